@@ -1,0 +1,31 @@
+package coach.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** UTF-8 standard streams and the JSON writer shared by the batch commands. */
+final class Io {
+    static final ObjectMapper JSON = new ObjectMapper()
+            .disable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private Io() {
+    }
+
+    static BufferedReader stdin() {
+        return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    }
+
+    static PrintStream stdout() {
+        return new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+    }
+
+    static boolean ansi() {
+        return System.console() != null && System.getenv("NO_COLOR") == null;
+    }
+}

@@ -1,0 +1,42 @@
+package coach.cli;
+
+import coach.kb.ContentException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The coach's command line. With no subcommand it runs the Telegram bot when
+ * {@code TELEGRAM_BOT_TOKEN} is set, and the console otherwise.
+ */
+@Command(name = "coach", mixinStandardHelpOptions = true, version = "coach 1.0",
+        description = "Client communication coach: console, Telegram bot and batch tools.",
+        subcommands = {ConsoleCmd.class, SearchCmd.class})
+public final class Main implements java.util.concurrent.Callable<Integer> {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof ContentException) {
+                cmd.getErr().println("Content error: " + ex.getMessage());
+                return 2;
+            }
+            cmd.getErr().println("Error: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+            org.slf4j.LoggerFactory.getLogger(Main.class).debug("failure", ex);
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String token = System.getenv("TELEGRAM_BOT_TOKEN");
+        if (token != null && !token.isBlank()) {
+            return run("telegram");
+        }
+        return new ConsoleCmd().call();
+    }
+}

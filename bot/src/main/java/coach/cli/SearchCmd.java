@@ -1,0 +1,86 @@
+package coach.cli;
+
+import coach.app.Coach;
+import coach.console.ConsoleRenderer;
+import coach.kb.ContentSource;
+import coach.kb.KnowledgeBase;
+import coach.search.Hit;
+import coach.search.HitFormatter;
+import coach.search.SearchEngine;
+import coach.text.Lang;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "search", description = "Search the guide: prints the best principles, or with --jsonl answers one query per stdin line.")
+final class SearchCmd implements Callable<Integer> {
+    @Option(names = "--jsonl", description = "Read one query per line from stdin, write one JSON object per line.")
+    boolean jsonl;
+
+    @Option(names = "-n", description = "Number of hits (at most 5).", defaultValue = "5")
+    int n = SearchEngine.MAX_HITS;
+
+    @Parameters(arity = "0..*", description = "The query.")
+    List<String> words = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+        int max = Math.max(1, Math.min(n, SearchEngine.MAX_HITS));
+        PrintStream out = Io.stdout();
+        if (jsonl) {
+            KnowledgeBase kb = KnowledgeBase.load(ContentSource.fromEnvironment());
+            SearchEngine engine = Coach.searchEngine(kb);
+            BufferedReader in = Io.stdin();
+            String line;
+            while ((line = in.readLine()) != null) {
+                out.println(Io.JSON.writeValueAsString(json(line, engine.search(line, max))));
+            }
+            out.flush();
+            return 0;
+        }
+        String query = String.join(" ", words);
+        if (query.isBlank()) {
+            out.println("Usage: coach search \"клиент жалуется на задержку\"  (or --jsonl to read queries from stdin)");
+            out.flush();
+            return 2;
+        }
+        KnowledgeBase kb = KnowledgeBase.load(ContentSource.fromEnvironment());
+        SearchEngine engine = Coach.searchEngine(kb);
+        List<Hit> hits = engine.search(query, max);
+        Lang lang = Lang.detect(query);
+        if (hits.isEmpty()) {
+            out.println(lang == Lang.EN ? "Nothing in the guide matches this query." : "В руководстве ничего не нашлось по этому запросу.");
+        }
+        ConsoleRenderer r = new ConsoleRenderer(Io.ansi());
+        HitFormatter f = new HitFormatter(kb);
+        int i = 1;
+        for (Hit h : hits) {
+            out.println(r.render(f.format(h, lang, i++)));
+            out.println();
+        }
+        out.flush();
+        return 0;
+    }
+
+    static ObjectNode json(String query, List<Hit> hits) {
+        ObjectNode o = Io.JSON.createObjectNode();
+        o.put("query", query);
+        ArrayNode arr = o.putArray("hits");
+        for (Hit h : hits) {
+            ObjectNode j = arr.addObject();
+            j.put("kind", h.kind());
+            j.put("id", h.id());
+            j.put("title", h.title());
+            j.put("topic", h.topic());
+            j.put("score", h.score());
+            j.put("snippet", h.snippet().text());
+        }
+        return o;
+    }
+}

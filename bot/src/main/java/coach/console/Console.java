@@ -1,0 +1,61 @@
+package coach.console;
+
+import coach.core.Button;
+import coach.core.ConversationCore;
+import coach.core.Incoming;
+import coach.core.Reply;
+import coach.text.Lang;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The terminal front end: one line in, the core's replies out. Same commands as the bot; no token, no network. */
+public final class Console {
+    private final ConversationCore core;
+    private final BufferedReader in;
+    private final PrintStream out;
+    private final ConsoleRenderer renderer;
+    private final Lang lang;
+
+    public Console(ConversationCore core, BufferedReader in, PrintStream out, boolean ansi, Lang lang) {
+        this.core = core;
+        this.in = in;
+        this.out = out;
+        this.renderer = new ConsoleRenderer(ansi);
+        this.lang = lang;
+    }
+
+    public void run() throws IOException {
+        List<Button> buttons = new ArrayList<>();
+        print(core.handle(Incoming.text("console", "console", coach.core.ChatType.PRIVATE, lang, "/start")), buttons);
+        out.println(lang == Lang.EN ? "(type /quit to leave; a number presses a button)" : "(выход — /quit; цифра нажимает кнопку)");
+        while (true) {
+            out.print("> ");
+            out.flush();
+            String line = in.readLine();
+            if (line == null || line.strip().equals("/quit") || line.strip().equals("/exit")) {
+                return;
+            }
+            Incoming msg;
+            String t = line.strip();
+            if (t.matches("\\d{1,2}") && Integer.parseInt(t) >= 1 && Integer.parseInt(t) <= buttons.size()) {
+                msg = Incoming.button("console", "console", coach.core.ChatType.PRIVATE, lang, buttons.get(Integer.parseInt(t) - 1).data());
+            } else {
+                msg = Incoming.text("console", "console", coach.core.ChatType.PRIVATE, lang, line);
+            }
+            List<Reply> replies = core.handle(msg);
+            buttons = new ArrayList<>();
+            print(replies, buttons);
+        }
+    }
+
+    private void print(List<Reply> replies, List<Button> buttons) {
+        for (Reply r : replies) {
+            out.println(renderer.render(r, buttons));
+            out.println();
+        }
+        out.flush();
+    }
+}

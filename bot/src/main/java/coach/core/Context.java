@@ -1,0 +1,68 @@
+package coach.core;
+
+import coach.text.Lang;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+
+/** What a command or session handler gets: the message, the user's language, its session and the core. */
+public final class Context {
+    private final ConversationCore core;
+    private final Incoming in;
+    private final Permissions permissions;
+
+    Context(ConversationCore core, Incoming in, Permissions permissions) {
+        this.core = core;
+        this.in = in;
+        this.permissions = permissions;
+    }
+
+    public Incoming in() {
+        return in;
+    }
+
+    public Lang lang() {
+        return in.lang();
+    }
+
+    public String t(String key, Object... pairs) {
+        return Texts.get(in.lang(), key, pairs);
+    }
+
+    public SessionKey sessionKey() {
+        return SessionKey.of(in);
+    }
+
+    public Optional<SessionState> session() {
+        return core.sessions().get(sessionKey());
+    }
+
+    public void startSession(String kind, ObjectNode data) {
+        core.sessions().put(sessionKey(), new SessionState(kind, data, 1));
+    }
+
+    public void saveSession(SessionState state) {
+        core.sessions().put(sessionKey(), state);
+    }
+
+    public void endSession() {
+        core.sessions().remove(sessionKey());
+    }
+
+    public Optional<SessionHandler> handler(String kind) {
+        return Optional.ofNullable(core.sessionHandlers().get(kind));
+    }
+
+    /** Runs another command as if the user had typed it (used by free-text routing and buttons). */
+    public List<Reply> run(String commandName, String args) {
+        return core.runCommand(this, commandName, args);
+    }
+
+    public CommandRegistry commands() {
+        return core.registry();
+    }
+
+    public Permissions permissions() {
+        return permissions;
+    }
+}

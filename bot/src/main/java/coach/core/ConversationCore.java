@@ -1,0 +1,128 @@
+package coach.core;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transport-neutral heart of the coach: an incoming message in, replies out. Commands come from
+ * the registry (unknown ones get a friendly fallback), open sessions get the user's free text, and
+ * other free text is routed to a command. It never throws: a failure becomes an apology with a
+ * reference that is also in the log.
+ */
+public final class ConversationCore {
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationCore.class);
+    /** Longer input is refused politely; features have their own, smaller limits. */
+    public static final int MAX_INPUT_CHARS = 100_000;
+
+    private final CommandRegistry registry;
+    private final Map<String, SessionHandler> sessionHandlers = new HashMap<>();
+    private final SessionStore sessions;
+    private final FreeTextRouter router;
+    private final Permissions permissions;
+    private volatile String botUsername;
+
+    public ConversationCore(CommandRegistry registry, List<SessionHandler> handlers, SessionStore sessions, FreeTextRouter router, Permissions permissions) {
+        this.registry = registry;
+        handlers.forEach(h -> sessionHandlers.put(h.kind(), h));
+        this.sessions = sessions;
+        this.router = router;
+        this.permissions = permissions;
+    }
+
+    /** The bot's own username; commands addressed to another bot ({@code /help@other}) are then ignored. */
+    public void setBotUsername(String name) {
+        this.botUsername = name;
+    }
+
+    public List<Reply> handle(Incoming in) {
+        return handle(in, permissions);
+    }
+
+    /** Handles one message with the given permissions (a transport may check admins per update). */
+    public List<Reply> handle(Incoming in, Permissions perms) {
+        Context ctx = new Context(this, in, perms);
+        try {
+            return dispatch(ctx);
+        } catch (RuntimeException e) {
+            String ref = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("handling failed, ref {} (chat {}, {} chars)", ref, in.chatId(), in.text().length(), e);
+            return List.of(Reply.of(ctx.t("error.internal", "ref", ref)));
+        }
+    }
+
+    private List<Reply> dispatch(Context ctx) {
+        Incoming in = ctx.in();
+        String text = in.text();
+        if (text.length() > MAX_INPUT_CHARS) {
+            return List.of(Reply.of(ctx.t("error.too_long", "max", MAX_INPUT_CHARS)));
+        }
+        Optional<CommandLine> cl = CommandLine.parse(text);
+        if (cl.isPresent()) {
+            CommandLine c = cl.get();
+            if (c.botName() != null && botUsername != null && !c.botName().equalsIgnoreCase(botUsername)) {
+                return List.of();
+            }
+            Optional<Command> cmd = registry.find(c.name());
+            if (cmd.isEmpty()) {
+                if (in.button()) {
+                    return List.of(Reply.of(ctx.t("button.expired")));
+                }
+                return List.of(Reply.of(ctx.t("command.unknown", "name", c.name())));
+            }
+            return runChecked(ctx, cmd.get(), c.args());
+        }
+        if (in.button()) {
+            return List.of(Reply.of(ctx.t("button.expired")));
+        }
+        if (text.isBlank()) {
+            return List.of(Reply.of(ctx.t("input.empty")));
+        }
+        Optional<SessionState> session = sessions.get(ctx.sessionKey());
+        if (session.isPresent()) {
+            SessionHandler h = sessionHandlers.get(session.get().kind());
+            if (h != null) {
+                return h.onText(ctx, session.get(), text);
+            }
+            sessions.remove(ctx.sessionKey());
+        }
+        return runCommand(ctx, router.commandFor(ctx, text), text);
+    }
+
+    List<Reply> runCommand(Context ctx, String name, String args) {
+        Optional<Command> cmd = registry.find(name);
+        if (cmd.isEmpty()) {
+            return List.of(Reply.of(ctx.t("command.unknown", "name", name)));
+        }
+        return runChecked(ctx, cmd.get(), args);
+    }
+
+    private List<Reply> runChecked(Context ctx, Command cmd, String args) {
+        if (cmd.access() == Access.CHAT_ADMIN && ctx.in().chatType().isGroupLike()
+                && !ctx.permissions().isChatAdmin(ctx.in().chatId(), ctx.in().userId())) {
+            return List.of(Reply.of(ctx.t("access.admins_only", "name", cmd.name())));
+        }
+        return new ArrayList<>(cmd.run(ctx, args));
+    }
+
+    CommandRegistry registry() {
+        return registry;
+    }
+
+    SessionStore sessions() {
+        return sessions;
+    }
+
+    Map<String, SessionHandler> sessionHandlers() {
+        return sessionHandlers;
+    }
+
+    Permissions permissions() {
+        return permissions;
+    }
+}

@@ -1,0 +1,34 @@
+package coach.core;
+
+import java.util.List;
+
+/**
+ * One message from the coach.
+ *
+ * @param text     the formatted text
+ * @param buttons  rows of buttons, possibly empty
+ * @param document an optional file
+ * @param edit     true when the reply answers a button press and reads best replacing that message
+ */
+public record Reply(Rich text, List<List<Button>> buttons, Document document, boolean edit) {
+
+    public static Reply of(Rich text) {
+        return new Reply(text, List.of(), null, false);
+    }
+
+    public static Reply of(String plain) {
+        return of(Rich.of(plain));
+    }
+
+    public Reply withButtons(List<List<Button>> rows) {
+        return new Reply(text, rows, document, edit);
+    }
+
+    public Reply withDocument(Document doc) {
+        return new Reply(text, buttons, doc, edit);
+    }
+
+    public Reply asEdit() {
+        return new Reply(text, buttons, document, true);
+    }
+}

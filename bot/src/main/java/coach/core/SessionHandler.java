@@ -1,0 +1,22 @@
+package coach.core;
+
+import java.util.List;
+
+/**
+ * An explicit state machine for one kind of multi-step conversation. The core hands it every free
+ * text a user sends while its session is open; {@code /cancel} ends it.
+ */
+public interface SessionHandler {
+    String kind();
+
+    /** Handles the user's next text; the handler saves or ends the session through {@link Context}. */
+    List<Reply> onText(Context ctx, SessionState state, String text);
+
+    /** A short name of the session for "you are in the middle of …" messages. */
+    String title(Context ctx, SessionState state);
+
+    /** What to say when the user leaves the session with /cancel (may summarise progress). */
+    default List<Reply> onCancel(Context ctx, SessionState state) {
+        return List.of(Reply.of(ctx.t("session.cancelled", "title", title(ctx, state))));
+    }
+}

@@ -1,0 +1,299 @@
+package coach.search;
+
+import coach.kb.ContentException;
+import coach.kb.KnowledgeBase;
+import coach.kb.Principle;
+import coach.kb.Topic;
+import coach.text.Lang;
+import coach.text.TextAnalyzer;
+import coach.text.Token;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.text.BreakIterator;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * In-memory Lucene search over the knowledge base. User text is never parsed as query syntax: it is
+ * analysed and turned into term queries per field with {@link QueryBuilder}, so {@code AND (}, {@code *},
+ * quotes and {@code ~} are just characters.
+ */
+public final class SearchEngine {
+    /** Field name → boost. Titles weigh most, then authored keywords, then the guide's example, then its body. */
+    private static final Map<String, Float> RU_FIELDS = Map.of(
+            "title_ru", 3.0f, "keywords_ru", 1.6f, "example_ru", 1.2f, "body_ru", 1.0f, "topic_ru", 0.6f);
+    private static final Map<String, Float> EN_FIELDS = Map.of(
+            "title_en", 3.0f, "keywords_en", 1.6f, "summary_en", 1.2f, "topic_en", 0.6f);
+    /** At most this many distinct words of a query are used; longer texts are cut, not rejected. */
+    static final int MAX_QUERY_WORDS = 24;
+    public static final int MAX_HITS = 5;
+
+    private final Directory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final Analyzer indexAnalyzer;
+    private final CoachAnalyzer ruQuery;
+    private final CoachAnalyzer enQuery;
+    private final CoachAnalyzer ruSyn;
+    private final CoachAnalyzer enSyn;
+    private final ObjectHighlighter highlighter;
+    private final List<Document> stored;
+
+    private SearchEngine(List<SearchDoc> docs, SynonymMap ruSynonyms, SynonymMap enSynonyms) {
+        CoachAnalyzer ru = new CoachAnalyzer(CoachAnalyzer.Language.RU);
+        CoachAnalyzer en = new CoachAnalyzer(CoachAnalyzer.Language.EN);
+        Map<String, Analyzer> perField = new java.util.HashMap<>();
+        RU_FIELDS.keySet().forEach(f -> perField.put(f, ru));
+        EN_FIELDS.keySet().forEach(f -> perField.put(f, en));
+        this.indexAnalyzer = new PerFieldAnalyzerWrapper(ru, perField);
+        this.ruQuery = ru;
+        this.enQuery = en;
+        this.ruSyn = new CoachAnalyzer(CoachAnalyzer.Language.RU, ruSynonyms);
+        this.enSyn = new CoachAnalyzer(CoachAnalyzer.Language.EN, enSynonyms);
+        this.directory = new ByteBuffersDirectory();
+        this.stored = new ArrayList<>();
+        try (IndexWriter w = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer))) {
+            for (SearchDoc d : docs) {
+                Document doc = toDocument(d);
+                w.addDocument(doc);
+            }
+            w.commit();
+            this.reader = DirectoryReader.open(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.searcher = new IndexSearcher(reader);
+        this.highlighter = new ObjectHighlighter(UnifiedHighlighter.builder(searcher, indexAnalyzer)
+                .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
+                .withFormatter(new SnippetFormatter())
+                .withMaxLength(20_000));
+    }
+
+    /** Builds the index over the knowledge base's principles plus any extra documents (materials, …). */
+    public static SearchEngine build(KnowledgeBase kb, List<SearchDoc> extra) {
+        List<SearchDoc> docs = new ArrayList<>();
+        for (Topic t : kb.topics()) {
+            for (Principle p : t.principles()) {
+                docs.add(new SearchDoc("principle", p.id(), p.titleRu(), p.titleEn(), t.id(), t.titleRu(), t.titleEn(),
+                        p.explanation() + " Пример: " + p.example(), p.example(), p.summaryEn(), p.keywordsRu(), p.keywordsEn()));
+            }
+        }
+        docs.addAll(extra);
+        String synText = kb.source().exists(KnowledgeBase.SYNONYMS) ? kb.source().read(KnowledgeBase.SYNONYMS) : "";
+        return new SearchEngine(docs, synonyms(synText, new CoachAnalyzer(CoachAnalyzer.Language.RU)),
+                synonyms(synText, new CoachAnalyzer(CoachAnalyzer.Language.EN)));
+    }
+
+    public static SearchEngine build(KnowledgeBase kb) {
+        return build(kb, List.of());
+    }
+
+    private static SynonymMap synonyms(String text, Analyzer analyzer) {
+        try {
+            SolrSynonymParser parser = new SolrSynonymParser(true, true, analyzer);
+            parser.parse(new StringReader(text));
+            return parser.build();
+        } catch (ParseException e) {
+            throw new ContentException(KnowledgeBase.SYNONYMS, e.getErrorOffset(), "malformed synonym rule: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ContentException(KnowledgeBase.SYNONYMS, 0, "malformed synonym rule: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        TEXT_WITH_OFFSETS.freeze();
+    }
+
+    private Document toDocument(SearchDoc d) {
+        Document doc = new Document();
+        doc.add(new StringField("kind", d.kind(), Field.Store.YES));
+        doc.add(new StringField("id", d.id(), Field.Store.YES));
+        doc.add(new StoredField("title", d.titleRu()));
+        doc.add(new StoredField("title_en_stored", nz(d.titleEn())));
+        doc.add(new StoredField("topic_id", nz(d.topicId())));
+        doc.add(new StoredField("topic", nz(d.topicRu())));
+        doc.add(new StoredField("topic_en_stored", nz(d.topicEn())));
+        doc.add(new TextField("title_ru", d.titleRu(), Field.Store.NO));
+        doc.add(new TextField("title_en", nz(d.titleEn()), Field.Store.NO));
+        doc.add(new TextField("topic_ru", nz(d.topicRu()), Field.Store.NO));
+        doc.add(new TextField("topic_en", nz(d.topicEn()), Field.Store.NO));
+        doc.add(new Field("body_ru", nz(d.bodyRu()), TEXT_WITH_OFFSETS));
+        doc.add(new TextField("example_ru", nz(d.exampleRu()), Field.Store.NO));
+        doc.add(new Field("summary_en", nz(d.summaryEn()), TEXT_WITH_OFFSETS));
+        doc.add(new TextField("keywords_ru", String.join(" ; ", d.keywordsRu()), Field.Store.NO));
+        doc.add(new TextField("keywords_en", String.join(" ; ", d.keywordsEn()), Field.Store.NO));
+        stored.add(doc);
+        return doc;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /**
+     * Searches the knowledge base. Never throws on user text: empty, huge, control characters, emoji
+     * and query syntax all give an ordinary (possibly empty) result.
+     */
+    public List<Hit> search(String userText, int max) {
+        String text = sanitize(userText);
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        Lang lang = Lang.detect(text);
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        boolean any = false;
+        any |= addFields(q, RU_FIELDS, ruQuery, ruSyn, text);
+        any |= addFields(q, EN_FIELDS, enQuery, enSyn, text);
+        if (!any) {
+            return List.of();
+        }
+        Query query = q.build();
+        try {
+            TopDocs top = searcher.search(query, Math.max(1, Math.min(max, 50)));
+            if (top.scoreDocs.length == 0) {
+                return List.of();
+            }
+            int[] ids = new int[top.scoreDocs.length];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = top.scoreDocs[i].doc;
+            }
+            String field = lang == Lang.EN ? "summary_en" : "body_ru";
+            Map<String, Object[]> hl = highlighter.objects(new String[] {field}, query, ids, new int[] {1});
+            Object[] snippets = hl.get(field);
+            List<Hit> hits = new ArrayList<>();
+            for (int i = 0; i < ids.length; i++) {
+                ScoreDoc sd = top.scoreDocs[i];
+                Document d = searcher.storedFields().document(sd.doc);
+                Snippet snippet = snippets != null && snippets[i] instanceof Snippet s ? s : Snippet.plain(firstSentence(d.get(field)));
+                hits.add(new Hit(d.get("kind"), d.get("id"), d.get("title"), d.get("title_en_stored"), d.get("topic_id"), d.get("topic"),
+                        d.get("topic_en_stored"), Math.round(sd.score * 1000.0) / 1000.0, snippet));
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<Hit> search(String userText) {
+        return search(userText, MAX_HITS);
+    }
+
+    private static boolean addFields(BooleanQuery.Builder q, Map<String, Float> fields, Analyzer plain, Analyzer syn, String text) {
+        boolean any = false;
+        QueryBuilder plainBuilder = new QueryBuilder(plain);
+        QueryBuilder synBuilder = new QueryBuilder(syn);
+        for (Map.Entry<String, Float> f : fields.entrySet()) {
+            Query a = plainBuilder.createBooleanQuery(f.getKey(), text, BooleanClause.Occur.SHOULD);
+            Query b = synBuilder.createBooleanQuery(f.getKey(), text, BooleanClause.Occur.SHOULD);
+            if (a != null) {
+                q.add(new BoostQuery(a, f.getValue()), BooleanClause.Occur.SHOULD);
+                any = true;
+            }
+            if (b != null && !b.equals(a)) {
+                q.add(new BoostQuery(b, f.getValue() * 0.8f), BooleanClause.Occur.SHOULD);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** Keeps the first {@value #MAX_QUERY_WORDS} distinct words and numbers of the text; everything else is dropped. */
+    static String sanitize(String userText) {
+        if (userText == null) {
+            return "";
+        }
+        String head = userText.length() > 4000 ? userText.substring(0, 4000) : userText;
+        Set<String> words = new LinkedHashSet<>();
+        for (Token t : TextAnalyzer.analyze(head)) {
+            if (t.kind() != Token.Kind.PUNCT) {
+                words.add(t.text());
+                if (words.size() >= MAX_QUERY_WORDS) {
+                    break;
+                }
+            }
+        }
+        return String.join(" ", words);
+    }
+
+    private static String firstSentence(String text) {
+        if (text == null) {
+            return "";
+        }
+        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
+        it.setText(text);
+        int end = it.next();
+        return (end == BreakIterator.DONE ? text : text.substring(0, end)).strip();
+    }
+
+    /** Exposes the highlighter's structured results, so snippets keep match offsets instead of HTML tags. */
+    private static final class ObjectHighlighter extends UnifiedHighlighter {
+        ObjectHighlighter(Builder b) {
+            super(b);
+        }
+
+        Map<String, Object[]> objects(String[] fields, Query query, int[] docIds, int[] maxPassages) throws IOException {
+            return highlightFieldsAsObjects(fields, query, docIds, maxPassages);
+        }
+    }
+
+    /** Turns the highlighter's best passage into a {@link Snippet} with match spans relative to the sentence. */
+    private static final class SnippetFormatter extends PassageFormatter {
+        @Override
+        public Object format(Passage[] passages, String content) {
+            if (passages.length == 0) {
+                return null;
+            }
+            Passage p = passages[0];
+            String raw = content.substring(p.getStartOffset(), p.getEndOffset());
+            int lead = raw.length() - raw.stripLeading().length();
+            String text = raw.strip();
+            List<Snippet.Span> spans = new ArrayList<>();
+            for (int i = 0; i < p.getNumMatches(); i++) {
+                int s = p.getMatchStarts()[i] - p.getStartOffset() - lead;
+                int e = p.getMatchEnds()[i] - p.getStartOffset() - lead;
+                if (s >= 0 && e <= text.length() && s < e) {
+                    spans.add(new Snippet.Span(s, e));
+                }
+            }
+            return new Snippet(text, List.copyOf(spans));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package coach.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import opennlp.tools.tokenize.SimpleTokenizer;
+import opennlp.tools.util.Span;
+
+/**
+ * The one language-processing layer of the coach: OpenNLP tokenisation, normalisation and Snowball
+ * stems. Search analysis, phrasing rules and drill rubrics all see text through it.
+ */
+public final class TextAnalyzer {
+    private TextAnalyzer() {
+    }
+
+    public static List<Token> analyze(String text) {
+        Span[] spans = SimpleTokenizer.INSTANCE.tokenizePos(text);
+        List<Token> out = new ArrayList<>(spans.length);
+        for (Span s : spans) {
+            String raw = text.substring(s.getStart(), s.getEnd());
+            String norm = Normalizer.norm(raw);
+            Token.Kind kind = kindOf(norm);
+            String stem = kind == Token.Kind.WORD ? Stemmer.stem(norm) : norm;
+            out.add(new Token(raw, s.getStart(), s.getEnd(), norm, stem, kind));
+        }
+        return out;
+    }
+
+    private static Token.Kind kindOf(String norm) {
+        int cp = norm.codePointAt(0);
+        if (Character.isLetter(cp)) {
+            return Token.Kind.WORD;
+        }
+        if (Character.isDigit(cp)) {
+            return Token.Kind.NUMBER;
+        }
+        return Token.Kind.PUNCT;
+    }
+
+    /** Stems of the words of a text, in order; handy for building patterns and indexes. */
+    public static List<String> stems(String text) {
+        List<String> out = new ArrayList<>();
+        for (Token t : analyze(text)) {
+            if (t.isWord() || t.kind() == Token.Kind.NUMBER) {
+                out.add(t.stem());
+            }
+        }
+        return out;
+    }
+}
