@@ -17,12 +17,16 @@ final class Io {
     private Io() {
     }
 
+    /** Standard input and output; tests replace them to drive the batch commands in-process. */
+    static java.io.InputStream in = System.in;
+    static java.io.OutputStream out = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+
     static BufferedReader stdin() {
-        return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
 
     static PrintStream stdout() {
-        return new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        return new PrintStream(out, false, StandardCharsets.UTF_8);
     }
 
     static boolean ansi() {

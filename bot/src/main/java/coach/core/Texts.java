@@ -1,22 +1,37 @@
 package coach.core;
 
 import coach.text.Lang;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * What users read, in Russian and English, from {@code messages_ru.properties} and
- * {@code messages_en.properties}. Placeholders are {@code {name}}; values are inserted verbatim.
+ * What users read, in Russian and English. Each feature keeps its own pair of bundles in
+ * {@code i18n/<feature>_ru.properties} and {@code i18n/<feature>_en.properties} (UTF-8); a key is looked
+ * up in every feature's bundle for the language, then in Russian. Placeholders are {@code {name}};
+ * values are inserted verbatim.
  */
 public final class Texts {
-    private static final Map<Lang, ResourceBundle> BUNDLES = new EnumMap<>(Lang.class);
+    /** Feature bundles, in lookup order. A missing bundle is skipped. */
+    static final List<String> FEATURES = List.of("core", "search", "phrasing", "drill", "telegram", "tips", "materials", "store");
+    private static final Map<Lang, List<ResourceBundle>> BUNDLES = new EnumMap<>(Lang.class);
 
     static {
-        BUNDLES.put(Lang.RU, ResourceBundle.getBundle("messages", Locale.forLanguageTag("ru"), control()));
-        BUNDLES.put(Lang.EN, ResourceBundle.getBundle("messages", Locale.ENGLISH, control()));
+        for (Lang l : Lang.values()) {
+            List<ResourceBundle> list = new ArrayList<>();
+            for (String f : FEATURES) {
+                try {
+                    list.add(ResourceBundle.getBundle("i18n." + f, Locale.forLanguageTag(l.code()), control()));
+                } catch (MissingResourceException e) {
+                    // this feature has no texts in this language
+                }
+            }
+            BUNDLES.put(l, list);
+        }
     }
 
     private static ResourceBundle.Control control() {
@@ -26,17 +41,23 @@ public final class Texts {
     private Texts() {
     }
 
+    private static String lookup(Lang lang, String key) {
+        for (ResourceBundle b : BUNDLES.get(lang)) {
+            if (b.containsKey(key)) {
+                return b.getString(key);
+            }
+        }
+        return null;
+    }
+
     /** The text for {@code key} with {@code {name}} placeholders filled from name/value pairs. */
     public static String get(Lang lang, String key, Object... pairs) {
-        String s;
-        try {
-            s = BUNDLES.get(lang).getString(key);
-        } catch (MissingResourceException e) {
-            try {
-                s = BUNDLES.get(Lang.RU).getString(key);
-            } catch (MissingResourceException e2) {
-                s = key;
-            }
+        String s = lookup(lang, key);
+        if (s == null) {
+            s = lookup(Lang.RU, key);
+        }
+        if (s == null) {
+            s = key;
         }
         if (pairs.length == 0) {
             return s;
@@ -56,6 +77,6 @@ public final class Texts {
     }
 
     public static boolean has(Lang lang, String key) {
-        return BUNDLES.get(lang).containsKey(key);
+        return lookup(lang, key) != null;
     }
 }

@@ -1,0 +1,61 @@
+package coach.match;
+
+import coach.text.Token;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Several patterns for one idea (word-order variants, synonyms) with exceptions that cancel a match
+ * they overlap: "не наша проблема" but not inside "это не наша проблема, а наша задача" if an editor
+ * says so. Used for phrasing rules and rubric criteria alike.
+ */
+public final class PhraseSet {
+    private final List<TokenPattern> patterns;
+    private final List<TokenPattern> exceptions;
+
+    public PhraseSet(List<TokenPattern> patterns, List<TokenPattern> exceptions) {
+        if (patterns.isEmpty()) {
+            throw new IllegalArgumentException("at least one pattern is needed");
+        }
+        this.patterns = List.copyOf(patterns);
+        this.exceptions = List.copyOf(exceptions);
+    }
+
+    public static PhraseSet of(List<String> patterns, List<String> exceptions) {
+        return new PhraseSet(patterns.stream().map(TokenPattern::compile).toList(),
+                exceptions.stream().map(TokenPattern::compile).toList());
+    }
+
+    public List<TokenPattern> patterns() {
+        return patterns;
+    }
+
+    /** Matches of any pattern that no exception overlaps; overlapping matches are merged into the earliest, longest one. */
+    public List<Match> findAll(List<Token> tokens) {
+        List<Match> found = new ArrayList<>();
+        for (TokenPattern p : patterns) {
+            found.addAll(p.findAll(tokens));
+        }
+        if (found.isEmpty()) {
+            return found;
+        }
+        List<Match> excluded = new ArrayList<>();
+        for (TokenPattern x : exceptions) {
+            excluded.addAll(x.findAll(tokens));
+        }
+        found.removeIf(m -> excluded.stream().anyMatch(m::overlaps));
+        found.sort(Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::end).reversed()));
+        List<Match> out = new ArrayList<>();
+        for (Match m : found) {
+            if (out.isEmpty() || !out.get(out.size() - 1).overlaps(m)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    public boolean matches(List<Token> tokens) {
+        return !findAll(tokens).isEmpty();
+    }
+}
