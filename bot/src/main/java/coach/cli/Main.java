@@ -10,10 +10,14 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "coach", mixinStandardHelpOptions = true, version = "coach 1.0",
         description = "Client communication coach: console, Telegram bot and batch tools.",
-        subcommands = {ConsoleCmd.class, SearchCmd.class})
+        subcommands = {ConsoleCmd.class, SearchCmd.class, BenchCmd.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     public static void main(String[] args) {
+        if (System.getenv("COACH_PRINT_PEAK_RSS") != null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() ->
+                    System.err.printf("peak-rss-mb=%.1f%n", coach.bench.Bench.peakRssMb())));
+        }
         System.exit(run(args));
     }
 

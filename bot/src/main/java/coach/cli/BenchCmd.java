@@ -1,0 +1,33 @@
+package coach.cli;
+
+import coach.bench.SearchBench;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "bench", description = "Measure speed and memory: bench [search|...] (all by default). Figures are medians/percentiles; see README.")
+final class BenchCmd implements Callable<Integer> {
+    @Parameters(arity = "0..*", description = "Which benchmarks to run (default: all).")
+    List<String> which = List.of();
+
+    @Option(names = "--cold-runs", defaultValue = "7", description = "Child processes per cold-start figure.")
+    int coldRuns = 7;
+
+    private boolean wants(String name) {
+        return which.isEmpty() || which.contains(name);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = Io.stdout();
+        out.printf("# java %s, %d cpus%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        if (wants("search")) {
+            SearchBench.run(out, coldRuns);
+        }
+        // Each feature adds its own benchmark class in coach.bench and one line here.
+        return 0;
+    }
+}

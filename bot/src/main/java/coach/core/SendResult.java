@@ -1,0 +1,32 @@
+package coach.core;
+
+/**
+ * What became of one outgoing message. Transient failures (rate limits, 5xx, network) are retried
+ * inside the sender; what comes out is final.
+ */
+public record SendResult(Status status, String detail) {
+    public enum Status {
+        /** Delivered. */
+        SENT,
+        /** The chat does not accept messages from the bot any more (blocked, kicked, deleted): stop sending there. */
+        FORBIDDEN,
+        /** Not delivered after bounded retries, or rejected as malformed. */
+        FAILED
+    }
+
+    public static SendResult sent() {
+        return new SendResult(Status.SENT, "");
+    }
+
+    public static SendResult forbidden(String detail) {
+        return new SendResult(Status.FORBIDDEN, detail);
+    }
+
+    public static SendResult failed(String detail) {
+        return new SendResult(Status.FAILED, detail);
+    }
+
+    public boolean ok() {
+        return status == Status.SENT;
+    }
+}
