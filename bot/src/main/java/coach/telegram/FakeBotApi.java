@@ -57,7 +57,7 @@ public final class FakeBotApi implements AutoCloseable {
     private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|quot|#\\d{1,7}|#x[0-9a-fA-F]{1,6});");
 
     /** One recorded Bot API call: the method (lower case), its parameters, the HTTP status answered and the visible text. */
-    public record Call(String method, ObjectNode params, int status, String visible, long nanos) {
+    public record Call(String method, ObjectNode params, int status, String visible, int messageId, long nanos) {
         public String chatId() {
             return params.path("chat_id").asText("");
         }
@@ -416,9 +416,10 @@ public final class FakeBotApi implements AutoCloseable {
         }
         Deque<Answer> script = scripted.get(method);
         Answer scriptedAnswer = script == null ? null : script.poll();
-        String[] visible = new String[1];
+        String[] visible = new String[2];
         Answer a = scriptedAnswer != null ? scriptedAnswer : dispatch(method, params, visible);
-        Call call = new Call(method, params, a.status, visible[0], System.nanoTime());
+        int messageId = visible[1] == null ? 0 : Integer.parseInt(visible[1]);
+        Call call = new Call(method, params, a.status, visible[0], messageId, System.nanoTime());
         if (record) {
             synchronized (calls) {
                 calls.add(call);
@@ -451,6 +452,7 @@ public final class FakeBotApi implements AutoCloseable {
             if (!bm.find()) {
                 throw new IOException("no boundary");
             }
+            ObjectNode files = json.createObjectNode();
             try (MultipartReader r = new MultipartReader(new Buffer().write(body), bm.group(1))) {
                 MultipartReader.Part part;
                 while ((part = r.nextPart()) != null) {
@@ -463,7 +465,7 @@ public final class FakeBotApi implements AutoCloseable {
                         continue;
                     }
                     if (fm.find()) {
-                        p.putObject(nm.group(1)).put("file_name", fm.group(1)).put("file_size", data.length)
+                        files.putObject(nm.group(1)).put("file_name", fm.group(1)).put("file_size", data.length)
                                 .put("content", new String(data, StandardCharsets.UTF_8));
                     } else {
                         String v = new String(data, StandardCharsets.UTF_8);
@@ -479,6 +481,20 @@ public final class FakeBotApi implements AutoCloseable {
                     }
                 }
             }
+            // files travel as parts of their own, referenced as attach://<name> (or sent under the field's name)
+            List<String> fields = new ArrayList<>();
+            p.fieldNames().forEachRemaining(fields::add);
+            for (String k : fields) {
+                String v = p.path(k).asText("");
+                if (p.get(k).isTextual() && v.startsWith("attach://") && files.has(v.substring(9))) {
+                    p.set(k, files.get(v.substring(9)));
+                }
+            }
+            files.fieldNames().forEachRemaining(k -> {
+                if (!p.has(k)) {
+                    p.set(k, files.get(k));
+                }
+            });
         } else {
             form(p, new String(body, StandardCharsets.UTF_8));
         }
@@ -589,6 +605,7 @@ public final class FakeBotApi implements AutoCloseable {
                 if (record) {
                     messages.put(chat + "/" + id, text[0] + "|" + p.path("reply_markup"));
                 }
+                visible[1] = String.valueOf(id);
                 return ok(sentMessage(chat, id).put("text", text[0]));
             }
             case "senddocument": {
@@ -605,7 +622,9 @@ public final class FakeBotApi implements AutoCloseable {
                     return error(400, err);
                 }
                 visible[0] = doc.path("file_name").asText();
-                ObjectNode m = sentMessage(chat, nextMessageId.incrementAndGet());
+                int docId = nextMessageId.incrementAndGet();
+                visible[1] = String.valueOf(docId);
+                ObjectNode m = sentMessage(chat, docId);
                 m.putObject("document").put("file_name", doc.path("file_name").asText()).put("file_id", "f" + nextId.incrementAndGet())
                         .put("file_unique_id", "u" + nextId.get()).put("file_size", doc.path("file_size").asInt());
                 return ok(m);
