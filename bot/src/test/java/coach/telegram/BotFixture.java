@@ -54,13 +54,23 @@ final class BotFixture implements AutoCloseable {
 
     private BotFixture(UnaryOperator<TelegramConfig> tune) throws Exception {
         api = FakeBotApi.start(Duration.ofSeconds(1));
-        coach = Coach.create(TestKb.source(), SessionStore.inMemory(), Permissions.ALL);
-        addTestCommands(coach.registry());
+        coach = sharedCoach();
         dataDir = Files.createTempDirectory("coach-tg");
         TelegramConfig cfg = TelegramConfig.of(FakeBotApi.TOKEN, api.baseUrl(), dataDir)
                 .withPollTimeout(Duration.ofSeconds(1))
                 .withRetry(new TelegramConfig.Retry(3, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5)));
         bot = new TelegramBot(tune.apply(cfg), coach, events);
+    }
+
+    private static Coach shared;
+
+    /** One coach (real knowledge base, real commands plus the test commands) for every fixture. */
+    static synchronized Coach sharedCoach() {
+        if (shared == null) {
+            shared = Coach.create(TestKb.source(), SessionStore.inMemory(), Permissions.ALL);
+            addTestCommands(shared.registry());
+        }
+        return shared;
     }
 
     static BotFixture start() throws Exception {
