@@ -27,6 +27,9 @@ final class BenchCmd implements Callable<Integer> {
         if (wants("search")) {
             SearchBench.run(out, coldRuns);
         }
+        if (wants("telegram")) {
+            coach.bench.TelegramBench.run(out);
+        }
         // Each feature adds its own benchmark class in coach.bench and one line here.
         return 0;
     }

@@ -153,6 +153,14 @@ public final class TelegramBot implements AutoCloseable {
         this.queues = new ChatQueues(config.workers(), config.maxQueuedPerChat(), "coach-tg-worker");
     }
 
+    /**
+     * A bot whose HTTP calls are answered in-process by {@code api} (no sockets): the benchmark's way to
+     * measure the bot's own work. Everything else is the production bot.
+     */
+    public static TelegramBot inProcess(TelegramConfig config, Coach coach, FakeBotApi api) {
+        return new TelegramBot(config, coach, ChatEvents.NONE, api.interceptor());
+    }
+
     /** The sender for messages the coach starts itself (rate-limited, retried, 403-aware). */
     public TelegramSender sender() {
         return sender;
