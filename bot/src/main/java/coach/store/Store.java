@@ -189,11 +189,13 @@ public final class Store implements AutoCloseable {
             try {
                 Files.createDirectories(dir);
             } catch (IOException | SecurityException e) {
-                throw new StoreException(StoreException.Kind.READ_ONLY, "cannot create the data directory " + dir
+                boolean denied = e instanceof java.nio.file.AccessDeniedException || e instanceof SecurityException
+                        || String.valueOf(e.getMessage()).contains("Read-only");
+                throw new StoreException(denied ? StoreException.Kind.READ_ONLY : StoreException.Kind.CONFIG, "cannot create the data directory " + dir
                         + " (COACH_DATA_DIR): " + reason(e) + ". Point COACH_DATA_DIR to a writable directory.", e);
             }
         }
-        if (!Files.isWritable(dir)) {
+        if (!canCreateFiles(dir)) {
             throw new StoreException(StoreException.Kind.READ_ONLY, "the data directory " + dir
                     + " is read-only; the coach must write " + StoreConfig.DB_FILE + " and its -wal/-shm files there. "
                     + "Point COACH_DATA_DIR to a writable directory.");
@@ -224,6 +226,20 @@ public final class Store implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw translate(config, "opening the database", e);
+        }
+    }
+
+    /** Whether a file can really be created in {@code dir} (permission bits alone do not tell for root or odd file systems). */
+    private static boolean canCreateFiles(Path dir) {
+        if (!Files.isWritable(dir)) {
+            return false;
+        }
+        try {
+            Path probe = Files.createTempFile(dir, ".coach-write-check", ".tmp");
+            Files.delete(probe);
+            return true;
+        } catch (IOException | SecurityException e) {
+            return false;
         }
     }
 
