@@ -37,9 +37,9 @@ final class TipFormat {
                 .text(tip.text(lang)).para();
         String own = tip.example(lang);
         if (own != null && !tip.fromGuide()) {
-            b.italic(Texts.get(lang, "tip.example")).nl().quote(own).para();
+            b.italic(Texts.get(lang, "tip.example")).nl().quote(unquote(own)).para();
         }
-        b.italic(Texts.get(lang, "tip.guide_example")).nl().quote(p.example());
+        b.italic(Texts.get(lang, "tip.guide_example")).nl().quote(unquote(p.example()));
         return Reply.of(b.build()).withButtons(buttons(p, lang, true));
     }
 
@@ -48,7 +48,7 @@ final class TipFormat {
         Rich.Builder b = Rich.builder()
                 .bold("📘 " + p.title(lang)).para()
                 .text(lang == Lang.EN ? p.summaryEn() : p.explanation()).para()
-                .italic(Texts.get(lang, "tip.guide_example")).nl().quote(p.example()).para()
+                .italic(Texts.get(lang, "tip.guide_example")).nl().quote(unquote(p.example())).para()
                 .bold(Texts.get(lang, "tip.principle.tips")).nl();
         for (Tip t : catalogue.forPrinciple(p.id())) {
             if (!t.fromGuide()) {
@@ -56,6 +56,16 @@ final class TipFormat {
             }
         }
         return Reply.of(b.build()).withButtons(buttons(p, lang, false));
+    }
+
+    /** Drops one pair of quotes around a whole example: the quote style adds its own. */
+    static String unquote(String s) {
+        String t = s.strip();
+        if (t.length() > 2 && ((t.startsWith("\"") && t.endsWith("\"") && t.indexOf('"', 1) == t.length() - 1)
+                || (t.startsWith("«") && t.endsWith("»") && t.indexOf('«', 1) < 0))) {
+            return t.substring(1, t.length() - 1).strip();
+        }
+        return t;
     }
 
     private List<List<Button>> buttons(Principle p, Lang lang, boolean offerMore) {

@@ -63,6 +63,11 @@ class TipCatalogueTest {
                 String text = r.text().plain();
                 assertTrue(text.length() < 4096, t.id());
                 assertTrue(text.contains(t.text(l)), t.id());
+                for (coach.core.Rich.Seg seg : r.text().segments()) {
+                    if (seg.style() == coach.core.Rich.Style.QUOTE) {
+                        assertFalse(seg.text().startsWith("\"") || seg.text().startsWith("«"), "quoted once: " + seg.text());
+                    }
+                }
                 for (List<Button> row : r.buttons()) {
                     for (Button b : row) {
                         assertTrue(b.data().getBytes(StandardCharsets.UTF_8).length <= 64, b.data());

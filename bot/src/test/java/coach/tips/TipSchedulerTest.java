@@ -511,7 +511,8 @@ class TipSchedulerTest {
         String text = s.reply().text().plain();
         assertTrue(text.startsWith("💡 Совет дня · " + p.titleRu()), text);
         assertTrue(text.contains(tip.ru()), text);
-        assertTrue(text.contains("Из руководства:\n" + p.example()), text);
+        assertTrue(text.contains("Из руководства:\n" + TipFormat.unquote(p.example())), text);
+        assertFalse(text.contains("\"\""), text);
         assertEquals(1, s.reply().buttons().size());
         String data = s.reply().buttons().get(0).get(0).data();
         assertTrue(data.equals("/tip " + p.id()) || data.startsWith("/drill "), data);
