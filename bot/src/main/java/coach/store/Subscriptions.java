@@ -57,7 +57,8 @@ public final class Subscriptions {
                 ps.setString(4, time.format(HHMM));
                 ps.setString(5, zone.getId());
                 ps.setLong(6, nextDueAt.toEpochMilli());
-                ps.setString(7, by == null ? null : Ids.check(by));
+                // who changed it is informational: a missing or odd sender id (a channel post) is not an error
+                ps.setString(7, by == null || by.isBlank() || by.length() > Ids.MAX ? null : by);
                 ps.setLong(8, now);
                 ps.setLong(9, now);
                 return ps.executeUpdate();
