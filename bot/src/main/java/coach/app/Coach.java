@@ -7,6 +7,10 @@ import coach.core.SessionHandler;
 import coach.core.SessionStore;
 import coach.kb.ContentSource;
 import coach.kb.KnowledgeBase;
+import coach.materials.DraftReviewer;
+import coach.materials.FillSessionHandler;
+import coach.materials.MaterialCatalog;
+import coach.materials.MaterialsCommand;
 import coach.search.AskCommand;
 import coach.search.HitFormatter;
 import coach.search.SearchDoc;
@@ -34,7 +38,8 @@ public final class Coach {
     /** The whole coach over the given content and session store. */
     public static Coach create(ContentSource source, SessionStore sessions, Permissions permissions) {
         KnowledgeBase kb = KnowledgeBase.load(source);
-        SearchEngine search = searchEngine(kb);
+        MaterialCatalog materials = MaterialCatalog.load(kb);
+        SearchEngine search = searchEngine(kb, materials);
 
         CommandRegistry registry = new CommandRegistry();
         List<SessionHandler> handlers = new ArrayList<>();
@@ -43,13 +48,23 @@ public final class Coach {
         registry.register(new AskCommand(search, new HitFormatter(kb)));
         registry.register(new CancelCommand());
 
+        // materials
+        FillSessionHandler fill = new FillSessionHandler(materials, DraftReviewer.NONE);
+        handlers.add(fill);
+        handlers.add(new MaterialsCommand.OfferHandler(materials, fill));
+        registry.register(new MaterialsCommand(kb, materials, fill));
+
         ConversationCore core = new ConversationCore(registry, handlers, sessions, new QuestionOrDraftRouter(null), permissions);
         return new Coach(kb, search, registry, core);
     }
 
     /** The search index over the guide and every other searchable content (materials, …). */
     public static SearchEngine searchEngine(KnowledgeBase kb) {
-        List<SearchDoc> extraDocs = new ArrayList<>();
+        return searchEngine(kb, MaterialCatalog.load(kb));
+    }
+
+    static SearchEngine searchEngine(KnowledgeBase kb, MaterialCatalog materials) {
+        List<SearchDoc> extraDocs = new ArrayList<>(materials.searchDocs(kb));
         return SearchEngine.build(kb, extraDocs);
     }
 

@@ -60,6 +60,8 @@ public final class SearchEngine {
     /** At most this many distinct words of a query are used; longer texts are cut, not rejected. */
     static final int MAX_QUERY_WORDS = 24;
     public static final int MAX_HITS = 5;
+    /** Non-principle documents (materials) take at most this many places in one result list. */
+    static final int MAX_OTHER_KINDS = 2;
 
     private final Directory directory;
     private final DirectoryReader reader;
@@ -187,20 +189,35 @@ public final class SearchEngine {
         }
         Query query = q.build();
         try {
-            TopDocs top = searcher.search(query, Math.max(1, Math.min(max, 50)));
-            if (top.scoreDocs.length == 0) {
+            int want = Math.max(1, Math.min(max, 50));
+            TopDocs all = searcher.search(query, want + 10);
+            List<ScoreDoc> picked = new ArrayList<>();
+            int others = 0;
+            for (ScoreDoc sd : all.scoreDocs) {
+                boolean principle = "principle".equals(searcher.storedFields().document(sd.doc).get("kind"));
+                if (!principle && others >= MAX_OTHER_KINDS) {
+                    continue;
+                }
+                others += principle ? 0 : 1;
+                picked.add(sd);
+                if (picked.size() == want) {
+                    break;
+                }
+            }
+            if (picked.isEmpty()) {
                 return List.of();
             }
-            int[] ids = new int[top.scoreDocs.length];
+            ScoreDoc[] top = picked.toArray(new ScoreDoc[0]);
+            int[] ids = new int[top.length];
             for (int i = 0; i < ids.length; i++) {
-                ids[i] = top.scoreDocs[i].doc;
+                ids[i] = top[i].doc;
             }
             String field = lang == Lang.EN ? "summary_en" : "body_ru";
             Map<String, Object[]> hl = highlighter.objects(new String[] {field}, query, ids, new int[] {1});
             Object[] snippets = hl.get(field);
             List<Hit> hits = new ArrayList<>();
             for (int i = 0; i < ids.length; i++) {
-                ScoreDoc sd = top.scoreDocs[i];
+                ScoreDoc sd = top[i];
                 Document d = searcher.storedFields().document(sd.doc);
                 Snippet snippet = snippets != null && snippets[i] instanceof Snippet s ? s : Snippet.plain(firstSentence(d.get(field)));
                 hits.add(new Hit(d.get("kind"), d.get("id"), d.get("title"), d.get("title_en_stored"), d.get("topic_id"), d.get("topic"),
