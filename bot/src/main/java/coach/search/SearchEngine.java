@@ -83,8 +83,8 @@ public final class SearchEngine {
         this.indexAnalyzer = new PerFieldAnalyzerWrapper(ru, perField);
         this.ruQuery = ru;
         this.enQuery = en;
-        this.ruSyn = new CoachAnalyzer(CoachAnalyzer.Language.RU, ruSynonyms);
-        this.enSyn = new CoachAnalyzer(CoachAnalyzer.Language.EN, enSynonyms);
+        this.ruSyn = ruSynonyms == null ? ru : new CoachAnalyzer(CoachAnalyzer.Language.RU, ruSynonyms);
+        this.enSyn = enSynonyms == null ? en : new CoachAnalyzer(CoachAnalyzer.Language.EN, enSynonyms);
         this.directory = new ByteBuffersDirectory();
         this.stored = new ArrayList<>();
         try (IndexWriter w = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer))) {
@@ -102,6 +102,25 @@ public final class SearchEngine {
                 .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
                 .withFormatter(new SnippetFormatter())
                 .withMaxLength(20_000));
+    }
+
+    /**
+     * Loads and exercises Lucene's indexing, search and highlighting code on a tiny index in a
+     * background thread, so a short-lived command (cold start) overlaps that work with reading the
+     * knowledge base on the main thread. Safe to call more than once; never fails the caller.
+     */
+    public static void warmUpInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                SearchDoc d = new SearchDoc("principle", "warm.up", "Разогрев", "Warm up", "t", "Тема", "Topic",
+                        "Клиент жалуется на задержку. Мы приносим извинения.", "Пример", "summary", List.of("жалоба"), List.of("complaint"));
+                new SearchEngine(List.of(d), null, null).search("клиент жалуется");
+            } catch (RuntimeException | LinkageError e) {
+                // warm-up is an optimisation only
+            }
+        }, "search-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Builds the index over the knowledge base's principles plus any extra documents (materials, …). */
