@@ -7,6 +7,10 @@ import coach.core.SessionHandler;
 import coach.core.SessionStore;
 import coach.kb.ContentSource;
 import coach.kb.KnowledgeBase;
+import coach.materials.DraftReviewer;
+import coach.materials.FillSessionHandler;
+import coach.materials.MaterialCatalog;
+import coach.materials.MaterialsCommand;
 import coach.search.AskCommand;
 import coach.search.HitFormatter;
 import coach.search.SearchDoc;
@@ -65,7 +69,8 @@ public final class Coach {
         SessionStore sessions = options.sessions();
         Permissions permissions = options.permissions();
         KnowledgeBase kb = KnowledgeBase.load(source);
-        SearchEngine search = searchEngine(kb);
+        MaterialCatalog materials = MaterialCatalog.load(kb);
+        SearchEngine search = searchEngine(kb, materials);
 
         CommandRegistry registry = new CommandRegistry();
         List<SessionHandler> handlers = new ArrayList<>();
@@ -73,6 +78,12 @@ public final class Coach {
         registry.register(new HelpCommand());
         registry.register(new AskCommand(search, new HitFormatter(kb)));
         registry.register(new CancelCommand());
+
+        // materials
+        FillSessionHandler fill = new FillSessionHandler(materials, DraftReviewer.NONE);
+        handlers.add(fill);
+        handlers.add(new MaterialsCommand.OfferHandler(materials, fill));
+        registry.register(new MaterialsCommand(kb, materials, fill));
 
         // tips & store
         Tips tips = Tips.create(kb, options.store(), options.clock());
@@ -84,7 +95,11 @@ public final class Coach {
 
     /** The search index over the guide and every other searchable content (materials, …). */
     public static SearchEngine searchEngine(KnowledgeBase kb) {
-        List<SearchDoc> extraDocs = new ArrayList<>();
+        return searchEngine(kb, MaterialCatalog.load(kb));
+    }
+
+    static SearchEngine searchEngine(KnowledgeBase kb, MaterialCatalog materials) {
+        List<SearchDoc> extraDocs = new ArrayList<>(materials.searchDocs(kb));
         return SearchEngine.build(kb, extraDocs);
     }
 
