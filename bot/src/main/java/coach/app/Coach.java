@@ -7,10 +7,17 @@ import coach.core.SessionHandler;
 import coach.core.SessionStore;
 import coach.kb.ContentSource;
 import coach.kb.KnowledgeBase;
+import coach.materials.DraftReviewer;
+import coach.materials.FillSessionHandler;
+import coach.materials.MaterialCatalog;
+import coach.materials.MaterialsCommand;
 import coach.search.AskCommand;
 import coach.search.HitFormatter;
 import coach.search.SearchDoc;
 import coach.search.SearchEngine;
+import coach.store.Store;
+import coach.tips.Tips;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,18 +30,47 @@ public final class Coach {
     private final SearchEngine search;
     private final CommandRegistry registry;
     private final ConversationCore core;
+    private final Tips tips;
 
-    private Coach(KnowledgeBase kb, SearchEngine search, CommandRegistry registry, ConversationCore core) {
+    private Coach(KnowledgeBase kb, SearchEngine search, CommandRegistry registry, ConversationCore core, Tips tips) {
         this.kb = kb;
         this.search = search;
         this.registry = registry;
         this.core = core;
+        this.tips = tips;
     }
 
-    /** The whole coach over the given content and session store. */
+    /**
+     * What a coach is built over besides its content.
+     *
+     * @param sessions    where conversations in progress live
+     * @param permissions who may do what in a chat
+     * @param store       the durable store (subscriptions, deliveries, progress), or null for none
+     * @param clock       the clock scheduled work reads
+     */
+    public record Options(SessionStore sessions, Permissions permissions, Store store, Clock clock) {
+        /** Everything in {@code store}: sessions survive restarts, subscriptions work. */
+        public static Options withStore(Store store, Permissions permissions) {
+            return new Options(store.sessions(), permissions, store, Clock.systemUTC());
+        }
+
+        public Options withClock(Clock c) {
+            return new Options(sessions, permissions, store, c);
+        }
+    }
+
+    /** The whole coach over the given content and session store, without a durable store. */
     public static Coach create(ContentSource source, SessionStore sessions, Permissions permissions) {
+        return create(source, new Options(sessions, permissions, null, Clock.systemUTC()));
+    }
+
+    /** The whole coach over the given content and options. */
+    public static Coach create(ContentSource source, Options options) {
+        SessionStore sessions = options.sessions();
+        Permissions permissions = options.permissions();
         KnowledgeBase kb = KnowledgeBase.load(source);
-        SearchEngine search = searchEngine(kb);
+        MaterialCatalog materials = MaterialCatalog.load(kb);
+        SearchEngine search = searchEngine(kb, materials);
 
         CommandRegistry registry = new CommandRegistry();
         List<SessionHandler> handlers = new ArrayList<>();
@@ -43,13 +79,27 @@ public final class Coach {
         registry.register(new AskCommand(search, new HitFormatter(kb)));
         registry.register(new CancelCommand());
 
+        // materials
+        FillSessionHandler fill = new FillSessionHandler(materials, DraftReviewer.NONE);
+        handlers.add(fill);
+        handlers.add(new MaterialsCommand.OfferHandler(materials, fill));
+        registry.register(new MaterialsCommand(kb, materials, fill));
+
+        // tips & store
+        Tips tips = Tips.create(kb, options.store(), options.clock());
+        tips.commands().forEach(registry::register);
+
         ConversationCore core = new ConversationCore(registry, handlers, sessions, new QuestionOrDraftRouter(null), permissions);
-        return new Coach(kb, search, registry, core);
+        return new Coach(kb, search, registry, core, tips);
     }
 
     /** The search index over the guide and every other searchable content (materials, …). */
     public static SearchEngine searchEngine(KnowledgeBase kb) {
-        List<SearchDoc> extraDocs = new ArrayList<>();
+        return searchEngine(kb, MaterialCatalog.load(kb));
+    }
+
+    static SearchEngine searchEngine(KnowledgeBase kb, MaterialCatalog materials) {
+        List<SearchDoc> extraDocs = new ArrayList<>(materials.searchDocs(kb));
         return SearchEngine.build(kb, extraDocs);
     }
 
@@ -71,5 +121,10 @@ public final class Coach {
 
     public ConversationCore core() {
         return core;
+    }
+
+    /** Daily tips: {@code tips().scheduler(sender)} for a transport, {@code tips().chatEvents()} for membership changes. */
+    public Tips tips() {
+        return tips;
     }
 }

@@ -16,6 +16,9 @@ final class BenchCmd implements Callable<Integer> {
     @Option(names = "--cold-runs", defaultValue = "7", description = "Child processes per cold-start figure.")
     int coldRuns = 7;
 
+    @Option(names = "--tips-chats", defaultValue = "10000", description = "Subscribed chats in the daily-tips benchmark.")
+    int tipsChats = 10_000;
+
     private boolean wants(String name) {
         return which.isEmpty() || which.contains(name);
     }
@@ -29,6 +32,9 @@ final class BenchCmd implements Callable<Integer> {
         }
         if (wants("telegram")) {
             coach.bench.TelegramBench.run(out);
+        }
+        if (wants("tips")) {
+            coach.bench.TipsBench.run(out, tipsChats);
         }
         // Each feature adds its own benchmark class in coach.bench and one line here.
         return 0;

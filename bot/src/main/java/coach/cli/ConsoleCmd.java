@@ -2,20 +2,32 @@ package coach.cli;
 
 import coach.app.Coach;
 import coach.console.Console;
+import coach.core.Permissions;
+import coach.kb.ContentSource;
+import coach.store.Store;
+import coach.store.StoreConfig;
 import coach.text.Lang;
+import coach.tips.TipScheduler;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "console", description = "Chat with the coach in the terminal (no token, no network).")
+@Command(name = "console", description = "Chat with the coach in the terminal (no token, no network). State lives in COACH_DATA_DIR.")
 final class ConsoleCmd implements Callable<Integer> {
     @Option(names = "--lang", description = "Interface language: ru (default) or en.", defaultValue = "ru")
     String lang = "ru";
 
     @Override
     public Integer call() throws Exception {
-        Coach coach = Coach.create();
-        new Console(coach.core(), Io.stdin(), Io.stdout(), Io.ansi(), Lang.fromCode(lang)).run();
+        try (Store store = Store.open(StoreConfig.fromEnvironment())) {
+            Coach coach = Coach.create(ContentSource.fromEnvironment(), Coach.Options.withStore(store, Permissions.ALL));
+            Console console = new Console(coach.core(), Io.stdin(), Io.stdout(), Io.ansi(), Lang.fromCode(lang));
+            // Daily tips subscribed from the console arrive in the console while it runs.
+            try (TipScheduler tips = coach.tips().scheduler(console.sender())) {
+                tips.start();
+                console.run();
+            }
+        }
         return 0;
     }
 }

@@ -28,6 +28,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                 cmd.getErr().println("Content error: " + ex.getMessage());
                 return 2;
             }
+            if (ex instanceof coach.store.StoreException) {
+                cmd.getErr().println("Storage error: " + ex.getMessage());
+                return 2;
+            }
             cmd.getErr().println("Error: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
             org.slf4j.LoggerFactory.getLogger(Main.class).debug("failure", ex);
             return 1;

@@ -31,6 +31,7 @@ final class SearchCmd implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        SearchEngine.warmUpInBackground();
         int max = Math.max(1, Math.min(n, SearchEngine.MAX_HITS));
         PrintStream out = Io.stdout();
         if (jsonl) {

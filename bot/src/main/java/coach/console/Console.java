@@ -51,11 +51,26 @@ public final class Console {
         }
     }
 
+    /** Messages the coach starts itself (a daily tip in the console chat) are printed between prompts. */
+    public coach.core.ChatSender sender() {
+        return (chatId, reply) -> {
+            synchronized (out) {
+                out.println();
+                out.println(renderer.render(reply, new ArrayList<>()));
+                out.print("> ");
+                out.flush();
+            }
+            return coach.core.SendResult.sent();
+        };
+    }
+
     private void print(List<Reply> replies, List<Button> buttons) {
-        for (Reply r : replies) {
-            out.println(renderer.render(r, buttons));
-            out.println();
+        synchronized (out) {
+            for (Reply r : replies) {
+                out.println(renderer.render(r, buttons));
+                out.println();
+            }
+            out.flush();
         }
-        out.flush();
     }
 }

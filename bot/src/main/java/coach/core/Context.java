@@ -58,6 +58,11 @@ public final class Context {
         return core.runCommand(this, commandName, args);
     }
 
+    /** Handles text as if no session were open: free-text routing to /ask or /check. */
+    public List<Reply> route(String text) {
+        return core.routeFreeText(this, text);
+    }
+
     public CommandRegistry commands() {
         return core.registry();
     }

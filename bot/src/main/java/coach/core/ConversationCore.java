@@ -80,17 +80,22 @@ public final class ConversationCore {
         if (in.button()) {
             return List.of(Reply.of(ctx.t("button.expired")));
         }
-        if (text.isBlank()) {
-            return List.of(Reply.of(ctx.t("input.empty")));
-        }
         Optional<SessionState> session = sessions.get(ctx.sessionKey());
         if (session.isPresent()) {
             SessionHandler h = sessionHandlers.get(session.get().kind());
             if (h != null) {
+                // Handlers get blank text too: inside a session "empty answer" has a specific reply.
                 return h.onText(ctx, session.get(), text);
             }
             sessions.remove(ctx.sessionKey());
         }
+        if (text.isBlank()) {
+            return List.of(Reply.of(ctx.t("input.empty")));
+        }
+        return routeFreeText(ctx, text);
+    }
+
+    List<Reply> routeFreeText(Context ctx, String text) {
         return runCommand(ctx, router.commandFor(ctx, text), text);
     }
 

@@ -20,6 +20,10 @@ public record Reply(Rich text, List<List<Button>> buttons, Document document, bo
         return of(Rich.of(plain));
     }
 
+    public Reply withText(Rich newText) {
+        return new Reply(newText, buttons, document, edit);
+    }
+
     public Reply withButtons(List<List<Button>> rows) {
         return new Reply(text, rows, document, edit);
     }

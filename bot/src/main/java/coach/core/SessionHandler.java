@@ -9,7 +9,7 @@ import java.util.List;
 public interface SessionHandler {
     String kind();
 
-    /** Handles the user's next text; the handler saves or ends the session through {@link Context}. */
+    /** Handles the user's next text (possibly blank: answer that clearly); the handler saves or ends the session through {@link Context}. */
     List<Reply> onText(Context ctx, SessionState state, String text);
 
     /** A short name of the session for "you are in the middle of …" messages. */

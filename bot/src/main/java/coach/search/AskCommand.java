@@ -33,16 +33,22 @@ public final class AskCommand implements Command {
         if (args.isBlank()) {
             return List.of(Reply.of(ctx.t("ask.usage")));
         }
-        List<Hit> hits = engine.search(args, SHOWN);
+        List<Hit> hits = engine.search(args, SearchEngine.MAX_HITS);
         if (hits.isEmpty()) {
             return List.of(Reply.of(ctx.t("ask.none")));
         }
+        // The guide's principles first; the best material (template, checklist) as a pointer after them.
+        List<Hit> principles = hits.stream().filter(h -> "principle".equals(h.kind())).limit(SHOWN).toList();
         Rich.Builder b = Rich.builder();
         b.bold(ctx.t("ask.header")).para();
         int n = 1;
-        for (Hit h : hits) {
+        for (Hit h : principles) {
             b.append(formatter.format(h, ctx.lang(), n++)).para();
         }
+        hits.stream().filter(h -> !"principle".equals(h.kind())).findFirst().ifPresent(m -> {
+            String title = ctx.lang() == coach.text.Lang.EN && !m.titleEn().isEmpty() ? m.titleEn() : m.title();
+            b.text(ctx.t("ask.material") + " ").bold(title).text(" — ").code("/materials " + m.id());
+        });
         return List.of(Reply.of(b.build()));
     }
 }

@@ -60,6 +60,8 @@ public final class SearchEngine {
     /** At most this many distinct words of a query are used; longer texts are cut, not rejected. */
     static final int MAX_QUERY_WORDS = 24;
     public static final int MAX_HITS = 5;
+    /** Non-principle documents (materials) take at most this many places in one result list. */
+    static final int MAX_OTHER_KINDS = 2;
 
     private final Directory directory;
     private final DirectoryReader reader;
@@ -81,8 +83,8 @@ public final class SearchEngine {
         this.indexAnalyzer = new PerFieldAnalyzerWrapper(ru, perField);
         this.ruQuery = ru;
         this.enQuery = en;
-        this.ruSyn = new CoachAnalyzer(CoachAnalyzer.Language.RU, ruSynonyms);
-        this.enSyn = new CoachAnalyzer(CoachAnalyzer.Language.EN, enSynonyms);
+        this.ruSyn = ruSynonyms == null ? ru : new CoachAnalyzer(CoachAnalyzer.Language.RU, ruSynonyms);
+        this.enSyn = enSynonyms == null ? en : new CoachAnalyzer(CoachAnalyzer.Language.EN, enSynonyms);
         this.directory = new ByteBuffersDirectory();
         this.stored = new ArrayList<>();
         try (IndexWriter w = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer))) {
@@ -100,6 +102,25 @@ public final class SearchEngine {
                 .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
                 .withFormatter(new SnippetFormatter())
                 .withMaxLength(20_000));
+    }
+
+    /**
+     * Loads and exercises Lucene's indexing, search and highlighting code on a tiny index in a
+     * background thread, so a short-lived command (cold start) overlaps that work with reading the
+     * knowledge base on the main thread. Safe to call more than once; never fails the caller.
+     */
+    public static void warmUpInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                SearchDoc d = new SearchDoc("principle", "warm.up", "Разогрев", "Warm up", "t", "Тема", "Topic",
+                        "Клиент жалуется на задержку. Мы приносим извинения.", "Пример", "summary", List.of("жалоба"), List.of("complaint"));
+                new SearchEngine(List.of(d), null, null).search("клиент жалуется");
+            } catch (RuntimeException | LinkageError e) {
+                // warm-up is an optimisation only
+            }
+        }, "search-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Builds the index over the knowledge base's principles plus any extra documents (materials, …). */
@@ -187,20 +208,35 @@ public final class SearchEngine {
         }
         Query query = q.build();
         try {
-            TopDocs top = searcher.search(query, Math.max(1, Math.min(max, 50)));
-            if (top.scoreDocs.length == 0) {
+            int want = Math.max(1, Math.min(max, 50));
+            TopDocs all = searcher.search(query, want + 10);
+            List<ScoreDoc> picked = new ArrayList<>();
+            int others = 0;
+            for (ScoreDoc sd : all.scoreDocs) {
+                boolean principle = "principle".equals(searcher.storedFields().document(sd.doc).get("kind"));
+                if (!principle && others >= MAX_OTHER_KINDS) {
+                    continue;
+                }
+                others += principle ? 0 : 1;
+                picked.add(sd);
+                if (picked.size() == want) {
+                    break;
+                }
+            }
+            if (picked.isEmpty()) {
                 return List.of();
             }
-            int[] ids = new int[top.scoreDocs.length];
+            ScoreDoc[] top = picked.toArray(new ScoreDoc[0]);
+            int[] ids = new int[top.length];
             for (int i = 0; i < ids.length; i++) {
-                ids[i] = top.scoreDocs[i].doc;
+                ids[i] = top[i].doc;
             }
             String field = lang == Lang.EN ? "summary_en" : "body_ru";
             Map<String, Object[]> hl = highlighter.objects(new String[] {field}, query, ids, new int[] {1});
             Object[] snippets = hl.get(field);
             List<Hit> hits = new ArrayList<>();
             for (int i = 0; i < ids.length; i++) {
-                ScoreDoc sd = top.scoreDocs[i];
+                ScoreDoc sd = top[i];
                 Document d = searcher.storedFields().document(sd.doc);
                 Snippet snippet = snippets != null && snippets[i] instanceof Snippet s ? s : Snippet.plain(firstSentence(d.get(field)));
                 hits.add(new Hit(d.get("kind"), d.get("id"), d.get("title"), d.get("title_en_stored"), d.get("topic_id"), d.get("topic"),

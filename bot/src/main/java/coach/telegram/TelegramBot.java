@@ -68,7 +68,11 @@ public final class TelegramBot implements AutoCloseable {
     /** Updates waiting or in progress over all chats; past it polling waits (Telegram keeps the rest). */
     static final int MAX_PENDING = 2000;
 
-    /** Something that runs alongside the bot: started after polling begins, closed first on shutdown. */
+    /**
+     * Something that runs alongside the bot (a scheduler sending through {@link #sender()}): started
+     * after polling begins, closed on shutdown once polling has stopped and before the drain deadline
+     * (its sends are cut short at that deadline).
+     */
     public interface Hook extends AutoCloseable {
         void start() throws Exception;
 
@@ -171,7 +175,7 @@ public final class TelegramBot implements AutoCloseable {
         return sender;
     }
 
-    /** Adds something to start after polling begins and to close first on shutdown. */
+    /** Adds something to start after polling begins and to close on shutdown, after polling stops. */
     public void addHook(Hook hook) {
         if (started.get()) {
             throw new IllegalStateException("hooks are added before start()");
@@ -328,8 +332,9 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /**
-     * Stops the hooks, stops polling, lets updates in progress finish (up to the drain timeout),
-     * confirms the handled ones to Telegram so they do not come again, and stops every thread.
+     * Stops polling, then the hooks, lets updates in progress finish (up to the drain timeout; sends
+     * that would wait longer are given up), confirms the handled updates to Telegram so they do not
+     * come again, and stops every thread. Safe to call twice and from a shutdown hook.
      */
     @Override
     public void close() {
@@ -342,16 +347,9 @@ public final class TelegramBot implements AutoCloseable {
             return;
         }
         long t0 = System.nanoTime();
+        long deadline = t0 + config.drainTimeout().toNanos();
+        sender.stopBy(deadline);
         try {
-            List<Hook> hs = new ArrayList<>(hooks);
-            Collections.reverse(hs);
-            for (Hook h : hs) {
-                try {
-                    h.close();
-                } catch (Exception e) {
-                    LOG.warn("closing a component failed: {}", Tokens.describe(e));
-                }
-            }
             TelegramBotsLongPollingApplication a = app;
             if (a != null) {
                 try {
@@ -363,9 +361,19 @@ public final class TelegramBot implements AutoCloseable {
             pollHttp.dispatcher().cancelAll();
             pollExecutor.shutdownNow();
             pollExecutor.awaitTermination(2, TimeUnit.SECONDS);
-            boolean drained = queues.drain(config.drainTimeout().toMillis());
-            if (!drained) {
+            List<Hook> hs = new ArrayList<>(hooks);
+            Collections.reverse(hs);
+            for (Hook h : hs) {
+                try {
+                    h.close();
+                } catch (Exception e) {
+                    LOG.warn("closing a component failed: {}", Tokens.describe(e));
+                }
+            }
+            long left = Math.max(0, deadline - System.nanoTime()) / 1_000_000 + 500;
+            if (!queues.drain(left)) {
                 LOG.warn("shutdown: {} updates were still in progress and will come again on the next start", pending.size());
+                sendHttp.dispatcher().cancelAll();
                 queues.shutdownNow();
                 queues.awaitTermination(1000);
             }
@@ -389,7 +397,9 @@ public final class TelegramBot implements AutoCloseable {
         }
         int offset = pending.isEmpty() ? maxSeen.get() + 1 : pending.first();
         try {
-            client.execute(new LenientGetUpdates(offset, 1, 0, ALLOWED_UPDATES));
+            OkHttpClient quick = sendHttp.newBuilder().callTimeout(Duration.ofSeconds(2)).build();
+            TelegramUrl url = new TelegramUrl(config.scheme(), config.host(), config.port(), false);
+            new OkHttpTelegramClient(new ObjectMapper(), quick, config.token(), url).execute(new LenientGetUpdates(offset, 1, 0, ALLOWED_UPDATES));
         } catch (TelegramApiException | RuntimeException e) {
             LOG.info("shutdown: could not confirm handled updates ({}); Telegram may send some again", Tokens.describe(e));
         }

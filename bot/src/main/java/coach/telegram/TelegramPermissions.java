@@ -1,5 +1,6 @@
 package coach.telegram;
 
+import coach.core.ChatType;
 import coach.core.Permissions;
 import java.time.Duration;
 import java.util.Map;
@@ -25,6 +26,7 @@ final class TelegramPermissions implements Permissions {
     private final TelegramSender sender;
     private final long ttlNanos;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, ChatType> types = new ConcurrentHashMap<>();
     private volatile long botId;
 
     TelegramPermissions(TelegramSender sender, Duration ttl) {
@@ -50,6 +52,14 @@ final class TelegramPermissions implements Permissions {
         return member(chatId, uid).map(m -> "creator".equals(m.getStatus()) || "administrator".equals(m.getStatus())).orElse(false);
     }
 
+    /** Remembers what kind of chat an id is (seen in an update): a channel needs an admin bot allowed to post. */
+    void noteChatType(String chatId, ChatType type) {
+        if (types.size() > 100_000) {
+            types.clear();
+        }
+        types.put(chatId, type);
+    }
+
     @Override
     public boolean botCanPost(String chatId) {
         if (!chatId.startsWith("-")) {
@@ -61,8 +71,10 @@ final class TelegramPermissions implements Permissions {
         }
         ChatMember cm = m.get();
         return switch (cm.getStatus()) {
-            case "creator", "member" -> true;
-            case "administrator" -> !(cm instanceof ChatMemberAdministrator a) || a.getCanPostMessages() == null || a.getCanPostMessages();
+            case "creator" -> true;
+            case "member" -> types.get(chatId) != ChatType.CHANNEL;
+            case "administrator" -> !(cm instanceof ChatMemberAdministrator a) || a.getCanPostMessages() == null
+                    ? types.get(chatId) != ChatType.CHANNEL : a.getCanPostMessages();
             case "restricted" -> cm instanceof ChatMemberRestricted r && Boolean.TRUE.equals(r.getIsMember()) && !Boolean.FALSE.equals(r.getCanSendMessages());
             default -> false;
         };

@@ -73,6 +73,9 @@ public final class TelegramSender implements ChatSender {
     private final Map<String, ChatLimiter> perChat = new ConcurrentHashMap<>();
     private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
     private final AtomicLong acquisitions = new AtomicLong();
+    /** Once the bot is stopping: no wait (for a permit, a retry) may end later than this (System.nanoTime). */
+    private volatile long deadline;
+    private volatile boolean stopping;
 
     private static final class ChatLimiter {
         final RateLimiter<Object> spacing;
@@ -102,6 +105,23 @@ public final class TelegramSender implements ChatSender {
                 })
                 .onRetry(e -> LOG.info("retrying a Bot API call (attempt {}): {}", e.getAttemptCount() + 1, Tokens.describe(e.getLastException())))
                 .build();
+    }
+
+    /**
+     * The bot is stopping: sends still go out, but nothing waits (for a send permit or a retry) past
+     * {@code deadlineNanos}; what would is given up as FAILED, so shutdown stays within its time.
+     */
+    void stopBy(long deadlineNanos) {
+        this.deadline = deadlineNanos;
+        this.stopping = true;
+    }
+
+    private Duration waitAllowed() {
+        if (!stopping) {
+            return limits.maxWait();
+        }
+        long left = deadline - System.nanoTime();
+        return left <= 0 ? Duration.ZERO : Duration.ofNanos(Math.min(left, limits.maxWait().toNanos()));
     }
 
     // ---------------------------------------------------------------- ChatSender
@@ -250,7 +270,7 @@ public final class TelegramSender implements ChatSender {
     private <T> Result<T> limited(String chatId, CheckedSupplier<T> call) {
         try {
             if (!acquire(chatId)) {
-                return new Result<>(Outcome.FAILED, null, "send limit: waited longer than " + limits.maxWait());
+                return new Result<>(Outcome.FAILED, null, stopping ? "the bot is stopping" : "send limit: waited longer than " + limits.maxWait());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -308,10 +328,16 @@ public final class TelegramSender implements ChatSender {
         if (Thread.currentThread().isInterrupted() || e instanceof TelegramApiValidationException) {
             return false;
         }
+        Integer after = retryAfter(e);
+        if (stopping) {
+            long wait = after != null ? Duration.ofSeconds(after).toNanos() : retry.backoffMax().toNanos();
+            if (System.nanoTime() + wait > deadline) {
+                return false;
+            }
+        }
         if (e instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() != 0) {
             int code = r.getErrorCode();
             if (code == 429) {
-                Integer after = retryAfter(e);
                 return after == null || after <= retry.maxRetryAfter().toSeconds();
             }
             return code >= 500;
@@ -335,14 +361,14 @@ public final class TelegramSender implements ChatSender {
         ChatLimiter l = limiterFor(chatId);
         if (l != null) {
             l.lastUsed = System.nanoTime();
-            if (l.spacing != null && !l.spacing.tryAcquirePermit(limits.maxWait())) {
+            if (l.spacing != null && !l.spacing.tryAcquirePermit(waitAllowed())) {
                 return false;
             }
-            if (l.window != null && !l.window.tryAcquirePermit(limits.maxWait())) {
+            if (l.window != null && !l.window.tryAcquirePermit(waitAllowed())) {
                 return false;
             }
         }
-        return global == null || global.tryAcquirePermit(limits.maxWait());
+        return global == null || global.tryAcquirePermit(waitAllowed());
     }
 
     private ChatLimiter limiterFor(String chatId) {

@@ -136,6 +136,7 @@ final class UpdateHandler {
         }
         String chatId = String.valueOf(chat.getId());
         ChatType type = chatType(chat.getType(), chat.getId());
+        permissions.noteChatType(chatId, type);
         if (m.getMigrateToChatId() != null || m.getMigrateFromChatId() != null) {
             permissions.invalidate(chatId);
             return;
@@ -291,6 +292,7 @@ final class UpdateHandler {
         }
         String chatId = String.valueOf(chat.getId());
         ChatType type = chatType(chat.getType(), chat.getId());
+        permissions.noteChatType(chatId, type);
         permissions.invalidate(chatId);
         String status = now.getStatus() == null ? "" : now.getStatus().toLowerCase(Locale.ROOT);
         boolean member;

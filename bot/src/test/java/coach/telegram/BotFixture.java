@@ -13,7 +13,7 @@ import coach.core.Document;
 import coach.core.Permissions;
 import coach.core.Reply;
 import coach.core.Rich;
-import coach.core.SessionStore;
+import coach.store.Store;
 import coach.text.Lang;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +41,24 @@ final class BotFixture implements AutoCloseable {
     static final class Events implements ChatEvents {
         final List<String> log = new CopyOnWriteArrayList<>();
 
+        /** These events, then the store's (as the lead wires it). */
+        ChatEvents and(ChatEvents next) {
+            Events self = this;
+            return new ChatEvents() {
+                @Override
+                public void botJoined(String chatId, ChatType type, boolean canPost) {
+                    self.botJoined(chatId, type, canPost);
+                    next.botJoined(chatId, type, canPost);
+                }
+
+                @Override
+                public void botRemoved(String chatId) {
+                    self.botRemoved(chatId);
+                    next.botRemoved(chatId);
+                }
+            };
+        }
+
         @Override
         public void botJoined(String chatId, ChatType type, boolean canPost) {
             log.add("joined " + chatId + " " + type + " " + canPost);
@@ -59,15 +77,22 @@ final class BotFixture implements AutoCloseable {
         TelegramConfig cfg = TelegramConfig.of(FakeBotApi.TOKEN, api.baseUrl(), dataDir)
                 .withPollTimeout(Duration.ofSeconds(1))
                 .withRetry(new TelegramConfig.Retry(3, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5)));
-        bot = new TelegramBot(tune.apply(cfg), coach, events);
+        bot = new TelegramBot(tune.apply(cfg), coach, events.and(coach.tips().chatEvents()));
     }
 
     private static Coach shared;
+    static Store store;
 
     /** One coach (real knowledge base, real commands plus the test commands) for every fixture. */
     static synchronized Coach sharedCoach() {
         if (shared == null) {
-            shared = Coach.create(TestKb.source(), SessionStore.inMemory(), Permissions.ALL);
+            try {
+                // a real SQLite store: subscriptions, sessions and tips work as in production
+                store = Store.open(Files.createTempDirectory("coach-tg-store"));
+                shared = Coach.create(TestKb.source(), Coach.Options.withStore(store, Permissions.ALL));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             addTestCommands(shared.registry());
         }
         return shared;

@@ -369,4 +369,60 @@ class TelegramBotTest {
         assertEquals("echo: second", mine.get(1).visible());
         assertTrue(other.nanos() < mine.get(0).nanos(), "a slow chat does not hold up another chat");
     }
+
+    // ------------------------------------------------------------------ daily tips through Telegram
+
+    @Test
+    void groupSubscriptionsAreForAdminsAndEndWhenTheBotIsRemoved() throws Exception {
+        long g = -100301;
+        String gid = String.valueOf(g);
+        api.setMember(g, 51, "member", false);
+        api.setMember(g, 52, "administrator", false);
+        api.pushGroupText(g, 51, "/subscribe 10:00 Europe/Berlin");
+        assertTrue(api.awaitDelivered(gid, 1, BotFixture.WAIT).get(0).visible().contains("только администраторы"));
+        assertTrue(BotFixture.store.subscriptions().get(gid).isEmpty(), "nothing changed");
+        api.pushGroupText(g, 52, "/subscribe 10:00 Europe/Berlin");
+        assertTrue(api.awaitDelivered(gid, 2, BotFixture.WAIT).get(1).visible().contains("10:00"));
+        assertTrue(BotFixture.store.subscriptions().get(gid).orElseThrow().enabled());
+        api.pushMyChatMember(g, "supergroup", 52, "member", "kicked", false);
+        long deadline = System.currentTimeMillis() + 5000;
+        while (BotFixture.store.subscriptions().get(gid).orElseThrow().enabled() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertFalse(BotFixture.store.subscriptions().get(gid).orElseThrow().enabled(), "removed from the group: tips stop");
+    }
+
+    @Test
+    void aChannelSubscribesOnlyWhenTheBotMayPostThere() throws Exception {
+        long ch = -100302;
+        String cid = String.valueOf(ch);
+        api.setMember(ch, FakeBotApi.BOT_ID, "administrator", false);
+        api.pushChannelPost(ch, "/subscribe");
+        assertEquals(Texts.get(Lang.RU, "subscribe.cannot_post"), api.awaitDelivered(cid, 1, BotFixture.WAIT).get(0).visible());
+        api.setMember(ch, FakeBotApi.BOT_ID, "administrator", true);
+        api.pushMyChatMember(ch, "channel", 61, "administrator", "administrator", true);
+        api.pushChannelPost(ch, "/subscribe 08:30");
+        assertTrue(api.awaitDelivered(cid, 2, BotFixture.WAIT).get(1).visible().contains("08:30"));
+        assertTrue(BotFixture.store.subscriptions().get(cid).orElseThrow().enabled());
+        api.pushChannelPost(ch, "/unsubscribe");
+        api.awaitDelivered(cid, 3, BotFixture.WAIT);
+        assertFalse(BotFixture.store.subscriptions().get(cid).orElseThrow().enabled());
+    }
+
+    @Test
+    void aTipOnDemandCarriesAPractiseButton() throws Exception {
+        api.pushText(210, 210, "ru", "/tip");
+        FakeBotApi.Call tip = api.awaitDelivered("210", 1, BotFixture.WAIT).get(0);
+        assertTrue(tip.ok());
+        assertFalse(tip.visible().isBlank());
+        for (JsonNode row : tip.params().path("reply_markup").path("inline_keyboard")) {
+            for (JsonNode b : row) {
+                api.pushCallback(210, "private", 210, "ru", tip.messageId(), b.path("callback_data").asText(), true);
+            }
+        }
+        int buttons = tip.params().path("reply_markup").path("inline_keyboard").size();
+        if (buttons > 0) {
+            assertTrue(api.awaitDelivered("210", 2, BotFixture.WAIT).stream().allMatch(FakeBotApi.Call::ok));
+        }
+    }
 }

@@ -1,0 +1,44 @@
+package coach.store;
+
+/**
+ * The store could not do what was asked. The message says what failed and why in words an operator
+ * can act on (corrupt file, read-only directory, full disk, unreachable server); the change that
+ * failed was rolled back as a whole. It never contains a password.
+ */
+public class StoreException extends RuntimeException {
+    /** What kind of problem, for callers that react differently (and for tests). */
+    public enum Kind {
+        /** The configuration is wrong (unsupported URL, unusable data directory path). */
+        CONFIG,
+        /** The database file is damaged or is not a database at all. */
+        CORRUPT,
+        /** The file or its directory cannot be written. */
+        READ_ONLY,
+        /** No space left (or the database reached its size limit). */
+        DISK_FULL,
+        /** Another process held the database locked for longer than the busy timeout. */
+        BUSY,
+        /** The database cannot be opened or reached. */
+        UNAVAILABLE,
+        /** A session was saved over a newer version of itself (a lost update was refused). */
+        CONFLICT,
+        /** Anything else. */
+        OTHER
+    }
+
+    private final Kind kind;
+
+    public StoreException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public StoreException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

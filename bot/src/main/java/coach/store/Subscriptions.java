@@ -1,0 +1,162 @@
+package coach.store;
+
+import coach.core.ChatType;
+import coach.text.Lang;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Daily-tip subscriptions, one per chat. */
+public final class Subscriptions {
+    public static final String REASON_UNSUBSCRIBED = "unsubscribed";
+    /** The transport saw the bot removed from the chat (or blocked by the user). */
+    public static final String REASON_REMOVED = "removed";
+    /** A send was refused with 403. */
+    public static final String REASON_FORBIDDEN = "forbidden";
+
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
+    static final String COLUMNS = "chat_id, chat_type, lang, send_time, time_zone, enabled, disabled_reason, next_due_at, subscribed_by";
+
+    private final Store store;
+
+    Subscriptions(Store store) {
+        this.store = store;
+    }
+
+    public Optional<Subscription> get(String chatId) {
+        return store.read("reading a subscription", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM subscriptions WHERE chat_id = ?")) {
+                ps.setString(1, Ids.check(chatId));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Subscribes the chat, or changes its setting and enables it again; returns what is stored now. */
+    public Subscription subscribe(String chatId, ChatType type, Lang lang, LocalTime time, ZoneId zone, String by, Instant nextDueAt) {
+        long now = System.currentTimeMillis();
+        store.tx("saving a subscription", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO subscriptions (chat_id, chat_type, lang, send_time, time_zone, enabled, disabled_reason, next_due_at, "
+                            + "subscribed_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, NULL, ?, ?, ?, ?) "
+                            + "ON CONFLICT (chat_id) DO UPDATE SET chat_type = excluded.chat_type, lang = excluded.lang, "
+                            + "send_time = excluded.send_time, time_zone = excluded.time_zone, enabled = 1, disabled_reason = NULL, "
+                            + "next_due_at = excluded.next_due_at, subscribed_by = excluded.subscribed_by, updated_at = excluded.updated_at")) {
+                ps.setString(1, Ids.check(chatId));
+                ps.setString(2, type.name());
+                ps.setString(3, lang.code());
+                ps.setString(4, time.format(HHMM));
+                ps.setString(5, zone.getId());
+                ps.setLong(6, nextDueAt.toEpochMilli());
+                // who changed it is informational: a missing or odd sender id (a channel post) is not an error
+                ps.setString(7, by == null || by.isBlank() || by.length() > Ids.MAX ? null : by);
+                ps.setLong(8, now);
+                ps.setLong(9, now);
+                return ps.executeUpdate();
+            }
+        });
+        return get(chatId).orElseThrow();
+    }
+
+    /** Switches the chat's tips off; true if it was on. */
+    public boolean disable(String chatId, String reason) {
+        long now = System.currentTimeMillis();
+        return store.tx("disabling a subscription", c -> disable(c, chatId, reason, now));
+    }
+
+    static boolean disable(java.sql.Connection c, String chatId, String reason, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE subscriptions SET enabled = 0, disabled_reason = ?, updated_at = ? WHERE chat_id = ? AND enabled = 1")) {
+            ps.setString(1, reason);
+            ps.setLong(2, now);
+            ps.setString(3, Ids.check(chatId));
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    /** Enabled subscriptions whose next slot is at or before {@code now}, earliest first. */
+    public List<Subscription> due(Instant now, int limit) {
+        return store.read("listing due subscriptions", c -> {
+            List<Subscription> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM subscriptions WHERE enabled = 1 AND next_due_at <= ? ORDER BY next_due_at, chat_id LIMIT ?")) {
+                ps.setLong(1, now.toEpochMilli());
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The earliest next slot of any enabled subscription. */
+    public Optional<Instant> earliestDue() {
+        return store.read("finding the next due subscription", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(next_due_at) FROM subscriptions WHERE enabled = 1");
+                 ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    long v = rs.getLong(1);
+                    return rs.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(v));
+                }
+                return Optional.<Instant>empty();
+            }
+        });
+    }
+
+    /**
+     * Moves the chat's next slot, unless another instance already moved it further: only ever forward,
+     * so two schedulers re-aiming the same chat agree.
+     */
+    public void reschedule(String chatId, Instant nextDueAt) {
+        store.tx("rescheduling a subscription", c -> reschedule(c, chatId, nextDueAt));
+    }
+
+    static int reschedule(java.sql.Connection c, String chatId, Instant nextDueAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE subscriptions SET next_due_at = ? WHERE chat_id = ? AND next_due_at < ?")) {
+            ps.setLong(1, nextDueAt.toEpochMilli());
+            ps.setString(2, chatId);
+            ps.setLong(3, nextDueAt.toEpochMilli());
+            return ps.executeUpdate();
+        }
+    }
+
+    public int countEnabled() {
+        return store.read("counting subscriptions", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM subscriptions WHERE enabled = 1");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    static Subscription row(ResultSet rs) throws SQLException {
+        return row(rs, 1);
+    }
+
+    static Subscription row(ResultSet rs, int from) throws SQLException {
+        int i = from;
+        String chatId = rs.getString(i++);
+        ChatType type = ChatType.valueOf(rs.getString(i++));
+        Lang lang = Lang.fromCode(rs.getString(i++));
+        LocalTime time = LocalTime.parse(rs.getString(i++), HHMM);
+        ZoneId zone = ZoneId.of(rs.getString(i++));
+        boolean enabled = rs.getInt(i++) == 1;
+        String reason = rs.getString(i++);
+        Instant next = Instant.ofEpochMilli(rs.getLong(i++));
+        String by = rs.getString(i);
+        return new Subscription(chatId, type, lang, time, zone, enabled, reason, next, by);
+    }
+}

@@ -1,0 +1,404 @@
+package coach.tips;
+
+import coach.core.ChatSender;
+import coach.core.Reply;
+import coach.core.SendResult;
+import coach.store.Store;
+import coach.store.Subscription;
+import coach.store.TipLedger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends each subscribed chat one tip a day at its local time.
+ *
+ * <p><b>When.</b> Every subscription stores the instant of its next slot (the local send time on a
+ * local date in the chat's zone, see {@link DailySlots}). A pass ({@link #runDue()}) takes the chats
+ * whose slot has come. For each it looks at the chat's <em>current</em> local date: if today's slot
+ * is still ahead (the stored slot was an earlier day's, missed while the bot was down) it only
+ * re-aims at today's slot, so a missed day is never sent late; if today's slot has passed, today's
+ * tip is due now, so a bot that was down at the send time and is back the same local day sends on
+ * start. Slots are computed per date with the zone's rules, so DST changes move nothing.
+ *
+ * <p><b>Exactly once.</b> Before sending, the chat's (chat, local date) delivery row is claimed in the
+ * store ({@link TipLedger#claimDaily}); the unique key lets only one claim succeed, whatever the
+ * number of scheduler instances or restarts. The tip is sent after the claim commits and the result
+ * is recorded after the send. A crash between claim and record leaves the row "claimed": that day's
+ * tip for that chat is not sent again, so it may be missed but never doubled. A sender result of
+ * FAILED (transient errors the sender could not get past, e.g. a 429 storm) is retried by claiming
+ * the row again, at most {@link Settings#maxAttempts} times, and only while it is still the same
+ * local day; FORBIDDEN disables the subscription.
+ *
+ * <p><b>Threads.</b> A single-thread {@link ScheduledExecutorService} runs passes: at start, then at
+ * the earliest next slot or retry, at least every {@link Settings#pollInterval} (to see changes made
+ * by other instances) and at once on {@link #wake()}. Sends run on a small worker pool so one slow
+ * chat (the sender waiting out a retry_after) does not hold up the others; the transport's sender
+ * enforces Telegram's rate limits. {@link #close()} stops claiming, lets sends in flight finish and
+ * record (up to {@link Settings#stopTimeout}), and returns.
+ */
+public final class TipScheduler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TipScheduler.class);
+    private static final Duration MIN_DELAY = Duration.ofMillis(200);
+
+    /** Tuning; {@link #defaults()} suits production. */
+    public record Settings(int sendThreads, Duration pollInterval, Duration retryDelay, int maxAttempts, int batchSize, Duration stopTimeout) {
+        public static Settings defaults() {
+            return new Settings(4, Duration.ofSeconds(60), Duration.ofMinutes(10), 3, 500, Duration.ofSeconds(8));
+        }
+
+        public Settings withSendThreads(int n) {
+            return new Settings(n, pollInterval, retryDelay, maxAttempts, batchSize, stopTimeout);
+        }
+
+        public Settings withRetryDelay(Duration d) {
+            return new Settings(sendThreads, pollInterval, d, maxAttempts, batchSize, stopTimeout);
+        }
+
+        public Settings withMaxAttempts(int n) {
+            return new Settings(sendThreads, pollInterval, retryDelay, n, batchSize, stopTimeout);
+        }
+
+        public Settings withBatchSize(int n) {
+            return new Settings(sendThreads, pollInterval, retryDelay, maxAttempts, n, stopTimeout);
+        }
+
+        public Settings withPollInterval(Duration d) {
+            return new Settings(sendThreads, d, retryDelay, maxAttempts, batchSize, stopTimeout);
+        }
+    }
+
+    /** What one pass did, and when the next one should run. */
+    public record Report(int sent, int failed, int forbidden, int alreadyClaimed, int rescheduled, int retried, int expired, int errors, Instant nextWake) {
+        public int attempted() {
+            return sent + failed + forbidden;
+        }
+    }
+
+    private final Store store;
+    private final TipCatalogue catalogue;
+    private final TipFormat format;
+    private final ChatSender sender;
+    private final Clock clock;
+    private final Settings settings;
+    private final String instance;
+    private final ExecutorService workers;
+    private ScheduledExecutorService timer;
+    private ScheduledFuture<?> pending;
+    private boolean wakeRequested;
+    private volatile boolean stopping;
+
+    public TipScheduler(Store store, TipCatalogue catalogue, ChatSender sender, Clock clock, Settings settings) {
+        this.store = store;
+        this.catalogue = catalogue;
+        this.format = new TipFormat(catalogue);
+        this.sender = sender;
+        this.clock = clock;
+        this.settings = settings;
+        this.instance = instanceId();
+        this.workers = Executors.newFixedThreadPool(settings.sendThreads(), daemon("tips-send"));
+    }
+
+    /** Starts passes in the background: one now (sending what is due today), then as slots come. */
+    public synchronized void start() {
+        if (timer != null || stopping) {
+            return;
+        }
+        reportInterrupted();
+        timer = Executors.newSingleThreadScheduledExecutor(daemon("tips-scheduler"));
+        pending = timer.schedule(this::tick, 0, TimeUnit.MILLISECONDS);
+        LOG.info("daily tips scheduler started ({} subscribed chats, instance {})", store.subscriptions().countEnabled(), instance);
+    }
+
+    /** Runs a pass soon (a subscription changed). */
+    public synchronized void wake() {
+        if (timer == null || stopping) {
+            return;
+        }
+        if (pending != null && pending.cancel(false)) {
+            pending = timer.schedule(this::tick, 0, TimeUnit.MILLISECONDS);
+        } else {
+            wakeRequested = true;
+        }
+    }
+
+    /**
+     * One pass, on the calling thread (sends on the worker pool): sends every due daily tip and every
+     * due retry, and returns what it did. Tests drive the clock and call this directly.
+     */
+    public Report runDue() {
+        Counters k = new Counters();
+        Set<String> seen = new HashSet<>();
+        while (!stopping) {
+            List<Subscription> due = store.subscriptions().due(clock.instant(), settings.batchSize());
+            List<Subscription> fresh = due.stream().filter(s -> seen.add(s.chatId())).toList();
+            if (fresh.isEmpty() || !runAll(fresh, s -> deliver(s, k), k)) {
+                break;
+            }
+            if (due.size() < settings.batchSize()) {
+                break;
+            }
+        }
+        Set<String> retried = new HashSet<>();
+        while (!stopping) {
+            List<TipLedger.Retry> due = store.tips().retryable(clock.instant(), settings.batchSize());
+            List<TipLedger.Retry> fresh = due.stream().filter(r -> retried.add(r.delivery().chatId())).toList();
+            if (fresh.isEmpty() || !runAll(fresh, r -> retry(r, k), k)) {
+                break;
+            }
+            if (due.size() < settings.batchSize()) {
+                break;
+            }
+        }
+        Instant now = clock.instant();
+        Instant next = now.plus(settings.pollInterval());
+        Optional<Instant> d = store.subscriptions().earliestDue();
+        if (d.isPresent() && d.get().isBefore(next)) {
+            next = d.get();
+        }
+        Optional<Instant> r = store.tips().earliestRetry();
+        if (r.isPresent() && r.get().isBefore(next)) {
+            next = r.get();
+        }
+        return new Report(k.sent.get(), k.failed.get(), k.forbidden.get(), k.already.get(), k.rescheduled.get(),
+                k.retried.get(), k.expired.get(), k.errors.get(), next);
+    }
+
+    /** Runs the tasks on the worker pool and waits for all; false if the scheduler is stopping. */
+    private <T> boolean runAll(List<T> items, Consumer<T> task, Counters k) {
+        List<Future<?>> futures = new ArrayList<>(items.size());
+        try {
+            for (T item : items) {
+                futures.add(workers.submit(() -> {
+                    try {
+                        task.accept(item);
+                    } catch (RuntimeException e) {
+                        k.errors.incrementAndGet();
+                        LOG.error("daily tips: {}", e.getMessage(), e);
+                    }
+                }));
+            }
+        } catch (RejectedExecutionException e) {
+            // closing: tasks already submitted finish, the rest wait for the next start
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException e) {
+                k.errors.incrementAndGet();
+            }
+        }
+        return !stopping;
+    }
+
+    private void deliver(Subscription s, Counters k) {
+        if (stopping) {
+            return;
+        }
+        Instant now = clock.instant();
+        LocalDate today = DailySlots.today(now, s.zone());
+        Instant slot = DailySlots.slot(today, s.time(), s.zone());
+        if (now.isBefore(slot)) {
+            // the stored slot was an earlier day's (missed while down): not sent late, today's is still ahead
+            store.subscriptions().reschedule(s.chatId(), slot);
+            k.rescheduled.incrementAndGet();
+            return;
+        }
+        Instant tomorrow = DailySlots.slot(today.plusDays(1), s.time(), s.zone());
+        String stream = "daily:" + s.chatId();
+        Optional<String> tip = store.tips().claimDaily(s.chatId(), today, tomorrow, instance, now, stream, Rotation.picker(catalogue.ids(), stream));
+        if (tip.isEmpty()) {
+            k.already.incrementAndGet();
+            return;
+        }
+        send(s, today, tip.get(), 1, k);
+    }
+
+    private void retry(TipLedger.Retry r, Counters k) {
+        if (stopping) {
+            return;
+        }
+        Subscription s = r.subscription();
+        Instant now = clock.instant();
+        LocalDate date = r.delivery().date();
+        if (!DailySlots.today(now, s.zone()).equals(date)) {
+            store.tips().expire(s.chatId(), date, now);
+            k.expired.incrementAndGet();
+            return;
+        }
+        Optional<TipLedger.Delivery> d = store.tips().reclaim(s.chatId(), date, instance, now, settings.maxAttempts());
+        if (d.isEmpty()) {
+            k.already.incrementAndGet();
+            return;
+        }
+        k.retried.incrementAndGet();
+        send(s, date, d.get().tipId(), d.get().attempts(), k);
+    }
+
+    private void send(Subscription s, LocalDate date, String tipId, int attempt, Counters k) {
+        Optional<Tip> tip = catalogue.tip(tipId);
+        if (tip.isEmpty()) {
+            // the catalogue changed between claim and retry: record it rather than send another tip
+            store.tips().recordFailed(s.chatId(), date, "tip " + tipId + " no longer exists", null, clock.instant());
+            k.failed.incrementAndGet();
+            return;
+        }
+        Reply reply = format.daily(tip.get(), s.lang());
+        SendResult result;
+        try {
+            result = sender.send(s.chatId(), reply);
+            if (result == null) {
+                result = SendResult.failed("sender returned no result");
+            }
+        } catch (RuntimeException e) {
+            result = SendResult.failed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+        Instant after = clock.instant();
+        switch (result.status()) {
+            case SENT -> {
+                store.tips().recordSent(s.chatId(), date, after);
+                k.sent.incrementAndGet();
+            }
+            case FORBIDDEN -> {
+                store.tips().recordForbidden(s.chatId(), date, result.detail(), after);
+                k.forbidden.incrementAndGet();
+                LOG.info("chat {} refused the daily tip ({}): subscription disabled", s.chatId(), result.detail());
+            }
+            case FAILED -> {
+                Instant retryAt = attempt < settings.maxAttempts() ? after.plus(settings.retryDelay()) : null;
+                store.tips().recordFailed(s.chatId(), date, result.detail(), retryAt, after);
+                k.failed.incrementAndGet();
+                LOG.warn("daily tip to chat {} failed (attempt {} of {}): {}", s.chatId(), attempt, settings.maxAttempts(), result.detail());
+            }
+        }
+    }
+
+    private void tick() {
+        Duration delay;
+        try {
+            Report r = runDue();
+            delay = Duration.between(clock.instant(), r.nextWake());
+            if (r.errors() > 0 && delay.compareTo(Duration.ofSeconds(5)) < 0) {
+                delay = Duration.ofSeconds(5);
+            }
+        } catch (RuntimeException e) {
+            // e.g. the database is unreachable or the disk is full: the message says which; try again later
+            LOG.error("daily tips pass failed: {}", e.getMessage(), e);
+            delay = Duration.ofSeconds(Math.min(30, settings.pollInterval().toSeconds()));
+        }
+        if (delay.compareTo(MIN_DELAY) < 0) {
+            delay = MIN_DELAY;
+        }
+        if (delay.compareTo(settings.pollInterval()) > 0) {
+            delay = settings.pollInterval();
+        }
+        schedule(delay);
+    }
+
+    private synchronized void schedule(Duration delay) {
+        if (stopping || timer == null) {
+            return;
+        }
+        if (wakeRequested) {
+            wakeRequested = false;
+            delay = Duration.ZERO;
+        }
+        pending = timer.schedule(this::tick, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void reportInterrupted() {
+        Instant now = clock.instant();
+        List<TipLedger.Delivery> lost = store.tips().interrupted(now.minus(Duration.ofHours(1))).stream()
+                .filter(d -> d.claimedAt().isAfter(now.minus(Duration.ofDays(2))))
+                .toList();
+        if (!lost.isEmpty()) {
+            LOG.warn("{} daily tip(s) were claimed but never confirmed (the process stopped while sending, e.g. chat {} on {}); "
+                    + "they may or may not have arrived and are not sent again", lost.size(), lost.get(0).chatId(), lost.get(0).date());
+        }
+    }
+
+    /** Stops: no new claims; sends in flight finish and are recorded (up to the stop timeout). */
+    @Override
+    public void close() {
+        ScheduledExecutorService t;
+        synchronized (this) {
+            stopping = true;
+            t = timer;
+            if (pending != null) {
+                pending.cancel(false);
+            }
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("daily tips: sends still running after {}; interrupting them", settings.stopTimeout());
+                workers.shutdownNow();
+                workers.awaitTermination(1, TimeUnit.SECONDS);
+            }
+            if (t != null) {
+                t.shutdownNow();
+                t.awaitTermination(1, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Who claims deliveries (shown in the delivery rows, for diagnosing two replicas). */
+    public String instance() {
+        return instance;
+    }
+
+    private static String instanceId() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            host = "coach";
+        }
+        String id = host.replaceAll("[^A-Za-z0-9._-]", "") + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 6);
+        return id.length() > 64 ? id.substring(id.length() - 64) : id;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static final class Counters {
+        final AtomicInteger sent = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger forbidden = new AtomicInteger();
+        final AtomicInteger already = new AtomicInteger();
+        final AtomicInteger rescheduled = new AtomicInteger();
+        final AtomicInteger retried = new AtomicInteger();
+        final AtomicInteger expired = new AtomicInteger();
+        final AtomicInteger errors = new AtomicInteger();
+    }
+}

@@ -1,0 +1,108 @@
+package coach.materials;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.TestKb;
+import coach.kb.ContentException;
+import coach.kb.ContentSource;
+import coach.kb.KnowledgeBase;
+import coach.kb.Topic;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MaterialCatalogTest {
+    static final MaterialCatalog CATALOG = MaterialCatalog.load(TestKb.kb());
+
+    @Test
+    void everyMaterialTheGuidePromisesExists() {
+        assertEquals(10, CATALOG.all().size());
+        for (Topic t : TestKb.kb().topics()) {
+            assertEquals(2, CATALOG.all().stream().filter(m -> m.topicId().equals(t.id())).count(), t.id());
+        }
+        assertEquals("principles-handbook", CATALOG.all().get(0).id(), "ordered as the guide lists them");
+    }
+
+    @Test
+    void everyMaterialIsWellFormed() {
+        Pattern anyBraces = Pattern.compile("\\{\\{[^}]*\\}\\}");
+        for (Material m : CATALOG.all()) {
+            assertFalse(m.titleEn().isBlank(), m.id());
+            assertFalse(m.summaryEn().isBlank(), m.id());
+            assertFalse(m.principles().isEmpty(), m.id() + " cites principles");
+            m.principles().forEach(p -> assertTrue(TestKb.kb().principle(p).isPresent(), p));
+            Matcher mt = anyBraces.matcher(m.body());
+            while (mt.find()) {
+                assertTrue(MaterialCatalog.PLACEHOLDER.matcher(mt.group()).matches(), m.id() + ": " + mt.group());
+            }
+            if (m.kind() == Material.Kind.TEMPLATE) {
+                assertTrue(m.fillable(), m.id());
+                assertTrue(m.placeholders().size() >= 3, m.id());
+            } else {
+                assertTrue(m.placeholders().isEmpty(), m.id());
+            }
+            if (m.kind() == Material.Kind.CHECKLIST) {
+                assertTrue(m.body().contains("- [ ]"), m.id() + " has tick boxes");
+            }
+        }
+    }
+
+    @Test
+    void everyTemplateFillsCompletely() {
+        for (Material m : CATALOG.all()) {
+            if (!m.fillable()) {
+                continue;
+            }
+            ObjectNode answers = JsonNodeFactory.instance.objectNode();
+            m.placeholders().forEach(p -> answers.put(p, "значение " + p));
+            String filled = FillSessionHandler.fill(m, answers);
+            assertFalse(filled.contains("{{"), m.id());
+            assertFalse(filled.contains("}}"), m.id());
+            m.placeholders().forEach(p -> assertTrue(filled.contains("значение " + p), m.id() + " " + p));
+        }
+    }
+
+    private static Path copyKb(Path tmp) throws IOException {
+        try (Stream<Path> files = Files.walk(TestKb.dir())) {
+            for (Path p : files.toList()) {
+                Path target = tmp.resolve(TestKb.dir().relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return tmp;
+    }
+
+    @Test
+    void malformedPlaceholderNamesFileAndLine(@TempDir Path tmp) throws IOException {
+        copyKb(tmp);
+        Path f = tmp.resolve("materials/status-report-template.md");
+        Files.writeString(f, Files.readString(f).replace("{{срок}}", "{{ срок }}"));
+        KnowledgeBase kb = KnowledgeBase.load(ContentSource.directory(tmp));
+        ContentException e = assertThrows(ContentException.class, () -> MaterialCatalog.load(kb));
+        assertTrue(e.getMessage().contains("materials/status-report-template.md:"), e.getMessage());
+        assertTrue(e.line() > 10, e.getMessage());
+    }
+
+    @Test
+    void missingMaterialIsReported(@TempDir Path tmp) throws IOException {
+        copyKb(tmp);
+        Files.delete(tmp.resolve("materials/crm-notes-template.md"));
+        KnowledgeBase kb = KnowledgeBase.load(ContentSource.directory(tmp));
+        ContentException e = assertThrows(ContentException.class, () -> MaterialCatalog.load(kb));
+        assertTrue(e.getMessage().contains("CRM"), e.getMessage());
+    }
+}
