@@ -1,0 +1,72 @@
+package coach.drill;
+
+import coach.core.Command;
+import coach.core.SessionHandler;
+import coach.kb.KnowledgeBase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+
+/**
+ * The drills feature: scenarios and the self-check quiz loaded from the knowledge base, the scorer, and
+ * the commands (/drill, /quiz) and session handlers that the coach registers.
+ */
+public final class Drills {
+    /** The guide's own task; required, and the quiz scores its task with this scenario's rubric. */
+    public static final String COMPLAINT_SCENARIO = "dissatisfied-client";
+
+    private final Map<String, Scenario> scenarios;
+    private final DrillScorer scorer;
+    private final LongSupplier seeds;
+
+    private Drills(Map<String, Scenario> scenarios, DrillScorer scorer, LongSupplier seeds) {
+        this.scenarios = scenarios;
+        this.scorer = scorer;
+        this.seeds = seeds;
+    }
+
+    /**
+     * Loads and validates scenarios and the quiz; malformed content fails with a {@link coach.kb.ContentException}.
+     *
+     * @param risky whether the phrasing engine finds something risky in a text (the {@code polite} criterion)
+     */
+    public static Drills load(KnowledgeBase kb, Predicate<String> risky) {
+        return load(kb, risky, () -> ThreadLocalRandom.current().nextLong());
+    }
+
+    static Drills load(KnowledgeBase kb, Predicate<String> risky, LongSupplier seeds) {
+        Map<String, Scenario> all = ScenarioLoader.loadAll(kb.source(), kb);
+        ScenarioLoader.require(all, COMPLAINT_SCENARIO);
+        return new Drills(all, new DrillScorer(risky), seeds);
+    }
+
+    public List<Scenario> scenarios() {
+        return List.copyOf(scenarios.values());
+    }
+
+    public Optional<Scenario> scenario(String id) {
+        return Optional.ofNullable(scenarios.get(id));
+    }
+
+    public DrillScorer scorer() {
+        return scorer;
+    }
+
+    /** /drill and /quiz. */
+    public List<Command> commands() {
+        return new ArrayList<>();
+    }
+
+    /** The drill and quiz session state machines. */
+    public List<SessionHandler> handlers() {
+        return new ArrayList<>();
+    }
+
+    long nextSeed() {
+        return seeds.getAsLong();
+    }
+}
