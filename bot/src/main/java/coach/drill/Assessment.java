@@ -53,6 +53,11 @@ public final class Assessment {
         return out;
     }
 
+    /** True when the answer had no words at all: nothing could be scored. */
+    boolean isEmpty() {
+        return empty;
+    }
+
     List<Outcome> outcomes() {
         return outcomes;
     }

@@ -11,10 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads one rubric criterion or quiz key point from YAML, compiling its patterns and checking its links. */
 final class CriterionReader {
+    private static final Pattern EXACT_PREFIX = Pattern.compile("(?<=^|[\\s|!])=[^\\s|?]*\\*");
     static final Pattern CRITERION_ID = Pattern.compile("[a-z][a-z0-9_]{0,30}");
     private static final Set<String> FIELDS = Set.of("id", "name_ru", "name_en", "weight", "check", "principle", "quote",
             "hint_ru", "hint_en", "cap", "patterns", "exceptions", "examples");
@@ -101,7 +103,12 @@ final class CriterionReader {
         List<TokenPattern> out = new ArrayList<>();
         for (YamlDoc.Node p : nodes) {
             try {
-                out.add(TokenPattern.compile(WordClasses.expand(p.asText(), words)));
+                String src = WordClasses.expand(p.asText(), words);
+                Matcher m = EXACT_PREFIX.matcher(src);
+                if (m.find()) {
+                    throw new IllegalArgumentException("'" + m.group().strip() + "' mixes an exact form (=) with a prefix (*); use one of them");
+                }
+                out.add(TokenPattern.compile(src));
             } catch (IllegalArgumentException e) {
                 throw p.error("bad pattern: " + e.getMessage());
             }

@@ -3,7 +3,6 @@ package coach.drill;
 import coach.core.Command;
 import coach.core.SessionHandler;
 import coach.kb.KnowledgeBase;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,13 +19,22 @@ public final class Drills {
     public static final String COMPLAINT_SCENARIO = "dissatisfied-client";
 
     private final Map<String, Scenario> scenarios;
+    private final Quiz quiz;
     private final DrillScorer scorer;
     private final LongSupplier seeds;
+    private final DrillSessionHandler drillHandler;
+    private final QuizSessionHandler quizHandler;
+    private final List<Command> commands;
 
-    private Drills(Map<String, Scenario> scenarios, DrillScorer scorer, LongSupplier seeds) {
+    private Drills(Map<String, Scenario> scenarios, Quiz quiz, DrillScorer scorer, LongSupplier seeds) {
         this.scenarios = scenarios;
+        this.quiz = quiz;
         this.scorer = scorer;
         this.seeds = seeds;
+        this.drillHandler = new DrillSessionHandler(this);
+        this.quizHandler = new QuizSessionHandler(quiz, scorer);
+        SessionGuard guard = new SessionGuard(drillHandler, quizHandler);
+        this.commands = List.of(new DrillCommand(this, drillHandler, guard), new QuizCommand(quizHandler, guard));
     }
 
     /**
@@ -41,7 +49,8 @@ public final class Drills {
     static Drills load(KnowledgeBase kb, Predicate<String> risky, LongSupplier seeds) {
         Map<String, Scenario> all = ScenarioLoader.loadAll(kb.source(), kb);
         ScenarioLoader.require(all, COMPLAINT_SCENARIO);
-        return new Drills(all, new DrillScorer(risky), seeds);
+        Quiz quiz = Quiz.load(kb.source(), kb, all);
+        return new Drills(all, quiz, new DrillScorer(risky), seeds);
     }
 
     public List<Scenario> scenarios() {
@@ -58,12 +67,16 @@ public final class Drills {
 
     /** /drill and /quiz. */
     public List<Command> commands() {
-        return new ArrayList<>();
+        return commands;
     }
 
     /** The drill and quiz session state machines. */
     public List<SessionHandler> handlers() {
-        return new ArrayList<>();
+        return List.of(drillHandler, quizHandler);
+    }
+
+    Quiz quiz() {
+        return quiz;
     }
 
     long nextSeed() {
