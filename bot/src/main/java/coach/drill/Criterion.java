@@ -9,8 +9,10 @@ import java.util.List;
 /**
  * One rubric criterion or quiz key point: true or false for one answer. It is either defined by phrase
  * patterns (the shared {@link coach.match.TokenPattern} language, with exceptions) or delegated to the
- * phrasing engine ({@code check: phrasing}: met when the engine finds nothing risky).
+ * phrasing engine ({@code check: phrasing}: met when the engine finds nothing risky). Examples list answers
+ * that satisfy ({@code match}) and do not satisfy ({@code no_match}) the criterion.
  *
+ * @param absent       the criterion is met when its patterns are NOT found ("promises nothing unrealistic")
  * @param cap          when the criterion is missed the answer's score is at most this (or -1 for no cap)
  * @param quote        the guide's own words for this criterion (verified against the principle at load)
  * @param examplesLine the line of the criterion in its file, for test messages
@@ -21,6 +23,7 @@ record Criterion(
         String nameEn,
         int weight,
         PhraseSet phrases,
+        boolean absent,
         boolean phrasing,
         Principle principle,
         String quote,
@@ -41,7 +44,7 @@ record Criterion(
     }
 
     /** Pattern criteria only: whether the analysed text satisfies it. */
-    boolean matches(List<Token> tokens) {
-        return phrases.matches(tokens);
+    boolean satisfiedBy(List<Token> tokens) {
+        return phrases.matches(tokens) != absent;
     }
 }

@@ -19,7 +19,7 @@ final class CriterionReader {
     private static final Pattern EXACT_PREFIX = Pattern.compile("(?<=^|[\\s|!])=[^\\s|?]*\\*");
     static final Pattern CRITERION_ID = Pattern.compile("[a-z][a-z0-9_]{0,30}");
     private static final Set<String> FIELDS = Set.of("id", "name_ru", "name_en", "weight", "check", "principle", "quote",
-            "hint_ru", "hint_en", "cap", "patterns", "exceptions", "examples");
+            "hint_ru", "hint_en", "cap", "met_when", "patterns", "exceptions", "examples");
 
     private CriterionReader() {
     }
@@ -55,6 +55,14 @@ final class CriterionReader {
         String hintRu = n.text("hint_ru");
         String hintEn = n.text("hint_en");
         int cap = n.has("cap") ? n.integer("cap", 0, 99) : -1;
+        String metWhen = n.has("met_when") ? n.text("met_when") : "found";
+        if (!metWhen.equals("found") && !metWhen.equals("absent")) {
+            throw n.error("met_when", "met_when must be 'found' (the default) or 'absent', not '" + metWhen + "'");
+        }
+        boolean absent = metWhen.equals("absent");
+        if (absent && phrasing) {
+            throw n.error("met_when", "a 'check: phrasing' criterion cannot use met_when");
+        }
 
         PhraseSet phrases = null;
         List<String> match = new ArrayList<>();
@@ -80,7 +88,7 @@ final class CriterionReader {
                 throw n.error("examples", "criterion '" + id + "' needs at least one 'match' and one 'no_match' example");
             }
         }
-        return new Criterion(id, nameRu, nameEn, weight, phrases, phrasing, principle, quote, hintRu, hintEn, cap,
+        return new Criterion(id, nameRu, nameEn, weight, phrases, absent, phrasing, principle, quote, hintRu, hintEn, cap,
                 List.copyOf(match), List.copyOf(noMatch), n.doc().file, n.doc().line(n.pointer()));
     }
 

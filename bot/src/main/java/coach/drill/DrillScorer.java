@@ -38,7 +38,7 @@ public final class DrillScorer {
             } else if (c.phrasing()) {
                 met = !risky.test(text);
             } else {
-                met = c.matches(tokens);
+                met = c.satisfiedBy(tokens);
             }
             outcomes.add(new Assessment.Outcome(c, met));
         }
