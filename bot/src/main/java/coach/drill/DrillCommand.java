@@ -47,8 +47,11 @@ final class DrillCommand implements Command {
             return guard.resume(ctx);
         }
         if (first.equals("abandon")) {
-            List<Reply> out = guard.abandon(ctx);
             String target = parts.length > 1 ? parts[1].strip().toLowerCase(Locale.ROOT) : "";
+            if (!target.isEmpty() && drills.scenario(target).isEmpty()) {
+                return unknown(ctx, target);
+            }
+            List<Reply> out = guard.abandon(ctx);
             out.addAll(target.isEmpty() ? list(ctx) : open(ctx, target));
             return out;
         }
@@ -62,16 +65,18 @@ final class DrillCommand implements Command {
     private List<Reply> open(Context ctx, String id) {
         Optional<Scenario> s = drills.scenario(id);
         if (s.isEmpty()) {
-            String shown = id.length() > MAX_ECHO ? id.substring(0, MAX_ECHO) + "…" : id;
-            List<Reply> out = new ArrayList<>();
-            out.add(Reply.of(ctx.t("drill.unknown", "id", shown)).withButtons(buttons(ctx)));
-            return out;
+            return unknown(ctx, id);
         }
         Optional<SessionState> open = ctx.session();
         if (open.isPresent()) {
             return guard.ask(ctx, open.get(), name(), "/drill abandon " + id);
         }
         return handler.start(ctx, s.get());
+    }
+
+    private List<Reply> unknown(Context ctx, String id) {
+        String shown = id.length() > MAX_ECHO ? id.substring(0, MAX_ECHO) + "…" : id;
+        return List.of(Reply.of(ctx.t("drill.unknown", "id", shown)).withButtons(buttons(ctx)));
     }
 
     private List<Reply> list(Context ctx) {

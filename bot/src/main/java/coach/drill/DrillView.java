@@ -38,7 +38,7 @@ final class DrillView {
             if (c.quote() != null) {
                 b.text(": ").quote(c.quote());
             }
-            b.nl().text(lang == Lang.EN ? "You could say: " : "Можно так: ").italic(Template.fill(c.hint(lang), a.vars()));
+            b.nl().text(lang == Lang.EN ? "You could say: " : "Можно так: ").italic(Template.fill(c.hint(lang), a.vars())).nl();
         }
     }
 
