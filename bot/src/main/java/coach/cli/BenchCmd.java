@@ -1,5 +1,6 @@
 package coach.cli;
 
+import coach.bench.DrillBench;
 import coach.bench.SearchBench;
 import java.io.PrintStream;
 import java.util.List;
@@ -26,6 +27,9 @@ final class BenchCmd implements Callable<Integer> {
         out.printf("# java %s, %d cpus%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         if (wants("search")) {
             SearchBench.run(out, coldRuns);
+        }
+        if (wants("drill")) {
+            DrillBench.run(out, coldRuns);
         }
         // Each feature adds its own benchmark class in coach.bench and one line here.
         return 0;

@@ -4,6 +4,8 @@ import coach.app.Coach;
 import coach.drill.Assessment;
 import coach.drill.Drills;
 import coach.drill.Scenario;
+import coach.kb.ContentSource;
+import coach.kb.KnowledgeBase;
 import coach.text.Lang;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,7 +39,8 @@ final class DrillScoreCmd implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Drills drills = Coach.create().drills();
+        KnowledgeBase kb = KnowledgeBase.load(ContentSource.fromEnvironment());
+        Drills drills = Drills.load(kb, Coach.riskyText(kb));
         Optional<Scenario> found = drills.scenario(scenarioId);
         if (found.isEmpty()) {
             System.err.println("Unknown scenario '" + scenarioId + "'. Known scenarios: "
