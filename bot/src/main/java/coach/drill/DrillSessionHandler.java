@@ -37,7 +37,7 @@ final class DrillSessionHandler implements SessionHandler {
                 .bold(ctx.t("drill.start.persona")).text(" " + Template.fill(s.persona(), st.vars())).nl()
                 .bold(ctx.t("drill.start.situation")).text(" " + Template.fill(s.situation(), st.vars())).para()
                 .text(ctx.t("drill.start.criteria")).text(" ")
-                .text(String.join(", ", s.rubric().stream().map(c -> c.name(lang)).toList())).text(".").para()
+                .text(String.join("; ", s.rubric().stream().map(c -> c.name(lang)).toList())).text(".").para()
                 .italic(ctx.t("drill.start.how"));
         return List.of(Reply.of(b.build()), Reply.of(clientLine(ctx, st, Template.fill(s.clientLine(0, null), st.vars()))));
     }

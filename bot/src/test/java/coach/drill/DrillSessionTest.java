@@ -227,7 +227,7 @@ class DrillSessionTest {
         assertTrue(list.contains("Drills: I play the client"), list);
         assertTrue(list.contains("A client unhappy with the quality of a service"), list);
         String start = chat.say("u1", "c1", Lang.EN, "/drill " + ID);
-        assertTrue(start.contains("I score answers on: Apology, Empathy"), start);
+        assertTrue(start.contains("I score answers on: Apology; Empathy"), start);
         String turn = chat.say("u1", "c1", Lang.EN, "Мы разберёмся.");
         assertTrue(turn.contains("Turn 1 of 3"), turn);
         assertTrue(turn.contains("You could say:"), turn);
