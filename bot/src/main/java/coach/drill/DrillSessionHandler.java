@@ -50,6 +50,9 @@ final class DrillSessionHandler implements SessionHandler {
         }
         DrillState st = loaded.get().state;
         Scenario s = loaded.get().scenario;
+        if (text.isBlank()) {
+            return List.of(Reply.of(ctx.t("drill.answer.empty")));
+        }
         if (text.length() > MAX_ANSWER_CHARS) {
             return List.of(Reply.of(ctx.t("drill.answer.too_long", "length", text.length(), "max", MAX_ANSWER_CHARS)));
         }

@@ -44,6 +44,9 @@ final class QuizSessionHandler implements SessionHandler {
             ctx.endSession();
             return List.of(Reply.of(ctx.t("drill.gone")));
         }
+        if (text.isBlank()) {
+            return List.of(Reply.of(ctx.t("drill.answer.empty")));
+        }
         if (text.length() > DrillSessionHandler.MAX_ANSWER_CHARS) {
             return List.of(Reply.of(ctx.t("drill.answer.too_long", "length", text.length(), "max", DrillSessionHandler.MAX_ANSWER_CHARS)));
         }
