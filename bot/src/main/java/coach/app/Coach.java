@@ -5,6 +5,7 @@ import coach.core.ConversationCore;
 import coach.core.Permissions;
 import coach.core.SessionHandler;
 import coach.core.SessionStore;
+import coach.drill.Drills;
 import coach.kb.ContentSource;
 import coach.kb.KnowledgeBase;
 import coach.materials.DraftReviewer;
@@ -31,13 +32,15 @@ public final class Coach {
     private final CommandRegistry registry;
     private final ConversationCore core;
     private final Tips tips;
+    private final Drills drills;
 
-    private Coach(KnowledgeBase kb, SearchEngine search, CommandRegistry registry, ConversationCore core, Tips tips) {
+    private Coach(KnowledgeBase kb, SearchEngine search, CommandRegistry registry, ConversationCore core, Tips tips, Drills drills) {
         this.kb = kb;
         this.search = search;
         this.registry = registry;
         this.core = core;
         this.tips = tips;
+        this.drills = drills;
     }
 
     /**
@@ -89,8 +92,13 @@ public final class Coach {
         Tips tips = Tips.create(kb, options.store(), options.clock());
         tips.commands().forEach(registry::register);
 
+        // drills
+        Drills drills = Drills.load(kb, riskyText(kb));
+        drills.commands().forEach(registry::register);
+        handlers.addAll(drills.handlers());
+
         ConversationCore core = new ConversationCore(registry, handlers, sessions, new QuestionOrDraftRouter(null), permissions);
-        return new Coach(kb, search, registry, core, tips);
+        return new Coach(kb, search, registry, core, tips, drills);
     }
 
     /** The search index over the guide and every other searchable content (materials, …). */
@@ -101,6 +109,14 @@ public final class Coach {
     static SearchEngine searchEngine(KnowledgeBase kb, MaterialCatalog materials) {
         List<SearchDoc> extraDocs = new ArrayList<>(materials.searchDocs(kb));
         return SearchEngine.build(kb, extraDocs);
+    }
+
+    /**
+     * Whether the phrasing engine finds something risky in a text: the drills' {@code polite} criterion.
+     * Until the phrasing engine lands nothing counts as risky, so {@code polite} is then always met.
+     */
+    public static java.util.function.Predicate<String> riskyText(KnowledgeBase kb) {
+        return text -> false;
     }
 
     public static Coach create() {
@@ -117,6 +133,10 @@ public final class Coach {
 
     public CommandRegistry registry() {
         return registry;
+    }
+
+    public Drills drills() {
+        return drills;
     }
 
     public ConversationCore core() {

@@ -1,5 +1,6 @@
 package coach.cli;
 
+import coach.bench.DrillBench;
 import coach.bench.SearchBench;
 import java.io.PrintStream;
 import java.util.List;
@@ -35,6 +36,9 @@ final class BenchCmd implements Callable<Integer> {
         }
         if (wants("tips")) {
             coach.bench.TipsBench.run(out, tipsChats);
+        }
+        if (wants("drill")) {
+            DrillBench.run(out, coldRuns);
         }
         // Each feature adds its own benchmark class in coach.bench and one line here.
         return 0;

@@ -425,4 +425,45 @@ class TelegramBotTest {
             assertTrue(api.awaitDelivered("210", 2, BotFixture.WAIT).stream().allMatch(FakeBotApi.Call::ok));
         }
     }
+
+    // ------------------------------------------------------------------ drills and the quiz through Telegram
+
+    @Test
+    void aDrillRunsAsASessionThroughButtonsAndFreeText() throws Exception {
+        String chat = "211";
+        api.pushText(211, 211, "ru", "/drill");
+        FakeBotApi.Call list = api.awaitDelivered(chat, 1, BotFixture.WAIT).get(0);
+        assertTrue(list.visible().contains(Texts.get(Lang.RU, "drill.list.title")), list.visible());
+        String data = null;
+        for (JsonNode row : list.params().path("reply_markup").path("inline_keyboard")) {
+            for (JsonNode b : row) {
+                if (b.path("callback_data").asText().equals("/drill dissatisfied-client")) {
+                    data = b.path("callback_data").asText();
+                }
+            }
+        }
+        assertEquals("/drill dissatisfied-client", data, "a button per scenario, holding its id");
+        api.pushCallback(211, "private", 211, "ru", list.messageId(), data, true);
+        List<FakeBotApi.Call> opened = api.awaitDelivered(chat, 2, BotFixture.WAIT);
+        Thread.sleep(300);
+        int afterOpen = api.delivered(chat).size();
+        assertTrue(api.delivered(chat).stream().skip(1).anyMatch(c -> c.visible().contains("Тренировка")), opened.toString());
+        api.pushText(211, 211, "ru", "Приносим извинения! Понимаю ваше недовольство. Расскажите, что именно не так? Переделаем работу бесплатно до пятницы и потом уточню, всё ли вас устроило.");
+        List<FakeBotApi.Call> turn = api.awaitDelivered(chat, afterOpen + 1, BotFixture.WAIT);
+        String feedback = turn.get(afterOpen).visible();
+        assertTrue(feedback.contains("/100"), "the answer went to the drill, not to search: " + feedback);
+        assertTrue(say(211, "/cancel").length() > 0);
+        assertTrue(api.delivered(chat).stream().allMatch(FakeBotApi.Call::ok));
+    }
+
+    @Test
+    void theQuizAsksItsQuestionsInChat() throws Exception {
+        String q = say(212, "/quiz");
+        assertFalse(q.isBlank());
+        int before = api.delivered("212").size();
+        api.pushText(212, 212, "ru", "Отвечать быстро, признавать проблему и предлагать решение.");
+        String answer = api.awaitDelivered("212", before + 1, BotFixture.WAIT).get(before).visible();
+        assertFalse(answer.contains(Texts.get(Lang.RU, "ask.header")), "the answer went to the quiz: " + answer);
+        say(212, "/cancel");
+    }
 }

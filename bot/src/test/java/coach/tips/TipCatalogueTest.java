@@ -178,6 +178,11 @@ class TipCatalogueTest {
     void aPrincipleIsPractisedByTheScenarioThatNamesItOrOneOfItsTopic() throws IOException {
         Path kb = kbCopy();
         Files.createDirectories(kb.resolve("scenarios"));
+        try (var real = Files.list(kb.resolve("scenarios"))) {
+            for (Path p : real.toList()) {
+                Files.delete(p);
+            }
+        }
         Files.writeString(kb.resolve("scenarios/dissatisfied-client.yaml"), """
                 id: dissatisfied-client
                 principles: [complaints.listening, complaints.concrete-solutions]

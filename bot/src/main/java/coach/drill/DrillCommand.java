@@ -1,0 +1,98 @@
+package coach.drill;
+
+import coach.core.Button;
+import coach.core.Command;
+import coach.core.Context;
+import coach.core.Reply;
+import coach.core.Rich;
+import coach.core.SessionState;
+import coach.core.Texts;
+import coach.text.Lang;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * /drill lists the scenarios (buttons "/drill &lt;id&gt;"); /drill &lt;id&gt; starts one; during any session it asks
+ * before abandoning it ("/drill abandon [id]" confirms, "/drill continue" goes on).
+ */
+final class DrillCommand implements Command {
+    private static final int MAX_ECHO = 40;
+    private final Drills drills;
+    private final DrillSessionHandler handler;
+    private final SessionGuard guard;
+
+    DrillCommand(Drills drills, DrillSessionHandler handler, SessionGuard guard) {
+        this.drills = drills;
+        this.handler = handler;
+        this.guard = guard;
+    }
+
+    @Override
+    public String name() {
+        return "drill";
+    }
+
+    @Override
+    public String description(Lang lang) {
+        return Texts.get(lang, "drill.cmd.description");
+    }
+
+    @Override
+    public List<Reply> run(Context ctx, String args) {
+        String[] parts = args.strip().split("\\s+", 2);
+        String first = parts[0].toLowerCase(Locale.ROOT);
+        if (first.equals("continue")) {
+            return guard.resume(ctx);
+        }
+        if (first.equals("abandon")) {
+            String target = parts.length > 1 ? parts[1].strip().toLowerCase(Locale.ROOT) : "";
+            if (!target.isEmpty() && drills.scenario(target).isEmpty()) {
+                return unknown(ctx, target);
+            }
+            List<Reply> out = guard.abandon(ctx);
+            out.addAll(target.isEmpty() ? list(ctx) : open(ctx, target));
+            return out;
+        }
+        if (first.isEmpty()) {
+            Optional<SessionState> open = ctx.session();
+            return open.isPresent() ? guard.ask(ctx, open.get(), name(), "/drill abandon") : list(ctx);
+        }
+        return open(ctx, first);
+    }
+
+    private List<Reply> open(Context ctx, String id) {
+        Optional<Scenario> s = drills.scenario(id);
+        if (s.isEmpty()) {
+            return unknown(ctx, id);
+        }
+        Optional<SessionState> open = ctx.session();
+        if (open.isPresent()) {
+            return guard.ask(ctx, open.get(), name(), "/drill abandon " + id);
+        }
+        return handler.start(ctx, s.get());
+    }
+
+    private List<Reply> unknown(Context ctx, String id) {
+        String shown = id.length() > MAX_ECHO ? id.substring(0, MAX_ECHO) + "…" : id;
+        return List.of(Reply.of(ctx.t("drill.unknown", "id", shown)).withButtons(buttons(ctx)));
+    }
+
+    private List<Reply> list(Context ctx) {
+        Lang lang = ctx.lang();
+        Rich.Builder b = Rich.builder().bold(ctx.t("drill.list.title")).para().text(ctx.t("drill.list.body")).para();
+        for (Scenario s : drills.scenarios()) {
+            b.text("• " + s.title(lang) + " — ").code("/drill " + s.id()).nl();
+        }
+        return List.of(Reply.of(b.build()).withButtons(buttons(ctx)));
+    }
+
+    private List<List<Button>> buttons(Context ctx) {
+        List<List<Button>> rows = new ArrayList<>();
+        for (Scenario s : drills.scenarios()) {
+            rows.add(List.of(new Button(s.title(ctx.lang()), "/drill " + s.id())));
+        }
+        return rows;
+    }
+}

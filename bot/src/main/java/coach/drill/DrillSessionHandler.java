@@ -1,0 +1,146 @@
+package coach.drill;
+
+import coach.core.Button;
+import coach.core.Context;
+import coach.core.Reply;
+import coach.core.Rich;
+import coach.core.SessionHandler;
+import coach.core.SessionState;
+import coach.text.Lang;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The drill state machine (see {@link DrillState}): the coach plays the client, scores each answer, reacts by band. */
+final class DrillSessionHandler implements SessionHandler {
+    static final String KIND = "drill";
+    /** Answers are messenger messages; Telegram itself stops at 4096 characters. */
+    static final int MAX_ANSWER_CHARS = 4000;
+
+    private final Drills drills;
+
+    DrillSessionHandler(Drills drills) {
+        this.drills = drills;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    /** Opens a drill session for the user in this chat and returns the briefing and the client's opening line. */
+    List<Reply> start(Context ctx, Scenario s) {
+        DrillState st = DrillState.start(s, drills.nextSeed());
+        ctx.startSession(KIND, st.toJson());
+        Lang lang = ctx.lang();
+        Rich.Builder b = Rich.builder().bold(ctx.t("drill.start.title", "title", s.title(lang))).para()
+                .bold(ctx.t("drill.start.persona")).text(" " + Template.fill(s.persona(), st.vars())).nl()
+                .bold(ctx.t("drill.start.situation")).text(" " + Template.fill(s.situation(), st.vars())).para()
+                .text(ctx.t("drill.start.criteria")).text(" ")
+                .text(String.join("; ", s.rubric().stream().map(c -> c.name(lang)).toList())).text(".").para()
+                .italic(ctx.t("drill.start.how"));
+        return List.of(Reply.of(b.build()), Reply.of(clientLine(ctx, st, Template.fill(s.clientLine(0, null), st.vars()))));
+    }
+
+    @Override
+    public List<Reply> onText(Context ctx, SessionState state, String text) {
+        Optional<Loaded> loaded = load(ctx, state);
+        if (loaded.isEmpty()) {
+            return List.of(Reply.of(ctx.t("drill.gone")));
+        }
+        DrillState st = loaded.get().state;
+        Scenario s = loaded.get().scenario;
+        if (text.isBlank()) {
+            return List.of(Reply.of(ctx.t("drill.answer.empty")));
+        }
+        if (text.length() > MAX_ANSWER_CHARS) {
+            return List.of(Reply.of(ctx.t("drill.answer.too_long", "length", text.length(), "max", MAX_ANSWER_CHARS)));
+        }
+        Turn turn = s.turns().get(st.turn());
+        Assessment a = drills.scorer().assess(turn.expects(), text, st.vars());
+        if (a.isEmpty()) {
+            return List.of(Reply.of(ctx.t("drill.answer.no_words")));
+        }
+        DrillState.TurnResult r = new DrillState.TurnResult(a.score(),
+                a.outcomes().stream().filter(Assessment.Outcome::met).map(o -> o.criterion().id()).toList(),
+                a.outcomes().stream().filter(o -> !o.met()).map(o -> o.criterion().id()).toList());
+        DrillState next = st.answered(r);
+        List<Reply> out = new ArrayList<>();
+        out.add(Reply.of(DrillView.turnFeedback(ctx, a, st.turn() + 1, s.turnCount())));
+        String reaction = Template.fill(turn.reactions().get(a.band()), st.vars());
+        if (next.turn() < s.turnCount()) {
+            ctx.saveSession(state.next(next.toJson()));
+            out.add(Reply.of(clientLine(ctx, next, reaction)));
+        } else {
+            ctx.endSession();
+            out.add(Reply.of(clientLine(ctx, next, reaction)));
+            out.add(summary(ctx, s, next));
+        }
+        return out;
+    }
+
+    @Override
+    public String title(Context ctx, SessionState state) {
+        String id = state.data().path("scenario").asText("");
+        return ctx.t("drill.title", "title", drills.scenario(id).map(s -> s.title(ctx.lang())).orElse(id));
+    }
+
+    @Override
+    public List<Reply> onCancel(Context ctx, SessionState state) {
+        Optional<Loaded> loaded = load(ctx, state);
+        if (loaded.isEmpty()) {
+            return List.of(Reply.of(ctx.t("cancel.done")));
+        }
+        DrillState st = loaded.get().state;
+        String score = st.results().isEmpty() ? "" : ctx.t("drill.cancelled.score", "score", average(st.results()));
+        return List.of(Reply.of(ctx.t("drill.cancelled", "title", loaded.get().scenario.title(ctx.lang()),
+                "done", st.results().size(), "total", loaded.get().scenario.turnCount(), "score", score)));
+    }
+
+    /** Repeats where the drill stands: the client's last line. */
+    List<Reply> resume(Context ctx, SessionState state) {
+        Optional<Loaded> loaded = load(ctx, state);
+        if (loaded.isEmpty()) {
+            return List.of(Reply.of(ctx.t("drill.gone")));
+        }
+        DrillState st = loaded.get().state;
+        Scenario s = loaded.get().scenario;
+        Band previous = st.results().isEmpty() ? null : st.results().get(st.results().size() - 1).band();
+        String line = Template.fill(s.clientLine(st.turn(), previous), st.vars());
+        return List.of(Reply.of(ctx.t("drill.continue.drill", "title", s.title(ctx.lang()))), Reply.of(clientLine(ctx, st, line)));
+    }
+
+    private Reply summary(Context ctx, Scenario s, DrillState st) {
+        Rich text = DrillView.summary(ctx, s, st, average(st.results()));
+        return Reply.of(text).withButtons(List.of(
+                List.of(new Button(ctx.t("drill.btn.again"), "/drill " + s.id())),
+                List.of(new Button(ctx.t("drill.btn.other"), "/drill"))));
+    }
+
+    static int average(List<DrillState.TurnResult> rs) {
+        return rs.isEmpty() ? 0 : (int) Math.round(rs.stream().mapToInt(DrillState.TurnResult::score).average().orElse(0));
+    }
+
+    private static Rich clientLine(Context ctx, DrillState st, String line) {
+        String who = st.vars().getOrDefault("client_name", ctx.t("drill.client"));
+        return Rich.builder().bold(who + ": ").text(line).build();
+    }
+
+    private record Loaded(DrillState state, Scenario scenario) {
+    }
+
+    /** The stored state and its scenario; empty (and the session ended) when either is gone or unreadable. */
+    private Optional<Loaded> load(Context ctx, SessionState state) {
+        try {
+            DrillState st = DrillState.fromJson(state.data());
+            Optional<Scenario> s = drills.scenario(st.scenario());
+            if (s.isPresent() && st.turn() < s.get().turnCount() && s.get().variables().keySet().equals(st.vars().keySet())) {
+                return Optional.of(new Loaded(st, s.get()));
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through: the stored state is from an incompatible version
+        }
+        ctx.endSession();
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,170 @@
+package coach.drill;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.TestKb;
+import coach.kb.ContentException;
+import coach.kb.ContentSource;
+import coach.kb.KnowledgeBase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Malformed scenario and quiz files fail loading with a ContentException naming the file and the line. */
+class ScenarioLoaderTest {
+    static final String COMPLAINT = "scenarios/dissatisfied-client.yaml";
+
+    @TempDir
+    Path dir;
+
+    /** Copies the real knowledge base, applies one edit to one file and loads the drills. */
+    private ContentException broken(String file, String from, String to) throws IOException {
+        copyKb();
+        Path p = dir.resolve(file);
+        String text = Files.readString(p);
+        assertTrue(text.contains(from), "test setup: '" + from + "' is in " + file);
+        Files.writeString(p, text.replace(from, to));
+        return assertThrows(ContentException.class, this::load);
+    }
+
+    private void copyKb() throws IOException {
+        Path src = TestKb.dir();
+        try (Stream<Path> all = Files.walk(src)) {
+            for (Path p : all.toList()) {
+                Path target = dir.resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private Drills load() {
+        KnowledgeBase kb = KnowledgeBase.load(ContentSource.directory(dir));
+        return Drills.load(kb, t -> false);
+    }
+
+    private static int lineOf(String text, String needle) {
+        int at = text.indexOf(needle);
+        return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    private int lineIn(String file, String needle) throws IOException {
+        return lineOf(Files.readString(dir.resolve(file)), needle);
+    }
+
+    @Test
+    void theRealContentLoads() throws IOException {
+        copyKb();
+        assertTrue(load().scenarios().size() >= 6);
+    }
+
+    @Test
+    void brokenYamlNamesFileAndLine() throws IOException {
+        ContentException e = broken(COMPLAINT, "title_en: \"A client", "title_en: [\"A client");
+        assertEquals("scenarios/dissatisfied-client.yaml", e.file());
+        assertTrue(e.line() > 0, e.getMessage());
+        assertTrue(e.getMessage().startsWith("knowledge-base/scenarios/dissatisfied-client.yaml:"), e.getMessage());
+    }
+
+    @Test
+    void unknownPrincipleInACriterionPointsAtItsLine() throws IOException {
+        ContentException e = broken(COMPLAINT, "principle: complaints.listening", "principle: complaints.listenin");
+        assertEquals(lineIn(COMPLAINT, "principle: complaints.listenin"), e.line());
+        assertTrue(e.getMessage().contains("complaints.listenin"), e.getMessage());
+    }
+
+    @Test
+    void aPatternThatDoesNotCompilePointsAtThePattern() throws IOException {
+        ContentException e = broken(COMPLAINT, "- \"@apologise\"", "- \"..2 @apologise\"");
+        assertEquals(lineIn(COMPLAINT, "- \"..2 @apologise\""), e.line());
+        assertTrue(e.getMessage().contains("bad pattern"), e.getMessage());
+    }
+
+    @Test
+    void unknownWordClassAndExactPrefixMixAreRejected() throws IOException {
+        ContentException e = broken(COMPLAINT, "- \"@apologise\"", "- \"@apologize\"");
+        assertTrue(e.getMessage().contains("@apologize"), e.getMessage());
+        assertEquals(lineIn(COMPLAINT, "- \"@apologize\""), e.line());
+    }
+
+    @Test
+    void exactAndPrefixInOneAlternativeIsRejected() throws IOException {
+        ContentException e = broken(COMPLAINT, "- \"за наш счет\"", "- \"за наш =счет*\"");
+        assertTrue(e.getMessage().contains("=счет*"), e.getMessage());
+        assertEquals(lineIn(COMPLAINT, "=счет*"), e.line());
+    }
+
+    @Test
+    void undeclaredVariableIsRejected() throws IOException {
+        ContentException e = broken(COMPLAINT, "заказ № {{order_number}}. Я крайне", "заказ № {{order_id}}. Я крайне");
+        assertTrue(e.getMessage().contains("{{order_id}}"), e.getMessage());
+        assertEquals(lineIn(COMPLAINT, "{{order_id}}"), e.line());
+    }
+
+    @Test
+    void aTypoInAFieldNameIsRejected() throws IOException {
+        ContentException e = broken(COMPLAINT, "    hint_ru: \"Приносим извинения", "    hint_ry: \"Приносим извинения");
+        assertTrue(e.getMessage().contains("unknown field 'hint_ry'"), e.getMessage());
+        assertEquals(lineIn(COMPLAINT, "hint_ry"), e.line());
+    }
+
+    @Test
+    void aTurnExpectingAnUnknownCriterionIsRejected() throws IOException {
+        ContentException e = broken(COMPLAINT, "expects: [apology, empathy, clarify, polite]", "expects: [apology, empathy, clarification, polite]");
+        assertTrue(e.getMessage().contains("clarification"), e.getMessage());
+        assertEquals(lineIn(COMPLAINT, "clarification"), e.line());
+    }
+
+    @Test
+    void aQuoteThatIsNotTheGuidesWordsIsRejected() throws IOException {
+        ContentException e = broken(COMPLAINT, "quote: \"лучше сразу принести извинения и предложить решение\"", "quote: \"извиняйтесь всегда\"");
+        assertTrue(e.getMessage().contains("not in the guide"), e.getMessage());
+        assertEquals(lineIn(COMPLAINT, "извиняйтесь всегда"), e.line());
+    }
+
+    @Test
+    void idMustMatchTheFileName() throws IOException {
+        ContentException e = broken(COMPLAINT, "id: dissatisfied-client", "id: unhappy-client");
+        assertTrue(e.getMessage().contains("file name"), e.getMessage());
+        assertEquals(lineIn(COMPLAINT, "id: unhappy-client"), e.line(), e.getMessage());
+    }
+
+    @Test
+    void tooFewTurnsAreRejected() throws IOException {
+        copyKb();
+        Path p = dir.resolve("scenarios/project-delay.yaml");
+        String text = Files.readString(p);
+        Files.writeString(p, text.substring(0, text.indexOf("  - expects: [apology, options")));
+        ContentException e = assertThrows(ContentException.class, this::load);
+        assertTrue(e.getMessage().contains("2 to 4 turns"), e.getMessage());
+    }
+
+    @Test
+    void theComplaintScenarioIsRequired() throws IOException {
+        copyKb();
+        Files.delete(dir.resolve(COMPLAINT));
+        ContentException e = assertThrows(ContentException.class, this::load);
+        assertTrue(e.getMessage().contains("dissatisfied-client"), e.getMessage());
+    }
+
+    @Test
+    void quizQuestionsMustBeTheGuidesOwnWords() throws IOException {
+        ContentException e = broken("quiz.yaml", "question: \"Как правильно управлять ожиданиями", "question: \"Как управлять ожиданиями");
+        assertEquals("quiz.yaml", e.file());
+        assertEquals(lineIn("quiz.yaml", "question: \"Как управлять ожиданиями"), e.line());
+    }
+
+    @Test
+    void missingReactionBandIsRejected() throws IOException {
+        ContentException e = broken(COMPLAINT, "      good: \"Спасибо, вот это другой разговор. Жду звонка.\"\n", "");
+        assertTrue(e.getMessage().contains("'good' is missing"), e.getMessage());
+    }
+}
