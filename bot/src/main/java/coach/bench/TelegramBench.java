@@ -94,6 +94,7 @@ public final class TelegramBench {
 
     /** A steady stream of updates through the fake Bot API on 127.0.0.1; latency from the update's arrival to its reply. */
     static void latency(PrintStream out, Coach coach, int perSecond, int seconds, int globalCap, String what) throws Exception {
+        System.gc(); // the garbage of the throughput runs is not this run's pause
         try (FakeBotApi api = FakeBotApi.start(Duration.ofSeconds(1))) {
             api.recordCalls(false);
             Map<String, Long> sentAt = new ConcurrentHashMap<>();
