@@ -31,6 +31,9 @@ final class BenchCmd implements Callable<Integer> {
         if (wants("search")) {
             SearchBench.run(out, coldRuns);
         }
+        if (wants("telegram")) {
+            coach.bench.TelegramBench.run(out);
+        }
         if (wants("tips")) {
             coach.bench.TipsBench.run(out, tipsChats);
         }

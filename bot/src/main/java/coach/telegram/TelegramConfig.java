@@ -1,0 +1,145 @@
+package coach.telegram;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How the bot talks to the Bot API. {@link #fromEnvironment(Map)} reads {@code TELEGRAM_BOT_TOKEN},
+ * {@code TELEGRAM_API_URL} and {@code COACH_DATA_DIR}; everything else has production defaults that
+ * tests and the benchmark tune with the {@code with…} methods.
+ *
+ * @param token       the bot token (validated; {@link #toString()} never shows it)
+ * @param scheme      http or https
+ * @param host        Bot API host
+ * @param port        Bot API port
+ * @param dataDir     where the coach keeps its state
+ * @param pollTimeout long-polling timeout Telegram holds getUpdates for
+ * @param workers     threads handling updates (chats run in parallel, each chat in order)
+ * @param maxQueuedPerChat updates one chat may have waiting; beyond that a flood is dropped with a notice
+ * @param limits      send rate limits
+ * @param retry       retries of transient failures
+ * @param inlineCacheSeconds cache_time of inline answers
+ * @param adminCacheTtl how long getChatMember answers are trusted
+ * @param drainTimeout how long shutdown waits for updates in progress
+ */
+public record TelegramConfig(String token, String scheme, String host, int port, Path dataDir, Duration pollTimeout,
+                             int workers, int maxQueuedPerChat, Limits limits, Retry retry, int inlineCacheSeconds,
+                             Duration adminCacheTtl, Duration drainTimeout) {
+
+    public static final String DEFAULT_API_URL = "https://api.telegram.org";
+
+    /**
+     * Send limits, after Telegram's guidance: about one message a second in a chat (private chats may
+     * burst a little), 20 a minute in a group, about 30 a second overall.
+     *
+     * @param globalPerSecond  messages per second over all chats (0 = unlimited)
+     * @param privateBurst     messages a private chat may get within {@code privateWindow}
+     * @param privateWindow    window of the private-chat limit
+     * @param groupInterval    smallest gap between two messages in a group or channel
+     * @param groupPerMinute   messages a group or channel may get per minute
+     * @param maxWait          longest a message waits for a permit before it is given up
+     */
+    public record Limits(int globalPerSecond, int privateBurst, Duration privateWindow, Duration groupInterval,
+                         int groupPerMinute, Duration maxWait) {
+        public static Limits defaults() {
+            return new Limits(25, 3, Duration.ofSeconds(3), Duration.ofSeconds(1), 20, Duration.ofMinutes(3));
+        }
+
+        /** No limits at all: for measuring the bot's own overhead only. */
+        public static Limits off() {
+            return new Limits(0, 0, Duration.ofSeconds(1), Duration.ZERO, 0, Duration.ofMinutes(1));
+        }
+    }
+
+    /**
+     * @param maxRetries    retries after the first attempt (429, 5xx, network errors)
+     * @param backoffStart  first backoff delay, doubled up to {@code backoffMax}
+     * @param backoffMax    longest backoff delay
+     * @param maxRetryAfter longest {@code retry_after} honoured; a longer one gives the message up
+     */
+    public record Retry(int maxRetries, Duration backoffStart, Duration backoffMax, Duration maxRetryAfter) {
+        public static Retry defaults() {
+            return new Retry(4, Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(60));
+        }
+    }
+
+    public TelegramConfig {
+        if (!Tokens.valid(token)) {
+            throw new IllegalArgumentException("TELEGRAM_BOT_TOKEN is malformed: expected <bot id>:<at least 30 letters, digits, '_' or '-'> as issued by BotFather");
+        }
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("TELEGRAM_API_URL must start with http:// or https://");
+        }
+    }
+
+    /** Production defaults for the given token, Bot API base ({@code scheme://host:port}) and data directory. */
+    public static TelegramConfig of(String token, String apiUrl, Path dataDir) {
+        URI u = parseApiUrl(apiUrl);
+        int port = u.getPort() > 0 ? u.getPort() : (u.getScheme().equals("https") ? 443 : 80);
+        return new TelegramConfig(token, u.getScheme(), u.getHost(), port, dataDir, Duration.ofSeconds(50), 8, 30,
+                Limits.defaults(), Retry.defaults(), 10, Duration.ofSeconds(60), Duration.ofSeconds(6));
+    }
+
+    /** Reads {@code TELEGRAM_BOT_TOKEN}, {@code TELEGRAM_API_URL} and {@code COACH_DATA_DIR}. */
+    public static TelegramConfig fromEnvironment(Map<String, String> env) {
+        String token = env.get("TELEGRAM_BOT_TOKEN");
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather and export TELEGRAM_BOT_TOKEN");
+        }
+        String url = env.getOrDefault("TELEGRAM_API_URL", "");
+        String dir = env.getOrDefault("COACH_DATA_DIR", "");
+        return of(token.strip(), url.isBlank() ? DEFAULT_API_URL : url.strip(), Path.of(dir.isBlank() ? "data" : dir.strip()));
+    }
+
+    static URI parseApiUrl(String apiUrl) {
+        URI u;
+        try {
+            u = new URI(apiUrl);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("TELEGRAM_API_URL is not a URL; expected scheme://host:port, e.g. " + DEFAULT_API_URL);
+        }
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || u.getHost() == null) {
+            throw new IllegalArgumentException("TELEGRAM_API_URL must be scheme://host:port, e.g. " + DEFAULT_API_URL + " or http://127.0.0.1:8081");
+        }
+        if (u.getRawPath() != null && !u.getRawPath().isEmpty() && !u.getRawPath().equals("/") || u.getRawQuery() != null || u.getUserInfo() != null) {
+            throw new IllegalArgumentException("TELEGRAM_API_URL must be only scheme://host:port (the bot adds /bot<token>/<method> itself)");
+        }
+        return URI.create(scheme + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : ""));
+    }
+
+    /** The Bot API base as scheme://host:port (no token). */
+    public String apiBase() {
+        return scheme + "://" + host + ":" + port;
+    }
+
+    public TelegramConfig withPollTimeout(Duration d) {
+        return new TelegramConfig(token, scheme, host, port, dataDir, d, workers, maxQueuedPerChat, limits, retry, inlineCacheSeconds, adminCacheTtl, drainTimeout);
+    }
+
+    public TelegramConfig withWorkers(int n, int maxQueued) {
+        return new TelegramConfig(token, scheme, host, port, dataDir, pollTimeout, n, maxQueued, limits, retry, inlineCacheSeconds, adminCacheTtl, drainTimeout);
+    }
+
+    public TelegramConfig withLimits(Limits l) {
+        return new TelegramConfig(token, scheme, host, port, dataDir, pollTimeout, workers, maxQueuedPerChat, l, retry, inlineCacheSeconds, adminCacheTtl, drainTimeout);
+    }
+
+    public TelegramConfig withRetry(Retry r) {
+        return new TelegramConfig(token, scheme, host, port, dataDir, pollTimeout, workers, maxQueuedPerChat, limits, r, inlineCacheSeconds, adminCacheTtl, drainTimeout);
+    }
+
+    public TelegramConfig withAdminCacheTtl(Duration ttl) {
+        return new TelegramConfig(token, scheme, host, port, dataDir, pollTimeout, workers, maxQueuedPerChat, limits, retry, inlineCacheSeconds, ttl, drainTimeout);
+    }
+
+    @Override
+    public String toString() {
+        return "TelegramConfig[api=" + apiBase() + ", dataDir=" + dataDir + ", pollTimeout=" + pollTimeout + ", workers=" + workers
+                + ", limits=" + limits + ", retry=" + retry + "]";
+    }
+}

@@ -1,0 +1,181 @@
+package coach.telegram;
+
+import coach.TestKb;
+import coach.app.Coach;
+import coach.core.Access;
+import coach.core.Button;
+import coach.core.ChatEvents;
+import coach.core.ChatType;
+import coach.core.Command;
+import coach.core.CommandRegistry;
+import coach.core.Context;
+import coach.core.Document;
+import coach.core.Permissions;
+import coach.core.Reply;
+import coach.core.Rich;
+import coach.store.Store;
+import coach.text.Lang;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+
+/**
+ * The real bot (TelegramBots long polling, OkHttp client, the real coach over the real knowledge
+ * base) against {@link FakeBotApi} on 127.0.0.1, tuned for fast tests: a one-second poll, quick
+ * retries. A few transport-test commands are added to the registry next to the real ones.
+ */
+final class BotFixture implements AutoCloseable {
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    final FakeBotApi api;
+    final Coach coach;
+    final TelegramBot bot;
+    final Events events = new Events();
+    final Path dataDir;
+
+    /** Records what the bot reports about chats. */
+    static final class Events implements ChatEvents {
+        final List<String> log = new CopyOnWriteArrayList<>();
+
+        /** These events, then the store's (as the lead wires it). */
+        ChatEvents and(ChatEvents next) {
+            Events self = this;
+            return new ChatEvents() {
+                @Override
+                public void botJoined(String chatId, ChatType type, boolean canPost) {
+                    self.botJoined(chatId, type, canPost);
+                    next.botJoined(chatId, type, canPost);
+                }
+
+                @Override
+                public void botRemoved(String chatId) {
+                    self.botRemoved(chatId);
+                    next.botRemoved(chatId);
+                }
+            };
+        }
+
+        @Override
+        public void botJoined(String chatId, ChatType type, boolean canPost) {
+            log.add("joined " + chatId + " " + type + " " + canPost);
+        }
+
+        @Override
+        public void botRemoved(String chatId) {
+            log.add("removed " + chatId);
+        }
+    }
+
+    private BotFixture(UnaryOperator<TelegramConfig> tune) throws Exception {
+        api = FakeBotApi.start(Duration.ofSeconds(1));
+        coach = sharedCoach();
+        dataDir = Files.createTempDirectory("coach-tg");
+        TelegramConfig cfg = TelegramConfig.of(FakeBotApi.TOKEN, api.baseUrl(), dataDir)
+                .withPollTimeout(Duration.ofSeconds(1))
+                .withRetry(new TelegramConfig.Retry(3, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5)));
+        bot = new TelegramBot(tune.apply(cfg), coach, events.and(coach.tips().chatEvents()));
+    }
+
+    private static Coach shared;
+    static Store store;
+
+    /** One coach (real knowledge base, real commands plus the test commands) for every fixture. */
+    static synchronized Coach sharedCoach() {
+        if (shared == null) {
+            try {
+                // a real SQLite store: subscriptions, sessions and tips work as in production
+                store = Store.open(Files.createTempDirectory("coach-tg-store"));
+                shared = Coach.create(TestKb.source(), Coach.Options.withStore(store, Permissions.ALL));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            addTestCommands(shared.registry());
+        }
+        return shared;
+    }
+
+    static BotFixture start() throws Exception {
+        return start(c -> c);
+    }
+
+    static BotFixture start(UnaryOperator<TelegramConfig> tune) throws Exception {
+        BotFixture f = new BotFixture(tune);
+        f.bot.start();
+        return f;
+    }
+
+    @Override
+    public void close() {
+        bot.close();
+        api.close();
+    }
+
+    /** Transport-test commands: order, long output, edits, documents, admin-only, failures, slowness. */
+    static void addTestCommands(CommandRegistry r) {
+        r.register(simple("echo", Access.ANYONE, (ctx, args) -> List.of(Reply.of(Rich.builder().text("echo: ").code(args).build()))));
+        r.register(simple("long", Access.ANYONE, (ctx, args) -> {
+            Rich.Builder b = Rich.builder().bold("Long <report> & more").para();
+            for (int i = 1; i <= 60; i++) {
+                b.text("Paragraph " + i + ": ").quote("user <b>text</b> & \"quotes\" " + args).text(" — ")
+                        .mark("marked " + i).text(" ").text("filler ".repeat(20)).para();
+            }
+            return List.of(Reply.of(b.build()).withButtons(List.of(List.of(new Button("Ещё", "/echo more")))));
+        }));
+        r.register(simple("page", Access.ANYONE, (ctx, args) -> {
+            int n = args.isBlank() ? 1 : Integer.parseInt(args.strip());
+            return List.of(Reply.of(Rich.builder().bold("Page " + n).build())
+                    .withButtons(List.of(List.of(new Button("Next →", "/page " + (n + 1))))).asEdit());
+        }));
+        r.register(simple("doc", Access.ANYONE, (ctx, args) -> List.of(Reply.of("Шаблон во вложении")
+                .withDocument(new Document("template.md", "text/markdown", "# Шаблон\n\nТекст".getBytes(StandardCharsets.UTF_8))))));
+        r.register(simple("admintest", Access.CHAT_ADMIN, (ctx, args) -> List.of(Reply.of("admin command ran"))));
+        r.register(simple("boom", Access.ANYONE, (ctx, args) -> {
+            throw new IllegalStateException("exploded on purpose");
+        }));
+        r.register(simple("slow", Access.ANYONE, (ctx, args) -> {
+            try {
+                Thread.sleep(Long.parseLong(args.isBlank() ? "1500" : args.strip()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of(Reply.of("slow done " + args));
+        }));
+    }
+
+    interface Body {
+        List<Reply> run(Context ctx, String args);
+    }
+
+    static Command simple(String name, Access access, Body body) {
+        return new Command() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Access access() {
+                return access;
+            }
+
+            @Override
+            public String description(Lang lang) {
+                return "test command " + name;
+            }
+
+            @Override
+            public boolean listed() {
+                return false;
+            }
+
+            @Override
+            public List<Reply> run(Context ctx, String args) {
+                return body.run(ctx, args);
+            }
+        };
+    }
+}
