@@ -10,12 +10,11 @@ import coach.text.Token;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.text.BreakIterator;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -24,24 +23,21 @@ import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.Passage;
-import org.apache.lucene.search.uhighlight.PassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.QueryBuilder;
@@ -62,6 +58,8 @@ public final class SearchEngine {
     public static final int MAX_HITS = 5;
     /** Non-principle documents (materials) take at most this many places in one result list. */
     static final int MAX_OTHER_KINDS = 2;
+    /** Score factor of non-principle documents against principles. */
+    static final float OTHER_KIND_WEIGHT = 0.75f;
 
     private final Directory directory;
     private final DirectoryReader reader;
@@ -71,8 +69,9 @@ public final class SearchEngine {
     private final CoachAnalyzer enQuery;
     private final CoachAnalyzer ruSyn;
     private final CoachAnalyzer enSyn;
-    private final ObjectHighlighter highlighter;
-    private final List<Document> stored;
+    /** Per document (by its position in the build order): sentences of the Russian body and of the English summary. */
+    private final List<SentenceIndex> ruSentences = new ArrayList<>();
+    private final List<SentenceIndex> enSentences = new ArrayList<>();
 
     private SearchEngine(List<SearchDoc> docs, SynonymMap ruSynonyms, SynonymMap enSynonyms) {
         CoachAnalyzer ru = new CoachAnalyzer(CoachAnalyzer.Language.RU);
@@ -86,7 +85,6 @@ public final class SearchEngine {
         this.ruSyn = ruSynonyms == null ? ru : new CoachAnalyzer(CoachAnalyzer.Language.RU, ruSynonyms);
         this.enSyn = enSynonyms == null ? en : new CoachAnalyzer(CoachAnalyzer.Language.EN, enSynonyms);
         this.directory = new ByteBuffersDirectory();
-        this.stored = new ArrayList<>();
         try (IndexWriter w = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer))) {
             for (SearchDoc d : docs) {
                 Document doc = toDocument(d);
@@ -98,10 +96,6 @@ public final class SearchEngine {
             throw new UncheckedIOException(e);
         }
         this.searcher = new IndexSearcher(reader);
-        this.highlighter = new ObjectHighlighter(UnifiedHighlighter.builder(searcher, indexAnalyzer)
-                .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
-                .withFormatter(new SnippetFormatter())
-                .withMaxLength(20_000));
     }
 
     /**
@@ -156,15 +150,11 @@ public final class SearchEngine {
         }
     }
 
-    private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
-
-    static {
-        TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        TEXT_WITH_OFFSETS.freeze();
-    }
-
     private Document toDocument(SearchDoc d) {
         Document doc = new Document();
+        doc.add(new StoredField("ord", ruSentences.size()));
+        ruSentences.add(SentenceIndex.of(d.bodyRu()));
+        enSentences.add(SentenceIndex.of(d.summaryEn()));
         doc.add(new StringField("kind", d.kind(), Field.Store.YES));
         doc.add(new StringField("id", d.id(), Field.Store.YES));
         doc.add(new StoredField("title", d.titleRu()));
@@ -176,12 +166,11 @@ public final class SearchEngine {
         doc.add(new TextField("title_en", nz(d.titleEn()), Field.Store.NO));
         doc.add(new TextField("topic_ru", nz(d.topicRu()), Field.Store.NO));
         doc.add(new TextField("topic_en", nz(d.topicEn()), Field.Store.NO));
-        doc.add(new Field("body_ru", nz(d.bodyRu()), TEXT_WITH_OFFSETS));
+        doc.add(new TextField("body_ru", nz(d.bodyRu()), Field.Store.NO));
         doc.add(new TextField("example_ru", nz(d.exampleRu()), Field.Store.NO));
-        doc.add(new Field("summary_en", nz(d.summaryEn()), TEXT_WITH_OFFSETS));
+        doc.add(new TextField("summary_en", nz(d.summaryEn()), Field.Store.NO));
         doc.add(new TextField("keywords_ru", String.join(" ; ", d.keywordsRu()), Field.Store.NO));
         doc.add(new TextField("keywords_en", String.join(" ; ", d.keywordsEn()), Field.Store.NO));
-        stored.add(doc);
         return doc;
     }
 
@@ -210,9 +199,18 @@ public final class SearchEngine {
         try {
             int want = Math.max(1, Math.min(max, 50));
             TopDocs all = searcher.search(query, want + 10);
+            // Principles are the guide's answers; other kinds (materials) rank a little lower unless
+            // they match clearly better (asking for a template names it), and take at most
+            // MAX_OTHER_KINDS places.
+            List<ScoreDoc> ranked = new ArrayList<>();
+            for (ScoreDoc sd : all.scoreDocs) {
+                boolean principle = "principle".equals(searcher.storedFields().document(sd.doc).get("kind"));
+                ranked.add(principle ? sd : new ScoreDoc(sd.doc, sd.score * OTHER_KIND_WEIGHT));
+            }
+            ranked.sort((a, b) -> Float.compare(b.score, a.score));
             List<ScoreDoc> picked = new ArrayList<>();
             int others = 0;
-            for (ScoreDoc sd : all.scoreDocs) {
+            for (ScoreDoc sd : ranked) {
                 boolean principle = "principle".equals(searcher.storedFields().document(sd.doc).get("kind"));
                 if (!principle && others >= MAX_OTHER_KINDS) {
                     continue;
@@ -227,18 +225,19 @@ public final class SearchEngine {
                 return List.of();
             }
             ScoreDoc[] top = picked.toArray(new ScoreDoc[0]);
-            int[] ids = new int[top.length];
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = top[i].doc;
-            }
-            String field = lang == Lang.EN ? "summary_en" : "body_ru";
-            Map<String, Object[]> hl = highlighter.objects(new String[] {field}, query, ids, new int[] {1});
-            Object[] snippets = hl.get(field);
+            Set<Term> terms = new HashSet<>();
+            query.visit(QueryVisitor.termCollector(terms));
+            String suffix = lang == Lang.EN ? "_en" : "_ru";
+            Set<String> stems = new HashSet<>();
+            terms.stream().filter(t -> t.field().endsWith(suffix)).forEach(t -> stems.add(t.text()));
             List<Hit> hits = new ArrayList<>();
-            for (int i = 0; i < ids.length; i++) {
-                ScoreDoc sd = top[i];
+            for (ScoreDoc sd : top) {
                 Document d = searcher.storedFields().document(sd.doc);
-                Snippet snippet = snippets != null && snippets[i] instanceof Snippet s ? s : Snippet.plain(firstSentence(d.get(field)));
+                int ord = d.getField("ord").numericValue().intValue();
+                Snippet snippet = (lang == Lang.EN ? enSentences : ruSentences).get(ord).best(stems);
+                if (snippet.text().isEmpty()) {
+                    snippet = ruSentences.get(ord).best(stems);
+                }
                 hits.add(new Hit(d.get("kind"), d.get("id"), d.get("title"), d.get("title_en_stored"), d.get("topic_id"), d.get("topic"),
                         d.get("topic_en_stored"), Math.round(sd.score * 1000.0) / 1000.0, snippet));
             }
@@ -287,49 +286,5 @@ public final class SearchEngine {
             }
         }
         return String.join(" ", words);
-    }
-
-    private static String firstSentence(String text) {
-        if (text == null) {
-            return "";
-        }
-        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
-        it.setText(text);
-        int end = it.next();
-        return (end == BreakIterator.DONE ? text : text.substring(0, end)).strip();
-    }
-
-    /** Exposes the highlighter's structured results, so snippets keep match offsets instead of HTML tags. */
-    private static final class ObjectHighlighter extends UnifiedHighlighter {
-        ObjectHighlighter(Builder b) {
-            super(b);
-        }
-
-        Map<String, Object[]> objects(String[] fields, Query query, int[] docIds, int[] maxPassages) throws IOException {
-            return highlightFieldsAsObjects(fields, query, docIds, maxPassages);
-        }
-    }
-
-    /** Turns the highlighter's best passage into a {@link Snippet} with match spans relative to the sentence. */
-    private static final class SnippetFormatter extends PassageFormatter {
-        @Override
-        public Object format(Passage[] passages, String content) {
-            if (passages.length == 0) {
-                return null;
-            }
-            Passage p = passages[0];
-            String raw = content.substring(p.getStartOffset(), p.getEndOffset());
-            int lead = raw.length() - raw.stripLeading().length();
-            String text = raw.strip();
-            List<Snippet.Span> spans = new ArrayList<>();
-            for (int i = 0; i < p.getNumMatches(); i++) {
-                int s = p.getMatchStarts()[i] - p.getStartOffset() - lead;
-                int e = p.getMatchEnds()[i] - p.getStartOffset() - lead;
-                if (s >= 0 && e <= text.length() && s < e) {
-                    spans.add(new Snippet.Span(s, e));
-                }
-            }
-            return new Snippet(text, List.copyOf(spans));
-        }
     }
 }

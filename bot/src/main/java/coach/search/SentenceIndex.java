@@ -1,0 +1,74 @@
+package coach.search;
+
+import coach.text.TextAnalyzer;
+import coach.text.Token;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A document's text split into sentences once, at index time, with each word's stem and offsets.
+ * At query time the best sentence is the one that contains the most distinct query stems, and
+ * the matching words are its highlights: the same stems the Lucene analysis chain produces, at a
+ * fraction of a general-purpose highlighter's cost per query.
+ */
+final class SentenceIndex {
+    private record Word(int start, int end, String stem) {
+    }
+
+    private record Sentence(String text, List<Word> words) {
+    }
+
+    private final List<Sentence> sentences;
+
+    private SentenceIndex(List<Sentence> sentences) {
+        this.sentences = sentences;
+    }
+
+    static SentenceIndex of(String text) {
+        List<Sentence> out = new ArrayList<>();
+        if (text != null && !text.isBlank()) {
+            BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
+            it.setText(text);
+            for (int s = it.first(), e = it.next(); e != BreakIterator.DONE; s = e, e = it.next()) {
+                String sentence = text.substring(s, e).strip();
+                if (sentence.isEmpty()) {
+                    continue;
+                }
+                List<Word> words = new ArrayList<>();
+                for (Token t : TextAnalyzer.analyze(sentence)) {
+                    if (t.kind() != Token.Kind.PUNCT) {
+                        words.add(new Word(t.start(), t.end(), t.stem()));
+                    }
+                }
+                out.add(new Sentence(sentence, List.copyOf(words)));
+            }
+        }
+        return new SentenceIndex(List.copyOf(out));
+    }
+
+    /** The sentence with the most distinct query stems (the first one on a tie or without matches). */
+    Snippet best(Set<String> queryStems) {
+        if (sentences.isEmpty()) {
+            return Snippet.plain("");
+        }
+        Sentence best = sentences.get(0);
+        int bestScore = 0;
+        for (Sentence s : sentences) {
+            int score = (int) s.words().stream().map(Word::stem).filter(queryStems::contains).distinct().count();
+            if (score > bestScore) {
+                best = s;
+                bestScore = score;
+            }
+        }
+        List<Snippet.Span> spans = new ArrayList<>();
+        for (Word w : best.words()) {
+            if (queryStems.contains(w.stem())) {
+                spans.add(new Snippet.Span(w.start(), w.end()));
+            }
+        }
+        return new Snippet(best.text(), List.copyOf(spans));
+    }
+}
