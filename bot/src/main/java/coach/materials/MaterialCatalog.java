@@ -170,7 +170,8 @@ public final class MaterialCatalog {
             String plain = PLACEHOLDER.matcher(withoutTitle).replaceAll(r -> r.group(1).replace('_', ' '))
                     .replaceAll("[#*>\\[\\]`]+", " ");
             docs.add(new SearchDoc("material", m.id(), m.titleRu(), m.titleEn(), t.id(), t.titleRu(), t.titleEn(),
-                    plain, "", m.summaryEn(), List.of(m.summaryRu(), kindWords(m.kind())), List.of(kindWordsEn(m.kind()))));
+                    plain, "", m.summaryEn(), List.of(m.summaryRu(), kindWords(m.kind())), List.of(kindWordsEn(m.kind())),
+                    List.of(kindWords(m.kind()), kindWordsEn(m.kind()), "материал материалы образец пример material sample")));
         }
         return docs;
     }

@@ -72,6 +72,8 @@ public final class SearchEngine {
     /** Per document (by its position in the build order): sentences of the Russian body and of the English summary. */
     private final List<SentenceIndex> ruSentences = new ArrayList<>();
     private final List<SentenceIndex> enSentences = new ArrayList<>();
+    /** Per document: stems of the words with which a query asks for it by kind. */
+    private final List<Set<String>> requestStems = new ArrayList<>();
 
     private SearchEngine(List<SearchDoc> docs, SynonymMap ruSynonyms, SynonymMap enSynonyms) {
         CoachAnalyzer ru = new CoachAnalyzer(CoachAnalyzer.Language.RU);
@@ -155,6 +157,9 @@ public final class SearchEngine {
         doc.add(new StoredField("ord", ruSentences.size()));
         ruSentences.add(SentenceIndex.of(d.bodyRu()));
         enSentences.add(SentenceIndex.of(d.summaryEn()));
+        Set<String> req = new HashSet<>();
+        d.requestWords().forEach(w -> req.addAll(TextAnalyzer.stems(w)));
+        requestStems.add(req);
         doc.add(new StringField("kind", d.kind(), Field.Store.YES));
         doc.add(new StringField("id", d.id(), Field.Store.YES));
         doc.add(new StoredField("title", d.titleRu()));
@@ -202,10 +207,13 @@ public final class SearchEngine {
             // Principles are the guide's answers; other kinds (materials) rank a little lower unless
             // they match clearly better (asking for a template names it), and take at most
             // MAX_OTHER_KINDS places.
+            Set<String> queryStems = new HashSet<>(TextAnalyzer.stems(text));
             List<ScoreDoc> ranked = new ArrayList<>();
             for (ScoreDoc sd : all.scoreDocs) {
-                boolean principle = "principle".equals(searcher.storedFields().document(sd.doc).get("kind"));
-                ranked.add(principle ? sd : new ScoreDoc(sd.doc, sd.score * OTHER_KIND_WEIGHT));
+                Document d = searcher.storedFields().document(sd.doc);
+                boolean principle = "principle".equals(d.get("kind"));
+                boolean asked = requestStems.get(d.getField("ord").numericValue().intValue()).stream().anyMatch(queryStems::contains);
+                ranked.add(principle || asked ? sd : new ScoreDoc(sd.doc, sd.score * OTHER_KIND_WEIGHT));
             }
             ranked.sort((a, b) -> Float.compare(b.score, a.score));
             List<ScoreDoc> picked = new ArrayList<>();
