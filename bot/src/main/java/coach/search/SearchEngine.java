@@ -69,9 +69,10 @@ public final class SearchEngine {
     private final CoachAnalyzer enQuery;
     private final CoachAnalyzer ruSyn;
     private final CoachAnalyzer enSyn;
-    /** Per document (by its position in the build order): sentences of the Russian body and of the English summary. */
-    private final List<SentenceIndex> ruSentences = new ArrayList<>();
-    private final List<SentenceIndex> enSentences = new ArrayList<>();
+    /** Per document (by its position in the build order): the Russian body and English summary, split into sentences on first use. */
+    private final List<String> ruTexts = new ArrayList<>();
+    private final List<String> enTexts = new ArrayList<>();
+    private final java.util.concurrent.ConcurrentHashMap<Integer, SentenceIndex> sentenceCache = new java.util.concurrent.ConcurrentHashMap<>();
     /** Per document: stems of the words with which a query asks for it by kind. */
     private final List<Set<String>> requestStems = new ArrayList<>();
 
@@ -154,9 +155,9 @@ public final class SearchEngine {
 
     private Document toDocument(SearchDoc d) {
         Document doc = new Document();
-        doc.add(new StoredField("ord", ruSentences.size()));
-        ruSentences.add(SentenceIndex.of(d.bodyRu()));
-        enSentences.add(SentenceIndex.of(d.summaryEn()));
+        doc.add(new StoredField("ord", ruTexts.size()));
+        ruTexts.add(nz(d.bodyRu()));
+        enTexts.add(nz(d.summaryEn()));
         Set<String> req = new HashSet<>();
         d.requestWords().forEach(w -> req.addAll(TextAnalyzer.stems(w)));
         requestStems.add(req);
@@ -242,9 +243,9 @@ public final class SearchEngine {
             for (ScoreDoc sd : top) {
                 Document d = searcher.storedFields().document(sd.doc);
                 int ord = d.getField("ord").numericValue().intValue();
-                Snippet snippet = (lang == Lang.EN ? enSentences : ruSentences).get(ord).best(stems);
+                Snippet snippet = sentences(ord, lang).best(stems);
                 if (snippet.text().isEmpty()) {
-                    snippet = ruSentences.get(ord).best(stems);
+                    snippet = sentences(ord, Lang.RU).best(stems);
                 }
                 hits.add(new Hit(d.get("kind"), d.get("id"), d.get("title"), d.get("title_en_stored"), d.get("topic_id"), d.get("topic"),
                         d.get("topic_en_stored"), Math.round(sd.score * 1000.0) / 1000.0, snippet));
@@ -276,6 +277,11 @@ public final class SearchEngine {
             }
         }
         return any;
+    }
+
+    private SentenceIndex sentences(int ord, Lang lang) {
+        int key = ord * 2 + (lang == Lang.EN ? 1 : 0);
+        return sentenceCache.computeIfAbsent(key, k -> SentenceIndex.of(lang == Lang.EN ? enTexts.get(ord) : ruTexts.get(ord)));
     }
 
     /** Keeps the first {@value #MAX_QUERY_WORDS} distinct words and numbers of the text; everything else is dropped. */

@@ -2,14 +2,13 @@ package coach.search;
 
 import coach.text.TextAnalyzer;
 import coach.text.Token;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * A document's text split into sentences once, at index time, with each word's stem and offsets.
+ * A document's text split into sentences once (on first use), with each word's stem and offsets.
  * At query time the best sentence is the one that contains the most distinct query stems, and
  * the matching words are its highlights: the same stems the Lucene analysis chain produces, at a
  * fraction of a general-purpose highlighter's cost per query.
@@ -27,13 +26,14 @@ final class SentenceIndex {
         this.sentences = sentences;
     }
 
+    /** A sentence ends at . ! ? or … followed by white space, or at a line break. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+|\\n+");
+
     static SentenceIndex of(String text) {
         List<Sentence> out = new ArrayList<>();
         if (text != null && !text.isBlank()) {
-            BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
-            it.setText(text);
-            for (int s = it.first(), e = it.next(); e != BreakIterator.DONE; s = e, e = it.next()) {
-                String sentence = text.substring(s, e).strip();
+            for (String part : SENTENCE_END.split(text)) {
+                String sentence = part.strip();
                 if (sentence.isEmpty()) {
                     continue;
                 }
