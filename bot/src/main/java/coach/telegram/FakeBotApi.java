@@ -45,7 +45,8 @@ import okio.Buffer;
  * library posts {@code sendmessage} but {@code answerInlineQuery}), answers {@code deleteWebhook},
  * holds {@code getUpdates} briefly while idle, and refuses what Telegram refuses: unknown tokens,
  * HTML it cannot parse, texts over 4096 characters, callback data over 64 bytes. Faults can be
- * scripted per method (429 with retry_after, 500, …) and per chat (403). Every call is recorded.
+ * scripted per method (429 with retry_after, 500, …), per method and chat, and per chat (403); a
+ * call can be held in flight until a test releases it. Every call is recorded.
  */
 public final class FakeBotApi implements AutoCloseable {
     public static final long BOT_ID = 7000000001L;
@@ -92,6 +93,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final AtomicInteger getUpdatesCalls = new AtomicInteger();
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Answer>> scripted = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Gate>> gates = new ConcurrentHashMap<>();
     private final Set<String> forbiddenChats = ConcurrentHashMap.newKeySet();
     private final Map<String, ObjectNode> members = new ConcurrentHashMap<>();
     private final Map<String, String> messages = new ConcurrentHashMap<>();
@@ -167,6 +169,56 @@ public final class FakeBotApi implements AutoCloseable {
         Deque<Answer> q = scripted.computeIfAbsent(method.toLowerCase(Locale.ROOT), k -> new ConcurrentLinkedDeque<>());
         for (int i = 0; i < times; i++) {
             q.add(new Answer(status, o.toString()));
+        }
+    }
+
+    /**
+     * The next {@code times} calls of {@code method} to chat {@code chatId} fail with this HTTP status
+     * and Bot API error (e.g. a 429 with retry_after that hits one chat of a broadcast). A chat's own
+     * script is used before the method's.
+     */
+    public void failNextFor(String chatId, String method, int times, int status, String description, Integer retryAfter) {
+        failNext(method + "@" + chatId, times, status, description, retryAfter);
+    }
+
+    /**
+     * The next call of {@code method} is recorded, then its answer is held until the returned gate is
+     * released: a send that is "in flight" for as long as a test needs (another bot instance acts meanwhile).
+     */
+    public Gate holdNext(String method) {
+        Gate g = new Gate();
+        Deque<Gate> q = gates.computeIfAbsent(method.toLowerCase(Locale.ROOT), k -> new ConcurrentLinkedDeque<>());
+        q.add(g);
+        return g;
+    }
+
+    /** A held call: {@link #awaitArrival} until it has come, {@link #release} to answer it. */
+    public static final class Gate {
+        private final java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+        private volatile Call call;
+
+        /** Waits for the held call and returns it. */
+        public Call awaitArrival(Duration timeout) throws InterruptedException {
+            if (!arrived.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("no held call arrived within " + timeout.toMillis() + " ms");
+            }
+            return call;
+        }
+
+        /** Lets the held call be answered (also when it has not come yet: it will not wait then). */
+        public void release() {
+            released.countDown();
+        }
+
+        private void hold(Call c) {
+            call = c;
+            arrived.countDown();
+            try {
+                released.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -419,8 +471,12 @@ public final class FakeBotApi implements AutoCloseable {
         if (method.equals("getupdates")) {
             return getUpdates(params);
         }
-        Deque<Answer> script = scripted.get(method);
-        Answer scriptedAnswer = script == null ? null : script.poll();
+        Deque<Answer> chatScript = params.hasNonNull("chat_id") ? scripted.get(method + "@" + params.path("chat_id").asText()) : null;
+        Answer scriptedAnswer = chatScript == null ? null : chatScript.poll();
+        if (scriptedAnswer == null) {
+            Deque<Answer> script = scripted.get(method);
+            scriptedAnswer = script == null ? null : script.poll();
+        }
         String[] visible = new String[2];
         Answer a = scriptedAnswer != null ? scriptedAnswer : dispatch(method, params, visible);
         int messageId = visible[1] == null ? 0 : Integer.parseInt(visible[1]);
@@ -434,6 +490,11 @@ public final class FakeBotApi implements AutoCloseable {
         Consumer<Call> l = listener;
         if (l != null) {
             l.accept(call);
+        }
+        Deque<Gate> held = gates.get(method);
+        Gate gate = held == null ? null : held.poll();
+        if (gate != null) {
+            gate.hold(call);
         }
         return a;
     }

@@ -105,6 +105,10 @@ public final class TipScheduler implements AutoCloseable {
     private final ExecutorService workers;
     private ScheduledExecutorService timer;
     private ScheduledFuture<?> pending;
+    /** The current chain of passes; a scheduled pass of an older generation does nothing (guarded by this). */
+    private long generation;
+    /** A pass of the current generation is running (guarded by this). */
+    private boolean ticking;
     private boolean wakeRequested;
     private volatile boolean stopping;
 
@@ -126,20 +130,31 @@ public final class TipScheduler implements AutoCloseable {
         }
         reportInterrupted();
         timer = Executors.newSingleThreadScheduledExecutor(daemon("tips-scheduler"));
-        pending = timer.schedule(this::tick, 0, TimeUnit.MILLISECONDS);
+        scheduleTick(0);
         LOG.info("daily tips scheduler started ({} subscribed chats, instance {})", store.subscriptions().countEnabled(), instance);
     }
 
-    /** Runs a pass soon (a subscription changed). */
+    /** Runs a pass soon (a subscription changed); during a pass, one more pass right after it. */
     public synchronized void wake() {
         if (timer == null || stopping) {
             return;
         }
-        if (pending != null && pending.cancel(false)) {
-            pending = timer.schedule(this::tick, 0, TimeUnit.MILLISECONDS);
-        } else {
+        if (ticking) {
             wakeRequested = true;
+            return;
         }
+        // A pass that was waiting (or has just begun and not yet checked its generation) is superseded:
+        // cancel() cannot stop a task that has started, so the generation keeps the chain single.
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        scheduleTick(0);
+    }
+
+    /** Schedules the next pass of a new generation (guarded by this). */
+    private void scheduleTick(long delayMillis) {
+        long g = ++generation;
+        pending = timer.schedule(() -> tick(g), delayMillis, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -296,7 +311,13 @@ public final class TipScheduler implements AutoCloseable {
         }
     }
 
-    private void tick() {
+    private void tick(long g) {
+        synchronized (this) {
+            if (g != generation || stopping) {
+                return; // superseded by a wake: another pass of the current generation runs instead
+            }
+            ticking = true;
+        }
         Duration delay;
         try {
             Report r = runDue();
@@ -319,6 +340,7 @@ public final class TipScheduler implements AutoCloseable {
     }
 
     private synchronized void schedule(Duration delay) {
+        ticking = false;
         if (stopping || timer == null) {
             return;
         }
@@ -326,7 +348,7 @@ public final class TipScheduler implements AutoCloseable {
             wakeRequested = false;
             delay = Duration.ZERO;
         }
-        pending = timer.schedule(this::tick, delay.toMillis(), TimeUnit.MILLISECONDS);
+        scheduleTick(delay.toMillis());
     }
 
     private void reportInterrupted() {

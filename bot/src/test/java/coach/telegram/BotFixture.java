@@ -27,15 +27,19 @@ import java.util.function.UnaryOperator;
  * The real bot (TelegramBots long polling, OkHttp client, the real coach over the real knowledge
  * base) against {@link FakeBotApi} on 127.0.0.1, tuned for fast tests: a one-second poll, quick
  * retries. A few transport-test commands are added to the registry next to the real ones.
+ *
+ * <p>Public for the end-to-end tests of other features ({@link #over}), which bring a coach of
+ * their own (their own store and clock) and may run several bots against one fake.
  */
-final class BotFixture implements AutoCloseable {
-    static final Duration WAIT = Duration.ofSeconds(10);
+public final class BotFixture implements AutoCloseable {
+    public static final Duration WAIT = Duration.ofSeconds(10);
 
-    final FakeBotApi api;
-    final Coach coach;
-    final TelegramBot bot;
+    public final FakeBotApi api;
+    public final Coach coach;
+    public final TelegramBot bot;
     final Events events = new Events();
     final Path dataDir;
+    private final boolean ownsApi;
 
     /** Records what the bot reports about chats. */
     static final class Events implements ChatEvents {
@@ -71,13 +75,27 @@ final class BotFixture implements AutoCloseable {
     }
 
     private BotFixture(UnaryOperator<TelegramConfig> tune) throws Exception {
-        api = FakeBotApi.start(Duration.ofSeconds(1));
-        coach = sharedCoach();
-        dataDir = Files.createTempDirectory("coach-tg");
+        this(FakeBotApi.start(Duration.ofSeconds(1)), true, sharedCoach(), Files.createTempDirectory("coach-tg"), tune);
+    }
+
+    private BotFixture(FakeBotApi api, boolean ownsApi, Coach coach, Path dataDir, UnaryOperator<TelegramConfig> tune) {
+        this.api = api;
+        this.ownsApi = ownsApi;
+        this.coach = coach;
+        this.dataDir = dataDir;
         TelegramConfig cfg = TelegramConfig.of(FakeBotApi.TOKEN, api.baseUrl(), dataDir)
                 .withPollTimeout(Duration.ofSeconds(1))
                 .withRetry(new TelegramConfig.Retry(3, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5)));
         bot = new TelegramBot(tune.apply(cfg), coach, events.and(coach.tips().chatEvents()));
+    }
+
+    /**
+     * A bot over {@code coach} (wired as the telegram command wires it: membership events go to the
+     * coach's tips) against {@code api}, which stays the caller's to close. Not started: add hooks
+     * (e.g. a tips scheduler sending through {@code bot.sender()}), then call {@code bot.start()}.
+     */
+    public static BotFixture over(FakeBotApi api, Coach coach, Path dataDir, UnaryOperator<TelegramConfig> tune) {
+        return new BotFixture(api, false, coach, dataDir, tune);
     }
 
     private static Coach shared;
@@ -111,7 +129,9 @@ final class BotFixture implements AutoCloseable {
     @Override
     public void close() {
         bot.close();
-        api.close();
+        if (ownsApi) {
+            api.close();
+        }
     }
 
     /** Transport-test commands: order, long output, edits, documents, admin-only, failures, slowness. */

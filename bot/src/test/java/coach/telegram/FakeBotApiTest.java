@@ -60,6 +60,37 @@ class FakeBotApiTest {
     }
 
     @Test
+    void faultsScriptedForOneChatComeFirstAndLeaveOtherChatsAlone() throws Exception {
+        api.failNextFor("-77", "sendMessage", 2, 429, "Too Many Requests: retry after 1", 1);
+        api.failNext("sendMessage", 1, 500, "Internal Server Error", null);
+        HttpResponse<String> r = post(FakeBotApi.TOKEN, "sendMessage", "{\"chat_id\":-77,\"text\":\"a\"}");
+        assertEquals(429, r.statusCode());
+        assertTrue(r.body().contains("\"retry_after\":1"), r.body());
+        assertEquals(500, post(FakeBotApi.TOKEN, "sendMessage", "{\"chat_id\":78,\"text\":\"b\"}").statusCode(), "the method's script is for any chat");
+        assertEquals(200, post(FakeBotApi.TOKEN, "sendMessage", "{\"chat_id\":79,\"text\":\"c\"}").statusCode());
+        assertEquals(429, post(FakeBotApi.TOKEN, "sendMessage", "{\"chat_id\":\"-77\",\"text\":\"a\"}").statusCode());
+        assertEquals(200, post(FakeBotApi.TOKEN, "sendMessage", "{\"chat_id\":-77,\"text\":\"a\"}").statusCode());
+    }
+
+    @Test
+    void aHeldCallIsRecordedAndAnsweredOnlyOnceReleased() throws Exception {
+        FakeBotApi.Gate gate = api.holdNext("sendMessage");
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> held = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return post(FakeBotApi.TOKEN, "sendMessage", "{\"chat_id\":80,\"text\":\"held\"}");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals("held", gate.awaitArrival(Duration.ofSeconds(5)).visible());
+        assertEquals(200, post(FakeBotApi.TOKEN, "sendMessage", "{\"chat_id\":81,\"text\":\"free\"}").statusCode(), "only the next call is held");
+        Thread.sleep(100);
+        assertTrue(!held.isDone(), "answered only once released");
+        gate.release();
+        assertEquals(200, held.get(5, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+    }
+
+    @Test
     void getUpdatesHoldsWhileIdleAndForgetsConfirmedUpdates() throws Exception {
         long t0 = System.nanoTime();
         assertEquals("{\"ok\":true,\"result\":[]}", post(FakeBotApi.TOKEN, "getUpdates", "{\"timeout\":5}").body());

@@ -497,6 +497,48 @@ class TipSchedulerTest {
     }
 
     @Test
+    void aWakeDuringAPassAddsOnePassNotASecondChainOfPasses() throws Exception {
+        // Real clock. Every pass makes exactly one send: the chat's tip keeps failing and is retried at once
+        // (retry delay 0), so the sender's calls are the scheduler's passes, which come at most every 200 ms.
+        java.time.Clock system = java.time.Clock.systemUTC();
+        Instant today0 = LocalDate.now(system).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        store.subscriptions().subscribe("c1", ChatType.GROUP, Lang.RU, LocalTime.MIDNIGHT, ZoneId.of("UTC"), "admin", today0);
+        CountDownLatch inFirstPass = new CountDownLatch(1);
+        CountDownLatch woken = new CountDownLatch(1);
+        List<Long> callNanos = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RecordingSender sender = new RecordingSender(system).answering((chat, n) -> {
+            callNanos.add(System.nanoTime());
+            if (n == 1) {
+                inFirstPass.countDown();
+                try {
+                    woken.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return SendResult.failed("429 Too Many Requests");
+        });
+        TipScheduler sch = new TipScheduler(store, catalogue, sender, system, TipScheduler.Settings.defaults()
+                .withRetryDelay(Duration.ZERO).withMaxAttempts(1000).withPollInterval(Duration.ofSeconds(30)));
+        toClose.add(0, sch);
+        sch.start();
+        assertTrue(inFirstPass.await(20, TimeUnit.SECONDS));
+        sch.wake(); // e.g. someone ran /subscribe while the morning broadcast is being sent
+        woken.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (callNanos.size() < 12 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(callNanos.size() >= 12, "passes keep coming: " + callNanos.size());
+        // after the pass the wake asked for, passes are one chain again: never two within the minimum delay
+        long minGapMs = Long.MAX_VALUE;
+        for (int i = 5; i < 12; i++) {
+            minGapMs = Math.min(minGapMs, (callNanos.get(i) - callNanos.get(i - 1)) / 1_000_000);
+        }
+        assertTrue(minGapMs >= 150, "one pass at a time, 200 ms apart; the smallest gap was " + minGapMs + " ms");
+    }
+
+    @Test
     void theDailyMessageHasTitleTipGuideExampleAndAPracticeButton() {
         clock.set(at("2025-06-02T08:00", MOSCOW));
         subscribe(store, "c1", "09:00", MOSCOW);
