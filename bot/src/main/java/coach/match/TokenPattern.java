@@ -42,7 +42,7 @@ public final class TokenPattern {
     private static final Set<String> SENTENCE_END = Set.of(".", "!", "?", ";", "…");
 
     private static final java.util.regex.Pattern COMPOUND = java.util.regex.Pattern.compile("=?\\p{L}+(?:['’-]\\p{L}+)+\\??");
-    private static final java.util.regex.Pattern GROUP = java.util.regex.Pattern.compile("\\{([^{}]*)\\}");
+    private static final java.util.regex.Pattern GROUP = java.util.regex.Pattern.compile("\\{([^{}]*)\\}(\\??)");
     /** At most this many patterns come out of one source with {@code {a b|c}} groups. */
     static final int MAX_EXPANSION = 64;
 
@@ -64,9 +64,10 @@ public final class TokenPattern {
     }
 
     /**
-     * Expands {@code {a b|c|d e f}} groups (alternatives of several tokens each) into plain pattern
-     * sources, one per combination: {@code "{that's|this is} not"} gives {@code "that's not"} and
-     * {@code "this is not"}. A source without groups comes back as it is.
+     * Expands {@code {a b|c|d e f}} groups (alternatives of several tokens each; {@code {...}?} when
+     * the group may be missing) into plain pattern sources, one per combination:
+     * {@code "{that's|this is} not"} gives {@code "that's not"} and {@code "this is not"}. A source
+     * without groups comes back as it is.
      */
     public static List<String> expand(String source) {
         List<String> out = new ArrayList<>();
@@ -81,11 +82,27 @@ public final class TokenPattern {
                     continue;
                 }
                 any = true;
+                // single plain tokens fold into one alternation element; phrases and compounds each get a pattern
+                List<String> singles = new ArrayList<>();
+                List<String> phrases = new ArrayList<>();
                 for (String alt : m.group(1).split("\\|", -1)) {
-                    if (alt.isBlank()) {
+                    String a = alt.strip();
+                    if (a.isEmpty()) {
                         throw new IllegalArgumentException("empty alternative in group '" + m.group() + "' of pattern '" + source + "'");
                     }
-                    next.add(s.substring(0, m.start()) + " " + alt.strip() + " " + s.substring(m.end()));
+                    if (a.contains(" ") || COMPOUND.matcher(a).matches() || a.endsWith("?") || a.startsWith("!")) {
+                        phrases.add(a);
+                    } else {
+                        singles.add(a);
+                    }
+                }
+                if (!singles.isEmpty()) {
+                    phrases.add(0, String.join("|", singles) + (m.group(2).isEmpty() ? "" : "?"));
+                } else if (!m.group(2).isEmpty()) {
+                    phrases.add(NOTHING);
+                }
+                for (String alt : phrases) {
+                    next.add(s.substring(0, m.start()) + " " + alt + " " + s.substring(m.end()));
                 }
             }
             if (next.size() > MAX_EXPANSION) {
@@ -101,9 +118,29 @@ public final class TokenPattern {
             if (s.indexOf('{') >= 0 || s.indexOf('}') >= 0) {
                 throw new IllegalArgumentException("unbalanced '{' or '}' in pattern '" + source + "'");
             }
-            clean.add(s.strip().replaceAll("\\s+", " "));
+            clean.add(dropNothing(s.strip().split("\\s+")));
         }
         return clean;
+    }
+
+    /** Stands for the missing alternative of an optional group until the gap next to it is tidied away. */
+    private static final String NOTHING = "\u0000";
+
+    /** Removes the placeholder of a missing optional group and a gap it leaves at an edge of the pattern or the marks. */
+    private static String dropNothing(String[] raw) {
+        List<String> t = new ArrayList<>(List.of(raw));
+        int i;
+        while ((i = t.indexOf(NOTHING)) >= 0) {
+            t.remove(i);
+            boolean atStart = i == 0 || t.get(i - 1).equals("<");
+            boolean atEnd = i == t.size() || t.get(i).equals(">");
+            if (atStart && i < t.size() && t.get(i).matches("\\.\\.[0-9]")) {
+                t.remove(i);
+            } else if (atEnd && i > 0 && t.get(i - 1).matches("\\.\\.[0-9]")) {
+                t.remove(i - 1);
+            }
+        }
+        return String.join(" ", t);
     }
 
     /** Compiles a pattern; throws {@link IllegalArgumentException} with a readable message when it is malformed. */
