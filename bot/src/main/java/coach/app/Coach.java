@@ -7,6 +7,8 @@ import coach.core.SessionHandler;
 import coach.core.SessionStore;
 import coach.kb.ContentSource;
 import coach.kb.KnowledgeBase;
+import coach.phrasing.CheckCommand;
+import coach.phrasing.PhrasingEngine;
 import coach.search.AskCommand;
 import coach.search.HitFormatter;
 import coach.search.SearchDoc;
@@ -23,12 +25,14 @@ public final class Coach {
     private final SearchEngine search;
     private final CommandRegistry registry;
     private final ConversationCore core;
+    private final PhrasingEngine phrasing;
 
-    private Coach(KnowledgeBase kb, SearchEngine search, CommandRegistry registry, ConversationCore core) {
+    private Coach(KnowledgeBase kb, SearchEngine search, CommandRegistry registry, ConversationCore core, PhrasingEngine phrasing) {
         this.kb = kb;
         this.search = search;
         this.registry = registry;
         this.core = core;
+        this.phrasing = phrasing;
     }
 
     /** The whole coach over the given content and session store. */
@@ -43,8 +47,13 @@ public final class Coach {
         registry.register(new AskCommand(search, new HitFormatter(kb)));
         registry.register(new CancelCommand());
 
-        ConversationCore core = new ConversationCore(registry, handlers, sessions, new QuestionOrDraftRouter(null), permissions);
-        return new Coach(kb, search, registry, core);
+        // phrasing
+        PhrasingEngine phrasing = PhrasingEngine.load(kb);
+        registry.register(new CheckCommand(phrasing, kb));
+        QuestionOrDraftRouter router = new QuestionOrDraftRouter(text -> phrasing.check(text).risky());
+
+        ConversationCore core = new ConversationCore(registry, handlers, sessions, router, permissions);
+        return new Coach(kb, search, registry, core, phrasing);
     }
 
     /** The search index over the guide and every other searchable content (materials, …). */
@@ -71,5 +80,10 @@ public final class Coach {
 
     public ConversationCore core() {
         return core;
+    }
+
+    /** The phrasing coach (risky phrasing and polite rewrites); drills use it for their "polite" criterion. */
+    public PhrasingEngine phrasing() {
+        return phrasing;
     }
 }

@@ -42,6 +42,8 @@ public final class TokenPattern {
     private static final Set<String> SENTENCE_END = Set.of(".", "!", "?", ";", "…");
 
     private static final java.util.regex.Pattern COMPOUND = java.util.regex.Pattern.compile("=?\\p{L}+(?:['’-]\\p{L}+)+\\??");
+    private static final java.util.regex.Pattern INNER_COMPOUND = java.util.regex.Pattern.compile(".*\\p{L}['’-]\\p{L}.*");
+    private static final java.util.regex.Pattern GAP = java.util.regex.Pattern.compile("\\.\\.[0-9]");
     private static final java.util.regex.Pattern GROUP = java.util.regex.Pattern.compile("\\{([^{}]*)\\}(\\??)");
     /** At most this many patterns come out of one source with {@code {a b|c}} groups. */
     static final int MAX_EXPANSION = 64;
@@ -134,9 +136,9 @@ public final class TokenPattern {
             t.remove(i);
             boolean atStart = i == 0 || t.get(i - 1).equals("<");
             boolean atEnd = i == t.size() || t.get(i).equals(">");
-            if (atStart && i < t.size() && t.get(i).matches("\\.\\.[0-9]")) {
+            if (atStart && i < t.size() && GAP.matcher(t.get(i)).matches()) {
                 t.remove(i);
-            } else if (atEnd && i > 0 && t.get(i - 1).matches("\\.\\.[0-9]")) {
+            } else if (atEnd && i > 0 && GAP.matcher(t.get(i - 1)).matches()) {
                 t.remove(i - 1);
             }
         }
@@ -200,7 +202,7 @@ public final class TokenPattern {
     }
 
     private static Element element(String raw, String source) {
-        if (raw.matches("\\.\\.[0-9]")) {
+        if (GAP.matcher(raw).matches()) {
             return new Element(Kind.GAP, List.of(), false, false, raw.charAt(2) - '0');
         }
         switch (raw) {
@@ -247,7 +249,7 @@ public final class TokenPattern {
     }
 
     private static Alt alt(String a) {
-        if (a.matches(".*\\p{L}['’-]\\p{L}.*")) {
+        if ((a.indexOf('\'') > 0 || a.indexOf('’') > 0 || a.indexOf('-') > 0) && INNER_COMPOUND.matcher(a).matches()) {
             throw new IllegalArgumentException("'" + a + "': a compound word among alternatives or negated is written as a"
                     + " group, e.g. {that's|this is}, or as its tokens with spaces ('что - то')");
         }

@@ -1,0 +1,76 @@
+package coach.cli;
+
+import coach.console.ConsoleRenderer;
+import coach.kb.ContentSource;
+import coach.kb.KnowledgeBase;
+import coach.phrasing.CheckCommand;
+import coach.phrasing.CheckResult;
+import coach.phrasing.Finding;
+import coach.phrasing.PhrasingEngine;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "check", description = "Check a draft to a client: prints a readable report, or with --jsonl checks one message per stdin line.")
+final class CheckCmd implements Callable<Integer> {
+    @Option(names = "--jsonl", description = "Read one message per line from stdin, write one JSON object per line: "
+            + "{text, lang, risky, findings: [{rule, category, start, end, fragment, principle, why}], suggestions}.")
+    boolean jsonl;
+
+    @Parameters(arity = "0..*", description = "The draft.")
+    List<String> words = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = Io.stdout();
+        if (jsonl) {
+            PhrasingEngine engine = PhrasingEngine.load(KnowledgeBase.load(ContentSource.fromEnvironment()));
+            BufferedReader in = Io.stdin();
+            String line;
+            while ((line = in.readLine()) != null) {
+                out.println(Io.JSON.writeValueAsString(json(engine.check(line))));
+            }
+            out.flush();
+            return 0;
+        }
+        String text = String.join(" ", words);
+        if (text.isBlank()) {
+            out.println("Usage: coach check \"Анна, это не наша проблема, заказ № 4512 потерял перевозчик.\"  (or --jsonl to read messages from stdin)");
+            out.flush();
+            return 2;
+        }
+        KnowledgeBase kb = KnowledgeBase.load(ContentSource.fromEnvironment());
+        PhrasingEngine engine = PhrasingEngine.load(kb);
+        CheckResult r = engine.check(text);
+        out.println(new ConsoleRenderer(Io.ansi()).render(new CheckCommand(engine, kb).report(r, r.lang())));
+        out.flush();
+        return 0;
+    }
+
+    static ObjectNode json(CheckResult r) {
+        ObjectNode o = Io.JSON.createObjectNode();
+        o.put("text", r.text());
+        o.put("lang", r.lang().code());
+        o.put("risky", r.risky());
+        ArrayNode fs = o.putArray("findings");
+        for (Finding f : r.findings()) {
+            ObjectNode j = fs.addObject();
+            j.put("rule", f.rule());
+            j.put("category", f.category());
+            j.put("start", f.start());
+            j.put("end", f.end());
+            j.put("fragment", f.fragment());
+            j.put("principle", f.principle());
+            j.put("why", f.why());
+        }
+        ArrayNode ss = o.putArray("suggestions");
+        r.suggestions().forEach(ss::add);
+        return o;
+    }
+}
