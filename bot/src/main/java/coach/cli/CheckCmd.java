@@ -7,11 +7,13 @@ import coach.phrasing.CheckCommand;
 import coach.phrasing.CheckResult;
 import coach.phrasing.Finding;
 import coach.phrasing.PhrasingEngine;
+import coach.text.TextAnalyzer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +32,7 @@ final class CheckCmd implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = Io.stdout();
         if (jsonl) {
-            PhrasingEngine engine = PhrasingEngine.load(KnowledgeBase.load(ContentSource.fromEnvironment()));
+            PhrasingEngine engine = start().engine();
             BufferedReader in = Io.stdin();
             String line;
             while ((line = in.readLine()) != null) {
@@ -45,12 +47,40 @@ final class CheckCmd implements Callable<Integer> {
             out.flush();
             return 2;
         }
-        KnowledgeBase kb = KnowledgeBase.load(ContentSource.fromEnvironment());
-        PhrasingEngine engine = PhrasingEngine.load(kb);
-        CheckResult r = engine.check(text);
-        out.println(new ConsoleRenderer(Io.ansi()).render(new CheckCommand(engine, kb).report(r, r.lang())));
+        Started s = start();
+        CheckResult r = s.engine().check(text);
+        out.println(new ConsoleRenderer(Io.ansi()).render(new CheckCommand(s.engine(), s.kb()).report(r, r.lang())));
         out.flush();
         return 0;
+    }
+
+    record Started(KnowledgeBase kb, PhrasingEngine engine) {
+    }
+
+    /**
+     * Loads the guide, the rules and the text analysis side by side (a cold start is most of the
+     * time of a one-off check): the guide on one thread, the rules on this one, and a warm-up of
+     * the tokenizer, stemmers and logging on a third.
+     */
+    static Started start() {
+        ContentSource source = ContentSource.fromEnvironment();
+        CompletableFuture<KnowledgeBase> kb = new CompletableFuture<>();
+        daemon("kb-load", () -> {
+            try {
+                kb.complete(KnowledgeBase.load(source));
+            } catch (Throwable e) {
+                kb.completeExceptionally(e);
+            }
+        });
+        daemon("warm-up", () -> TextAnalyzer.analyze("Прогрев: warm-up."));
+        PhrasingEngine engine = PhrasingEngine.load(source, kb);
+        return new Started(kb.join(), engine);
+    }
+
+    private static void daemon(String name, Runnable r) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
     }
 
     static ObjectNode json(CheckResult r) {

@@ -42,6 +42,8 @@ public final class TokenPattern {
     private static final Set<String> SENTENCE_END = Set.of(".", "!", "?", ";", "…");
 
     private static final java.util.regex.Pattern COMPOUND = java.util.regex.Pattern.compile("=?\\p{L}+(?:['’-]\\p{L}+)+\\??");
+    /** Stems of pattern words: rule sets repeat the same words thousands of times, and stemming them once keeps start-up short. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> STEMS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.regex.Pattern INNER_COMPOUND = java.util.regex.Pattern.compile(".*\\p{L}['’-]\\p{L}.*");
     private static final java.util.regex.Pattern GAP = java.util.regex.Pattern.compile("\\.\\.[0-9]");
     private static final java.util.regex.Pattern GROUP = java.util.regex.Pattern.compile("\\{([^{}]*)\\}(\\??)");
@@ -261,7 +263,7 @@ public final class TokenPattern {
         }
         String n = Normalizer.norm(a);
         boolean word = Character.isLetter(n.codePointAt(0));
-        return word ? new Alt(AltKind.STEM, Stemmer.stem(n)) : new Alt(AltKind.EXACT, n);
+        return word ? new Alt(AltKind.STEM, STEMS.computeIfAbsent(n, Stemmer::stem)) : new Alt(AltKind.EXACT, n);
     }
 
     /**

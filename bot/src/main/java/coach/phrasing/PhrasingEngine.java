@@ -1,5 +1,6 @@
 package coach.phrasing;
 
+import coach.kb.ContentSource;
 import coach.kb.KnowledgeBase;
 import coach.match.Match;
 import coach.match.PatternIndex;
@@ -15,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The phrasing coach: finds risky fragments in a message with the rules of
@@ -51,6 +53,21 @@ public final class PhrasingEngine {
     /** Loads and validates the rule files; malformed content throws {@link coach.kb.ContentException} with file and line. */
     public static PhrasingEngine load(KnowledgeBase kb) {
         return new PhrasingEngine(RuleLoader.load(kb));
+    }
+
+    /**
+     * The same, for a fast start: reads and compiles the rules from {@code source} on this thread
+     * while the guide is still loading elsewhere, then binds them to it.
+     */
+    public static PhrasingEngine load(ContentSource source, CompletableFuture<KnowledgeBase> kb) {
+        Map<Lang, List<Rule>> parsed = RuleLoader.parse(source);
+        KnowledgeBase guide;
+        try {
+            guide = kb.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+        return new PhrasingEngine(RuleLoader.bind(parsed, guide));
     }
 
     /** Checks a message: risky fragments, why, and up to three polite versions of the whole message. Never throws. */

@@ -20,6 +20,8 @@ record Rule(
         PhraseSet phrases,
         List<TokenPattern> patterns,
         List<TokenPattern> unless,
+        String principleId,
+        int principleLine,
         Principle principle,
         String explanation,
         List<String> replacements,
@@ -27,6 +29,12 @@ record Rule(
         List<Example> examples,
         String file,
         int line) {
+
+    /** This rule with its principle resolved (rules are parsed before the guide is loaded, then bound to it). */
+    Rule bind(Principle p) {
+        return new Rule(id, category, lang, phrases, patterns, unless, principleId, principleLine, p, explanation, replacements,
+                jargon, examples, file, line);
+    }
 
     /**
      * The plain-language side of a jargon term.

@@ -1,6 +1,7 @@
 package coach.phrasing;
 
 import coach.kb.ContentException;
+import coach.kb.ContentSource;
 import coach.kb.KnowledgeBase;
 import coach.kb.Principle;
 import coach.match.PhraseSet;
@@ -34,36 +35,48 @@ final class RuleLoader {
     private static final Set<String> TERM_FIELDS = Set.of("id", "term", "patterns", "exceptions", "unless", "forms", "plain", "explain", "examples");
     private static final Set<String> EXAMPLE_FIELDS = Set.of("incorrect", "corrected", "correct");
 
-    private final KnowledgeBase kb;
     private final Set<String> ids = new HashSet<>();
 
-    private RuleLoader(KnowledgeBase kb) {
-        this.kb = kb;
+    private RuleLoader() {
     }
 
-    /** Every language's rules, in file order. Both ru.yaml and en.yaml must be there. */
+    /** Every language's rules, in file order, bound to the guide's principles. Both ru.yaml and en.yaml must be there. */
     static Map<Lang, List<Rule>> load(KnowledgeBase kb) {
-        RuleLoader loader = new RuleLoader(kb);
+        return bind(parse(kb.source()), kb);
+    }
+
+    /** Reads and compiles the rule files without the guide; {@link #bind} then resolves the principles. */
+    static Map<Lang, List<Rule>> parse(ContentSource source) {
+        RuleLoader loader = new RuleLoader();
         Map<Lang, List<Rule>> out = new EnumMap<>(Lang.class);
         for (Lang lang : Lang.values()) {
             String file = DIR + "/" + lang.code() + ".yaml";
-            if (!kb.source().exists(file)) {
+            if (!source.exists(file)) {
                 throw new ContentException(file, 0, "the rule file for language '" + lang.code() + "' is missing");
             }
-            out.put(lang, loader.loadFile(file, kb.source().read(file), lang));
-        }
-        for (String f : kb.source().list(DIR, ".yaml")) {
-            String name = f.substring(DIR.length() + 1, f.length() - ".yaml".length());
-            if (!name.equals("ru") && !name.equals("en")) {
-                throw new ContentException(f, 0, "unexpected rule file: rules are kept in rules/ru.yaml and rules/en.yaml, one file per language");
-            }
+            out.put(lang, loader.loadFile(file, source.read(file), lang));
         }
         return out;
     }
 
-    /** Parses one rule file (exposed for tests of malformed content). */
+    /** Resolves every rule's principle id; an unknown id fails with the rule's file and line. */
+    static Map<Lang, List<Rule>> bind(Map<Lang, List<Rule>> parsed, KnowledgeBase kb) {
+        Map<Lang, List<Rule>> out = new EnumMap<>(Lang.class);
+        for (Map.Entry<Lang, List<Rule>> e : parsed.entrySet()) {
+            List<Rule> bound = new ArrayList<>(e.getValue().size());
+            for (Rule r : e.getValue()) {
+                Principle p = kb.principle(r.principleId()).orElseThrow(() -> new ContentException(r.file(), r.principleLine(),
+                        "unknown principle id '" + r.principleId() + "' in rule '" + r.id() + "'"));
+                bound.add(r.bind(p));
+            }
+            out.put(e.getKey(), List.copyOf(bound));
+        }
+        return out;
+    }
+
+    /** Parses one rule file and binds it (exposed for tests of malformed content). */
     static List<Rule> parse(KnowledgeBase kb, String file, String text, Lang lang) {
-        return new RuleLoader(kb).loadFile(file, text, lang);
+        return bind(Map.of(lang, new RuleLoader().loadFile(file, text, lang)), kb).get(lang);
     }
 
     private List<Rule> loadFile(String file, String text, Lang lang) {
@@ -128,7 +141,8 @@ final class RuleLoader {
         if (r.has("language") && !lang.code().equals(r.get("language").asText())) {
             throw y.error(r.get("language"), "rule '" + id + "' says language '" + r.get("language").asText() + "' but lives in the " + lang.code() + " file");
         }
-        Principle p = principle(y, r, where);
+        String p = str(y, r, "principle", where);
+        int pLine = y.line(r.get("principle"));
         List<TokenPattern> patterns = patterns(y, r.get("patterns"), where, sets, true);
         List<TokenPattern> exceptions = r.has("exceptions") ? patterns(y, r.get("exceptions"), where, sets, false) : List.of();
         List<TokenPattern> unless = r.has("unless") ? patterns(y, r.get("unless"), where, sets, false) : List.of();
@@ -145,7 +159,7 @@ final class RuleLoader {
             replacements.add(x.asText().strip());
         }
         List<Rule.Example> examples = examples(y, r.get("examples"), where, r);
-        return new Rule(id, cat, lang, new PhraseSet(patterns, exceptions), patterns, unless, p, explanation,
+        return new Rule(id, cat, lang, new PhraseSet(patterns, exceptions), patterns, unless, p, pLine, null, explanation,
                 List.copyOf(replacements), null, examples, y.file(), y.line(r));
     }
 
@@ -154,7 +168,8 @@ final class RuleLoader {
             throw y.error(j, "'jargon' is a mapping with principle, explanation_plain, explanation_explain and terms");
         }
         fields(y, j, JARGON_FIELDS, "'jargon'");
-        Principle p = principle(y, j, "'jargon'");
+        String p = str(y, j, "principle", "'jargon'");
+        int pLine = y.line(j.get("principle"));
         String whyPlain = str(y, j, "explanation_plain", "'jargon'");
         String whyExplain = str(y, j, "explanation_explain", "'jargon'");
         JsonNode terms = j.get("terms");
@@ -199,7 +214,7 @@ final class RuleLoader {
             }
             List<Rule.Example> examples = examples(y, t.get("examples"), where, t);
             String why = plain != null || !forms.isEmpty() ? whyPlain : whyExplain;
-            out.add(new Rule(id, Category.JARGON, lang, new PhraseSet(patterns, exceptions), patterns, unless, p, why, List.of(),
+            out.add(new Rule(id, Category.JARGON, lang, new PhraseSet(patterns, exceptions), patterns, unless, p, pLine, null, why, List.of(),
                     new Rule.Jargon(term, Map.copyOf(forms), plain, explain, whyPlain, whyExplain), examples, y.file(), y.line(t)));
         }
         return out;
@@ -218,11 +233,6 @@ final class RuleLoader {
         if (!ids.add(id)) {
             throw y.error(at, "duplicate rule id '" + id + "'");
         }
-    }
-
-    private Principle principle(LocatedYaml y, JsonNode node, String where) {
-        String pid = str(y, node, "principle", where);
-        return kb.principle(pid).orElseThrow(() -> y.error(node.get("principle"), "unknown principle id '" + pid + "' in " + where));
     }
 
     private static List<TokenPattern> patterns(LocatedYaml y, JsonNode list, String where, Map<String, List<TokenPattern>> sets, boolean required) {
