@@ -116,6 +116,12 @@ public final class PhrasingEngine {
             return List.of();
         }
         List<Rule> candidates = index.get(lang).candidates(tokens);
+        Lang other = lang == Lang.RU ? Lang.EN : Lang.RU;
+        if (hasScriptOf(tokens, other)) {
+            // a mixed message: the other language's rules see its words too (they cannot match the first one's)
+            candidates = new ArrayList<>(candidates);
+            candidates.addAll(index.get(other).candidates(tokens));
+        }
         if (candidates.isEmpty()) {
             return List.of();
         }
@@ -143,13 +149,13 @@ public final class PhrasingEngine {
             return all;
         }
         all.sort(Comparator.<Hit>comparingInt(h -> h.start).thenComparingInt(h -> -(h.end - h.start))
-                .thenComparingInt(h -> rank.get(h.rule)));
+                .thenComparingInt(h -> h.rule.lang() == lang ? 0 : 1).thenComparingInt(h -> rank.get(h.rule)));
         List<Hit> out = new ArrayList<>();
         for (Hit h : all) {
             Hit last = out.isEmpty() ? null : out.get(out.size() - 1);
             if (last == null || last.end <= h.start) {
                 out.add(h);
-            } else if (h.end <= last.end) {
+            } else if (h.end <= last.end && h.rule.lang() == last.rule.lang()) {
                 // a shorter match inside a longer one: kept as a fallback rewrite of that region
                 last.alternatives.add(h);
             }
@@ -158,6 +164,21 @@ public final class PhrasingEngine {
     }
 
     private static final Set<String> SENTENCE_END = Set.of(".", "!", "?", ";", "…");
+
+    /** Whether some word of the text is written in the other language's script (two letters or more). */
+    private static boolean hasScriptOf(List<Token> tokens, Lang lang) {
+        for (Token t : tokens) {
+            if (t.isWord() && t.norm().length() > 1) {
+                char c = t.norm().charAt(0);
+                boolean cyrillic = c >= 0x0400 && c <= 0x04FF;
+                boolean latin = c < 128;
+                if (lang == Lang.RU ? cyrillic : latin) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     /** For each token, the index of the token that starts its sentence. */
     private static int[] sentences(List<Token> tokens) {

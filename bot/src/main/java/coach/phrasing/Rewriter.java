@@ -14,6 +14,8 @@ final class Rewriter {
     private static final String SENTENCE_END = ".!?…";
     private static final String CLAUSE_MARKS = ",;:";
     private static final String CLOSERS = ".,!?;:)]»”…";
+    /** An HTML tag, skipped when looking for the start of a sentence ("<b>Это…" starts one). */
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("</?[A-Za-z][^<>]{0,200}>");
 
     private Rewriter() {
     }
@@ -144,6 +146,13 @@ final class Rewriter {
                     j--;
                 }
                 return j < 0 || (out.charAt(j) != ',' && out.charAt(j) != ':' && out.charAt(j) != '—');
+            }
+            if (c == '>') {
+                int lt = out.toString().lastIndexOf('<', i);
+                if (lt >= 0 && i - lt > 1 && TAG.matcher(out.subSequence(lt, i + 1)).matches()) {
+                    i = lt - 1;
+                    continue;
+                }
             }
             if (Character.isWhitespace(c) || "«\"“„'([*_~`#>".indexOf(c) >= 0 || Character.isSurrogate(c)
                     || Character.getType(c) == Character.OTHER_SYMBOL) {
