@@ -154,7 +154,7 @@ final class Rewriter {
                     continue;
                 }
             }
-            if (Character.isWhitespace(c) || "«\"“„'([*_~`#>".indexOf(c) >= 0 || Character.isSurrogate(c)
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || "«\"“„'([*_~`#>".indexOf(c) >= 0 || Character.isSurrogate(c)
                     || Character.getType(c) == Character.OTHER_SYMBOL) {
                 i--;
                 continue;
