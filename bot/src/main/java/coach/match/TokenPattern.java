@@ -221,6 +221,10 @@ public final class TokenPattern {
                 return new Element(Kind.SENTENCE_END, List.of(), false, false, 0);
             }
             default -> {
+                if (raw.startsWith("..") && raw.length() > 2 && !Character.isLetterOrDigit(raw.charAt(2))) {
+                    throw new IllegalArgumentException("'" + raw + "' in pattern '" + source + "': a gap is ..N (N = 0-9), the rest"
+                            + " of the clause is '..,' and the rest of the sentence is '...'");
+                }
             }
         }
         boolean optional = false;
