@@ -39,6 +39,11 @@ final class Rewriter {
                 continue;
             }
             r = atSentenceStart(out) ? capitalise(r) : decapitalise(r);
+            char spanLast = text.charAt(e.end() - 1);
+            if (SENTENCE_END.indexOf(spanLast) >= 0 && SENTENCE_END.indexOf(r.charAt(r.length() - 1)) < 0) {
+                // the span took the sentence's own end: the replacement must end it again
+                r = r + (spanLast == '?' ? '.' : spanLast);
+            }
             if (out.length() > 0 && Character.isLetterOrDigit(out.charAt(out.length() - 1)) && Character.isLetterOrDigit(r.charAt(0))) {
                 out.append(' ');
             }
