@@ -41,7 +41,7 @@ import java.util.Set;
 public final class TokenPattern {
     private static final Set<String> SENTENCE_END = Set.of(".", "!", "?", ";", "…");
 
-    private static final java.util.regex.Pattern COMPOUND = java.util.regex.Pattern.compile("=?\\p{L}+(?:['’-]\\p{L}+)+\\??");
+    private static final java.util.regex.Pattern COMPOUND = java.util.regex.Pattern.compile("=?(?:\\p{L}+(?:['’-]\\p{L}+)+|['’]\\p{L}+)\\??");
     /** Stems of pattern words: rule sets repeat the same words thousands of times, and stemming them once keeps start-up short. */
     private static final java.util.concurrent.ConcurrentHashMap<String, String> STEMS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.regex.Pattern INNER_COMPOUND = java.util.regex.Pattern.compile(".*\\p{L}['’-]\\p{L}.*");
