@@ -1,5 +1,6 @@
 package coach.cli;
 
+import coach.bench.PhrasingBench;
 import coach.bench.SearchBench;
 import java.io.PrintStream;
 import java.util.List;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "bench", description = "Measure speed and memory: bench [search|...] (all by default). Figures are medians/percentiles; see README.")
+@Command(name = "bench", description = "Measure speed and memory: bench [search|phrasing|...] (all by default). Figures are medians/percentiles; see README.")
 final class BenchCmd implements Callable<Integer> {
     @Parameters(arity = "0..*", description = "Which benchmarks to run (default: all).")
     List<String> which = List.of();
@@ -26,6 +27,9 @@ final class BenchCmd implements Callable<Integer> {
         out.printf("# java %s, %d cpus%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         if (wants("search")) {
             SearchBench.run(out, coldRuns);
+        }
+        if (wants("phrasing")) {
+            PhrasingBench.run(out, coldRuns);
         }
         // Each feature adds its own benchmark class in coach.bench and one line here.
         return 0;

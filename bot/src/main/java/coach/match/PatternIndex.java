@@ -66,7 +66,10 @@ public final class PatternIndex<T> {
             if (e.kind() != TokenPattern.Kind.ALTS || e.optional() || e.negated()) {
                 continue;
             }
-            double len = e.alts().stream().mapToInt(a -> a.value().length()).min().orElse(0);
+            int len = Integer.MAX_VALUE;
+            for (TokenPattern.Alt a : e.alts()) {
+                len = Math.min(len, a.value().length());
+            }
             double score = e.alts().size() * 10 - Math.min(len, 9);
             if (score < bestScore) {
                 bestScore = score;

@@ -74,6 +74,9 @@ public final class TokenPattern {
      * without groups comes back as it is.
      */
     public static List<String> expand(String source) {
+        if (source.indexOf('{') < 0 && source.indexOf('}') < 0) {
+            return List.of(source.strip());
+        }
         List<String> out = new ArrayList<>();
         out.add(source);
         while (true) {
@@ -122,17 +125,51 @@ public final class TokenPattern {
             if (s.indexOf('{') >= 0 || s.indexOf('}') >= 0) {
                 throw new IllegalArgumentException("unbalanced '{' or '}' in pattern '" + source + "'");
             }
-            clean.add(dropNothing(s.strip().split("\\s+")));
+            clean.add(dropNothing(words(s)));
         }
         return clean;
+    }
+
+    /** The whitespace-separated words of a pattern source (no regular expression: rule sets compile thousands of patterns at start-up). */
+    private static List<String> words(String s) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            int j = i;
+            while (j < n && !Character.isWhitespace(s.charAt(j))) {
+                j++;
+            }
+            if (j > i) {
+                out.add(s.substring(i, j));
+            }
+            i = j;
+        }
+        return out;
+    }
+
+    private static boolean anyConsumes(List<Element> els) {
+        for (Element e : els) {
+            if (e.consumes()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean maybeCompound(String raw) {
+        return raw.length() > 1 && (raw.indexOf('\'') >= 0 || raw.indexOf('’') >= 0 || raw.indexOf('-') > 0);
     }
 
     /** Stands for the missing alternative of an optional group until the gap next to it is tidied away. */
     private static final String NOTHING = "\u0000";
 
     /** Removes the placeholder of a missing optional group and a gap it leaves at an edge of the pattern or the marks. */
-    private static String dropNothing(String[] raw) {
-        List<String> t = new ArrayList<>(List.of(raw));
+    private static String dropNothing(List<String> raw) {
+        List<String> t = new ArrayList<>(raw);
         int i;
         while ((i = t.indexOf(NOTHING)) >= 0) {
             t.remove(i);
@@ -155,7 +192,7 @@ public final class TokenPattern {
         List<Element> els = new ArrayList<>();
         int markFrom = -1;
         int markTo = -1;
-        for (String raw : source.strip().split("\\s+")) {
+        for (String raw : words(source)) {
             if (raw.equals("<")) {
                 if (markFrom >= 0) {
                     throw new IllegalArgumentException("pattern '" + source + "' has more than one '<'");
@@ -166,7 +203,7 @@ public final class TokenPattern {
                     throw new IllegalArgumentException("pattern '" + source + "' has a '>' without a '<' before it");
                 }
                 markTo = els.size();
-            } else if (COMPOUND.matcher(raw).matches()) {
+            } else if (maybeCompound(raw) && COMPOUND.matcher(raw).matches()) {
                 boolean exact = raw.startsWith("=");
                 boolean optional = raw.endsWith("?");
                 String body = raw.substring(exact ? 1 : 0, raw.length() - (optional ? 1 : 0));
@@ -188,11 +225,11 @@ public final class TokenPattern {
         if (els.isEmpty()) {
             throw new IllegalArgumentException("pattern '" + source + "' has no element");
         }
-        boolean required = els.stream().anyMatch(Element::consumes);
+        boolean required = anyConsumes(els);
         if (!required) {
             throw new IllegalArgumentException("pattern '" + source + "' has no required element");
         }
-        boolean markedRequired = els.subList(markFrom, markTo).stream().anyMatch(Element::consumes);
+        boolean markedRequired = anyConsumes(els.subList(markFrom, markTo));
         if (!markedRequired) {
             throw new IllegalArgumentException("pattern '" + source + "' marks no required element between '<' and '>'");
         }
@@ -204,7 +241,7 @@ public final class TokenPattern {
     }
 
     private static Element element(String raw, String source) {
-        if (GAP.matcher(raw).matches()) {
+        if (raw.length() == 3 && raw.startsWith("..") && GAP.matcher(raw).matches()) {
             return new Element(Kind.GAP, List.of(), false, false, raw.charAt(2) - '0');
         }
         switch (raw) {

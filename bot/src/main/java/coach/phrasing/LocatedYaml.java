@@ -1,25 +1,32 @@
 package coach.phrasing;
 
 import coach.kb.ContentException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * A YAML tree that remembers the line of every mapping, list and scalar, so a rule that is wrong
  * in meaning (unknown principle, broken pattern, duplicate id) can be reported at its own line.
+ * Built straight from SnakeYAML's parser events: every scalar is text (rules are text), and
+ * skipping the generic object mapping keeps a cold start short.
  */
 final class LocatedYaml {
-    private static final YAMLFactory FACTORY = new YAMLFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final String file;
@@ -34,50 +41,71 @@ final class LocatedYaml {
 
     static LocatedYaml parse(String file, String text) {
         Map<JsonNode, Integer> lines = new IdentityHashMap<>();
-        try (JsonParser p = FACTORY.createParser(text)) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
+        try {
+            Parser p = new ParserImpl(new StreamReader(text), new LoaderOptions());
+            Event e = p.getEvent(); // stream start
+            e = p.getEvent();
+            if (e.is(Event.ID.StreamEnd)) {
                 throw new ContentException(file, 1, "the file is empty");
             }
-            JsonNode root = read(p, t, lines);
+            JsonNode root = read(file, p, p.getEvent(), lines); // after the document start
+            if (root == null) {
+                throw new ContentException(file, 1, "the file is empty");
+            }
             return new LocatedYaml(file, root, lines);
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            throw new ContentException(file, loc == null ? 0 : loc.getLineNr(), "malformed YAML: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ContentException(file, 0, "cannot read: " + e.getMessage());
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            if (e.getContextMark() != null && m != null && m.getIndex() >= text.length() - 1) {
+                // an unclosed bracket or quote is only noticed at the end of the file: point at where it opened
+                m = e.getContextMark();
+            }
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            throw new ContentException(file, m == null ? 0 : m.getLine() + 1, "malformed YAML: " + problem);
+        } catch (YAMLException e) {
+            throw new ContentException(file, 0, "malformed YAML: " + e.getMessage());
         }
     }
 
-    private static JsonNode read(JsonParser p, JsonToken t, Map<JsonNode, Integer> lines) throws IOException {
-        int line = p.currentTokenLocation().getLineNr();
+    private static JsonNode read(String file, Parser p, Event e, Map<JsonNode, Integer> lines) {
+        int line = e.getStartMark() == null ? 0 : e.getStartMark().getLine() + 1;
         JsonNode node;
-        switch (t) {
-            case START_OBJECT -> {
-                ObjectNode o = NODES.objectNode();
-                JsonToken k;
-                while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    o.set(name, read(p, p.nextToken(), lines));
+        if (e instanceof MappingStartEvent) {
+            ObjectNode o = NODES.objectNode();
+            Event k;
+            while (!(k = p.getEvent()).is(Event.ID.MappingEnd)) {
+                if (!(k instanceof ScalarEvent key)) {
+                    throw new ContentException(file, line(k), "a key must be plain text");
                 }
-                node = o;
-            }
-            case START_ARRAY -> {
-                ArrayNode a = NODES.arrayNode();
-                JsonToken k;
-                while ((k = p.nextToken()) != JsonToken.END_ARRAY) {
-                    a.add(read(p, k, lines));
+                if (o.has(key.getValue())) {
+                    throw new ContentException(file, line(k), "the key '" + key.getValue() + "' is given twice");
                 }
-                node = a;
+                o.set(key.getValue(), read(file, p, p.getEvent(), lines));
             }
-            case VALUE_NULL -> node = NODES.nullNode();
-            case VALUE_TRUE, VALUE_FALSE -> node = NODES.textNode(p.getText());
-            default -> node = NODES.textNode(p.getText());
+            node = o;
+        } else if (e instanceof SequenceStartEvent) {
+            ArrayNode a = NODES.arrayNode();
+            Event k;
+            while (!(k = p.getEvent()).is(Event.ID.SequenceEnd)) {
+                a.add(read(file, p, k, lines));
+            }
+            node = a;
+        } else if (e instanceof ScalarEvent s) {
+            boolean plain = s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN;
+            String v = s.getValue();
+            node = plain && (v.isEmpty() || v.equals("~") || v.equals("null")) ? NODES.nullNode() : NODES.textNode(v);
+        } else if (e instanceof AliasEvent) {
+            throw new ContentException(file, line, "YAML aliases (*name) are not supported in content files");
+        } else {
+            return null;
         }
         if (!node.isNull()) {
             lines.put(node, line);
         }
         return node;
+    }
+
+    private static int line(Event e) {
+        return e.getStartMark() == null ? 0 : e.getStartMark().getLine() + 1;
     }
 
     String file() {

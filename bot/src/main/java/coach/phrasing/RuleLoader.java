@@ -222,7 +222,23 @@ final class RuleLoader {
 
     /** The key a jargon form is looked up by: normalised, single spaces, no spaces around hyphens. */
     static String formKey(String s) {
-        return Normalizer.norm(s).strip().replaceAll("\\s+", " ").replaceAll(" ?- ?", "-");
+        String n = Normalizer.norm(s).strip();
+        StringBuilder b = new StringBuilder(n.length());
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (Character.isWhitespace(c)) {
+                boolean nextToHyphen = (b.length() > 0 && b.charAt(b.length() - 1) == '-')
+                        || (i + 1 < n.length() && (n.charAt(i + 1) == '-' || Character.isWhitespace(n.charAt(i + 1))));
+                if (!nextToHyphen) {
+                    b.append(' ');
+                }
+            } else if (c == '-' && b.length() > 0 && b.charAt(b.length() - 1) == ' ') {
+                b.setCharAt(b.length() - 1, '-');
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private void checkId(LocatedYaml y, JsonNode at, String id, Lang lang, Category cat) {

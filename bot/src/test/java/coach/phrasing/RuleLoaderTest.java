@@ -109,6 +109,13 @@ class RuleLoaderTest {
     }
 
     @Test
+    void aKeyGivenTwiceIsAnError() {
+        ContentException e = fails(file(GOOD_RULE.replace("    explanation:", "    category: rude\n    explanation:")));
+        assertEquals(7, e.line());
+        assertTrue(e.getMessage().contains("the key 'category' is given twice"), e.getMessage());
+    }
+
+    @Test
     void misspelledFieldIsNotSilentlyIgnored() {
         ContentException e = fails(file(GOOD_RULE.replace("patterns:", "pattern:")));
         assertEquals(6, e.line());
@@ -164,6 +171,7 @@ class RuleLoaderTest {
         ContentException e = assertThrows(ContentException.class, () -> PhrasingEngine.load(kb));
         assertEquals("rules/ru.yaml", e.file());
         assertTrue(e.line() > 0);
+        Files.writeString(ru, text);
         Files.delete(dir.resolve("rules/en.yaml"));
         e = assertThrows(ContentException.class, () -> PhrasingEngine.load(KnowledgeBase.load(ContentSource.directory(dir))));
         assertEquals("rules/en.yaml", e.file());
