@@ -65,13 +65,14 @@ public final class CheckCommand implements Command {
             b.italic(Texts.get(ui, "check.long")).para();
         }
         int n = 0;
+        java.util.Set<String> shownExamples = new java.util.HashSet<>();
         for (Finding f : fs) {
             if (n == MAX_EXPLAINED) {
                 b.text(Texts.get(ui, "check.more", "count", fs.size() - MAX_EXPLAINED)).para();
                 break;
             }
             n++;
-            finding(b, f, n, ui);
+            finding(b, f, n, ui, shownExamples.add(f.principleId()));
             b.para();
         }
         if (!r.suggestions().isEmpty() && quoted) {
@@ -111,12 +112,13 @@ public final class CheckCommand implements Command {
         b.text(text.substring(at));
     }
 
-    private void finding(Rich.Builder b, Finding f, int n, Lang ui) {
+    /** One finding; the guide's example of its principle is shown the first time the principle comes up. */
+    private void finding(Rich.Builder b, Finding f, int n, Lang ui, boolean withExample) {
         b.bold(n + ". ").quote(f.fragment()).text(" — " + Texts.get(ui, "category." + f.category())).nl();
         b.bold(Texts.get(ui, "check.why") + " ").text(f.why()).nl();
         Optional<Principle> p = kb.principle(f.principleId());
         b.bold(Texts.get(ui, "check.principle") + " ").text(p.map(x -> x.title(ui)).orElse(f.principle()));
-        if (p.isPresent() && p.get().example() != null && !p.get().example().isBlank()) {
+        if (withExample && p.isPresent() && p.get().example() != null && !p.get().example().isBlank()) {
             b.nl().bold(Texts.get(ui, "check.example") + " ").italic(p.get().example());
         }
         List<String> options = engine.optionsFor(f);
