@@ -46,6 +46,7 @@ public final class PatternIndex<T> {
             switch (a.kind()) {
                 case STEM -> byStem.computeIfAbsent(a.value(), k -> new ArrayList<>()).add(id);
                 case EXACT -> byNorm.computeIfAbsent(a.value(), k -> new ArrayList<>()).add(id);
+                case SUFFIX -> always.add(id);
                 case PREFIX -> {
                     if (a.value().length() < PREFIX_KEY) {
                         always.add(id);
@@ -63,7 +64,7 @@ public final class PatternIndex<T> {
         TokenPattern.Element best = null;
         double bestScore = Double.MAX_VALUE;
         for (TokenPattern.Element e : p.elements()) {
-            if (e.kind() != TokenPattern.Kind.ALTS || e.optional() || e.negated()) {
+            if (e.kind() != TokenPattern.Kind.ALTS || e.optional() || e.negated() || hasSuffix(e)) {
                 continue;
             }
             int len = Integer.MAX_VALUE;
@@ -77,6 +78,15 @@ public final class PatternIndex<T> {
             }
         }
         return best;
+    }
+
+    private static boolean hasSuffix(TokenPattern.Element e) {
+        for (TokenPattern.Alt a : e.alts()) {
+            if (a.kind() == TokenPattern.AltKind.SUFFIX) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Values (in the order first added) that have a pattern which may match {@code tokens}. */
@@ -152,6 +162,13 @@ public final class PatternIndex<T> {
                 case PREFIX -> {
                     for (String n : norms) {
                         if (n.startsWith(a.value())) {
+                            return true;
+                        }
+                    }
+                }
+                case SUFFIX -> {
+                    for (String n : norms) {
+                        if (n.length() > a.value().length() && n.endsWith(a.value())) {
                             return true;
                         }
                     }

@@ -15,6 +15,7 @@ import java.util.Set;
  *   word        a token with the same Snowball stem as "word" (any inflection: наша/нашей/наши)
  *   =word       a token whose normalised form is exactly "word" (no stemming)
  *   word*       a token whose normalised form starts with "word"
+ *   *ending     a word that ends with "ending" and is longer than it (*ли: a Russian past-tense plural)
  *   a|b|=c|d*   any of the alternatives
  *   !a|b        a token that is none of the alternatives (consumes one token)
  *   _           any one word or number
@@ -299,6 +300,9 @@ public final class TokenPattern {
         if (a.startsWith("=") && a.length() > 1) {
             return new Alt(AltKind.EXACT, Normalizer.norm(a.substring(1)));
         }
+        if (a.startsWith("*") && a.length() > 1) {
+            return new Alt(AltKind.SUFFIX, Normalizer.norm(a.substring(1)));
+        }
         if (a.endsWith("*") && a.length() > 1) {
             return new Alt(AltKind.PREFIX, Normalizer.norm(a.substring(0, a.length() - 1)));
         }
@@ -463,7 +467,7 @@ public final class TokenPattern {
 
     enum Kind { ALTS, ANY_WORD, NUMBER, GAP, REST_OF_CLAUSE, REST_OF_SENTENCE, SENTENCE_START, SENTENCE_END }
 
-    enum AltKind { STEM, EXACT, PREFIX }
+    enum AltKind { STEM, EXACT, PREFIX, SUFFIX }
 
     record Alt(AltKind kind, String value) {
         boolean accepts(Token tok) {
@@ -471,6 +475,7 @@ public final class TokenPattern {
                 case STEM -> tok.isWord() && tok.stem().equals(value);
                 case EXACT -> tok.norm().equals(value);
                 case PREFIX -> tok.norm().startsWith(value);
+                case SUFFIX -> tok.isWord() && tok.norm().length() > value.length() && tok.norm().endsWith(value);
             };
         }
     }
