@@ -47,6 +47,13 @@ class TokenPatternExtensionsTest {
     }
 
     @Test
+    void suffixAlternativesCatchAnyWordWithThatEnding() {
+        assertEquals("Вы же не предупредили", first("вы же не *ли", "Вы же не предупредили нас."));
+        assertEquals(null, first("вы же не *ли", "Вы же не против?"));
+        assertEquals(null, first("*ли", "ли"), "the ending alone is not a word with that ending");
+    }
+
+    @Test
     void compoundWordsAndGroups() {
         assertEquals("That's not", first("that's not", "That's not our problem."));
         assertEquals("can’t help", first("can't help", "We can’t help."), "typographic apostrophes are the same token");
@@ -65,7 +72,7 @@ class TokenPatternExtensionsTest {
     void theIndexNeverDropsAPatternThatMatches() {
         List<String> sources = List.of("не ..2 наш проблем*", "< =пишите > в отдел*", "^ как пойдет $", "=ждите|=ожидайте",
                 "гарантиру*|обещаю ..4 , что", "вы ..1 сами? ..2 виноват*", "{that's|it's} ..1 not ..1 our|my problem", "_ # минут*",
-                "я? ..1 не знаю", "!наш проблем*", "за ..1 пять|5 минут*", "сто|100 процент*|%", "нет ,? и ..1 все|точка");
+                "я? ..1 не знаю", "!наш проблем*", "вы ..1 же не *ли", "*ите ..2 пожалуйста", "за ..1 пять|5 минут*", "сто|100 процент*|%", "нет ,? и ..1 все|точка");
         List<TokenPattern> patterns = new ArrayList<>();
         PatternIndex<TokenPattern> index = new PatternIndex<>();
         for (String src : sources) {
@@ -77,7 +84,7 @@ class TokenPatternExtensionsTest {
         }
         String[] words = {"это", "не", "наша", "проблема", "пишите", "в", "отдел", "как", "пойдёт", ".", ",", "ждите", "гарантирую", "что",
             "вы", "сами", "виноваты", "that's", "not", "our", "problem", "5", "минут", "я", "знаю", "сто", "процентов", "%", "нет", "и", "точка",
-            "ваша", "обещаю", "за", "пять", "It's", "my"};
+            "ваша", "обещаю", "за", "пять", "It's", "my", "же", "прислали", "пишите", "пожалуйста"};
         Random rnd = new Random(7);
         for (int n = 0; n < 3000; n++) {
             StringBuilder b = new StringBuilder();
