@@ -12,6 +12,8 @@ import coach.materials.DraftReviewer;
 import coach.materials.FillSessionHandler;
 import coach.materials.MaterialCatalog;
 import coach.materials.MaterialsCommand;
+import coach.phrasing.CheckCommand;
+import coach.phrasing.PhrasingEngine;
 import coach.search.AskCommand;
 import coach.search.HitFormatter;
 import coach.search.SearchDoc;
@@ -33,14 +35,17 @@ public final class Coach {
     private final ConversationCore core;
     private final Tips tips;
     private final Drills drills;
+    private final PhrasingEngine phrasing;
 
-    private Coach(KnowledgeBase kb, SearchEngine search, CommandRegistry registry, ConversationCore core, Tips tips, Drills drills) {
+    private Coach(KnowledgeBase kb, SearchEngine search, CommandRegistry registry, ConversationCore core, Tips tips, Drills drills,
+            PhrasingEngine phrasing) {
         this.kb = kb;
         this.search = search;
         this.registry = registry;
         this.core = core;
         this.tips = tips;
         this.drills = drills;
+        this.phrasing = phrasing;
     }
 
     /**
@@ -82,8 +87,12 @@ public final class Coach {
         registry.register(new AskCommand(search, new HitFormatter(kb)));
         registry.register(new CancelCommand());
 
-        // materials
-        FillSessionHandler fill = new FillSessionHandler(materials, DraftReviewer.NONE);
+        // phrasing
+        PhrasingEngine phrasing = PhrasingEngine.load(kb);
+        registry.register(new CheckCommand(phrasing, kb));
+
+        // materials: a filled-in template is checked by the phrasing engine before it is sent
+        FillSessionHandler fill = new FillSessionHandler(materials, new PhrasingReviewer(phrasing));
         handlers.add(fill);
         handlers.add(new MaterialsCommand.OfferHandler(materials, fill));
         registry.register(new MaterialsCommand(kb, materials, fill));
@@ -92,13 +101,14 @@ public final class Coach {
         Tips tips = Tips.create(kb, options.store(), options.clock());
         tips.commands().forEach(registry::register);
 
-        // drills
-        Drills drills = Drills.load(kb, riskyText(kb));
+        // drills: "polite" means the phrasing engine finds nothing risky
+        Drills drills = Drills.load(kb, text -> phrasing.check(text).risky());
         drills.commands().forEach(registry::register);
         handlers.addAll(drills.handlers());
 
-        ConversationCore core = new ConversationCore(registry, handlers, sessions, new QuestionOrDraftRouter(null), permissions);
-        return new Coach(kb, search, registry, core, tips, drills);
+        QuestionOrDraftRouter router = new QuestionOrDraftRouter(text -> phrasing.check(text).risky());
+        ConversationCore core = new ConversationCore(registry, handlers, sessions, router, permissions);
+        return new Coach(kb, search, registry, core, tips, drills, phrasing);
     }
 
     /** The search index over the guide and every other searchable content (materials, …). */
@@ -112,11 +122,12 @@ public final class Coach {
     }
 
     /**
-     * Whether the phrasing engine finds something risky in a text: the drills' {@code polite} criterion.
-     * Until the phrasing engine lands nothing counts as risky, so {@code polite} is then always met.
+     * Whether the phrasing engine finds something risky in a text: the drills' {@code polite} criterion,
+     * for callers that need only that (the drill-score batch command).
      */
     public static java.util.function.Predicate<String> riskyText(KnowledgeBase kb) {
-        return text -> false;
+        PhrasingEngine engine = PhrasingEngine.load(kb);
+        return text -> engine.check(text).risky();
     }
 
     public static Coach create() {
@@ -146,5 +157,10 @@ public final class Coach {
     /** Daily tips: {@code tips().scheduler(sender)} for a transport, {@code tips().chatEvents()} for membership changes. */
     public Tips tips() {
         return tips;
+    }
+
+    /** The phrasing coach (risky phrasing and polite rewrites); drills use it for their "polite" criterion. */
+    public PhrasingEngine phrasing() {
+        return phrasing;
     }
 }

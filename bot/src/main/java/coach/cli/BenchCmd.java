@@ -1,6 +1,7 @@
 package coach.cli;
 
 import coach.bench.DrillBench;
+import coach.bench.PhrasingBench;
 import coach.bench.SearchBench;
 import java.io.PrintStream;
 import java.util.List;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "bench", description = "Measure speed and memory: bench [search|...] (all by default). Figures are medians/percentiles; see README.")
+@Command(name = "bench", description = "Measure speed and memory: bench [search|phrasing|...] (all by default). Figures are medians/percentiles; see README.")
 final class BenchCmd implements Callable<Integer> {
     @Parameters(arity = "0..*", description = "Which benchmarks to run (default: all).")
     List<String> which = List.of();
@@ -39,6 +40,9 @@ final class BenchCmd implements Callable<Integer> {
         }
         if (wants("drill")) {
             DrillBench.run(out, coldRuns);
+        }
+        if (wants("phrasing")) {
+            PhrasingBench.run(out, coldRuns);
         }
         // Each feature adds its own benchmark class in coach.bench and one line here.
         return 0;

@@ -1,21 +1,17 @@
 package coach.telegram;
 
-import coach.core.ChatType;
-import coach.core.CommandRegistry;
-import coach.core.ConversationCore;
-import coach.core.Incoming;
-import coach.core.Permissions;
-import coach.core.Reply;
 import coach.core.Rich;
 import coach.core.Texts;
+import coach.phrasing.CheckResult;
+import coach.phrasing.PhrasingEngine;
 import coach.text.Lang;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Answers to inline queries ({@code @bot <draft>} in any chat): up to {@value #MAX} articles, each a
- * message ready to send. The draft goes to /check when the coach has it, otherwise to /ask, through
- * the same core as chat messages (in a chat of its own, so no session is touched).
+ * Answers to inline queries ({@code @bot <draft>} in any chat): the phrasing engine's polite
+ * versions of the whole draft, up to {@value #MAX} articles, each ready to send as it is; a draft
+ * with nothing risky comes back as one article marked as fine.
  */
 final class InlineAnswers {
     static final int MAX = 3;
@@ -25,12 +21,10 @@ final class InlineAnswers {
     record Article(String title, String description, Rich text) {
     }
 
-    private final ConversationCore core;
-    private final CommandRegistry registry;
+    private final PhrasingEngine phrasing;
 
-    InlineAnswers(ConversationCore core, CommandRegistry registry) {
-        this.core = core;
-        this.registry = registry;
+    InlineAnswers(PhrasingEngine phrasing) {
+        this.phrasing = phrasing;
     }
 
     List<Article> answer(String query, Lang lang, String userId) {
@@ -38,23 +32,24 @@ final class InlineAnswers {
         if (q.isEmpty() || q.length() > MAX_QUERY) {
             return List.of();
         }
-        boolean check = registry.find("check").isPresent();
-        String command = check ? "check" : "ask";
-        String title = Texts.get(lang, check ? "telegram.inline.check" : "telegram.inline.guide");
-        // A leading slash would make the draft a command: the command name is given explicitly instead.
-        Incoming in = Incoming.text(userId, "inline:" + userId, ChatType.PRIVATE, lang, "/" + command + " " + q);
-        List<Reply> replies = core.handle(in, Permissions.ALL);
+        CheckResult r = phrasing.check(q);
         List<Article> out = new ArrayList<>();
-        for (Reply r : replies) {
-            String plain = r.text().plain().strip();
-            if (plain.isEmpty()) {
-                continue;
-            }
-            String desc = plain.lines().filter(l -> !l.isBlank()).skip(1).findFirst().orElse(plain);
-            out.add(new Article(out.isEmpty() ? title : title + " · " + (out.size() + 1), HtmlRenderer.shortPlain(desc, 120), r.text()));
+        if (!r.risky()) {
+            out.add(new Article(Texts.get(lang, "telegram.inline.fine"), HtmlRenderer.shortPlain(q, 120), Rich.of(q)));
+            return out;
+        }
+        String why = r.findings().isEmpty() ? "" : r.findings().get(0).fragment();
+        for (String suggestion : r.suggestions()) {
+            out.add(new Article(Texts.get(lang, "telegram.inline.polite", "n", out.size() + 1),
+                    HtmlRenderer.shortPlain(suggestion, 120), Rich.of(suggestion)));
             if (out.size() == MAX) {
                 break;
             }
+        }
+        if (out.isEmpty()) {
+            // Nothing could be rewritten safely: say what is risky instead of offering the draft as fine.
+            out.add(new Article(Texts.get(lang, "telegram.inline.risky", "fragment", HtmlRenderer.shortPlain(why, 60)),
+                    HtmlRenderer.shortPlain(r.findings().get(0).why(), 120), Rich.of(q)));
         }
         return out;
     }

@@ -153,7 +153,7 @@ public final class TelegramBot implements AutoCloseable {
         this.client = new OkHttpTelegramClient(new ObjectMapper(), sendHttp, config.token(), url);
         this.sender = new TelegramSender(client, config, events);
         this.permissions = new TelegramPermissions(sender, config.adminCacheTtl());
-        this.handler = new UpdateHandler(core, sender, permissions, events, new InlineAnswers(core, coach.registry()), config.inlineCacheSeconds());
+        this.handler = new UpdateHandler(core, sender, permissions, events, new InlineAnswers(coach.phrasing()), config.inlineCacheSeconds());
         this.queues = new ChatQueues(config.workers(), config.maxQueuedPerChat(), "coach-tg-worker");
     }
 

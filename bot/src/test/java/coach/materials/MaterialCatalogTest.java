@@ -72,6 +72,26 @@ class MaterialCatalogTest {
         }
     }
 
+    @Test
+    void everyMaterialPassesThePhrasingEngine() {
+        coach.phrasing.PhrasingEngine engine = coach.phrasing.PhrasingEngine.load(TestKb.kb());
+        StringBuilder problems = new StringBuilder();
+        for (Material m : CATALOG.all()) {
+            for (String paragraph : m.body().split("\n\s*\n")) {
+                coach.phrasing.CheckResult r = engine.check(paragraph);
+                r.findings().forEach(f -> problems.append(m.id()).append(": «").append(f.fragment()).append("» ")
+                        .append(f.rule()).append('\n'));
+            }
+            if (m.fillable()) {
+                ObjectNode answers = JsonNodeFactory.instance.objectNode();
+                m.placeholders().forEach(p -> answers.put(p, "Анна"));
+                engine.check(FillSessionHandler.fill(m, answers)).findings()
+                        .forEach(f -> problems.append(m.id()).append(" (filled): «").append(f.fragment()).append("»\n"));
+            }
+        }
+        assertEquals("", problems.toString());
+    }
+
     private static Path copyKb(Path tmp) throws IOException {
         try (Stream<Path> files = Files.walk(TestKb.dir())) {
             for (Path p : files.toList()) {

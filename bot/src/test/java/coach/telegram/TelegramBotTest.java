@@ -245,8 +245,23 @@ class TelegramBotTest {
             assertFalse(r.path("title").asText().isBlank());
             assertTrue("html".equalsIgnoreCase(r.path("input_message_content").path("parse_mode").asText()));
         }
-        String message = FakeBotApi.visibleHtml(results.get(0).path("input_message_content").path("message_text").asText());
-        assertTrue(message.contains("Своевременное реагирование на жалобы"), message);
+        // a clean draft comes back as it is, marked as fine
+        assertEquals(1, results.size());
+        assertEquals("клиент жалуется на задержку заказа",
+                FakeBotApi.visibleHtml(results.get(0).path("input_message_content").path("message_text").asText()));
+        assertEquals(Texts.get(Lang.RU, "telegram.inline.fine"), results.get(0).path("title").asText());
+
+        // a risky draft gets polite versions of the whole message that keep its facts
+        api.pushInline(303, "ru", "Анна, это не наша проблема, заказ № 4512 потерял перевозчик.");
+        FakeBotApi.Call risky = api.await(x -> x.is("answerinlinequery"), before + 2, BotFixture.WAIT).get(before + 1);
+        JsonNode versions = risky.params().path("results");
+        assertTrue(versions.size() >= 1 && versions.size() <= 3, versions.toString());
+        for (JsonNode v : versions) {
+            String text = FakeBotApi.visibleHtml(v.path("input_message_content").path("message_text").asText());
+            assertTrue(text.contains("4512") && text.contains("Анна"), text);
+            assertFalse(text.toLowerCase().contains("не наша проблема"), text);
+        }
+        before++;
 
         api.pushInline(302, "en", "");
         FakeBotApi.Call empty = api.await(x -> x.is("answerinlinequery"), before + 2, BotFixture.WAIT).get(before + 1);

@@ -1,0 +1,78 @@
+package coach.bench;
+
+import coach.kb.ContentSource;
+import coach.kb.KnowledgeBase;
+import coach.phrasing.PhrasingEngine;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * Phrasing: rule-set load time, warm single-thread check throughput and latency on short messages
+ * (a mix of risky and clean ones, like the chat gets), and the cold start of {@code check "…"}.
+ */
+public final class PhrasingBench {
+    static final List<String> MESSAGES = List.of(
+            "Анна, это не наша проблема, заказ № 4512 потерял перевозчик.",
+            "Спасибо за обращение! Я уже передала информацию специалисту.",
+            "Пишите в отдел продаж, я этим не занимаюсь.",
+            "Подождите, пожалуйста, минуту, я уточню.",
+            "Как я уже писал, поставка будет 10-го.",
+            "Мы внесли правки по вашим комментариям.",
+            "Гарантирую на сто процентов, что успеем к утру.",
+            "Напоминаю о встрече завтра в 10:00.",
+            "Ваш инцидент эскалирован на L2, SLA пока не нарушен, ждём фикса.",
+            "Я не могу дать точный ответ сейчас, но вернусь к вам завтра до обеда.",
+            "Ждите ответа.",
+            "Отличная идея, давайте обсудим её на встрече.",
+            "Not our problem.",
+            "Thank you for letting us know — we're on it.",
+            "Like I said before, we can't.",
+            "Please hold on a second while I check.");
+
+    private PhrasingBench() {
+    }
+
+    public static void run(PrintStream out, int coldRuns) throws Exception {
+        ContentSource source = ContentSource.fromEnvironment();
+        KnowledgeBase kb = KnowledgeBase.load(source);
+        long c0 = System.nanoTime();
+        PhrasingEngine engine = PhrasingEngine.load(kb);
+        double firstLoad = (System.nanoTime() - c0) / 1e6;
+        double[] loads = new double[10];
+        for (int i = 0; i < loads.length; i++) {
+            long t0 = System.nanoTime();
+            engine = PhrasingEngine.load(kb);
+            loads[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        int sink = 0;
+        for (int i = 0; i < 100_000; i++) {
+            sink += engine.check(MESSAGES.get(i % MESSAGES.size())).findings().size();
+        }
+        int n = 200_000;
+        long[] lat = new long[n];
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            sink += engine.check(MESSAGES.get(i % MESSAGES.size())).findings().size();
+            lat[i] = System.nanoTime() - t0;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf("phrasing.rules_load_ms first=%.1f warm_median=%.1f%n", firstLoad, Bench.median(loads));
+        out.printf("phrasing.check_throughput_msg_per_s=%.0f (single thread, warm, %d short messages, half risky with rewrites)%n",
+                n / seconds, MESSAGES.size());
+        out.printf("phrasing.check_latency_ms p50=%.3f p99=%.3f max=%.3f%n", Bench.percentile(lat, 50), Bench.percentile(lat, 99),
+                Bench.percentile(lat, 100));
+        out.printf("phrasing.in_process_peak_rss_mb=%.0f (checksum %d)%n", Bench.peakRssMb(), sink);
+        double[] walls = new double[coldRuns];
+        double[] rss = new double[coldRuns];
+        for (int i = 0; i < coldRuns; i++) {
+            Bench.ChildRun r = Bench.runChild(List.of("check", MESSAGES.get(0)), null);
+            walls[i] = r.wallMs();
+            rss[i] = r.peakRssMb();
+        }
+        out.printf("phrasing.cold_start_ms median=%.0f min=%.0f (runs=%d, `java -jar coach.jar check \"...\"`)%n",
+                Bench.median(walls), java.util.Arrays.stream(walls).min().orElse(0), coldRuns);
+        out.printf("phrasing.cold_peak_rss_mb median=%.0f%n", Bench.median(rss));
+        out.flush();
+    }
+}

@@ -1,0 +1,20 @@
+package coach.phrasing;
+
+import coach.text.Lang;
+import java.util.List;
+
+/**
+ * What the phrasing coach found in a text.
+ *
+ * @param text        the checked text
+ * @param lang        its language (by script)
+ * @param findings    risky fragments, in text order, not overlapping
+ * @param suggestions up to three polite versions of the whole text, each checking clean; empty when
+ *                    the text is clean (or, rarely, when no safe rewrite exists)
+ */
+public record CheckResult(String text, Lang lang, List<Finding> findings, List<String> suggestions) {
+
+    public boolean risky() {
+        return !findings.isEmpty();
+    }
+}

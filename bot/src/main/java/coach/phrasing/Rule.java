@@ -1,0 +1,58 @@
+package coach.phrasing;
+
+import coach.kb.Principle;
+import coach.match.PhraseSet;
+import coach.match.TokenPattern;
+import coach.text.Lang;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One phrasing rule, as written in {@code knowledge-base/rules/<lang>.yaml}: the patterns that find a
+ * risky fragment, the exceptions that cancel a match, the principle it breaks, why, and the polite
+ * replacements for the fragment. Jargon terms are rules too, with a table of plain forms.
+ * {@code unless} patterns cancel a match when they occur anywhere in its sentence ("пожалуйста").
+ */
+record Rule(
+        String id,
+        Category category,
+        Lang lang,
+        PhraseSet phrases,
+        List<TokenPattern> patterns,
+        List<TokenPattern> unless,
+        String principleId,
+        int principleLine,
+        Principle principle,
+        String explanation,
+        List<String> replacements,
+        Jargon jargon,
+        List<Example> examples,
+        String file,
+        int line) {
+
+    /** This rule with its principle resolved (rules are parsed before the guide is loaded, then bound to it). */
+    Rule bind(Principle p) {
+        return new Rule(id, category, lang, phrases, patterns, unless, principleId, principleLine, p, explanation, replacements,
+                jargon, examples, file, line);
+    }
+
+    /**
+     * The plain-language side of a jargon term.
+     *
+     * @param term    the term as an editor names it
+     * @param forms   normalised written form (as matched) → plain replacement
+     * @param plain   replacement for forms not in the table, or null
+     * @param explain what the term means, for terms that cannot be replaced safely, or null
+     * @param whyPlain   explanation template with {term} and {plain}
+     * @param whyExplain explanation template with {term} and {explain}
+     */
+    record Jargon(String term, Map<String, String> forms, String plain, String explain, String whyPlain, String whyExplain) {
+    }
+
+    /** One example: an incorrect sentence with its expected correction, or a correct sentence. */
+    record Example(String incorrect, String corrected, String correct, int line) {
+        boolean isIncorrect() {
+            return incorrect != null;
+        }
+    }
+}

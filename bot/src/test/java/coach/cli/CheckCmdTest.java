@@ -1,0 +1,70 @@
+package coach.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CheckCmdTest {
+
+    @Test
+    void jsonlKeepsTheBatchContract() throws Exception {
+        String huge = "ж".repeat(100_000);
+        String stdin = String.join("\n", "Анна, это не наша проблема, заказ № 4512 потерял перевозчик.", "", "Спасибо за обращение!",
+                "Not our problem.", "😀 Это не наша проблема", huge, "<b>Ждите ответа.</b>\t\u0007") + "\n";
+        List<String> lines = SearchCmdTest.runCli(stdin, "check", "--jsonl");
+        assertEquals(7, lines.size());
+        JsonNode first = Io.JSON.readTree(lines.get(0));
+        List<String> keys = new ArrayList<>();
+        first.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("text", "lang", "risky", "findings", "suggestions"), keys);
+        assertEquals("Анна, это не наша проблема, заказ № 4512 потерял перевозчик.", first.get("text").asText());
+        assertEquals("ru", first.get("lang").asText());
+        assertTrue(first.get("risky").asBoolean());
+        JsonNode f = first.get("findings").get(0);
+        List<String> fkeys = new ArrayList<>();
+        f.fieldNames().forEachRemaining(fkeys::add);
+        assertEquals(List.of("rule", "category", "start", "end", "fragment", "principle", "why"), fkeys);
+        assertEquals("ru.deflect.not-our-problem", f.get("rule").asText());
+        assertEquals("deflect", f.get("category").asText());
+        assertEquals(6, f.get("start").asInt());
+        assertEquals(26, f.get("end").asInt());
+        assertEquals("это не наша проблема", f.get("fragment").asText());
+        assertEquals("Вежливость и уважение", f.get("principle").asText());
+        assertFalse(f.get("why").asText().isBlank());
+        assertTrue(first.get("suggestions").get(0).asText().startsWith("Анна, мы понимаем"));
+
+        for (int i : new int[] {1, 2, 5}) {
+            JsonNode clean = Io.JSON.readTree(lines.get(i));
+            assertFalse(clean.get("risky").asBoolean(), lines.get(i).length() > 200 ? "huge" : lines.get(i));
+            assertEquals(0, clean.get("findings").size());
+            assertEquals(0, clean.get("suggestions").size());
+        }
+        assertEquals(100_000, Io.JSON.readTree(lines.get(5)).get("text").asText().length());
+        JsonNode en = Io.JSON.readTree(lines.get(3));
+        assertEquals("en", en.get("lang").asText());
+        assertEquals("Вежливость и уважение", en.get("findings").get(0).get("principle").asText(), "the principle is named as in the guide");
+        JsonNode emoji = Io.JSON.readTree(lines.get(4));
+        String text = emoji.get("text").asText();
+        JsonNode ef = emoji.get("findings").get(0);
+        assertEquals("Это не наша проблема", text.substring(ef.get("start").asInt(), ef.get("end").asInt()));
+        JsonNode markup = Io.JSON.readTree(lines.get(6));
+        assertEquals("<b>Ждите ответа.</b>\t\u0007", markup.get("text").asText());
+        assertTrue(markup.get("risky").asBoolean());
+    }
+
+    @Test
+    void readableReportAndUsage() {
+        String out = String.join("\n", SearchCmdTest.runCli("", "check", "Анна,", "это", "не", "наша", "проблема."));
+        assertTrue(out.contains("[это не наша проблема]"), out);
+        assertTrue(out.contains("Вежливость и уважение"), out);
+        assertTrue(out.contains("«Анна, мы понимаем вашу ситуацию"), out);
+        String clean = String.join("\n", SearchCmdTest.runCli("", "check", "Thank you for your patience, Anna."));
+        assertTrue(clean.startsWith("No risky phrasing found"), clean);
+        assertEquals(2, Main.run("check"), "no text: usage and exit code 2");
+    }
+}

@@ -1,0 +1,106 @@
+package coach.phrasing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.TestKb;
+import coach.app.Coach;
+import coach.core.ChatType;
+import coach.core.Incoming;
+import coach.core.Permissions;
+import coach.core.Reply;
+import coach.core.Rich;
+import coach.core.SessionStore;
+import coach.text.Lang;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** /check and free-text drafts through the real conversation core. */
+class CheckCommandTest {
+    private static Coach coach;
+
+    @BeforeAll
+    static void setUp() {
+        coach = Coach.create(TestKb.source(), SessionStore.inMemory(), Permissions.ALL);
+    }
+
+    private static List<Reply> say(Lang lang, String text) {
+        return coach.core().handle(Incoming.text("u1", "c1", ChatType.PRIVATE, lang, text));
+    }
+
+    private static String plain(List<Reply> r) {
+        assertEquals(1, r.size());
+        return r.get(0).text().plain();
+    }
+
+    @Test
+    void reportMarksTheFragmentExplainsItAndOffersWholeMessages() {
+        List<Reply> replies = say(Lang.RU, "/check Анна, это не наша проблема, заказ № 4512 потерял перевозчик.");
+        Rich rich = replies.get(0).text();
+        String text = rich.plain();
+        assertTrue(text.contains("Нашла 1 рискованное место."), text);
+        assertTrue(rich.segments().stream().anyMatch(s -> s.style() == Rich.Style.MARK && s.text().equals("это не наша проблема")), text);
+        assertTrue(text.contains("перекладывание ответственности"), text);
+        assertTrue(text.contains("Вежливость и уважение"), text);
+        assertTrue(text.contains("Пример из руководства: вместо \"Это не наша проблема\" лучше сказать"), text);
+        assertTrue(text.contains("Вежливые варианты всего сообщения:"), text);
+        assertTrue(rich.segments().stream().anyMatch(s -> s.style() == Rich.Style.QUOTE
+                && s.text().equals("Анна, мы понимаем вашу ситуацию и готовы помочь вам решить возникшие трудности, заказ № 4512 потерял перевозчик.")), text);
+    }
+
+    @Test
+    void cleanDraftGetsAShortPositiveAnswer() {
+        String text = plain(say(Lang.RU, "/check Спасибо за обращение! Я уже передала информацию специалисту."));
+        assertTrue(text.startsWith("Рискованных формулировок не нашла"), text);
+        assertTrue(text.length() < 200, text);
+    }
+
+    @Test
+    void checkWithoutTextExplainsUsage() {
+        String text = plain(say(Lang.RU, "/check"));
+        assertTrue(text.contains("/check Анна, это не наша проблема"), text);
+        assertTrue(plain(say(Lang.EN, "/check   ")).startsWith("Send the draft after the command"));
+    }
+
+    @Test
+    void englishInterfaceAndSeveralFindings() {
+        String text = plain(say(Lang.EN, "/check Это не наша проблема, разбирайтесь с поставщиком. Ждите ответа."));
+        assertTrue(text.contains("Found 3 risky fragments."), text);
+        assertTrue(text.contains("Principle of the guide: Politeness and respect"), text);
+        assertTrue(text.contains("Example from the guide:"), text);
+        String ru = plain(say(Lang.RU, "/check Это не наша проблема, разбирайтесь с поставщиком. Ждите ответа."));
+        assertTrue(ru.contains("Нашла 3 рискованных места."), ru);
+    }
+
+    @Test
+    void freeTextThatLooksLikeADraftIsChecked() {
+        assertTrue(plain(say(Lang.RU, "Какая вам разница?")).contains("рискованное место"), "a risky text is a draft even with a question mark");
+        assertTrue(plain(say(Lang.RU, "Ждите ответа.")).contains("рискованное место"));
+        assertTrue(plain(say(Lang.RU, "Добрый день! Отправляем вам счёт на оплату, срок — до пятницы.")).startsWith("Рискованных формулировок не нашла"));
+        String question = plain(say(Lang.RU, "как ответить на жалобу клиента?"));
+        assertFalse(question.contains("Рискованных формулировок"), question);
+    }
+
+    @Test
+    void hugeAndOddDraftsGetAReportWithoutTheWholeText() {
+        StringBuilder b = new StringBuilder("Ждите ответа. ");
+        while (b.length() < 5000) {
+            b.append("Спасибо, что написали нам. ");
+        }
+        String text = plain(say(Lang.RU, "/check " + b));
+        assertTrue(text.contains("Сообщение длинное"), text.substring(0, 300));
+        assertTrue(text.length() < 3000, "the report does not repeat a long text");
+        String odd = plain(say(Lang.RU, "/check <b>Это не наша проблема</b> 😀 \u0007"));
+        assertTrue(odd.contains("Это не наша проблема"), odd);
+    }
+
+    @Test
+    void theCoachExposesItsEngine() {
+        assertSame(coach.phrasing(), coach.phrasing());
+        assertTrue(coach.phrasing().check("Ничем помочь не могу.").risky());
+        assertTrue(coach.registry().find("check").isPresent());
+    }
+}

@@ -1,0 +1,51 @@
+package coach.phrasing;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.TestKb;
+import coach.kb.ContentSource;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The company's own good texts are the largest set of hard negatives there is: every line of the
+ * materials and every tip example must check clean. (The guide's "instead of «Это не наша
+ * проблема»" example is quoted on purpose and is not part of this set.)
+ */
+class GuideTextsAreCleanTest {
+    private static final PhrasingEngine ENGINE = PhrasingEngine.load(TestKb.kb());
+
+    @Test
+    void materialsAndTipExamplesCheckClean() throws Exception {
+        ContentSource src = TestKb.source();
+        List<String> texts = new ArrayList<>();
+        for (String f : src.list("materials", ".md")) {
+            for (String line : src.read(f).split("\n")) {
+                if (!line.isBlank()) {
+                    texts.add(line.strip());
+                }
+            }
+        }
+        JsonNode tips = new ObjectMapper(new YAMLFactory()).readTree(src.read("tips/tips.yaml")).get("tips");
+        for (JsonNode t : tips) {
+            for (String k : List.of("example_ru", "example_en")) {
+                if (t.hasNonNull(k)) {
+                    texts.add(t.get(k).asText());
+                }
+            }
+        }
+        assertTrue(texts.size() > 300, "materials and tips were read: " + texts.size());
+        List<String> flagged = new ArrayList<>();
+        for (String t : texts) {
+            CheckResult r = ENGINE.check(t);
+            if (r.risky()) {
+                flagged.add(t + " -> " + r.findings());
+            }
+        }
+        assertTrue(flagged.isEmpty(), String.join("\n", flagged));
+    }
+}

@@ -1,0 +1,270 @@
+package coach.phrasing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.TestKb;
+import coach.text.Lang;
+import coach.text.TextAnalyzer;
+import coach.text.Token;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PhrasingEngineTest {
+    private static PhrasingEngine engine;
+
+    @BeforeAll
+    static void load() {
+        engine = PhrasingEngine.load(TestKb.kb());
+    }
+
+    @Test
+    void theIssueExample() {
+        String text = "Анна, это не наша проблема, заказ № 4512 потерял перевозчик.";
+        CheckResult r = engine.check(text);
+        assertTrue(r.risky());
+        assertEquals(Lang.RU, r.lang());
+        assertEquals(1, r.findings().size());
+        Finding f = r.findings().get(0);
+        assertEquals("ru.deflect.not-our-problem", f.rule());
+        assertEquals("deflect", f.category());
+        assertEquals(6, f.start());
+        assertEquals(26, f.end());
+        assertEquals("это не наша проблема", f.fragment());
+        assertEquals("principles.politeness", f.principleId());
+        assertEquals("Вежливость и уважение", f.principle());
+        assertFalse(f.why().isBlank());
+        assertEquals("Анна, мы понимаем вашу ситуацию и готовы помочь вам решить возникшие трудности, заказ № 4512 потерял перевозчик.",
+                r.suggestions().get(0));
+        assertTrue(r.suggestions().size() >= 2 && r.suggestions().size() <= 3, r.suggestions().toString());
+        for (String s : r.suggestions()) {
+            assertTrue(s.startsWith("Анна, ") && s.endsWith(", заказ № 4512 потерял перевозчик."), s);
+            assertFalse(engine.check(s).risky(), s);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Это не наша проблема.", "Это не наши проблемы.", "Это было не нашей проблемой.", "Это вообще не наша проблема.",
+        "Это уже точно не наша проблема.", "Проблема не наша.", "Нас это не касается.", "Это нас не касается.",
+        "Мы тут ни при чём.", "Нашей вины тут нет.",
+    })
+    void inflectionInsertionsAndWordOrderAreCovered(String text) {
+        CheckResult r = engine.check(text);
+        assertTrue(r.risky(), text);
+        assertEquals("deflect", r.findings().get(0).category(), text);
+        assertFalse(r.suggestions().isEmpty(), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Это не проблема, исправим сегодня.", "Это не ваша вина.", "Это не ваша ошибка: в системе был сбой.",
+        "Я не могу ответить сейчас, но вернусь к вам до 15:00.", "Подождите, пожалуйста, минуту.",
+        "Подождите, пожалуйста, минуту, я уточню.", "Ждём вас на встрече в четверг.",
+        "Это совсем не проблема — пришлём документы повторно.", "Никаких скрытых комиссий нет.",
+        "Правила гарантии позволяют обменять товар в течение 30 дней — помогу оформить обмен.",
+        "Мы не успеем к среде, но можем отправить первую часть уже во вторник.",
+        "Я пока не знаю ответа, но выясню и напишу сегодня.",
+        "Это выходит за рамки договора, но мы готовы предложить дополнительный пакет услуг.",
+        "Если у вас появятся вопросы, пишите в любое время.", "Чем могу быть полезна?",
+        "Not a problem at all, we'll resend the invoice.", "It wasn't your mistake; our system had an outage.",
+        "I don't know yet, but I'll find out and reply today.", "Please hold on a second while I check.",
+        "Мы внесли правки по вашим комментариям. Спасибо, что обратили на это внимание!",
+    })
+    void politeSentencesThatShareWordsWithRiskyOnesStaySilent(String text) {
+        CheckResult r = engine.check(text);
+        assertFalse(r.risky(), text + " -> " + r.findings());
+        assertTrue(r.suggestions().isEmpty());
+    }
+
+    @Test
+    void suggestionsRepairTheSentenceAndKeepEverythingElse() {
+        CheckResult r = engine.check("Как я уже писал, поставка будет 10-го.");
+        assertEquals("Напомню, поставка будет 10-го.", r.suggestions().get(0));
+        assertEquals("Поставка будет 10-го.", r.suggestions().get(1), "a deleted opening clause takes its comma and the capital letter moves on");
+        r = engine.check("Поставка будет 10-го, как я уже говорил.");
+        assertTrue(r.suggestions().contains("Поставка будет 10-го."), r.suggestions().toString());
+        r = engine.check("Игорь, вы сами сорвали сроки, когда не прислали макет.");
+        assertEquals("Игорь, давайте вместе разберёмся, что пошло не так.", r.suggestions().get(0));
+        r = engine.check("Задержек не будет, обещаю.");
+        assertEquals("Всё пройдёт по плану.", r.suggestions().get(0));
+        for (String s : r.suggestions()) {
+            assertFalse(s.contains("  ") || s.contains(" ,") || s.contains(",.") || s.contains(" ."), s);
+        }
+    }
+
+    @Test
+    void numbersAndNamesInsideARiskySpanAreNeverDropped() {
+        CheckResult r = engine.check("Вы должны были прислать оплату до 5 числа.");
+        assertTrue(r.risky());
+        assertEquals("В следующий раз, пожалуйста, постарайтесь прислать оплату до 5 числа.", r.suggestions().get(0));
+        r = engine.check("Ольга, это уже не наша проблема: накладную № 17 подписали вы.");
+        for (String s : r.suggestions()) {
+            assertTrue(s.startsWith("Ольга, ") && s.contains("№ 17"), s);
+        }
+    }
+
+    @Test
+    void jargonIsReplacedWithPlainWordsInTheRightForm() {
+        CheckResult r = engine.check("Мы зарелизим фичу после код-ревью, сейчас она на стейдже.");
+        assertEquals(4, r.findings().size());
+        assertTrue(r.findings().stream().allMatch(f -> f.category().equals("jargon") && f.principle().equals("Четкость и доступность информации")));
+        assertEquals("Мы выпустим функцию после проверки кода, сейчас она на тестовом сервере.", r.suggestions().get(0));
+        Finding sla = engine.check("SLA пока не нарушен.").findings().get(0);
+        assertTrue(sla.why().contains("«SLA»") && sla.why().contains("срок ответа по договору"), sla.why());
+    }
+
+    @Test
+    void aTermThatIsExplainedInBracketsIsNoLongerJargon() {
+        CheckResult r = engine.check("Ваш запрос в работе, SLA пока не нарушен.");
+        assertTrue(r.suggestions().contains("Ваш запрос в работе, SLA (срок ответа, закреплённый в договоре) пока не нарушен."), r.suggestions().toString());
+        assertFalse(engine.check("Ваш запрос в работе, SLA (срок ответа, закреплённый в договоре) пока не нарушен.").risky());
+    }
+
+    @Test
+    void englishMessages() {
+        CheckResult r = engine.check("Anna, that's not our problem, the courier lost parcel 4512.");
+        assertEquals(Lang.EN, r.lang());
+        assertEquals("that's not our problem", r.findings().get(0).fragment());
+        assertEquals("Anna, we understand the situation and are ready to help you sort it out, the courier lost parcel 4512.", r.suggestions().get(0));
+        r = engine.check("You need to talk to the shipping company, not us.");
+        assertEquals("We'll contact the shipping company.", r.suggestions().get(0));
+    }
+
+    @Test
+    void emptyAndBlankInputIsCleanAndValid() {
+        for (String s : new String[] {"", " ", "\n\t  \n", null}) {
+            CheckResult r = engine.check(s);
+            assertFalse(r.risky());
+            assertEquals(Lang.RU, r.lang());
+            assertTrue(r.findings().isEmpty() && r.suggestions().isEmpty());
+        }
+    }
+
+    @Test
+    void offsetsStayCorrectAroundEmojiAndSurrogatePairs() {
+        String text = "😀👍🏽 Это не наша проблема 🙏, заказ 𝟘 № 4512.";
+        CheckResult r = engine.check(text);
+        Finding f = r.findings().get(0);
+        assertEquals("Это не наша проблема", text.substring(f.start(), f.end()));
+        assertEquals(f.fragment(), text.substring(f.start(), f.end()));
+        assertFalse(Character.isLowSurrogate(text.charAt(f.start())));
+        assertEquals("😀👍🏽 Мы понимаем вашу ситуацию и готовы помочь вам решить возникшие трудности 🙏, заказ 𝟘 № 4512.", r.suggestions().get(0));
+    }
+
+    @Test
+    void markupAndControlCharactersAreText() {
+        CheckResult r = engine.check("<b>Это не наша проблема</b>, <script>alert(1)</script>. **Ждите ответа.**");
+        assertEquals(2, r.findings().size());
+        assertEquals("<b>Мы понимаем вашу ситуацию и готовы помочь вам решить возникшие трудности</b>, <script>alert(1)</script>. **Пожалуйста, ожидайте ответа.**",
+                r.suggestions().get(0));
+        String ctl = "\u0000\u0007Это не наша проблема\u001b[31m, ждите\r\n";
+        r = engine.check(ctl);
+        assertTrue(r.risky());
+        for (Finding f : r.findings()) {
+            assertEquals(f.fragment(), ctl.substring(f.start(), f.end()));
+        }
+        assertTrue(r.suggestions().get(0).startsWith("\u0000\u0007Мы понимаем"), r.suggestions().get(0));
+    }
+
+    @Test
+    void otherScriptsAreCleanAndMixedMessagesSeeBothLanguages() {
+        for (String s : new String[] {"这不是我们的问题", "هذه ليست مشكلتنا", "Αυτό δεν είναι πρόβλημά μας", "12345 !!! ???"}) {
+            CheckResult r = engine.check(s);
+            assertFalse(r.risky(), s);
+        }
+        CheckResult r = engine.check("Not our problem, и это не наша проблема тоже.");
+        assertEquals(2, r.findings().size());
+        assertEquals("en.deflect.not-our-problem", r.findings().get(0).rule());
+        assertEquals("ru.deflect.not-our-problem", r.findings().get(1).rule());
+    }
+
+    @Test
+    void aHundredThousandCharactersAreCheckedWithCorrectOffsets() {
+        StringBuilder b = new StringBuilder();
+        while (b.length() < 100_000) {
+            b.append("Спасибо за ваш вопрос, я уточню детали и вернусь к вам сегодня. ");
+        }
+        b.setLength(b.lastIndexOf(". ", 99_970) + 1);
+        b.append(" Это не наша проблема.");
+        String text = b.toString();
+        CheckResult r = engine.check(text);
+        assertEquals(1, r.findings().size());
+        Finding f = r.findings().get(0);
+        assertEquals("Это не наша проблема", text.substring(f.start(), f.end()));
+        assertTrue(r.suggestions().get(0).endsWith(" Мы понимаем вашу ситуацию и готовы помочь вам решить возникшие трудности."));
+        assertTrue(r.suggestions().get(0).startsWith(text.substring(0, f.start())));
+
+        String letters = "ж".repeat(100_000);
+        assertFalse(engine.check(letters).risky());
+        String noPunctuation = "это не наша проблема ждите ".repeat(4000);
+        r = engine.check(noPunctuation);
+        assertTrue(r.findings().size() >= 4000);
+        for (Finding x : r.findings()) {
+            assertEquals(x.fragment(), noPunctuation.substring(x.start(), x.end()));
+        }
+    }
+
+    @Test
+    void findingsAreOrderedAndDoNotOverlap() {
+        CheckResult r = engine.check("Это не наша проблема, разбирайтесь с поставщиком. Ждите ответа. Как я уже писал, SLA не нарушен.");
+        int end = -1;
+        for (Finding f : r.findings()) {
+            assertTrue(f.start() >= end, r.findings().toString());
+            end = f.end();
+        }
+        assertEquals(5, r.findings().size(), r.findings().toString());
+    }
+
+    @Test
+    void checkIsThreadSafe() throws Exception {
+        List<String> texts = List.of("Это не наша проблема, разбирайтесь с поставщиком.", "Спасибо за обращение!", "Not our problem.",
+                "Ваш инцидент эскалирован на L2, SLA пока не нарушен, ждём фикса.", "Сделаем, как сможем.", "We'll see.");
+        List<CheckResult> expected = texts.stream().map(engine::check).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> futures = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 300; i++) {
+                        int k = i % texts.size();
+                        if (!engine.check(texts.get(k)).equals(expected.get(k))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> f : futures) {
+                assertTrue(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theRouterPredicateIsRiskyOnly() {
+        assertTrue(engine.check("Какая вам разница?").risky());
+        assertFalse(engine.check("Какая разница в цене между тарифами?").risky());
+        assertNotEquals(engine.check("Ждите ответа."), engine.check("Пожалуйста, ожидайте ответа."));
+    }
+
+    @Test
+    void tokensOfSuggestionsAreProperText() {
+        for (String s : engine.check("Это не наша проблема, разбирайтесь с поставщиком.").suggestions()) {
+            List<Token> t = TextAnalyzer.analyze(s);
+            assertTrue(Character.isUpperCase(t.get(0).text().charAt(0)), s);
+            assertTrue(s.endsWith("."), s);
+        }
+    }
+}
