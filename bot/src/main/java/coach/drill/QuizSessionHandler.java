@@ -45,7 +45,7 @@ final class QuizSessionHandler implements SessionHandler {
             return List.of(Reply.of(ctx.t("drill.gone")));
         }
         if (text.isBlank()) {
-            return List.of(Reply.of(ctx.t("drill.answer.empty")));
+            return List.of(Reply.of(ctx.t("quiz.answer.empty")));
         }
         if (text.length() > DrillSessionHandler.MAX_ANSWER_CHARS) {
             return List.of(Reply.of(ctx.t("drill.answer.too_long", "length", text.length(), "max", DrillSessionHandler.MAX_ANSWER_CHARS)));
