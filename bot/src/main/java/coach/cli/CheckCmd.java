@@ -14,7 +14,6 @@ import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +26,7 @@ final class CheckCmd implements Callable<Integer> {
      * started as {@code java -jar coach.jar check …} the loading starts here, side by side with
      * picocli's own start-up (about a sixth of a cold check), instead of after it.
      */
-    private static final CompletableFuture<Started> EARLY = launchedAs("check") ? startEarly() : null;
+    private static final CompletableFuture<Started> EARLY = Early.launchedAs("check") ? Early.start("check-start", CheckCmd::start) : null;
 
     @Option(names = "--jsonl", description = "Read one message per line from stdin, write one JSON object per line: "
             + "{text, lang, risky, findings: [{rule, category, start, end, fragment, principle, why}], suggestions}.")
@@ -44,7 +43,7 @@ final class CheckCmd implements Callable<Integer> {
             BufferedReader in = Io.stdin();
             String line;
             while ((line = in.readLine()) != null) {
-                out.println(Io.JSON.writeValueAsString(json(engine.check(line))));
+                out.println(Io.json().writeValueAsString(json(engine.check(line))));
             }
             out.flush();
             return 0;
@@ -66,36 +65,7 @@ final class CheckCmd implements Callable<Integer> {
     }
 
     private static Started started() {
-        if (EARLY == null) {
-            return start();
-        }
-        try {
-            return EARLY.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : e;
-        }
-    }
-
-    /** Whether this JVM was launched for the given subcommand ({@code sun.java.command} is "jar-or-class args…"). */
-    static boolean launchedAs(String subcommand) {
-        String cmd = System.getProperty("sun.java.command");
-        if (cmd == null) {
-            return false;
-        }
-        String[] parts = cmd.strip().split(" ", 3);
-        return parts.length >= 2 && parts[0].endsWith(".jar") && parts[1].equals(subcommand);
-    }
-
-    private static CompletableFuture<Started> startEarly() {
-        CompletableFuture<Started> f = new CompletableFuture<>();
-        daemon("check-start", () -> {
-            try {
-                f.complete(start());
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f;
+        return Early.join(EARLY, CheckCmd::start);
     }
 
     /**
@@ -106,26 +76,20 @@ final class CheckCmd implements Callable<Integer> {
     static Started start() {
         ContentSource source = ContentSource.fromEnvironment();
         CompletableFuture<KnowledgeBase> kb = new CompletableFuture<>();
-        daemon("kb-load", () -> {
+        Early.daemon("kb-load", () -> {
             try {
                 kb.complete(KnowledgeBase.load(source));
             } catch (Throwable e) {
                 kb.completeExceptionally(e);
             }
         });
-        daemon("warm-up", () -> TextAnalyzer.analyze("Прогрев: warm-up."));
+        Early.daemon("warm-up", () -> TextAnalyzer.analyze("Прогрев: warm-up."));
         PhrasingEngine engine = PhrasingEngine.load(source, kb);
         return new Started(kb.join(), engine);
     }
 
-    private static void daemon(String name, Runnable r) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        t.start();
-    }
-
     static ObjectNode json(CheckResult r) {
-        ObjectNode o = Io.JSON.createObjectNode();
+        ObjectNode o = Io.json().createObjectNode();
         o.put("text", r.text());
         o.put("lang", r.lang().code());
         o.put("risky", r.risky());

@@ -55,7 +55,7 @@ final class DrillScoreCmd implements Callable<Integer> {
             String line;
             while ((line = in.readLine()) != null) {
                 String reply = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-                out.println(Io.JSON.writeValueAsString(json(reply, drills.scorer().assess(scenario, reply), l)));
+                out.println(Io.json().writeValueAsString(json(reply, drills.scorer().assess(scenario, reply), l)));
             }
             out.flush();
             return 0;
@@ -78,7 +78,7 @@ final class DrillScoreCmd implements Callable<Integer> {
     }
 
     static ObjectNode json(String reply, Assessment a, Lang lang) {
-        ObjectNode o = Io.JSON.createObjectNode();
+        ObjectNode o = Io.json().createObjectNode();
         o.put("reply", reply);
         ObjectNode c = o.putObject("criteria");
         a.criteria().forEach(c::put);

@@ -10,9 +10,16 @@ import java.nio.charset.StandardCharsets;
 
 /** UTF-8 standard streams and the JSON writer shared by the batch commands. */
 final class Io {
-    static final ObjectMapper JSON = new ObjectMapper()
-            .disable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /** The JSON writer, created on first use: the readable one-off commands never pay for it. */
+    static ObjectMapper json() {
+        return JsonHolder.MAPPER;
+    }
+
+    private static final class JsonHolder {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .disable(SerializationFeature.INDENT_OUTPUT)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
 
     private Io() {
     }

@@ -20,6 +20,22 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "search", description = "Search the guide: prints the best principles, or with --jsonl answers one query per stdin line.")
 final class SearchCmd implements Callable<Integer> {
+    /** Loading and the Lucene warm-up start while picocli parses the command line (see {@link Early}). */
+    private static final java.util.concurrent.CompletableFuture<Loaded> EARLY = Early.launchedAs("search") ? startEarly() : null;
+
+    record Loaded(KnowledgeBase kb, SearchEngine engine) {
+    }
+
+    private static java.util.concurrent.CompletableFuture<Loaded> startEarly() {
+        SearchEngine.warmUpInBackground();
+        return Early.start("search-start", SearchCmd::load);
+    }
+
+    private static Loaded load() {
+        KnowledgeBase kb = KnowledgeBase.load(ContentSource.fromEnvironment());
+        return new Loaded(kb, Coach.searchEngine(kb));
+    }
+
     @Option(names = "--jsonl", description = "Read one query per line from stdin, write one JSON object per line.")
     boolean jsonl;
 
@@ -31,16 +47,14 @@ final class SearchCmd implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SearchEngine.warmUpInBackground();
         int max = Math.max(1, Math.min(n, SearchEngine.MAX_HITS));
         PrintStream out = Io.stdout();
         if (jsonl) {
-            KnowledgeBase kb = KnowledgeBase.load(ContentSource.fromEnvironment());
-            SearchEngine engine = Coach.searchEngine(kb);
+            SearchEngine engine = Early.join(EARLY, SearchCmd::load).engine();
             BufferedReader in = Io.stdin();
             String line;
             while ((line = in.readLine()) != null) {
-                out.println(Io.JSON.writeValueAsString(json(line, engine.search(line, max))));
+                out.println(Io.json().writeValueAsString(json(line, engine.search(line, max))));
             }
             out.flush();
             return 0;
@@ -51,8 +65,9 @@ final class SearchCmd implements Callable<Integer> {
             out.flush();
             return 2;
         }
-        KnowledgeBase kb = KnowledgeBase.load(ContentSource.fromEnvironment());
-        SearchEngine engine = Coach.searchEngine(kb);
+        Loaded loaded = Early.join(EARLY, SearchCmd::load);
+        KnowledgeBase kb = loaded.kb();
+        SearchEngine engine = loaded.engine();
         List<Hit> hits = engine.search(query, max);
         Lang lang = Lang.detect(query);
         if (hits.isEmpty()) {
@@ -70,7 +85,7 @@ final class SearchCmd implements Callable<Integer> {
     }
 
     static ObjectNode json(String query, List<Hit> hits) {
-        ObjectNode o = Io.JSON.createObjectNode();
+        ObjectNode o = Io.json().createObjectNode();
         o.put("query", query);
         ArrayNode arr = o.putArray("hits");
         for (Hit h : hits) {

@@ -111,7 +111,8 @@ public final class SearchEngine {
             try {
                 SearchDoc d = new SearchDoc("principle", "warm.up", "Разогрев", "Warm up", "t", "Тема", "Topic",
                         "Клиент жалуется на задержку. Мы приносим извинения.", "Пример", "summary", List.of("жалоба"), List.of("complaint"));
-                new SearchEngine(List.of(d), null, null).search("клиент жалуется");
+                SynonymMap syn = synonyms("претензия => жалоба", new CoachAnalyzer(CoachAnalyzer.Language.RU));
+                new SearchEngine(List.of(d), syn, null).search("клиент жалуется");
             } catch (RuntimeException | LinkageError e) {
                 // warm-up is an optimisation only
             }

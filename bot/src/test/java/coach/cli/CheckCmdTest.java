@@ -18,7 +18,7 @@ class CheckCmdTest {
                 "Not our problem.", "😀 Это не наша проблема", huge, "<b>Ждите ответа.</b>\t\u0007") + "\n";
         List<String> lines = SearchCmdTest.runCli(stdin, "check", "--jsonl");
         assertEquals(7, lines.size());
-        JsonNode first = Io.JSON.readTree(lines.get(0));
+        JsonNode first = Io.json().readTree(lines.get(0));
         List<String> keys = new ArrayList<>();
         first.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("text", "lang", "risky", "findings", "suggestions"), keys);
@@ -39,20 +39,20 @@ class CheckCmdTest {
         assertTrue(first.get("suggestions").get(0).asText().startsWith("Анна, мы понимаем"));
 
         for (int i : new int[] {1, 2, 5}) {
-            JsonNode clean = Io.JSON.readTree(lines.get(i));
+            JsonNode clean = Io.json().readTree(lines.get(i));
             assertFalse(clean.get("risky").asBoolean(), lines.get(i).length() > 200 ? "huge" : lines.get(i));
             assertEquals(0, clean.get("findings").size());
             assertEquals(0, clean.get("suggestions").size());
         }
-        assertEquals(100_000, Io.JSON.readTree(lines.get(5)).get("text").asText().length());
-        JsonNode en = Io.JSON.readTree(lines.get(3));
+        assertEquals(100_000, Io.json().readTree(lines.get(5)).get("text").asText().length());
+        JsonNode en = Io.json().readTree(lines.get(3));
         assertEquals("en", en.get("lang").asText());
         assertEquals("Вежливость и уважение", en.get("findings").get(0).get("principle").asText(), "the principle is named as in the guide");
-        JsonNode emoji = Io.JSON.readTree(lines.get(4));
+        JsonNode emoji = Io.json().readTree(lines.get(4));
         String text = emoji.get("text").asText();
         JsonNode ef = emoji.get("findings").get(0);
         assertEquals("Это не наша проблема", text.substring(ef.get("start").asInt(), ef.get("end").asInt()));
-        JsonNode markup = Io.JSON.readTree(lines.get(6));
+        JsonNode markup = Io.json().readTree(lines.get(6));
         assertEquals("<b>Ждите ответа.</b>\t\u0007", markup.get("text").asText());
         assertTrue(markup.get("risky").asBoolean());
     }

@@ -54,7 +54,7 @@ class DrillScoreCmdTest {
         assertEquals(replies.size(), r.out().size(), "one line per reply");
         List<JsonNode> rows = new ArrayList<>();
         for (String line : r.out()) {
-            rows.add(Io.JSON.readTree(line));
+            rows.add(Io.json().readTree(line));
         }
         JsonNode full = rows.get(0);
         assertEquals(replies.get(0), full.get("reply").asText());
@@ -89,7 +89,7 @@ class DrillScoreCmdTest {
     void otherScenariosUseTheirOwnCriterionNamesAndEnglishFeedbackIsAvailable() throws Exception {
         Run r = run("К сожалению, к пятнице не успеваем.\n", "drill-score", "--scenario", "project-delay", "--jsonl", "--lang", "en");
         assertEquals(0, r.code(), r.err());
-        JsonNode row = Io.JSON.readTree(r.out().get(0));
+        JsonNode row = Io.json().readTree(r.out().get(0));
         assertTrue(row.get("criteria").has("honest_delay"), row.toString());
         assertTrue(row.get("criteria").get("honest_delay").asBoolean(), row.toString());
         assertTrue(row.get("feedback").get(0).asText().contains("is missing"), row.toString());

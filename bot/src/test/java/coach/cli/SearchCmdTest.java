@@ -35,7 +35,7 @@ class SearchCmdTest {
     void jsonlAnswersOneLinePerQueryInOrder() throws Exception {
         List<String> lines = runCli("клиент жалуется на задержку\n\nAND (\n" + "x".repeat(100_000) + "\ncomplaint\n", "search", "--jsonl");
         assertEquals(5, lines.size());
-        JsonNode first = Io.JSON.readTree(lines.get(0));
+        JsonNode first = Io.json().readTree(lines.get(0));
         assertEquals("клиент жалуется на задержку", first.get("query").asText());
         JsonNode hit = first.get("hits").get(0);
         assertEquals("principle", hit.get("kind").asText());
@@ -44,9 +44,9 @@ class SearchCmdTest {
         assertTrue(hit.get("score").asDouble() > 0);
         assertTrue(hit.hasNonNull("topic") && hit.hasNonNull("snippet"));
         assertTrue(first.get("hits").size() <= 5);
-        assertEquals(0, Io.JSON.readTree(lines.get(1)).get("hits").size());
-        assertEquals("AND (", Io.JSON.readTree(lines.get(2)).get("query").asText());
-        assertTrue(Io.JSON.readTree(lines.get(4)).get("hits").size() > 0);
+        assertEquals(0, Io.json().readTree(lines.get(1)).get("hits").size());
+        assertEquals("AND (", Io.json().readTree(lines.get(2)).get("query").asText());
+        assertTrue(Io.json().readTree(lines.get(4)).get("hits").size() > 0);
     }
 
     @Test
