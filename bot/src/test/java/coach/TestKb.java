@@ -24,6 +24,21 @@ public final class TestKb {
         return ContentSource.directory(dir());
     }
 
+    /** Copies the real knowledge base into {@code target}, for tests that break or change content. */
+    public static Path copyTo(Path target) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir())) {
+            for (Path p : files.toList()) {
+                Path to = target.resolve(dir().relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        return target;
+    }
+
     public static synchronized KnowledgeBase kb() {
         if (kb == null) {
             kb = KnowledgeBase.load(source());

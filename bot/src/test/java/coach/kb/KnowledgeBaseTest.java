@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,17 +63,7 @@ class KnowledgeBaseTest {
     }
 
     private static Path copyKb(Path tmp) throws IOException {
-        try (Stream<Path> files = Files.walk(TestKb.dir())) {
-            for (Path p : files.toList()) {
-                Path target = tmp.resolve(TestKb.dir().relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return tmp;
+        return TestKb.copyTo(tmp);
     }
 
     @Test

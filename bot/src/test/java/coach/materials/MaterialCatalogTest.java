@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,17 +92,7 @@ class MaterialCatalogTest {
     }
 
     private static Path copyKb(Path tmp) throws IOException {
-        try (Stream<Path> files = Files.walk(TestKb.dir())) {
-            for (Path p : files.toList()) {
-                Path target = tmp.resolve(TestKb.dir().relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return tmp;
+        return TestKb.copyTo(tmp);
     }
 
     @Test

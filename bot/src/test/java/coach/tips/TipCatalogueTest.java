@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,18 +78,7 @@ class TipCatalogueTest {
 
     /** A copy of the real knowledge base whose tips file the test rewrites. */
     Path kbCopy() throws IOException {
-        Path root = Files.createTempDirectory(tmp, "kb");
-        try (Stream<Path> files = Files.walk(TestKb.dir())) {
-            for (Path p : files.toList()) {
-                Path to = root.resolve(TestKb.dir().relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return root;
+        return TestKb.copyTo(Files.createTempDirectory(tmp, "kb"));
     }
 
     ContentException failsWith(String tipsYaml) throws IOException {
