@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "check", description = "Check a draft to a client: prints a readable report, or with --jsonl checks one message per stdin line.")
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Check a draft to a client: prints a readable report, or with --jsonl checks one message per stdin line.")
 final class CheckCmd implements Callable<Integer> {
     /**
      * Picocli creates every subcommand before it parses the command line, so when the process was

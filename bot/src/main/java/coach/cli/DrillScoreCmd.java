@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
  * Scores replies against a scenario's whole rubric. The {@code --jsonl} form is a stable batch contract:
  * one reply per stdin line in, one {@code {"reply","criteria","score","feedback"}} object per line out, in order.
  */
-@Command(name = "drill-score", description = "Score replies against a drill scenario's rubric; with --jsonl one reply per stdin line.")
+@Command(name = "drill-score", mixinStandardHelpOptions = true, description = "Score replies against a drill scenario's rubric; with --jsonl one reply per stdin line.")
 final class DrillScoreCmd implements Callable<Integer> {
     @Option(names = "--scenario", required = true, description = "Scenario id, e.g. dissatisfied-client.")
     String scenarioId;

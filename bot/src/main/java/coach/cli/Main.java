@@ -21,8 +21,19 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         System.exit(run(args));
     }
 
+    /**
+     * The subcommands by name. A one-off command line such as {@code search "…"} builds only its own
+     * subcommand's picocli model instead of the whole tree (a sizeable part of a cold start); anything
+     * else (no subcommand, --help, a typo) goes through the full tree.
+     */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> DIRECT = java.util.Map.of(
+            "search", SearchCmd::new, "check", CheckCmd::new, "drill-score", DrillScoreCmd::new);
+
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = args.length > 0 && DIRECT.containsKey(args[0])
+                ? new CommandLine(DIRECT.get(args[0]).get()).setCommandName("coach " + args[0])
+                : new CommandLine(new Main());
+        String[] rest = args.length > 0 && DIRECT.containsKey(args[0]) ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof ContentException) {
                 cmd.getErr().println("Content error: " + ex.getMessage());
@@ -36,7 +47,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             org.slf4j.LoggerFactory.getLogger(Main.class).debug("failure", ex);
             return 1;
         });
-        return cl.execute(args);
+        return cl.execute(rest);
     }
 
     @Override

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "search", description = "Search the guide: prints the best principles, or with --jsonl answers one query per stdin line.")
+@Command(name = "search", mixinStandardHelpOptions = true, description = "Search the guide: prints the best principles, or with --jsonl answers one query per stdin line.")
 final class SearchCmd implements Callable<Integer> {
     /** Loading and the Lucene warm-up start while picocli parses the command line (see {@link Early}). */
     private static final java.util.concurrent.CompletableFuture<Loaded> EARLY = Early.launchedAs("search") ? startEarly() : null;
