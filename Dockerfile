@@ -18,4 +18,4 @@ ENV COACH_DATA_DIR=/data
 VOLUME ["/data"]
 WORKDIR /data
 # TELEGRAM_BOT_TOKEN set: the Telegram bot; unset: the console (run with -it).
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAMPercentage=75", "-jar", "/app/coach.jar"]
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xmx128m", "-jar", "/app/coach.jar"]
