@@ -132,8 +132,9 @@ public final class SearchEngine {
         }
         docs.addAll(extra);
         String synText = kb.source().exists(KnowledgeBase.SYNONYMS) ? kb.source().read(KnowledgeBase.SYNONYMS) : "";
-        return new SearchEngine(docs, synonyms(synText, new CoachAnalyzer(CoachAnalyzer.Language.RU)),
-                synonyms(synText, new CoachAnalyzer(CoachAnalyzer.Language.EN)));
+        // One synonym map serves both chains: stems follow each word's script, so entries analyse the same.
+        SynonymMap map = synonyms(synText, new CoachAnalyzer(CoachAnalyzer.Language.RU));
+        return new SearchEngine(docs, map, map);
     }
 
     public static SearchEngine build(KnowledgeBase kb) {
