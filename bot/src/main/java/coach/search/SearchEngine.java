@@ -76,24 +76,28 @@ public final class SearchEngine {
     /** Per document: stems of the words with which a query asks for it by kind. */
     private final List<Set<String>> requestStems = new ArrayList<>();
 
-    private SearchEngine(List<SearchDoc> docs, SynonymMap ruSynonyms, SynonymMap enSynonyms) {
+    private SearchEngine(List<SearchDoc> docs, SynonymMap ruSynonyms, SynonymMap enSynonyms, Directory prebuilt) {
         CoachAnalyzer ru = new CoachAnalyzer(CoachAnalyzer.Language.RU);
         CoachAnalyzer en = new CoachAnalyzer(CoachAnalyzer.Language.EN);
-        Map<String, Analyzer> perField = new java.util.HashMap<>();
-        RU_FIELDS.keySet().forEach(f -> perField.put(f, ru));
-        EN_FIELDS.keySet().forEach(f -> perField.put(f, en));
-        this.indexAnalyzer = new PerFieldAnalyzerWrapper(ru, perField);
+        this.indexAnalyzer = indexAnalyzer(ru, en);
         this.ruQuery = ru;
         this.enQuery = en;
         this.ruSyn = ruSynonyms == null ? ru : new CoachAnalyzer(CoachAnalyzer.Language.RU, ruSynonyms);
         this.enSyn = enSynonyms == null ? en : new CoachAnalyzer(CoachAnalyzer.Language.EN, enSynonyms);
-        this.directory = new ByteBuffersDirectory();
-        try (IndexWriter w = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer))) {
-            for (SearchDoc d : docs) {
-                Document doc = toDocument(d);
-                w.addDocument(doc);
+        for (SearchDoc d : docs) {
+            ruTexts.add(nz(d.bodyRu()));
+            enTexts.add(nz(d.summaryEn()));
+            Set<String> req = new HashSet<>();
+            d.requestWords().forEach(w -> req.addAll(TextAnalyzer.stems(w)));
+            requestStems.add(req);
+        }
+        try {
+            if (prebuilt != null) {
+                this.directory = prebuilt;
+            } else {
+                this.directory = new ByteBuffersDirectory();
+                write(directory, docs, indexAnalyzer);
             }
-            w.commit();
             this.reader = DirectoryReader.open(directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -101,18 +105,40 @@ public final class SearchEngine {
         this.searcher = new IndexSearcher(reader);
     }
 
+    private SearchEngine(List<SearchDoc> docs, SynonymMap ruSynonyms, SynonymMap enSynonyms) {
+        this(docs, ruSynonyms, enSynonyms, null);
+    }
+
+    private static Analyzer indexAnalyzer(CoachAnalyzer ru, CoachAnalyzer en) {
+        Map<String, Analyzer> perField = new java.util.HashMap<>();
+        RU_FIELDS.keySet().forEach(f -> perField.put(f, ru));
+        EN_FIELDS.keySet().forEach(f -> perField.put(f, en));
+        return new PerFieldAnalyzerWrapper(ru, perField);
+    }
+
+    private static void write(Directory dir, List<SearchDoc> docs, Analyzer analyzer) throws IOException {
+        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer).setUseCompoundFile(false))) {
+            for (int i = 0; i < docs.size(); i++) {
+                w.addDocument(toDocument(docs.get(i), i));
+            }
+            w.commit();
+        }
+    }
+
     /**
-     * Loads and exercises Lucene's indexing, search and highlighting code on a tiny index in a
-     * background thread, so a short-lived command (cold start) overlaps that work with reading the
-     * knowledge base on the main thread. Safe to call more than once; never fails the caller.
+     * Loads and exercises the query-side code (analysis chains, synonyms, text layer) in a background
+     * thread, so a short-lived command (cold start) overlaps that work with reading the knowledge
+     * base on the main thread. Safe to call more than once; never fails the caller.
      */
     public static void warmUpInBackground() {
         Thread t = new Thread(() -> {
             try {
-                SearchDoc d = new SearchDoc("principle", "warm.up", "Разогрев", "Warm up", "t", "Тема", "Topic",
-                        "Клиент жалуется на задержку. Мы приносим извинения.", "Пример", "summary", List.of("жалоба"), List.of("complaint"));
+                // The analysis chains, the synonym parser and the shared text layer; the index itself
+                // usually comes prebuilt, so the indexing code is not warmed here.
                 SynonymMap syn = synonyms("претензия => жалоба", new CoachAnalyzer(CoachAnalyzer.Language.RU));
-                new SearchEngine(List.of(d), syn, null).search("клиент жалуется");
+                new QueryBuilder(new CoachAnalyzer(CoachAnalyzer.Language.RU, syn)).createBooleanQuery("f", "клиент жалуется на претензию");
+                new QueryBuilder(new CoachAnalyzer(CoachAnalyzer.Language.EN)).createBooleanQuery("f", "client complaint");
+                TextAnalyzer.analyze("Клиент жалуется на задержку.");
             } catch (RuntimeException | LinkageError e) {
                 // warm-up is an optimisation only
             }
@@ -123,6 +149,20 @@ public final class SearchEngine {
 
     /** Builds the index over the knowledge base's principles plus any extra documents (materials, …). */
     public static SearchEngine build(KnowledgeBase kb, List<SearchDoc> extra) {
+        return build(kb, extra, true);
+    }
+
+    /** Builds the engine; with {@code usePrebuilt} the index written at build time is used when it matches the content. */
+    static SearchEngine build(KnowledgeBase kb, List<SearchDoc> extra, boolean usePrebuilt) {
+        List<SearchDoc> docs = documents(kb, extra);
+        String synText = kb.source().exists(KnowledgeBase.SYNONYMS) ? kb.source().read(KnowledgeBase.SYNONYMS) : "";
+        // One synonym map serves both chains: stems follow each word's script, so entries analyse the same.
+        SynonymMap map = synonyms(synText, new CoachAnalyzer(CoachAnalyzer.Language.RU));
+        Directory prebuilt = usePrebuilt ? PrebuiltIndex.load(fingerprint(docs)) : null;
+        return new SearchEngine(docs, map, map, prebuilt);
+    }
+
+    static List<SearchDoc> documents(KnowledgeBase kb, List<SearchDoc> extra) {
         List<SearchDoc> docs = new ArrayList<>();
         for (Topic t : kb.topics()) {
             for (Principle p : t.principles()) {
@@ -131,10 +171,25 @@ public final class SearchEngine {
             }
         }
         docs.addAll(extra);
-        String synText = kb.source().exists(KnowledgeBase.SYNONYMS) ? kb.source().read(KnowledgeBase.SYNONYMS) : "";
-        // One synonym map serves both chains: stems follow each word's script, so entries analyse the same.
-        SynonymMap map = synonyms(synText, new CoachAnalyzer(CoachAnalyzer.Language.RU));
-        return new SearchEngine(docs, map, map);
+        return docs;
+    }
+
+    /** Identifies indexed content: a prebuilt index is used only for exactly these documents. */
+    static String fingerprint(List<SearchDoc> docs) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        byte[] bytes = docs.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        crc.update(bytes);
+        return Long.toHexString(crc.getValue()) + "-" + bytes.length;
+    }
+
+    /**
+     * Writes the index for this content into {@code dir} with its fingerprint, at build time, so a
+     * cold start opens it instead of indexing (see {@link PrebuiltIndex}).
+     */
+    public static void writePrebuilt(java.nio.file.Path dir, KnowledgeBase kb, List<SearchDoc> extra) throws IOException {
+        List<SearchDoc> docs = documents(kb, extra);
+        PrebuiltIndex.write(dir, fingerprint(docs), d -> write(d, docs,
+                indexAnalyzer(new CoachAnalyzer(CoachAnalyzer.Language.RU), new CoachAnalyzer(CoachAnalyzer.Language.EN))));
     }
 
     public static SearchEngine build(KnowledgeBase kb) {
@@ -155,14 +210,9 @@ public final class SearchEngine {
         }
     }
 
-    private Document toDocument(SearchDoc d) {
+    private static Document toDocument(SearchDoc d, int ord) {
         Document doc = new Document();
-        doc.add(new StoredField("ord", ruTexts.size()));
-        ruTexts.add(nz(d.bodyRu()));
-        enTexts.add(nz(d.summaryEn()));
-        Set<String> req = new HashSet<>();
-        d.requestWords().forEach(w -> req.addAll(TextAnalyzer.stems(w)));
-        requestStems.add(req);
+        doc.add(new StoredField("ord", ord));
         doc.add(new StringField("kind", d.kind(), Field.Store.YES));
         doc.add(new StringField("id", d.id(), Field.Store.YES));
         doc.add(new StoredField("title", d.titleRu()));
