@@ -213,7 +213,8 @@ public final class PhrasingEngine {
         List<int[]> starts = new ArrayList<>();
         for (Hit h : hits) {
             starts.add(new int[] {h.start, h.end});
-            if (h.rule.category() == Category.JARGON) {
+            // Jargon is meant to go; in an overpromise the number is the promise itself ("100%").
+            if (h.rule.category() == Category.JARGON || h.rule.category() == Category.OVERPROMISE) {
                 exempt.add(new int[] {h.start, h.end});
             }
             for (Hit a : h.alternatives) {

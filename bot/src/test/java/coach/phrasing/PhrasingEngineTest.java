@@ -267,4 +267,19 @@ class PhrasingEngineTest {
             assertTrue(s.endsWith("."), s);
         }
     }
+
+    @Test
+    void theNumberOfAnOverpromiseIsNotAFactToKeep() {
+        CheckResult r = engine.check("Всё будет готово завтра, 100%.");
+        assertTrue(r.risky());
+        assertFalse(r.suggestions().isEmpty(), "the '100%' may go: it is the promise, not a fact");
+        for (String s : r.suggestions()) {
+            assertFalse(engine.check(s).risky(), s);
+            assertTrue(s.contains("завтра"), s);
+        }
+        // A real fact next to a promise stays.
+        CheckResult dated = engine.check("Гарантирую, что доставим 12 июня.");
+        assertFalse(dated.suggestions().isEmpty());
+        dated.suggestions().forEach(s -> assertTrue(s.contains("12 июня"), s));
+    }
 }
