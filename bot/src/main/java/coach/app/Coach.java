@@ -105,6 +105,9 @@ public final class Coach {
         Drills drills = Drills.load(kb, text -> phrasing.check(text).risky());
         drills.commands().forEach(registry::register);
         handlers.addAll(drills.handlers());
+        if (options.store() != null) {
+            drills.recordResults(new StoredDrillResults(options.store().progress()));
+        }
 
         QuestionOrDraftRouter router = new QuestionOrDraftRouter(text -> phrasing.check(text).risky());
         ConversationCore core = new ConversationCore(registry, handlers, sessions, router, permissions);

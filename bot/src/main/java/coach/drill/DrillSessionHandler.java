@@ -111,7 +111,13 @@ final class DrillSessionHandler implements SessionHandler {
     }
 
     private Reply summary(Context ctx, Scenario s, DrillState st) {
-        Rich text = DrillView.summary(ctx, s, st, average(st.results()));
+        int score = average(st.results());
+        Rich text = DrillView.summary(ctx, s, st, score);
+        java.util.OptionalInt best = drills.results().completed(ctx.in().userId(), s.id(), score);
+        if (best.isPresent()) {
+            text = Rich.builder().append(text).para()
+                    .italic(ctx.t(score > best.getAsInt() ? "drill.best.new" : "drill.best.old", "best", best.getAsInt(), "score", score)).build();
+        }
         return Reply.of(text).withButtons(List.of(
                 List.of(new Button(ctx.t("drill.btn.again"), "/drill " + s.id())),
                 List.of(new Button(ctx.t("drill.btn.other"), "/drill"))));

@@ -25,6 +25,7 @@ public final class Drills {
     private final DrillSessionHandler drillHandler;
     private final QuizSessionHandler quizHandler;
     private final List<Command> commands;
+    private volatile DrillResults results = DrillResults.NONE;
 
     private Drills(Map<String, Scenario> scenarios, Quiz quiz, DrillScorer scorer, LongSupplier seeds) {
         this.scenarios = scenarios;
@@ -51,6 +52,15 @@ public final class Drills {
         ScenarioLoader.require(all, COMPLAINT_SCENARIO);
         Quiz quiz = Quiz.load(kb.source(), kb, all);
         return new Drills(all, quiz, new DrillScorer(risky), seeds);
+    }
+
+    /** Records every finished drill there (per-user progress); by default nothing is kept. */
+    public void recordResults(DrillResults sink) {
+        this.results = sink == null ? DrillResults.NONE : sink;
+    }
+
+    DrillResults results() {
+        return results;
     }
 
     public List<Scenario> scenarios() {
