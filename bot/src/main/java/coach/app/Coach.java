@@ -15,6 +15,7 @@ import coach.materials.MaterialsCommand;
 import coach.phrasing.CheckCommand;
 import coach.phrasing.PhrasingEngine;
 import coach.search.AskCommand;
+import coach.store.UserPrefs;
 import coach.search.HitFormatter;
 import coach.search.SearchDoc;
 import coach.search.SearchEngine;
@@ -110,7 +111,16 @@ public final class Coach {
         }
 
         QuestionOrDraftRouter router = new QuestionOrDraftRouter(text -> phrasing.check(text).risky());
+        // the user's own language choice, kept in the store
+        if (options.store() != null) {
+            registry.register(new LangCommand(options.store().users()));
+        }
+
         ConversationCore core = new ConversationCore(registry, handlers, sessions, router, permissions);
+        if (options.store() != null) {
+            UserPrefs prefs = options.store().users();
+            core.setLanguageChoice(prefs::language);
+        }
         return new Coach(kb, search, registry, core, tips, drills, phrasing);
     }
 

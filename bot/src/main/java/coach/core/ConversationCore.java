@@ -26,6 +26,7 @@ public final class ConversationCore {
     private final FreeTextRouter router;
     private final Permissions permissions;
     private volatile String botUsername;
+    private volatile java.util.function.Function<String, Optional<coach.text.Lang>> languageChoice = user -> Optional.empty();
 
     public ConversationCore(CommandRegistry registry, List<SessionHandler> handlers, SessionStore sessions, FreeTextRouter router, Permissions permissions) {
         this.registry = registry;
@@ -44,8 +45,19 @@ public final class ConversationCore {
         return handle(in, permissions);
     }
 
+    /** The language a user chose (/lang) wins over the one the transport detected. */
+    public void setLanguageChoice(java.util.function.Function<String, Optional<coach.text.Lang>> choice) {
+        this.languageChoice = choice;
+    }
+
     /** Handles one message with the given permissions (a transport may check admins per update). */
-    public List<Reply> handle(Incoming in, Permissions perms) {
+    public List<Reply> handle(Incoming original, Permissions perms) {
+        Incoming in = original;
+        try {
+            in = languageChoice.apply(original.userId()).map(original::withLang).orElse(original);
+        } catch (RuntimeException e) {
+            LOG.warn("language preference unavailable: {}", e.toString());
+        }
         Context ctx = new Context(this, in, perms);
         try {
             return dispatch(ctx);
