@@ -261,23 +261,23 @@ public final class SearchEngine {
             // they match clearly better (asking for a template names it), and take at most
             // MAX_OTHER_KINDS places.
             Set<String> queryStems = new HashSet<>(TextAnalyzer.stems(text));
-            List<ScoreDoc> ranked = new ArrayList<>();
+            List<Candidate> ranked = new ArrayList<>();
             for (ScoreDoc sd : all.scoreDocs) {
                 Document d = searcher.storedFields().document(sd.doc);
+                int ord = d.getField("ord").numericValue().intValue();
                 boolean principle = "principle".equals(d.get("kind"));
-                boolean asked = requestStems.get(d.getField("ord").numericValue().intValue()).stream().anyMatch(queryStems::contains);
-                ranked.add(principle || asked ? sd : new ScoreDoc(sd.doc, sd.score * OTHER_KIND_WEIGHT));
+                boolean asked = requestStems.get(ord).stream().anyMatch(queryStems::contains);
+                ranked.add(new Candidate(d, ord, principle, principle || asked ? sd.score : sd.score * OTHER_KIND_WEIGHT));
             }
-            ranked.sort((a, b) -> Float.compare(b.score, a.score));
-            List<ScoreDoc> picked = new ArrayList<>();
+            ranked.sort((a, b) -> Float.compare(b.score(), a.score()));
+            List<Candidate> picked = new ArrayList<>();
             int others = 0;
-            for (ScoreDoc sd : ranked) {
-                boolean principle = "principle".equals(searcher.storedFields().document(sd.doc).get("kind"));
-                if (!principle && others >= MAX_OTHER_KINDS) {
+            for (Candidate c : ranked) {
+                if (!c.principle() && others >= MAX_OTHER_KINDS) {
                     continue;
                 }
-                others += principle ? 0 : 1;
-                picked.add(sd);
+                others += c.principle() ? 0 : 1;
+                picked.add(c);
                 if (picked.size() == want) {
                     break;
                 }
@@ -285,22 +285,20 @@ public final class SearchEngine {
             if (picked.isEmpty()) {
                 return List.of();
             }
-            ScoreDoc[] top = picked.toArray(new ScoreDoc[0]);
             Set<Term> terms = new HashSet<>();
             query.visit(QueryVisitor.termCollector(terms));
             String suffix = lang == Lang.EN ? "_en" : "_ru";
             Set<String> stems = new HashSet<>();
             terms.stream().filter(t -> t.field().endsWith(suffix)).forEach(t -> stems.add(t.text()));
             List<Hit> hits = new ArrayList<>();
-            for (ScoreDoc sd : top) {
-                Document d = searcher.storedFields().document(sd.doc);
-                int ord = d.getField("ord").numericValue().intValue();
-                Snippet snippet = sentences(ord, lang).best(stems);
+            for (Candidate c : picked) {
+                Document d = c.doc();
+                Snippet snippet = sentences(c.ord(), lang).best(stems);
                 if (snippet.text().isEmpty()) {
-                    snippet = sentences(ord, Lang.RU).best(stems);
+                    snippet = sentences(c.ord(), Lang.RU).best(stems);
                 }
                 hits.add(new Hit(d.get("kind"), d.get("id"), d.get("title"), d.get("title_en_stored"), d.get("topic_id"), d.get("topic"),
-                        d.get("topic_en_stored"), Math.round(sd.score * 1000.0) / 1000.0, snippet));
+                        d.get("topic_en_stored"), Math.round(c.score() * 1000.0) / 1000.0, snippet));
             }
             return hits;
         } catch (IOException e) {
@@ -329,6 +327,10 @@ public final class SearchEngine {
             }
         }
         return any;
+    }
+
+    /** A hit being ranked: its stored fields read once, its position, its kind and its adjusted score. */
+    private record Candidate(Document doc, int ord, boolean principle, float score) {
     }
 
     private SentenceIndex sentences(int ord, Lang lang) {
