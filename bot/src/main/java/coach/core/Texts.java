@@ -76,7 +76,4 @@ public final class Texts {
         return b.toString();
     }
 
-    public static boolean has(Lang lang, String key) {
-        return lookup(lang, key) != null;
-    }
 }
