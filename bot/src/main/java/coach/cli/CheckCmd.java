@@ -103,6 +103,11 @@ final class CheckCmd implements Callable<Integer> {
             j.put("fragment", f.fragment());
             j.put("principle", f.principle());
             j.put("why", f.why());
+            j.put("rewritable", f.rewritable());
+            j.put("source", f.source());
+            if (!Double.isNaN(f.confidence())) {
+                j.put("confidence", Math.round(f.confidence() * 1000) / 1000.0);
+            }
         }
         ArrayNode ss = o.putArray("suggestions");
         r.suggestions().forEach(ss::add);

@@ -47,6 +47,7 @@ public final class TokenPattern {
     private static final java.util.concurrent.ConcurrentHashMap<String, String> STEMS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.regex.Pattern INNER_COMPOUND = java.util.regex.Pattern.compile(".*\\p{L}['’-]\\p{L}.*");
     private static final java.util.regex.Pattern GAP = java.util.regex.Pattern.compile("\\.\\.[0-9]");
+    private static final java.util.regex.Pattern CAPTURE_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
     private static final java.util.regex.Pattern GROUP = java.util.regex.Pattern.compile("\\{([^{}]*)\\}(\\??)");
     /** At most this many patterns come out of one source with {@code {a b|c}} groups. */
     static final int MAX_EXPANSION = 64;
@@ -56,12 +57,28 @@ public final class TokenPattern {
     /** Element index where the reported part starts, and the index after its last element. */
     private final int markFrom;
     private final int markTo;
+    /** Named captures: for capture k, elements [captureFrom[k], captureTo[k]) with the name captureNames[k]. */
+    private final String[] captureNames;
+    private final int[] captureFrom;
+    private final int[] captureTo;
 
-    private TokenPattern(String source, List<Element> elements, int markFrom, int markTo) {
+    private TokenPattern(String source, List<Element> elements, int markFrom, int markTo, List<String> names, List<int[]> ranges) {
         this.source = source;
         this.elements = elements;
         this.markFrom = markFrom;
         this.markTo = markTo;
+        this.captureNames = names.toArray(new String[0]);
+        this.captureFrom = new int[ranges.size()];
+        this.captureTo = new int[ranges.size()];
+        for (int k = 0; k < ranges.size(); k++) {
+            captureFrom[k] = ranges.get(k)[0];
+            captureTo[k] = ranges.get(k)[1];
+        }
+    }
+
+    /** The names of the pattern's captures, in order of their opening bracket. */
+    public List<String> captureNames() {
+        return List.of(captureNames);
     }
 
     public String source() {
@@ -193,8 +210,33 @@ public final class TokenPattern {
         List<Element> els = new ArrayList<>();
         int markFrom = -1;
         int markTo = -1;
+        List<String> names = new ArrayList<>();
+        List<int[]> ranges = new ArrayList<>();
+        int open = -1;
         for (String raw : words(source)) {
-            if (raw.equals("<")) {
+            if (raw.length() > 1 && raw.charAt(0) == '[') {
+                String name = raw.substring(1);
+                if (open >= 0) {
+                    throw new IllegalArgumentException("pattern '" + source + "': captures cannot nest ('" + raw + "' inside '["
+                            + names.get(open) + "')");
+                }
+                if (!CAPTURE_NAME.matcher(name).matches() || names.contains(name)) {
+                    throw new IllegalArgumentException("pattern '" + source + "': '" + raw + "' must name a new capture in lower-case"
+                            + " Latin letters, e.g. [who");
+                }
+                names.add(name);
+                ranges.add(new int[] {els.size(), -1});
+                open = names.size() - 1;
+            } else if (raw.equals("]")) {
+                if (open < 0) {
+                    throw new IllegalArgumentException("pattern '" + source + "' has a ']' without a '[name' before it");
+                }
+                ranges.get(open)[1] = els.size();
+                if (ranges.get(open)[1] == ranges.get(open)[0]) {
+                    throw new IllegalArgumentException("pattern '" + source + "': capture [" + names.get(open) + " is empty");
+                }
+                open = -1;
+            } else if (raw.equals("<")) {
                 if (markFrom >= 0) {
                     throw new IllegalArgumentException("pattern '" + source + "' has more than one '<'");
                 }
@@ -219,6 +261,9 @@ public final class TokenPattern {
         if (markFrom >= 0 && markTo < 0) {
             throw new IllegalArgumentException("pattern '" + source + "' has a '<' without a closing '>'");
         }
+        if (open >= 0) {
+            throw new IllegalArgumentException("pattern '" + source + "': capture [" + names.get(open) + " has no closing ']'");
+        }
         if (markFrom < 0) {
             markFrom = 0;
             markTo = els.size();
@@ -238,7 +283,7 @@ public final class TokenPattern {
                 || els.get(markFrom).kind == Kind.GAP || els.get(markTo - 1).kind == Kind.GAP) {
             throw new IllegalArgumentException("pattern '" + source + "' cannot start or end (or mark) with a gap");
         }
-        return new TokenPattern(source, List.copyOf(els), markFrom, markTo);
+        return new TokenPattern(source, List.copyOf(els), markFrom, markTo, names, ranges);
     }
 
     private static Element element(String raw, String source) {
@@ -318,7 +363,7 @@ public final class TokenPattern {
      */
     public List<Match> findAll(List<Token> tokens) {
         List<Match> out = new ArrayList<>();
-        int[] mark = new int[MARK_SLOTS];
+        int[] mark = new int[slots()];
         int i = 0;
         while (i < tokens.size()) {
             int end = attempt(tokens, i, mark);
@@ -326,7 +371,7 @@ public final class TokenPattern {
                 int from = Math.max(mark[0], mark[2]);
                 int to = Math.min(mark[1], mark[3] + 1);
                 if (to > from) {
-                    out.add(new Match(from, to, tokens.get(from).start(), tokens.get(to - 1).end()));
+                    out.add(new Match(from, to, tokens.get(from).start(), tokens.get(to - 1).end(), captures(tokens, mark)));
                 }
                 i = end;
             } else {
@@ -337,7 +382,7 @@ public final class TokenPattern {
     }
 
     public boolean matches(List<Token> tokens) {
-        int[] mark = new int[MARK_SLOTS];
+        int[] mark = new int[slots()];
         for (int i = 0; i < tokens.size(); i++) {
             if (attempt(tokens, i, mark) > i) {
                 return true;
@@ -346,14 +391,40 @@ public final class TokenPattern {
         return false;
     }
 
-    /** mark[0..1]: token range of the marked elements; [2..3]: first and last token taken inside it; [4]: first token taken at all. */
+    /**
+     * mark[0..1]: token range of the marked elements; [2..3]: first and last token taken inside it; [4]: first token taken at all;
+     * then for capture k, [5 + 2k] and [6 + 2k]: the first and last token its elements took.
+     */
     private static final int MARK_SLOTS = 5;
+
+    private int slots() {
+        return MARK_SLOTS + 2 * captureNames.length;
+    }
+
+    private Match.Captures captures(List<Token> tokens, int[] mark) {
+        if (captureNames.length == 0) {
+            return Match.Captures.NONE;
+        }
+        java.util.Map<String, Match.Span> out = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < captureNames.length; k++) {
+            int from = mark[MARK_SLOTS + 2 * k];
+            int last = mark[MARK_SLOTS + 2 * k + 1];
+            if (last >= from && from != Integer.MAX_VALUE) {
+                out.put(captureNames[k], new Match.Span(from, last + 1, tokens.get(from).start(), tokens.get(last).end()));
+            }
+        }
+        return new Match.Captures(out);
+    }
 
     /** A match starting at token i, or -1; one whose first token was skipped rather than taken does not start at i. */
     private int attempt(List<Token> tokens, int i, int[] mark) {
         mark[2] = Integer.MAX_VALUE;
         mark[3] = -1;
         mark[4] = Integer.MAX_VALUE;
+        for (int k = MARK_SLOTS; k < mark.length; k += 2) {
+            mark[k] = Integer.MAX_VALUE;
+            mark[k + 1] = -1;
+        }
         int end = matchAt(tokens, i, 0, mark);
         return end > i && mark[4] == i ? end : -1;
     }
@@ -384,6 +455,13 @@ public final class TokenPattern {
         if (e >= markFrom && e < markTo) {
             mark[2] = Math.min(mark[2], from);
             mark[3] = Math.max(mark[3], to - 1);
+        }
+        for (int k = 0; k < captureNames.length; k++) {
+            if (e >= captureFrom[k] && e < captureTo[k]) {
+                int s = MARK_SLOTS + 2 * k;
+                mark[s] = Math.min(mark[s], from);
+                mark[s + 1] = Math.max(mark[s + 1], to - 1);
+            }
         }
     }
 

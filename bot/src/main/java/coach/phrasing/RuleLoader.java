@@ -28,14 +28,15 @@ import java.util.regex.Pattern;
 final class RuleLoader {
     static final String DIR = "rules";
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
-    private static final Set<String> FILE_FIELDS = Set.of("language", "exception_sets", "rules", "jargon");
+    private static final Set<String> FILE_FIELDS = Set.of("language", "default_scope", "exception_sets", "rules", "jargon");
     private static final Set<String> RULE_FIELDS = Set.of("id", "category", "language", "principle", "patterns",
-            "exceptions", "unless", "explanation", "replacements", "examples");
+            "exceptions", "unless", "explanation", "replacements", "examples", "scope");
     private static final Set<String> JARGON_FIELDS = Set.of("principle", "explanation_plain", "explanation_explain", "terms");
     private static final Set<String> TERM_FIELDS = Set.of("id", "term", "patterns", "exceptions", "unless", "forms", "plain", "explain", "examples");
     private static final Set<String> EXAMPLE_FIELDS = Set.of("incorrect", "corrected", "correct");
 
     private final Set<String> ids = new HashSet<>();
+    private Rule.Scope defaultScope = Rule.Scope.FRAGMENT;
 
     private RuleLoader() {
     }
@@ -91,6 +92,13 @@ final class RuleLoader {
             throw y.error(root.get("language"), "language '" + declared + "' does not match the file name (expected '" + lang.code() + "')");
         }
         Map<String, List<TokenPattern>> sets = exceptionSets(y, root.get("exception_sets"));
+        defaultScope = Rule.Scope.FRAGMENT;
+        if (root.has("default_scope")) {
+            defaultScope = Rule.Scope.of(root.get("default_scope").asText());
+            if (defaultScope == null) {
+                throw y.error(root.get("default_scope"), "default_scope is fragment, clause or sentence");
+            }
+        }
         JsonNode rules = root.get("rules");
         if (rules == null || !rules.isArray() || rules.isEmpty()) {
             throw y.error(rules == null ? root : rules, "'rules' must be a non-empty list");
@@ -158,8 +166,21 @@ final class RuleLoader {
             }
             replacements.add(x.asText().strip());
         }
+        Rule.Scope scope = defaultScope;
+        if (r.has("scope")) {
+            scope = Rule.Scope.of(r.get("scope").asText());
+            if (scope == null) {
+                throw y.error(r.get("scope"), where + ": scope is fragment, clause or sentence");
+            }
+        }
+        for (int i = 0; i < replacements.size(); i++) {
+            String bad = Templates.check(replacements.get(i), patterns);
+            if (bad != null) {
+                throw y.error(reps.get(i), where + ": replacement «" + replacements.get(i) + "»: " + bad);
+            }
+        }
         List<Rule.Example> examples = examples(y, r.get("examples"), where, r);
-        return new Rule(id, cat, lang, new PhraseSet(patterns, exceptions), patterns, unless, p, pLine, null, explanation,
+        return new Rule(id, cat, scope, lang, new PhraseSet(patterns, exceptions), patterns, unless, p, pLine, null, explanation,
                 List.copyOf(replacements), null, examples, y.file(), y.line(r));
     }
 
@@ -214,7 +235,7 @@ final class RuleLoader {
             }
             List<Rule.Example> examples = examples(y, t.get("examples"), where, t);
             String why = plain != null || !forms.isEmpty() ? whyPlain : whyExplain;
-            out.add(new Rule(id, Category.JARGON, lang, new PhraseSet(patterns, exceptions), patterns, unless, p, pLine, null, why, List.of(),
+            out.add(new Rule(id, Category.JARGON, Rule.Scope.FRAGMENT, lang, new PhraseSet(patterns, exceptions), patterns, unless, p, pLine, null, why, List.of(),
                     new Rule.Jargon(term, Map.copyOf(forms), plain, explain, whyPlain, whyExplain), examples, y.file(), y.line(t)));
         }
         return out;

@@ -1,0 +1,413 @@
+package coach.phrasing;
+
+import coach.text.Lang;
+import coach.text.Segments;
+import coach.text.Segments.Segment;
+import coach.text.TextAnalyzer;
+import coach.text.Token;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Rewrites one risky sentence at a time, as its rules' scopes say, and keeps only versions that pass every check:
+ * no rule finds anything in them, every fact of the sentence is still there, no piece of a removed clause is left
+ * hanging, no phrase is doubled, the punctuation is sane. A sentence none of whose versions pass gets none: its
+ * findings are not rewritable, and the message's suggestions leave it as it was.
+ *
+ * <p>Work is per sentence, so the time is linear in the length of the message.
+ */
+final class SentenceRewriter {
+    /** At most this many verified versions of one sentence. */
+    static final int MAX_VERSIONS = 3;
+
+    /** Words that cannot start a sentence of their own: what is left of a clause that hung on a removed one. */
+    private static final Set<String> DANGLING_START = Set.of("что", "чтобы", "ведь", "ибо", "который", "которая", "которое",
+            "которые", "потому", "поскольку", "и", "а", "но", "или", "зато", "же", "ли", "так", "тогда", "поэтому", "значит",
+            "that", "which", "because", "so", "and", "but", "or", "then");
+    /** Clauses starting with these hang on the clause before them: they go with it when it is removed. */
+    private static final Set<String> ATTACHED_START = Set.of("что", "чтобы", "ведь", "ибо", "раз", "так", "потому", "поскольку",
+            "поэтому", "значит", "иначе", "а", "пусть", "because", "so", "since", "that", "otherwise");
+    /** A lone word before a removed clause that goes with it: «Нет, …», «Ну, …». */
+    private static final Set<String> LEAD_INS = Set.of("нет", "ну", "короче", "слушайте", "знаете", "вообще", "увы", "no", "well",
+            "look", "listen");
+    /** Words that cannot end a sentence. */
+    private static final Set<String> DANGLING_END = Set.of("и", "а", "но", "или", "что", "в", "на", "с", "к", "по", "за", "от", "до",
+            "из", "у", "о", "об", "для", "не", "the", "a", "an", "and", "or", "but", "to", "of", "in", "on", "for", "with", "not");
+
+    private final Predicate<String> clean;
+    private final Templates.Inflector inflector;
+
+    /**
+     * @param clean     whether a text checks clean by every rule
+     * @param inflector the morphology's noun-phrase inflection for {@code {name:case}} slots
+     */
+    SentenceRewriter(Predicate<String> clean, Templates.Inflector inflector) {
+        this.clean = clean;
+        this.inflector = inflector;
+    }
+
+    /** One risky sentence: its segment, its hits, and what the message around it offers. */
+    record Job(String text, List<Token> tokens, Segment sentence, List<PhrasingEngine.Hit> hits, Lang lang) {
+    }
+
+    /**
+     * Verified versions of the sentence, best first; an empty string stands for "leave the sentence out". Empty when
+     * none passes.
+     */
+    List<String> versions(Job job) {
+        int variants = 1;
+        for (PhrasingEngine.Hit h : job.hits()) {
+            variants = Math.max(variants, h.options().size() + h.alternatives().size());
+        }
+        Set<String> out = new LinkedHashSet<>();
+        String original = job.text().substring(job.sentence().start(), job.sentence().end());
+        for (int v = 0; v < variants && out.size() < MAX_VERSIONS; v++) {
+            Optional<String> s = build(job, v);
+            if (s.isEmpty() || s.get().equals(original) || out.contains(s.get())) {
+                continue;
+            }
+            if (verify(job, original, s.get())) {
+                out.add(s.get());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Version {@code v} of the sentence: each hit's v-th replacement (or its last), put in by the rule's scope. */
+    private Optional<String> build(Job job, int v) {
+        String text = job.text();
+        List<Token> tokens = job.tokens();
+        Segment sen = job.sentence();
+        // the whole sentence, when a rule owns it
+        for (PhrasingEngine.Hit h : job.hits()) {
+            if (h.rule().scope() == Rule.Scope.SENTENCE) {
+                return option(h, v, text).map(r -> r.isEmpty() ? "" : sentenceCase(finish(r, '.')));
+            }
+        }
+        List<Segment> clauses = Segments.clauses(tokens, sen);
+        boolean[] removed = new boolean[clauses.size()];
+        List<String> inserted = new ArrayList<>();
+        int firstRemoved = -1;
+        List<Rewriter.Edit> edits = new ArrayList<>();
+        for (PhrasingEngine.Hit h : job.hits()) {
+            if (h.rule().scope() == Rule.Scope.CLAUSE && !clauses.isEmpty()) {
+                int a = clauseOf(clauses, h.start());
+                int b = clauseOf(clauses, h.end() - 1);
+                while (b + 1 < clauses.size() && ATTACHED_START.contains(tokens.get(clauses.get(b + 1).fromToken()).norm())) {
+                    b++;
+                }
+                if (a > 0 && clauses.get(a - 1).size() == 1 && LEAD_INS.contains(tokens.get(clauses.get(a - 1).fromToken()).norm())) {
+                    a--;
+                } else if (a == 1 && dashBetween(tokens, clauses.get(0), clauses.get(1))
+                        && facts(text, tokens, clauses.get(0), List.of()).isEmpty() && !isVocative(tokens, clauses.get(0))) {
+                    // «Не можете — ищите другую работу»: the condition before the dash goes with what it conditions
+                    a = 0;
+                }
+                for (int c = a; c <= b; c++) {
+                    removed[c] = true;
+                }
+                firstRemoved = firstRemoved < 0 ? a : Math.min(firstRemoved, a);
+                Optional<String> r = option(h, v, text);
+                if (r.isEmpty()) {
+                    return Optional.empty();
+                }
+                if (!r.get().isEmpty()) {
+                    inserted.add(sentenceCase(finish(r.get(), '.')));
+                }
+            } else {
+                Optional<String> r = option(h, v, text);
+                if (r.isEmpty()) {
+                    return Optional.empty();
+                }
+                edits.add(new Rewriter.Edit(h.start(), h.end(), r.get()));
+            }
+        }
+        // the sentence without its removed clauses, the fragment edits applied inside what is kept
+        StringBuilder kept = new StringBuilder();
+        int from = sen.start();
+        boolean vocative = false;
+        String vocativeText = null;
+        if (firstRemoved == 1 && isVocative(tokens, clauses.get(0))) {
+            vocative = true;
+        }
+        for (int c = 0; c < clauses.size(); c++) {
+            Segment cl = clauses.get(c);
+            if (removed[c]) {
+                // keep what came before (with the separator before the clause), drop the separator after it
+                kept.append(keepEdits(text, from, cl.start(), edits)).append(' ');
+                from = c + 1 < clauses.size() ? clauses.get(c + 1).start() : sen.end();
+            }
+        }
+        kept.append(keepEdits(text, from, sen.end(), edits));
+        String rest = tidy(kept.toString());
+        if (vocative) {
+            vocativeText = text.substring(clauses.get(0).start(), clauses.get(0).end());
+            rest = tidy(rest.substring(Math.min(rest.length(), rest.indexOf(vocativeText) + vocativeText.length())));
+        }
+        boolean restHasWords = hasWord(rest);
+        String restSentence = restHasWords ? sentenceCase(finish(rest, closing(text, sen))) : "";
+        List<String> parts = new ArrayList<>();
+        boolean before = firstRemoved >= 0 && (firstRemoved == 0 || vocative);
+        if (before) {
+            parts.addAll(inserted);
+            if (!restSentence.isEmpty()) {
+                parts.add(restSentence);
+            }
+        } else {
+            if (!restSentence.isEmpty()) {
+                parts.add(restSentence);
+            }
+            parts.addAll(inserted);
+        }
+        if (vocative && !parts.isEmpty()) {
+            parts.set(0, vocativeText + ", " + Rewriter.decapitalise(parts.get(0)));
+        }
+        return Optional.of(String.join(" ", parts));
+    }
+
+    private static boolean dashBetween(List<Token> tokens, Segment a, Segment b) {
+        for (int i = a.toToken(); i < b.fromToken(); i++) {
+            if (tokens.get(i).norm().equals("-")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String keepEdits(String text, int from, int to, List<Rewriter.Edit> edits) {
+        if (from >= to) {
+            return "";
+        }
+        List<Rewriter.Edit> inside = new ArrayList<>();
+        for (Rewriter.Edit e : edits) {
+            if (e.start() >= from && e.end() <= to) {
+                inside.add(new Rewriter.Edit(e.start() - from, e.end() - from, e.replacement()));
+            }
+        }
+        String piece = text.substring(from, to);
+        return inside.isEmpty() ? piece : Rewriter.apply(piece, inside);
+    }
+
+    /** The hit's v-th option, filled from its captures; alternatives (shorter matches inside it) after its own. */
+    private Optional<String> option(PhrasingEngine.Hit h, int v, String text) {
+        List<String> own = h.options();
+        if (v < own.size()) {
+            return Templates.fill(own.get(v), text, h.match(), inflector);
+        }
+        int k = v - own.size();
+        if (k < h.alternatives().size()) {
+            PhrasingEngine.Hit a = h.alternatives().get(k);
+            if (a.rule().scope() == h.rule().scope() && !a.options().isEmpty()) {
+                return Templates.fill(a.options().get(0), text, a.match(), inflector);
+            }
+        }
+        return own.isEmpty() ? Optional.empty() : Templates.fill(own.get(own.size() - 1), text, h.match(), inflector);
+    }
+
+    private static int clauseOf(List<Segment> clauses, int offset) {
+        for (int i = 0; i < clauses.size(); i++) {
+            if (offset < clauses.get(i).end()) {
+                return i;
+            }
+        }
+        return clauses.size() - 1;
+    }
+
+    /** A clause of one or two capitalised words before the rest: «Анна, …», «Ольга Викторовна, …». */
+    private static boolean isVocative(List<Token> tokens, Segment clause) {
+        if (clause.size() > 2) {
+            return false;
+        }
+        for (int i = clause.fromToken(); i < clause.toToken(); i++) {
+            Token t = tokens.get(i);
+            if (!t.isWord() || !Character.isUpperCase(t.text().charAt(0)) || LEAD_INS.contains(t.norm())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The closing mark of the original sentence, as the kept part should end: «!!!» and «?!» calm down to «.» and «?». */
+    private static char closing(String text, Segment sen) {
+        String s = text.substring(sen.start(), sen.end()).strip();
+        if (s.endsWith("?") || s.endsWith("?!") || s.endsWith("!?")) {
+            return '?';
+        }
+        return '.';
+    }
+
+    /** Trims separators and spaces left at the edges and doubled inside. */
+    static String tidy(String s) {
+        String t = s.replaceAll("\\s+", " ").strip();
+        t = t.replaceAll("\\s+([,.;:!?…])", "$1");
+        t = t.replaceAll("([,;:])(\\s*[,;:])+", "$1");
+        t = t.replaceAll("^[\\s,;:—–-]+", "");
+        t = t.replaceAll("[\\s,;:—–-]+$", "");
+        t = t.replaceAll("^(?iu)(так что|а|и|но|зато|поэтому)\\s+", "");
+        return t.strip();
+    }
+
+    /** Ends a sentence with {@code mark} unless it already ends with one. */
+    static String finish(String s, char mark) {
+        String t = s.strip();
+        if (t.isEmpty()) {
+            return t;
+        }
+        char last = t.charAt(t.length() - 1);
+        if (last == '.' || last == '?' || last == '…') {
+            return t;
+        }
+        if (last == '!') {
+            return t.replaceAll("!+$", ".").replaceAll("\\?\\.$", "?");
+        }
+        while (!t.isEmpty() && ",;:—–-".indexOf(t.charAt(t.length() - 1)) >= 0) {
+            t = t.substring(0, t.length() - 1).strip();
+        }
+        return t + mark;
+    }
+
+    static String sentenceCase(String s) {
+        return s.isEmpty() ? s : Rewriter.capitalise(s);
+    }
+
+    private static boolean hasWord(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetterOrDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every check a version must pass before anyone sees it. */
+    private boolean verify(Job job, String original, String version) {
+        if (version.isEmpty()) {
+            // leaving the sentence out: only when it carries no fact
+            return facts(job.text(), job.tokens(), job.sentence(), exempt(job)).isEmpty();
+        }
+        List<Token> vt = TextAnalyzer.analyze(version);
+        if (!clean.test(version)) {
+            return false;
+        }
+        Map<String, Integer> need = facts(job.text(), job.tokens(), job.sentence(), exempt(job));
+        Map<String, Integer> have = new HashMap<>();
+        for (Token t : vt) {
+            have.merge(t.text(), 1, Integer::sum);
+        }
+        for (Map.Entry<String, Integer> e : need.entrySet()) {
+            if (have.getOrDefault(e.getKey(), 0) < e.getValue()) {
+                return false;
+            }
+        }
+        for (Segment s : Segments.sentences(version, vt)) {
+            Token first = firstWord(vt, s);
+            if (first != null && DANGLING_START.contains(first.norm()) && !startsWith(original, first.norm())) {
+                return false;
+            }
+            Token last = lastWord(vt, s);
+            if (last != null && DANGLING_END.contains(last.norm())) {
+                return false;
+            }
+        }
+        if (doubled(vt) && !doubled(TextAnalyzer.analyze(original))) {
+            return false;
+        }
+        return !version.matches("(?s).*([,;:]\\s*[,;:.]|\\s[,.;:!?]).*");
+    }
+
+    private static boolean startsWith(String original, String norm) {
+        String o = coach.text.Normalizer.norm(original.strip());
+        return o.startsWith(norm + " ") || o.startsWith(norm + ",");
+    }
+
+    private static Token firstWord(List<Token> ts, Segment s) {
+        for (int i = s.fromToken(); i < s.toToken(); i++) {
+            if (ts.get(i).isWord()) {
+                return ts.get(i);
+            }
+        }
+        return null;
+    }
+
+    private static Token lastWord(List<Token> ts, Segment s) {
+        for (int i = s.toToken() - 1; i >= s.fromToken(); i--) {
+            if (ts.get(i).kind() != Token.Kind.PUNCT) {
+                return ts.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** Whether some run of three words occurs twice. */
+    static boolean doubled(List<Token> ts) {
+        List<String> words = new ArrayList<>();
+        for (Token t : ts) {
+            if (t.kind() != Token.Kind.PUNCT) {
+                words.add(t.norm());
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i + 3 <= words.size(); i++) {
+            if (!seen.add(words.get(i) + " " + words.get(i + 1) + " " + words.get(i + 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Spans whose facts are meant to go: jargon terms and the figures of an overpromise («100%»). */
+    private static List<int[]> exempt(Job job) {
+        List<int[]> out = new ArrayList<>();
+        for (PhrasingEngine.Hit h : job.hits()) {
+            if (h.rule().category() == Category.JARGON || h.rule().category() == Category.OVERPROMISE) {
+                out.add(new int[] {h.start(), h.end()});
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The facts of a sentence, counted: numbers, words with digits, names (a capital letter inside the sentence),
+     * Latin-script words in a Cyrillic text (product names, CRM) and the sign №.
+     */
+    static Map<String, Integer> facts(String text, List<Token> tokens, Segment sen, List<int[]> exempt) {
+        Map<String, Integer> out = new HashMap<>();
+        boolean cyrillic = false;
+        for (int i = sen.fromToken(); i < sen.toToken(); i++) {
+            Token t = tokens.get(i);
+            if (t.isWord() && t.norm().charAt(0) >= 0x0400 && t.norm().charAt(0) <= 0x04FF) {
+                cyrillic = true;
+                break;
+            }
+        }
+        boolean first = true;
+        for (int i = sen.fromToken(); i < sen.toToken(); i++) {
+            Token t = tokens.get(i);
+            boolean inExempt = false;
+            for (int[] e : exempt) {
+                if (t.start() >= e[0] && t.end() <= e[1]) {
+                    inExempt = true;
+                    break;
+                }
+            }
+            boolean fact = t.kind() == Token.Kind.NUMBER || t.norm().equals("№") || t.norm().equals("%");
+            if (t.isWord()) {
+                boolean cap = Character.isUpperCase(t.text().charAt(0)) && !t.text().equals("I");
+                boolean latinInRu = cyrillic && t.norm().charAt(0) < 128;
+                fact = (cap && !first) || latinInRu;
+                first = false;
+            }
+            if (fact && !inExempt) {
+                out.merge(t.text(), 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+}
