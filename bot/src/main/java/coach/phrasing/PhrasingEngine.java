@@ -31,6 +31,8 @@ import java.util.concurrent.CompletableFuture;
 public final class PhrasingEngine {
     /** At most this many suggestions per text. */
     static final int MAX_SUGGESTIONS = 3;
+    /** Sentences longer than this many tokens get no rewrite (work per sentence stays bounded, time linear in the text). */
+    static final int MAX_REWRITE_TOKENS = 300;
 
     private final Map<Lang, List<Rule>> rules;
     private final Map<Lang, PatternIndex<Rule>> index;
@@ -96,8 +98,12 @@ public final class PhrasingEngine {
             bySentence.computeIfAbsent(si, k -> new ArrayList<>()).add(h);
         }
         Map<Integer, List<String>> versions = new java.util.TreeMap<>();
+        SentenceRewriter rewriter = rewriter();
         for (Map.Entry<Integer, List<Hit>> e : bySentence.entrySet()) {
-            versions.put(e.getKey(), rewriter(lang).versions(new SentenceRewriter.Job(t, tokens, sentences.get(e.getKey()), e.getValue(), lang)));
+            Segments.Segment s = sentences.get(e.getKey());
+            // a run-on "sentence" of thousands of words is not rewritten: its findings are reported for a rewrite by hand
+            versions.put(e.getKey(), s.size() > MAX_REWRITE_TOKENS ? List.of()
+                    : rewriter.versions(new SentenceRewriter.Job(t, tokens, s, e.getValue(), lang)));
         }
         List<Finding> findings = new ArrayList<>(hits.size());
         for (Map.Entry<Integer, List<Hit>> e : bySentence.entrySet()) {
@@ -112,7 +118,7 @@ public final class PhrasingEngine {
         return new CheckResult(t, lang, List.copyOf(findings), assemble(t, sentences, versions));
     }
 
-    private SentenceRewriter rewriter(Lang lang) {
+    private SentenceRewriter rewriter() {
         return new SentenceRewriter(s -> scan(s, TextAnalyzer.analyze(s), Lang.detect(s)).isEmpty(), inflector);
     }
 
