@@ -213,6 +213,9 @@ public final class PhrasingEngine {
         Map<Long, Boolean> unlessMemo = null;
         for (Rule r : candidates) {
             for (Match m : r.phrases().findAll(tokens)) {
+                if (r.category() == Category.JARGON && insideCompound(tokens, m)) {
+                    continue;
+                }
                 if (!r.unless().isEmpty()) {
                     if (sentenceOf == null) {
                         sentenceOf = sentences(tokens);
@@ -247,6 +250,17 @@ public final class PhrasingEngine {
     }
 
     private static final Set<String> SENTENCE_END = Set.of(".", "!", "?", ";", "…");
+
+    /** Whether a match is part of a hyphenated word: «релиз» in «пресс-релиз» is no jargon of its own. */
+    private static boolean insideCompound(List<Token> tokens, Match m) {
+        int f = m.fromToken();
+        int l = m.toToken() - 1;
+        boolean before = f >= 2 && tokens.get(f - 1).norm().equals("-") && tokens.get(f - 1).end() == tokens.get(f).start()
+                && tokens.get(f - 2).end() == tokens.get(f - 1).start() && tokens.get(f - 2).isWord();
+        boolean after = l + 2 < tokens.size() && tokens.get(l + 1).norm().equals("-") && tokens.get(l).end() == tokens.get(l + 1).start()
+                && tokens.get(l + 1).end() == tokens.get(l + 2).start() && tokens.get(l + 2).isWord();
+        return before || after;
+    }
 
     /** Whether some word of the text is written in the other language's script (two letters or more). */
     private static boolean hasScriptOf(List<Token> tokens, Lang lang) {
