@@ -31,6 +31,9 @@ final class SentenceRewriter {
     private static final Set<String> DANGLING_START = Set.of("что", "чтобы", "ведь", "ибо", "который", "которая", "которое",
             "которые", "потому", "поскольку", "и", "а", "но", "или", "зато", "же", "ли", "так", "тогда", "поэтому", "значит",
             "that", "which", "because", "so", "and", "but", "or", "then");
+    /** A sentence that starts with one of these and has no second clause is a fragment: «Когда будет готово.» */
+    private static final Set<String> SUBORDINATE_START = Set.of("когда", "если", "хотя", "пока", "где", "куда", "откуда", "как",
+            "when", "if", "although", "while", "where");
     /** Clauses starting with these hang on the clause before them: they go with it when it is removed. */
     private static final Set<String> ATTACHED_START = Set.of("что", "чтобы", "ведь", "ибо", "раз", "так", "потому", "поскольку",
             "поэтому", "значит", "иначе", "а", "пусть", "because", "so", "since", "that", "otherwise");
@@ -311,6 +314,11 @@ final class SentenceRewriter {
             if (first != null && DANGLING_START.contains(first.norm()) && !startsWith(original, first.norm())) {
                 return false;
             }
+            if (first != null && SUBORDINATE_START.contains(first.norm()) && !hasClauseMark(vt, s) && !version.strip().endsWith("?")
+                    && !startsWith(original, first.norm())) {
+                // «Когда будет готово.»: a subordinate clause left without its main clause
+                return false;
+            }
             Token last = lastWord(vt, s);
             if (last != null && DANGLING_END.contains(last.norm())) {
                 return false;
@@ -325,6 +333,15 @@ final class SentenceRewriter {
     private static boolean startsWith(String original, String norm) {
         String o = coach.text.Normalizer.norm(original.strip());
         return o.startsWith(norm + " ") || o.startsWith(norm + ",");
+    }
+
+    private static boolean hasClauseMark(List<Token> ts, Segment s) {
+        for (int i = s.fromToken(); i < s.toToken(); i++) {
+            if (Segments.isClauseMark(ts, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Token firstWord(List<Token> ts, Segment s) {
