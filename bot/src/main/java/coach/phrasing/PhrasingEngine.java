@@ -37,7 +37,18 @@ public final class PhrasingEngine {
     private final Map<Lang, List<Rule>> rules;
     private final Map<Lang, PatternIndex<Rule>> index;
     private final Map<Rule, Integer> rank = new java.util.IdentityHashMap<>();
-    private final Templates.Inflector inflector = Templates.Inflector.NONE;
+    /** {@code {name:case}} slots: the morphology's noun-phrase inflection («своему менеджеру» → «вашим менеджером»). */
+    private final Templates.Inflector inflector = (phrase, code) -> {
+        coach.text.morph.Case c = switch (code) {
+            case "nom" -> coach.text.morph.Case.NOM;
+            case "gen" -> coach.text.morph.Case.GEN;
+            case "dat" -> coach.text.morph.Case.DAT;
+            case "acc" -> coach.text.morph.Case.ACC;
+            case "ins" -> coach.text.morph.Case.INS;
+            default -> coach.text.morph.Case.LOC;
+        };
+        return coach.text.morph.Morphology.russian().phrases().inflect(phrase, c);
+    };
 
     private PhrasingEngine(Map<Lang, List<Rule>> rules) {
         this.rules = rules;

@@ -56,6 +56,16 @@ class RewriteScopesTest {
                   - incorrect: "Пишите своему менеджеру."
                     corrected: "Я сама передам вопрос: своему менеджеру."
                   - correct: "Я передам вопрос."
+              - id: ru.deflect.to-manager
+                category: deflect
+                principle: principles.politeness
+                patterns: ["< ~обращаться|~обратиться|~звонить к? [who ~свой _ ] >"]
+                explanation: "Отсылает клиента."
+                replacements: ["Я сама свяжусь с {who:ins} и вернусь к вам с ответом"]
+                examples:
+                  - incorrect: "Звоните своему менеджеру."
+                    corrected: "Я сама свяжусь с вашим менеджером и вернусь к вам с ответом."
+                  - correct: "Я позвоню менеджеру."
               - id: ru.refuse.never
                 category: refuse
                 principle: principles.politeness
@@ -114,6 +124,12 @@ class RewriteScopesTest {
     @Test
     void aCaptureCarriesTheClientsWordsIntoTheReplacement() {
         assertEquals("Я сама передам вопрос: в бухгалтерию.", best("Пишите в бухгалтерию."));
+    }
+
+    @Test
+    void lemmasMatchEveryFormAndCapturesAreInflectedWithAgreement() {
+        assertEquals("Я сама свяжусь с вашим менеджером и вернусь к вам с ответом.", best("Обратитесь к своему менеджеру."));
+        assertEquals("Я сама свяжусь с вашей помощницей и вернусь к вам с ответом.", best("Звоните своей помощнице!"));
     }
 
     @Test
