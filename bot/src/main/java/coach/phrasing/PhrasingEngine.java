@@ -329,17 +329,23 @@ public final class PhrasingEngine {
             String plain = plain();
             if (plain != null) {
                 o.add(plain);
-            }
-            if (j.explain() != null) {
+            } else if (j.explain() != null) {
                 o.add(fragment + " (" + j.explain() + ")");
             }
             return Collections.unmodifiableList(o);
         }
 
+        /** The plain words for this form of the term: an explicit form, else the plain lemma inflected like the term. */
         private String plain() {
             Rule.Jargon j = rule.jargon();
             String f = j.forms().get(RuleLoader.formKey(fragment));
-            return f != null ? f : j.plain();
+            if (f != null || j.plain() == null) {
+                return f;
+            }
+            if (RuleLoader.formKey(fragment).equals(RuleLoader.formKey(j.term()))) {
+                return j.plain();
+            }
+            return JargonInflector.inflect(fragment, j.term(), j.plain()).orElse(null);
         }
 
         String why() {
