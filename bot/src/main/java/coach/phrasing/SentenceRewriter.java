@@ -276,8 +276,9 @@ final class SentenceRewriter {
         return t + mark;
     }
 
+    /** Capitalises the first letter, unless the sentence opens with markup (which is left as the user wrote it). */
     static String sentenceCase(String s) {
-        return s.isEmpty() ? s : Rewriter.capitalise(s);
+        return s.isEmpty() || s.charAt(0) == '<' ? s : Rewriter.capitalise(s);
     }
 
     private static boolean hasWord(String s) {
@@ -416,7 +417,8 @@ final class SentenceRewriter {
             }
             boolean fact = t.kind() == Token.Kind.NUMBER || t.norm().equals("№") || t.norm().equals("%");
             if (t.isWord()) {
-                boolean cap = Character.isUpperCase(t.text().charAt(0)) && !t.text().equals("I");
+                boolean afterMarkup = i > 0 && tokens.get(i - 1).norm().equals(">");
+                boolean cap = Character.isUpperCase(t.text().charAt(0)) && !t.text().equals("I") && !afterMarkup;
                 boolean latinInRu = cyrillic && t.norm().charAt(0) < 128;
                 fact = (cap && !first) || latinInRu;
                 first = false;
