@@ -47,7 +47,7 @@ public final class PatternIndex<T> {
             switch (a.kind()) {
                 case STEM -> byStem.computeIfAbsent(a.value(), k -> new ArrayList<>()).add(id);
                 case EXACT -> byNorm.computeIfAbsent(a.value(), k -> new ArrayList<>()).add(id);
-                case SUFFIX -> always.add(id);
+                case SUFFIX, TAG -> always.add(id);
                 case LEMMA -> byLemma.computeIfAbsent(a.value(), k -> new ArrayList<>()).add(id);
                 case PREFIX -> {
                     if (a.value().length() < PREFIX_KEY) {
@@ -66,7 +66,7 @@ public final class PatternIndex<T> {
         TokenPattern.Element best = null;
         double bestScore = Double.MAX_VALUE;
         for (TokenPattern.Element e : p.elements()) {
-            if (e.kind() != TokenPattern.Kind.ALTS || e.optional() || e.negated() || hasSuffix(e)) {
+            if (e.kind() != TokenPattern.Kind.ALTS || e.optional() || e.negated() || hasSuffix(e) || hasTag(e)) {
                 continue;
             }
             int len = Integer.MAX_VALUE;
@@ -80,6 +80,15 @@ public final class PatternIndex<T> {
             }
         }
         return best;
+    }
+
+    private static boolean hasTag(TokenPattern.Element e) {
+        for (TokenPattern.Alt a : e.alts()) {
+            if (a.kind() == TokenPattern.AltKind.TAG) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasSuffix(TokenPattern.Element e) {
@@ -167,6 +176,9 @@ public final class PatternIndex<T> {
                     if (lemmas.contains(a.value())) {
                         return true;
                     }
+                }
+                case TAG -> {
+                    return true;
                 }
                 case STEM -> {
                     if (stems.contains(a.value())) {

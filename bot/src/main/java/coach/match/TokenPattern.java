@@ -15,6 +15,8 @@ import java.util.Set;
  *   word        a token with the same Snowball stem as "word" (any inflection: наша/нашей/наши)
  *   =word       a token whose normalised form is exactly "word" (no stemming)
  *   ~lemma      a token one of whose dictionary forms (lemmas) is "lemma": ~идти finds «шёл», «пойдёте»
+ *   %TAG:FIELDS a token with a reading whose tag has all these fields, in any order: %VB:IMP (an imperative),
+ *               %VB:P2:Sin (a «ты» verb), %NN:D (a noun in the dative); tags as in the morphology (LanguageTool's)
  *   word*       a token whose normalised form starts with "word"
  *   *ending     a word that ends with "ending" and is longer than it (*ли: a Russian past-tense plural)
  *   a|b|=c|d*   any of the alternatives
@@ -347,6 +349,9 @@ public final class TokenPattern {
         if (a.startsWith("=") && a.length() > 1) {
             return new Alt(AltKind.EXACT, Normalizer.norm(a.substring(1)));
         }
+        if (a.startsWith("%") && a.length() > 1) {
+            return new Alt(AltKind.TAG, a.substring(1));
+        }
         if (a.startsWith("~") && a.length() > 1) {
             return new Alt(AltKind.LEMMA, Normalizer.norm(a.substring(1)));
         }
@@ -550,7 +555,7 @@ public final class TokenPattern {
 
     enum Kind { ALTS, ANY_WORD, NUMBER, GAP, REST_OF_CLAUSE, REST_OF_SENTENCE, SENTENCE_START, SENTENCE_END }
 
-    enum AltKind { STEM, EXACT, PREFIX, SUFFIX, LEMMA }
+    enum AltKind { STEM, EXACT, PREFIX, SUFFIX, LEMMA, TAG }
 
     record Alt(AltKind kind, String value) {
         boolean accepts(Token tok) {
@@ -560,6 +565,7 @@ public final class TokenPattern {
                 case PREFIX -> tok.norm().startsWith(value);
                 case SUFFIX -> tok.isWord() && tok.norm().length() > value.length() && tok.norm().endsWith(value);
                 case LEMMA -> tok.isWord() && (tok.norm().equals(value) || coach.text.Lemmas.of(tok.norm()).contains(value));
+                case TAG -> tok.isWord() && coach.text.Lemmas.hasTag(tok.norm(), value);
             };
         }
     }

@@ -328,6 +328,9 @@ final class SentenceRewriter {
         if (doubled(vt) && !doubled(TextAnalyzer.analyze(original))) {
             return false;
         }
+        if (job.lang() == Lang.RU && !agrees(vt, TextAnalyzer.analyze(original))) {
+            return false;
+        }
         return !version.matches("(?s).*([,;:]\\s*[,;:.]|\\s[,.;:!?]).*");
     }
 
@@ -361,6 +364,47 @@ final class SentenceRewriter {
             }
         }
         return null;
+    }
+
+    /**
+     * Agreement inside the version: every adjective-like word directly before a noun agrees with it in some pair of
+     * readings, unless the same two words stood together in the original (the client's own text is not corrected).
+     */
+    static boolean agrees(List<Token> version, List<Token> original) {
+        Set<String> before = new HashSet<>();
+        for (int i = 0; i + 1 < original.size(); i++) {
+            before.add(original.get(i).norm() + " " + original.get(i + 1).norm());
+        }
+        coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
+        for (int i = 0; i + 1 < version.size(); i++) {
+            Token a = version.get(i);
+            Token b = version.get(i + 1);
+            if (!a.isWord() || !b.isWord() || a.end() == b.start() || before.contains(a.norm() + " " + b.norm())) {
+                continue;
+            }
+            List<coach.text.morph.Reading> ra = m.analyze(a.norm());
+            List<coach.text.morph.Reading> rb = m.analyze(b.norm());
+            if (ra.isEmpty() || rb.isEmpty() || !ra.stream().allMatch(coach.text.morph.Reading::isAgreeingModifier)
+                    || !rb.stream().allMatch(coach.text.morph.Reading::isNoun)) {
+                continue;
+            }
+            boolean ok = false;
+            for (coach.text.morph.Reading x : ra) {
+                for (coach.text.morph.Reading y : rb) {
+                    if (m.agree(x, y)) {
+                        ok = true;
+                        break;
+                    }
+                }
+                if (ok) {
+                    break;
+                }
+            }
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether some run of three words occurs twice. */

@@ -13,6 +13,27 @@ public final class Lemmas {
     private Lemmas() {
     }
 
+    /** Whether some reading of a normalised word form has every field of {@code fields} ("VB:IMP", "NN:D"). */
+    public static boolean hasTag(String norm, String fields) {
+        if (norm.isEmpty() || norm.charAt(0) < 0x0400 || norm.charAt(0) > 0x04FF) {
+            return false;
+        }
+        String[] want = fields.split(":");
+        for (coach.text.morph.Reading r : Morphology.russian().analyze(norm)) {
+            boolean all = true;
+            for (String w : want) {
+                if (!r.has(w)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The lemmas of a normalised word form; never empty. */
     public static Set<String> of(String norm) {
         if (norm.isEmpty() || norm.charAt(0) < 0x0400 || norm.charAt(0) > 0x04FF) {
