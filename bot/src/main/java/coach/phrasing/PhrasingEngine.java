@@ -92,17 +92,17 @@ public final class PhrasingEngine {
      */
     public CheckResult check(String text) {
         String t = text == null ? "" : text;
-        CheckResult last = LAST.get();
+        CheckResult last = lastChecked.get();
         if (last != null && last.text().equals(t)) {
             return last; // the router and /check see one draft once
         }
         CheckResult r = checkOnce(t);
-        LAST.set(r);
+        lastChecked.set(r);
         return r;
     }
 
     /** The last result per thread: a free-text draft is checked by the router and reported by /check in one pass. */
-    private final ThreadLocal<CheckResult> LAST = new ThreadLocal<>();
+    private final ThreadLocal<CheckResult> lastChecked = new ThreadLocal<>();
 
     private CheckResult checkOnce(String t) {
         Lang lang = Lang.detect(t);
