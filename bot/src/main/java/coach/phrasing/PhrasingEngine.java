@@ -139,15 +139,15 @@ public final class PhrasingEngine {
                         h.rule.principle().id(), h.rule.principle().title(lang), h.why(), rewritable, say, Finding.RULE, Double.NaN));
             }
         }
-        return new CheckResult(t, lang, List.copyOf(findings), assemble(t, sentences, versions));
+        return new CheckResult(t, lang, List.copyOf(findings), assemble(t, tokens, sentences, versions));
     }
 
     private SentenceRewriter rewriter() {
-        return new SentenceRewriter(s -> scan(s, TextAnalyzer.analyze(s), Lang.detect(s)).isEmpty(), inflector);
+        return new SentenceRewriter((s, ts) -> scan(s, ts, Lang.detect(s)).isEmpty(), inflector);
     }
 
     /** Whole-message suggestions from the sentences' verified versions; the k-th takes each sentence's k-th (or last) version. */
-    private static List<String> assemble(String text, List<Segments.Segment> sentences, Map<Integer, List<String>> versions) {
+    private static List<String> assemble(String text, List<Token> tokens, List<Segments.Segment> sentences, Map<Integer, List<String>> versions) {
         int n = 0;
         for (List<String> v : versions.values()) {
             n = Math.max(n, v.size());
@@ -181,8 +181,11 @@ public final class PhrasingEngine {
             }
             b.append(text, at, text.length());
             String s = b.toString().strip();
-            if (!s.isEmpty() && !s.equals(text.strip()) && hasContent(s) && !(SentenceRewriter.doubled(TextAnalyzer.analyze(s))
-                    && !SentenceRewriter.doubled(TextAnalyzer.analyze(text)))) {
+            if (s.isEmpty() || s.equals(text.strip())) {
+                continue;
+            }
+            List<Token> st = TextAnalyzer.analyze(s);
+            if (hasContent(s, st) && !(SentenceRewriter.doubled(st) && !SentenceRewriter.doubled(tokens))) {
                 out.add(s);
             }
         }
@@ -190,8 +193,7 @@ public final class PhrasingEngine {
     }
 
     /** Whether a message says something beyond a greeting or a name: some sentence of three words or more. */
-    private static boolean hasContent(String s) {
-        List<Token> ts = TextAnalyzer.analyze(s);
+    private static boolean hasContent(String s, List<Token> ts) {
         for (Segments.Segment seg : Segments.sentences(s, ts)) {
             int words = 0;
             for (int i = seg.fromToken(); i < seg.toToken(); i++) {
