@@ -90,6 +90,12 @@ final class SentenceRewriter {
         String text = job.text();
         List<Token> tokens = job.tokens();
         Segment sen = job.sentence();
+        // «ты» → «вы» over the whole sentence, when a rule asks for it (and no replacement of its own)
+        for (PhrasingEngine.Hit h : job.hits()) {
+            if (Rule.POLITE.equals(h.rule().transform()) && h.options().isEmpty()) {
+                return v == 0 ? polite(text, tokens, sen) : Optional.empty();
+            }
+        }
         // the whole sentence, when a rule owns it
         for (PhrasingEngine.Hit h : job.hits()) {
             if (h.rule().scope() == Rule.Scope.SENTENCE) {
@@ -175,6 +181,65 @@ final class SentenceRewriter {
             parts.set(0, vocativeText + ", " + Rewriter.decapitalise(parts.get(0)));
         }
         return Optional.of(String.join(" ", parts));
+    }
+
+    /**
+     * The sentence with every «ты» form in its «вы» counterpart: «приезжай и забирай свой заказ» → «приезжайте и
+     * забирайте свой заказ», «тебе» → «вам», «твой» → «ваш». Empty when nothing changes.
+     */
+    static Optional<String> polite(String text, List<Token> tokens, Segment sen) {
+        coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
+        StringBuilder b = new StringBuilder();
+        int at = sen.start();
+        boolean changed = false;
+        boolean tySubject = false;
+        for (int i = sen.fromToken(); i < sen.toToken(); i++) {
+            tySubject |= tokens.get(i).norm().equals("ты");
+        }
+        for (int i = sen.fromToken(); i < sen.toToken(); i++) {
+            Token t = tokens.get(i);
+            if (!t.isWord() || !politeCandidate(m.analyze(t.norm()), tySubject)) {
+                continue;
+            }
+            Optional<String> p = tySubject && (t.norm().equals("сам") || t.norm().equals("сама"))
+                    ? Optional.of(Character.isUpperCase(t.text().charAt(0)) ? "Сами" : "сами")
+                    : m.toPolitePlural(t.text());
+            if (p.isPresent() && !p.get().equals(t.text())) {
+                b.append(text, at, t.start()).append(p.get());
+                at = t.end();
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return Optional.empty();
+        }
+        b.append(text, at, sen.end());
+        return Optional.of(sentenceCase(b.toString().strip()));
+    }
+
+    /**
+     * Whether a word is a «ты» form to turn: every reading a «ты»/«твой» pronoun or a 2nd-person-singular verb
+     * (imperatives too); past forms and short adjectives («сделал», «готов») only when «ты» is the sentence's subject.
+     */
+    private static boolean politeCandidate(List<coach.text.morph.Reading> rs, boolean tySubject) {
+        if (rs.isEmpty()) {
+            return false;
+        }
+        if (tySubject) {
+            for (coach.text.morph.Reading r : rs) {
+                if ((r.isVerb() && r.has("Past") && !r.has("PL")) || (r.has("Short") && !r.has("PL")) || r.lemma().equals("сам")) {
+                    return true;
+                }
+            }
+        }
+        for (coach.text.morph.Reading r : rs) {
+            boolean pronoun = r.lemma().equals("ты") || r.lemma().equals("твой");
+            boolean verb2 = r.isVerb() && r.has("Sin") && (r.has("P2") || r.has("IMP"));
+            if (!pronoun && !verb2) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean dashBetween(List<Token> tokens, Segment a, Segment b) {
