@@ -96,7 +96,7 @@ public final class PhrasingEngine {
         if (last != null && last.text().equals(t)) {
             return last; // the router and /check see one draft once
         }
-        CheckResult r = checkOnce(t);
+        CheckResult r = checkOnce(t, true);
         lastChecked.set(r);
         return r;
     }
@@ -104,7 +104,7 @@ public final class PhrasingEngine {
     /** The last result per thread: a free-text draft is checked by the router and reported by /check in one pass. */
     private final ThreadLocal<CheckResult> lastChecked = new ThreadLocal<>();
 
-    private CheckResult checkOnce(String t) {
+    private CheckResult checkOnce(String t, boolean refine) {
         Lang lang = Lang.detect(t);
         List<Token> tokens = TextAnalyzer.analyze(t);
         List<Hit> hits = scan(t, tokens, lang);
@@ -122,7 +122,7 @@ public final class PhrasingEngine {
             bySentence.computeIfAbsent(si, k -> new ArrayList<>()).add(h);
         }
         Map<Integer, List<String>> versions = new java.util.TreeMap<>();
-        SentenceRewriter rewriter = rewriter();
+        SentenceRewriter rewriter = rewriter(refine);
         for (Map.Entry<Integer, List<Hit>> e : bySentence.entrySet()) {
             Segments.Segment s = sentences.get(e.getKey());
             // a run-on "sentence" of thousands of words is not rewritten: its findings are reported for a rewrite by hand
@@ -142,8 +142,14 @@ public final class PhrasingEngine {
         return new CheckResult(t, lang, List.copyOf(findings), assemble(t, tokens, sentences, versions));
     }
 
-    private SentenceRewriter rewriter() {
-        return new SentenceRewriter((s, ts) -> scan(s, ts, Lang.detect(s)).isEmpty(), inflector);
+    private SentenceRewriter rewriter(boolean refine) {
+        return new SentenceRewriter((s, ts) -> scan(s, ts, Lang.detect(s)).isEmpty(), inflector, s -> {
+            if (!refine) {
+                return java.util.Optional.empty();
+            }
+            CheckResult again = checkOnce(s, false);
+            return again.complete() ? java.util.Optional.of(again.suggestions().get(0)) : java.util.Optional.empty();
+        });
     }
 
     /** Whole-message suggestions from the sentences' verified versions; the k-th takes each sentence's k-th (or last) version. */

@@ -41,7 +41,10 @@ final class RuleLoader {
     private RuleLoader() {
     }
 
-    /** Every language's rules, in file order, bound to the guide's principles. Both ru.yaml and en.yaml must be there. */
+    /**
+     * Every language's rules, in file order, bound to the guide's principles. Both ru.yaml and en.yaml must be there;
+     * rules/&lt;lang&gt;-&lt;theme&gt;.yaml files add more rules of that language (read after the main file, by name).
+     */
     static Map<Lang, List<Rule>> load(KnowledgeBase kb) {
         return bind(parse(kb.source()), kb);
     }
@@ -55,7 +58,15 @@ final class RuleLoader {
             if (!source.exists(file)) {
                 throw new ContentException(file, 0, "the rule file for language '" + lang.code() + "' is missing");
             }
-            out.put(lang, loader.loadFile(file, source.read(file), lang));
+            List<Rule> rules = new ArrayList<>(loader.loadFile(file, source.read(file), lang));
+            // more files of the same language, by theme: rules/ru-tone.yaml, …
+            for (String extra : source.list(DIR, ".yaml")) {
+                String name = extra.substring(extra.lastIndexOf('/') + 1);
+                if (name.startsWith(lang.code() + "-")) {
+                    rules.addAll(loader.loadFile(extra, source.read(extra), lang));
+                }
+            }
+            out.put(lang, List.copyOf(rules));
         }
         return out;
     }
@@ -162,8 +173,9 @@ final class RuleLoader {
         JsonNode reps = r.get("replacements");
         if (transform != null && reps == null) {
             reps = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-        } else if (reps == null || !reps.isArray() || reps.isEmpty() || reps.size() > 3) {
-            throw y.error(reps == null ? r : reps, where + " needs 'replacements': a list of 1 to 3 polite versions of the fragment (\"\" deletes it)");
+        } else if (reps == null || !reps.isArray() || reps.size() > 3) {
+            throw y.error(reps == null ? r : reps, where + " needs 'replacements': a list of up to 3 polite versions (\"\" deletes; [] = no"
+                    + " automatic rewrite, the sentence is to be rephrased by hand)");
         }
         List<String> replacements = new ArrayList<>();
         for (JsonNode x : reps) {
@@ -328,7 +340,8 @@ final class RuleLoader {
             String inc = optStr(e, "incorrect");
             String cor = optStr(e, "corrected");
             String ok = optStr(e, "correct");
-            if (inc != null && cor != null && ok == null) {
+            if (inc != null && ok == null && (cor != null || owner.path("replacements").isEmpty() && !owner.has("transform"))) {
+                // a rule without replacements has incorrect examples without a correction: nothing is offered for them
                 bad = true;
                 out.add(new Rule.Example(inc, cor, null, y.line(e)));
             } else if (ok != null && inc == null && cor == null) {

@@ -48,14 +48,19 @@ final class SentenceRewriter {
 
     private final java.util.function.BiPredicate<String, List<Token>> clean;
     private final Templates.Inflector inflector;
+    /** A second pass over a version that is not clean yet: its complete first suggestion, or empty. */
+    private final java.util.function.Function<String, Optional<String>> refine;
 
     /**
      * @param clean     whether a text checks clean by every rule
      * @param inflector the morphology's noun-phrase inflection for {@code {name:case}} slots
+     * @param refine    a second pass for a version in which another rule still finds something
      */
-    SentenceRewriter(java.util.function.BiPredicate<String, List<Token>> clean, Templates.Inflector inflector) {
+    SentenceRewriter(java.util.function.BiPredicate<String, List<Token>> clean, Templates.Inflector inflector,
+            java.util.function.Function<String, Optional<String>> refine) {
         this.clean = clean;
         this.inflector = inflector;
+        this.refine = refine;
     }
 
     /** One risky sentence: its segment, its hits, and what the message around it offers. */
@@ -80,6 +85,9 @@ final class SentenceRewriter {
             }
             if (verify(job, original, s.get())) {
                 out.add(s.get());
+            } else if (!s.get().isEmpty()) {
+                // the version shows another risk («ты сама просила» → «вы сами просили»: a reproach): fix that too, once
+                refine.apply(s.get()).filter(r -> !out.contains(r) && verify(job, original, r)).ifPresent(out::add);
             }
         }
         return List.copyOf(out);
