@@ -547,12 +547,12 @@ public final class Morphology {
      * imperative, «три» also «тереть»'s).
      */
     public Optional<String> toPolitePlural(String form) {
-        List<String> outs = new ArrayList<>(2);
+        List<String> common = null;
         String dative = null;
         boolean allPronoun = true;
         for (Reading r : analyze(form)) {
-            Optional<String> p = toPolitePlural(form, r);
-            if (p.isEmpty()) {
+            List<String> forms = politeForms(r);
+            if (forms.isEmpty()) {
                 if (blocksPolite(r)) {
                     return Optional.empty();
                 }
@@ -560,56 +560,68 @@ public final class Morphology {
             }
             allPronoun &= r.isPronoun();
             if (r.isPronoun() && r.grammaticalCase() == Case.DAT) {
-                dative = p.get();
+                dative = forms.get(0);
             }
-            if (!outs.contains(p.get())) {
-                outs.add(p.get());
+            if (common == null) {
+                common = new ArrayList<>(forms);
+            } else {
+                common.retainAll(forms); // «уверен»: adjective and participle agree on «уверены»
             }
         }
-        if (outs.size() == 1) {
-            return Optional.of(outs.get(0));
+        if (common == null) {
+            return Optional.empty();
         }
-        if (outs.size() > 1 && allPronoun && dative != null) {
-            return Optional.of(dative);
+        if (allPronoun && dative != null) {
+            return Optional.of(Casing.restore(form, dative)); // «тебе»: dative «вам» rather than prepositional «вас»
         }
-        return Optional.empty();
+        return common.isEmpty() ? Optional.empty() : Optional.of(Casing.restore(form, common.get(0)));
     }
 
     /** {@link #toPolitePlural(String)} for one reading of the form. */
     public Optional<String> toPolitePlural(String form, Reading r) {
+        List<String> forms = politeForms(r);
+        return forms.isEmpty() ? Optional.empty() : Optional.of(Casing.restore(form, forms.get(0)));
+    }
+
+    /** The lower-case «вы» forms of one reading, preferred first; empty if the reading is no «ты» form. */
+    private List<String> politeForms(Reading r) {
         Tag t = Tag.of(r.tag());
         switch (t.pos) {
             case "PNN" -> {
                 if (!r.lemma().equals("ты") || t.grammaticalCase == null) {
-                    return Optional.empty();
+                    return List.of();
                 }
-                return pick(form, synthesize("вы", "PNN:PL:" + t.grammaticalCase.tag() + ":P2"), Tag.of("PNN:PL:Nom:P2"));
+                return synthesize("вы", "PNN:PL:" + t.grammaticalCase.tag() + ":P2");
             }
             case "ADJ" -> {
                 if (r.lemma().equals("твой")) {
-                    return pick(form, synthesize("ваш", r.tag()), t);
+                    return synthesize("ваш", r.tag());
+                }
+                if (r.lemma().equals("сам") && t.number == GrammaticalNumber.SING && t.grammaticalCase != null) {
+                    return synthesizeRetagged(r, t, Map.of(NUMBER, "PL")); // «ты сам» → «вы сами»
                 }
                 if (t.has("Short") && t.number == GrammaticalNumber.SING) {
-                    return inflect(form, r, Map.of(NUMBER, "PL"));
+                    return synthesizeRetagged(r, t, Map.of(NUMBER, "PL"));
                 }
-                return Optional.empty();
+                return List.of();
             }
             case "PT_Short" -> {
-                return t.number == GrammaticalNumber.SING ? inflect(form, r, Map.of(NUMBER, "PL")) : Optional.empty();
+                return t.number == GrammaticalNumber.SING ? synthesizeRetagged(r, t, Map.of(NUMBER, "PL")) : List.of();
             }
             case "VB" -> {
-                if (t.person == Person.SECOND && t.number == GrammaticalNumber.SING) {
-                    return inflect(form, r, Map.of(NUMBER, "PL"));
-                }
-                if ("Past".equals(t.fields[1]) && (t.gender == Gender.MASC || t.gender == Gender.FEM)) {
-                    return inflect(form, r, Map.of(NUMBER, "PL"));
-                }
-                return Optional.empty();
+                boolean secondSingular = t.person == Person.SECOND && t.number == GrammaticalNumber.SING;
+                boolean past = "Past".equals(t.fields[1]) && (t.gender == Gender.MASC || t.gender == Gender.FEM);
+                return secondSingular || past ? synthesizeRetagged(r, t, Map.of(NUMBER, "PL")) : List.of();
             }
             default -> {
-                return Optional.empty();
+                return List.of();
             }
         }
+    }
+
+    private List<String> synthesizeRetagged(Reading r, Tag t, Map<String, String> changes) {
+        String tag = retag(t, changes);
+        return tag == null ? List.of() : synthesize(r.lemma(), tag);
     }
 
     /** Readings that make a form unsafe to change: function words and pronouns that are not «ты»/«твой». */

@@ -175,7 +175,9 @@ class MorphologyTest {
                 Map.entry("ты", "вы"), Map.entry("тебя", "вас"), Map.entry("тебе", "вам"), Map.entry("тобой", "вами"),
                 Map.entry("твой", "ваш"), Map.entry("твоя", "ваша"), Map.entry("твоё", "ваше"), Map.entry("твое", "ваше"),
                 Map.entry("твоего", "вашего"), Map.entry("твоему", "вашему"), Map.entry("твоими", "вашими"),
-                Map.entry("твои", "ваши"), Map.entry("готов", "готовы"), Map.entry("Можешь", "Можете"));
+                Map.entry("твои", "ваши"), Map.entry("готов", "готовы"), Map.entry("Можешь", "Можете"),
+                Map.entry("сам", "сами"), Map.entry("сама", "сами"), Map.entry("уверен", "уверены"),
+                Map.entry("жалуешься", "жалуетесь"), Map.entry("зашёл", "зашли"), Map.entry("ТЕБЯ", "ВАС"));
         expected.forEach((ty, vy) -> assertEquals(Optional.of(vy), M.toPolitePlural(ty), ty));
         // words that are not «ты» forms, or are also other words, stay
         for (String w : new String[] {"мой", "три", "знаю", "вы", "договор", "хорошо", "приезжайте"}) {
