@@ -241,36 +241,14 @@ public final class PhraseInflector {
     }
 
     private String modifierForm(String word, Reading m, Tag noun, Case target, GrammaticalNumber number, Animacy animacy) {
-        Tag t = Tag.of(m.tag());
-        List<String> f = new ArrayList<>(List.of(t.fields));
-        if (t.accusativeMarkIndex >= 0) {
-            f.remove(t.accusativeMarkIndex);
-        }
-        int slot = t.genderSlotIndex();
-        if (slot < 0 || t.caseIndex < 0) {
+        String tag = Morphology.agreeingTag(Tag.of(m.tag()), noun, target, number);
+        if (tag == null) {
             return null;
-        }
-        f.set(t.caseIndex, target.tag());
-        boolean plural = number == GrammaticalNumber.PLUR || (number == null && noun.number == GrammaticalNumber.PLUR);
-        if (plural) {
-            f.set(slot, "PL");
-        } else {
-            if (noun.gender == null) {
-                return null;
-            }
-            f.set(slot, noun.gender.tag());
-        }
-        if (target == Case.ACC && (plural || noun.gender == Gender.MASC)) {
-            if (animacy == null || animacy == Animacy.BOTH) {
-                return null; // «новый» or «нового»: unknown
-            }
-            f.add(animacy == Animacy.ANIM ? "Anim" : "Inanim");
         }
         String lemma = m.lemma();
         if (lemma.equals("свой") || lemma.equals("твой")) {
             lemma = "ваш";
         }
-        String tag = String.join(":", f);
         List<String> forms = morph.synthesize(lemma, tag);
         if (forms.isEmpty()) {
             return null;
