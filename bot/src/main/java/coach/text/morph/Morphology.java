@@ -142,6 +142,9 @@ public final class Morphology {
 
     private List<Reading> compute(String word) {
         String w = word.toLowerCase(Locale.ROOT);
+        if (w.indexOf('\u0301') >= 0 || w.indexOf('\u0300') >= 0) {
+            w = w.replace("\u0301", "").replace("\u0300", ""); // stress marks: за́мок
+        }
         if (!plausibleWord(w)) {
             return List.of();
         }
@@ -648,6 +651,19 @@ public final class Morphology {
             return Optional.empty();
         }
         return inflect(form, predicate, changes);
+    }
+
+    /** Whether some reading of {@code modifier} agrees with some reading of {@code noun} («вашим» + «менеджером»). */
+    public boolean agreeAny(String modifier, String noun) {
+        List<Reading> nouns = analyze(noun);
+        for (Reading m : analyze(modifier)) {
+            for (Reading n : nouns) {
+                if (agree(m, n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ polite plural

@@ -76,6 +76,47 @@ public final class PhraseInflector {
         return inflect(phrase, null, target, null);
     }
 
+    /**
+     * Whether the words read as an agreeing noun phrase ending in its head noun: adjective-like
+     * words (adverbs allowed in front of them), then the head, every modifier agreeing with the
+     * head in one of its readings («вашим новым менеджером» yes, «вашему новым менеджером» no,
+     * «нового договор» no). Pass the phrase without a genitive tail. For checking a rewritten phrase.
+     */
+    public boolean agrees(List<String> words) {
+        if (words == null || words.isEmpty() || words.size() > 12) {
+            return false;
+        }
+        List<List<Reading>> readings = new ArrayList<>(words.size());
+        for (String w : words) {
+            readings.add(morph.analyze(w));
+        }
+        int head = words.size() - 1;
+        if (!validModifiers(readings, head)) {
+            return false;
+        }
+        for (Reading noun : readings.get(head)) {
+            if (noun.isNoun() && modifiersAgree(readings, head, noun)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean modifiersAgree(List<List<Reading>> readings, int head, Reading noun) {
+        for (int i = 0; i < head; i++) {
+            boolean agreeing = false;
+            boolean adverb = false;
+            for (Reading m : readings.get(i)) {
+                agreeing |= morph.agree(m, noun);
+                adverb |= "ADV".equals(m.pos());
+            }
+            if (!agreeing && !adverb) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean validModifiers(List<List<Reading>> readings, int head) {
         for (int i = 0; i < head; i++) {
             boolean modifier = false;

@@ -99,6 +99,11 @@ class MorphologyTest {
         assertEquals(Optional.of("ИВАНОМ"), M.inflect("ИВАН", ivan, Case.INS));
         assertEquals(Optional.of("иваном"), M.inflect("иван", ivan, Case.INS));
         assertEquals("Вашим", Casing.restore("Своим", "вашим"));
+        // a writer who spells ё as е keeps doing so
+        Reading schet = reading("счет", "счёт", "NN:Inanim:Masc:Sin:Nom");
+        assertEquals(Optional.of("счетом"), M.inflect("счет", schet, Case.INS));
+        assertEquals(Optional.of("счётом"), M.inflect("счёт", schet, Case.INS));
+        assertEquals(M.analyze("замок"), M.analyze("за\u0301мок"));
     }
 
     @Test

@@ -68,6 +68,17 @@ class PhraseInflectorTest {
     }
 
     @Test
+    void agreementOfAPhraseCanBeChecked() {
+        assertEquals(true, P.agrees(List.of("вашим", "новым", "менеджером")));
+        assertEquals(true, P.agrees(List.of("очень", "важному", "клиенту")));
+        assertEquals(true, P.agrees(List.of("отдел")));
+        assertEquals(false, P.agrees(List.of("вашему", "новым", "менеджером")));
+        assertEquals(false, P.agrees(List.of("ваша", "договор")));
+        assertEquals(false, P.agrees(List.of("нового", "договор")));
+        assertEquals(false, P.agrees(List.of("ъъъхщщ")));
+    }
+
+    @Test
     void unsureMeansNoAnswer() {
         // «заявки»: genitive singular or nominative plural — different answers
         assertEquals(Optional.empty(), to("заявки", Case.INS));
