@@ -38,7 +38,9 @@ class LexiconTest {
                 continue;
             }
             String[] f = line.split("\t");
-            assertTrue(m.analyze(f[0]).contains(new Reading(f[1], f[2])), line);
+            // adjective-like accusatives come back with the animacy mark analysis adds
+            assertTrue(m.analyze(f[0]).stream().anyMatch(r -> r.lemma().equals(f[1])
+                    && (r.tag().equals(f[2]) || r.tag().equals(f[2] + ":Anim") || r.tag().equals(f[2] + ":Inanim"))), line);
             assertTrue(m.synthesize(f[1], f[2]).contains(f[0]), line);
             checked++;
         }
