@@ -50,18 +50,35 @@ public final class Morphology {
         this.lexicon = lexicon;
     }
 
-    private static final class Shared {
-        static final Morphology INSTANCE = load(ContentSource.fromEnvironment());
-    }
+    private static volatile Morphology shared;
+    private static RuntimeException sharedFailure;
 
     /**
      * The process-wide instance with the knowledge base the process runs with ({@code COACH_KB_DIR}
-     * or the packed copy). Created on first call; the dictionaries load on first use.
+     * or the packed copy). Created on first call (or by {@link #preload()}); the dictionaries load
+     * on first use.
      *
-     * @throws coach.kb.ContentException on the first call if the lexicon is malformed
+     * @throws coach.kb.ContentException if the lexicon is malformed (on every call)
      */
     public static Morphology russian() {
-        return Shared.INSTANCE;
+        Morphology m = shared;
+        if (m != null) {
+            return m;
+        }
+        synchronized (Morphology.class) {
+            if (shared == null) {
+                if (sharedFailure != null) {
+                    throw sharedFailure;
+                }
+                try {
+                    shared = load(ContentSource.fromEnvironment());
+                } catch (RuntimeException e) {
+                    sharedFailure = e;
+                    throw e;
+                }
+            }
+            return shared;
+        }
     }
 
     /**
@@ -77,11 +94,19 @@ public final class Morphology {
         return new Morphology(Lexicon.parse(LEXICON_FILE, source.read(LEXICON_FILE), Dictionaries.Tags.ALL));
     }
 
-    /** Starts loading both dictionaries on a daemon thread and returns at once (first calls then find them ready, or wait for them). */
+    /**
+     * Starts loading, on a daemon thread, the shared instance's lexicon ({@link #russian()}) and both
+     * dictionaries, and returns at once: call it early at start-up; the first calls then find
+     * everything ready or wait for it. A malformed lexicon is reported by {@link #russian()}.
+     */
     public static void preload() {
         Thread t = new Thread(() -> {
-            Dictionaries.Analysis.lookup("а", new ArrayList<>());
-            Dictionaries.Synthesis.lookup("а|CONJ");
+            try {
+                russian();
+            } catch (RuntimeException e) {
+                // russian() throws it again to its caller
+            }
+            loadDictionaries();
         }, "morphology-preload");
         t.setDaemon(true);
         t.start();

@@ -72,6 +72,15 @@ class MorphologyTest {
     }
 
     @Test
+    void theSharedInstanceLoadsInTheBackgroundAndAnswersLikeAnyOther() {
+        Morphology.preload();
+        Morphology shared = Morphology.russian();
+        assertTrue(shared == Morphology.russian());
+        assertEquals(M.analyze("дедлайна"), shared.analyze("дедлайна"));
+        assertEquals(M.lexiconSize(), shared.lexiconSize());
+    }
+
+    @Test
     void unknownWordsAndJunkGiveNothingAndNeverThrow() {
         for (String w : new String[] {"", "   ", "ъъъхщщ", "12345", "😀", "a+b", "word\u0000", "к".repeat(500), "Привет!"}) {
             assertEquals(List.of(), M.analyze(w), w);
