@@ -2,21 +2,13 @@ package coach.text.morph;
 
 import java.util.Locale;
 
-/**
- * Gives a generated form the spelling habits of the word it replaces: its capitalisation (иван →
- * иваном, Иван → Иваном, ИВАН → ИВАНОМ) and, for a writer who spells ё as е («счет»), е instead
- * of ё («счетом», not «счётом»).
- */
+/** Gives a generated form the capitalisation of the word it replaces: иван → иваном, Иван → Иваном, ИВАН → ИВАНОМ. */
 public final class Casing {
     private Casing() {
     }
 
     /** {@code form} (lower case) written the way {@code original} is: all capitals, a capital first letter, or lower case. */
     public static String restore(String original, String form) {
-        if (form.indexOf('ё') >= 0 && original.indexOf('ё') < 0 && original.indexOf('Ё') < 0
-                && (original.indexOf('е') >= 0 || original.indexOf('Е') >= 0)) {
-            form = form.replace('ё', 'е');
-        }
         int letters = 0;
         int upper = 0;
         boolean firstUpper = false;

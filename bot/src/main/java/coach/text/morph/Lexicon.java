@@ -16,22 +16,30 @@ import java.util.Set;
  * Forms are looked up with ё read as е, so one entry serves both spellings.
  */
 final class Lexicon {
-    static final Lexicon EMPTY = new Lexicon(Map.of(), Map.of(), 0);
+    static final Lexicon EMPTY = new Lexicon(Map.of(), Map.of(), Set.of(), 0);
 
     /** е-folded lower-case form → readings. */
     private final Map<String, List<Reading>> readings;
     /** {@code lemma|tag} (lemma е-folded) → forms. */
     private final Map<String, List<String>> forms;
+    /** The forms as written (ё kept). */
+    private final Set<String> spelled;
     private final int entries;
 
-    private Lexicon(Map<String, List<Reading>> readings, Map<String, List<String>> forms, int entries) {
+    private Lexicon(Map<String, List<Reading>> readings, Map<String, List<String>> forms, Set<String> spelled, int entries) {
         this.readings = readings;
         this.forms = forms;
+        this.spelled = spelled;
         this.entries = entries;
     }
 
     List<Reading> readings(String foldedForm) {
         return readings.getOrDefault(foldedForm, List.of());
+    }
+
+    /** Whether {@code form} (lower case, exact ё/е spelling) is a form of some entry. */
+    boolean hasForm(String form) {
+        return spelled.contains(form);
     }
 
     List<String> forms(String foldedLemma, String tag) {
@@ -132,10 +140,12 @@ final class Lexicon {
     private static final class Builder {
         private final Map<String, List<Reading>> readings = new LinkedHashMap<>();
         private final Map<String, List<String>> forms = new LinkedHashMap<>();
+        private final java.util.HashSet<String> spelled = new java.util.HashSet<>();
         private int entries;
 
         void add(String form, String lemma, String tag) {
             entries++;
+            spelled.add(form);
             Reading r = new Reading(lemma, tag);
             String key = foldYo(form);
             List<Reading> rs = readings.get(key);
@@ -166,7 +176,7 @@ final class Lexicon {
             for (Map.Entry<String, List<String>> e : forms.entrySet()) {
                 f.put(e.getKey(), List.copyOf(e.getValue()));
             }
-            return new Lexicon(r, f, entries);
+            return new Lexicon(r, f, Set.copyOf(spelled), entries);
         }
     }
 }

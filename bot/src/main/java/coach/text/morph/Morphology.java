@@ -420,7 +420,36 @@ public final class Morphology {
                 break;
             }
         }
-        return Optional.of(Casing.restore(word, best));
+        return Optional.of(spell(word, best));
+    }
+
+    /**
+     * {@code form} with the capitalisation of {@code original}, and with е for ё when the writer
+     * spells ё as е: «счет» → «счетом» (not «счётом»), «идешь» → «идете»; «день» → «днём».
+     */
+    String spell(String original, String form) {
+        if (form.indexOf('ё') >= 0 && writesYoAsE(original)) {
+            form = form.replace('ё', 'е');
+        }
+        return Casing.restore(original, form);
+    }
+
+    /** Whether {@code word} is written with е where the dictionary spells it with ё. */
+    private boolean writesYoAsE(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        if (w.indexOf('ё') >= 0 || w.indexOf('е') < 0) {
+            return false;
+        }
+        List<Reading> found = new ArrayList<>(4);
+        int tries = 0;
+        for (int i = w.indexOf('е'); i >= 0 && tries < 4; i = w.indexOf('е', i + 1), tries++) {
+            String variant = w.substring(0, i) + 'ё' + w.substring(i + 1);
+            Dictionaries.Analysis.lookup(variant, found);
+            if (!found.isEmpty() || lexicon.hasForm(variant)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int commonPrefix(String a, String b) {
@@ -728,15 +757,15 @@ public final class Morphology {
             return Optional.empty();
         }
         if (allPronoun && dative != null) {
-            return Optional.of(Casing.restore(form, dative)); // «тебе»: dative «вам» rather than prepositional «вас»
+            return Optional.of(spell(form, dative)); // «тебе»: dative «вам» rather than prepositional «вас»
         }
-        return common.isEmpty() ? Optional.empty() : Optional.of(Casing.restore(form, common.get(0)));
+        return common.isEmpty() ? Optional.empty() : Optional.of(spell(form, common.get(0)));
     }
 
     /** {@link #toPolitePlural(String)} for one reading of the form. */
     public Optional<String> toPolitePlural(String form, Reading r) {
         List<String> forms = politeForms(r);
-        return forms.isEmpty() ? Optional.empty() : Optional.of(Casing.restore(form, forms.get(0)));
+        return forms.isEmpty() ? Optional.empty() : Optional.of(spell(form, forms.get(0)));
     }
 
     /** The lower-case «вы» forms of one reading, preferred first; empty if the reading is no «ты» form. */

@@ -48,6 +48,12 @@ public final class PhraseInflector {
         for (String w : words) {
             readings.add(morph.analyze(w));
         }
+        if (words.size() == 1) {
+            Optional<String> pronoun = pronoun(words.get(0), readings.get(0), source, target, number);
+            if (pronoun != null) {
+                return pronoun.map(List::of);
+            }
+        }
         // Try the head positions from the right: with «нового клиента», «клиента» is the head and
         // «нового» its modifier, not a noun «новое» with a genitive tail.
         for (int head = words.size() - 1; head >= 0; head--) {
@@ -115,6 +121,53 @@ public final class PhraseInflector {
             }
         }
         return true;
+    }
+
+    private static final java.util.Set<String> PERSONAL = java.util.Set.of("я", "ты", "вы", "мы", "он", "она", "оно", "они", "себя");
+
+    /**
+     * A personal pronoun in another case («вам» → «вами», «нему» → «ним»): null when the word is no
+     * personal pronoun, empty when its readings disagree. After a preposition the third person
+     * takes н- («к нему», «с ним»): the form keeps the н- of the word it replaces.
+     */
+    private Optional<String> pronoun(String word, List<Reading> rs, Case source, Case target, GrammaticalNumber number) {
+        String answer = null;
+        boolean any = false;
+        String lower = word.toLowerCase(java.util.Locale.ROOT);
+        for (Reading r : rs) {
+            Tag t = Tag.of(r.tag());
+            if (!r.isPronoun() || !PERSONAL.contains(r.lemma()) || t.grammaticalCase == null) {
+                continue;
+            }
+            if (source != null && t.grammaticalCase.base() != source.base()) {
+                continue;
+            }
+            any = true;
+            if (number != null && number != t.number) {
+                return Optional.empty();
+            }
+            String tag = t.with(t.caseIndex, target.tag());
+            List<String> forms = morph.synthesize(r.lemma(), tag);
+            String chosen = null;
+            boolean nForm = lower.startsWith("н") && !r.lemma().startsWith("н");
+            for (String f : forms) {
+                boolean startsN = f.startsWith("н") && !r.lemma().startsWith("н");
+                if (chosen == null || (startsN == nForm && !(chosen.startsWith("н") == nForm))) {
+                    chosen = f;
+                }
+            }
+            if (chosen == null) {
+                return Optional.empty();
+            }
+            if (answer != null && !answer.equals(chosen)) {
+                return Optional.empty();
+            }
+            answer = chosen;
+        }
+        if (!any) {
+            return null;
+        }
+        return Optional.ofNullable(answer).map(f -> morph.spell(word, f));
     }
 
     private static boolean validModifiers(List<List<Reading>> readings, int head) {

@@ -113,6 +113,11 @@ class MorphologyTest {
         assertEquals(Optional.of("счетом"), M.inflect("счет", schet, Case.INS));
         assertEquals(Optional.of("счётом"), M.inflect("счёт", schet, Case.INS));
         assertEquals(M.analyze("замок"), M.analyze("за\u0301мок"));
+        // but a real е stays one and ё appears where the form has it
+        assertEquals(Optional.of("днём"), M.inflect("день", reading("день", "день", "NN:Inanim:Masc:Sin:Nom"), Case.INS));
+        assertEquals(Optional.of("идете"), M.toPolitePlural("идешь"));
+        assertEquals(Optional.of("идёте"), M.toPolitePlural("идёшь"));
+        assertEquals(Optional.of("удаленкой"), M.inflect("удаленка", reading("удаленка", "удалёнка", "NN:Inanim:Fem:Sin:Nom"), Case.INS));
     }
 
     @Test

@@ -54,6 +54,31 @@ class PhraseInflectorTest {
     }
 
     @Test
+    void personalPronounsChangeCaseAndKeepTheirNForm() {
+        assertEquals(Optional.of("Вами"), to("Вам", Case.INS));
+        assertEquals(Optional.of("ним"), to("нему", Case.INS)); // к нему → с ним
+        assertEquals(Optional.of("им"), to("ему", Case.INS));
+        assertEquals(Optional.of("мной"), to("мне", Case.INS));
+        // «ним»: он (instrumental) or они (dative)
+        assertEquals(Optional.empty(), to("ним", Case.DAT));
+        assertEquals(Optional.of("нему"), P.inflect("ним", Case.INS, Case.DAT, null).map(s -> s));
+    }
+
+    @Test
+    void moreEverydayPhrases() {
+        assertEquals(Optional.of("всеми документами"), to("все документы", Case.INS));
+        assertEquals(Optional.of("каждому клиенту"), to("каждого клиента", Case.DAT));
+        assertEquals(Optional.of("вашим письмом от 12 марта"), to("ваше письмо от 12 марта", Case.INS));
+        assertEquals(Optional.of("следующей неделе"), to("следующую неделю", Case.LOC));
+        assertEquals(Optional.of("вашим e-mail"), to("ваш e-mail", Case.INS));
+        assertEquals(Optional.of("отправленными документами"), to("отправленные документы", Case.INS));
+        assertEquals(Optional.of("Иваном Петровичем"), to("Иван Петрович", Case.INS));
+        assertEquals(Optional.of("одним днём"), to("один день", Case.INS));
+        assertEquals(Optional.of("вашим временем"), to("своё время", Case.INS));
+        assertEquals(Optional.empty(), to("два дня", Case.INS), "numerals govern their nouns: not handled");
+    }
+
+    @Test
     void numberCanChange() {
         assertEquals(Optional.of("ваши заявки"), P.inflect("ваша заявка", null, Case.NOM, GrammaticalNumber.PLUR));
         assertEquals(Optional.of("вашей заявке"), to("ваша заявка", Case.DAT));
