@@ -720,6 +720,68 @@ public final class Morphology {
         return false;
     }
 
+    /**
+     * A verb, given by its infinitive, in the form of another verb's reading: same tense or mood,
+     * person, number, gender («задеплоили» read as VB:Past:TRANS:PFV:PL + «выложить» → «выложили»;
+     * «эскалирую» + «передавать» → «передаю»). Works for finite forms, imperatives, infinitives,
+     * adverbial and short participles. Lower case; empty when the form does not exist (a perfective
+     * verb has no present tense).
+     */
+    public Optional<String> conjugateLike(String verbLemma, Reading like) {
+        Tag l = Tag.of(like.tag());
+        if (!(l.pos.equals("VB") || l.pos.equals("DPT") || l.pos.equals("PT_Short") || l.pos.equals("PT")) || l.fields.length < 4) {
+            return Optional.empty();
+        }
+        String lemma = verbLemma.toLowerCase(Locale.ROOT);
+        Tag own = null;
+        for (Reading r : analyze(lemma)) {
+            if (r.isVerb() && r.lemma().equals(lemma) && r.has("INF")) {
+                own = Tag.of(r.tag());
+                break;
+            }
+        }
+        if (own == null || own.fields.length < 4 || own.fields[2].equals("bezl")) {
+            return Optional.empty();
+        }
+        List<String> f = new ArrayList<>(List.of(l.fields));
+        if (l.accusativeMarkIndex >= 0) {
+            f.remove(l.accusativeMarkIndex);
+        }
+        f.set(2, own.fields[2]);
+        f.set(3, own.fields[3]);
+        String tag = String.join(":", f);
+        if (l.accusativeMarkIndex >= 0) {
+            tag = tag + ":" + l.fields[l.accusativeMarkIndex];
+        }
+        List<String> forms = synthesize(lemma, tag);
+        return forms.isEmpty() ? Optional.empty() : Optional.of(forms.get(0));
+    }
+
+    /**
+     * A replacement in the grammatical form of the word it replaces: a noun phrase written in the
+     * nominative («тестовый сервер») put into the case and number of a noun reading («на стейдже»
+     * → «тестовом сервере»), or a phrase starting with an infinitive («выложить на сервер») with
+     * that verb conjugated like a verb reading («задеплоили» → «выложили на сервер»). Lower case as
+     * written in {@code phrase}; empty when unsure.
+     */
+    public Optional<String> inflectLike(String phrase, Reading like) {
+        if (phrase == null || phrase.isBlank()) {
+            return Optional.empty();
+        }
+        String p = phrase.strip();
+        if (like.isNoun()) {
+            Case c = like.grammaticalCase();
+            if (c == null) {
+                return Optional.of(p); // the jargon word does not decline: neither does its replacement
+            }
+            Optional<String> r = phrases().inflect(p, Case.NOM, c, like.number());
+            return r.isPresent() || like.number() == null ? r : phrases().inflect(p, Case.NOM, c, null);
+        }
+        String[] words = p.split("\\s+", 2);
+        Optional<String> verb = conjugateLike(words[0], like);
+        return verb.map(v -> words.length == 1 ? v : v + " " + words[1]);
+    }
+
     // ------------------------------------------------------------------ polite plural
 
     /**

@@ -211,6 +211,20 @@ class MorphologyTest {
     }
 
     @Test
+    void replacementsTakeTheFormOfTheWordTheyReplace() {
+        Reading onStage = reading("стейдже", "стейдж", "NN:Inanim:Masc:Sin:P");
+        assertEquals(Optional.of("тестовой среде"), M.inflectLike("тестовая среда", onStage));
+        assertEquals(Optional.of("тестовых средах"), M.inflectLike("тестовая среда", reading("стейджах", "стейдж", "NN:Inanim:Masc:PL:P")));
+        assertEquals(Optional.of("сроку"), M.inflectLike("срок", reading("дедлайну", "дедлайн", "NN:Inanim:Masc:Sin:D")));
+        Reading deployed = reading("задеплоили", "задеплоить", "VB:Past:TRANS:PFV:PL");
+        assertEquals(Optional.of("выложили на сервер"), M.inflectLike("выложить на сервер", deployed));
+        assertEquals(Optional.of("передаю"), M.conjugateLike("передавать", reading("эскалирую", "эскалировать", "VB:Real:TRANS:IMPFV:Sin:P1")));
+        assertEquals(Optional.of("исправим"), M.conjugateLike("исправить", reading("пофиксим", "пофиксить", "VB:Fut:TRANS:PFV:PL:P1")));
+        // a perfective verb has no present tense
+        assertEquals(Optional.empty(), M.conjugateLike("исправить", reading("эскалирую", "эскалировать", "VB:Real:TRANS:IMPFV:Sin:P1")));
+    }
+
+    @Test
     void politePluralOfVerbsAndPronouns() {
         Map<String, String> expected = Map.ofEntries(
                 Map.entry("приезжай", "приезжайте"), Map.entry("забирай", "забирайте"),
