@@ -398,6 +398,12 @@ public final class Morphology {
         return inflect(word, reading, Map.of(CASE, target.tag()));
     }
 
+    /** {@link #inflect(String, Reading, Map)} into another case and number (number null: unchanged). */
+    public Optional<String> inflect(String word, Reading reading, Case target, GrammaticalNumber number) {
+        return number == null ? inflect(word, reading, target)
+                : inflect(word, reading, Map.of(CASE, target.tag(), NUMBER, number.tag()));
+    }
+
     Optional<String> pick(String word, List<String> forms, Tag target) {
         if (forms.isEmpty()) {
             return Optional.empty();
@@ -792,6 +798,8 @@ public final class Morphology {
      * the same form («твоему» → «вашему»). Capitalisation is kept. Empty when the form has no such
      * reading or is also a word of another kind that must not change («мой» is also «мыть»'s
      * imperative, «три» also «тереть»'s).
+     * Past and short forms carry no person: «винда встала» must stay, so call this only for words
+     * whose subject is «ты» (or that are «ты»/«твой» themselves); the caller knows the clause.
      */
     public Optional<String> toPolitePlural(String form) {
         List<String> common = null;
