@@ -90,6 +90,34 @@ class MorphologyTest {
     }
 
     @Test
+    void oddInputNeverThrowsAnywhere() {
+        java.util.Random rnd = new java.util.Random(17);
+        String alphabet = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВЁЯabcXYZ019-'.+|:\u0301\u0000\t 😀№«»";
+        PhraseInflector p = M.phrases();
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder b = new StringBuilder();
+            int len = rnd.nextInt(14);
+            for (int k = 0; k < len; k++) {
+                b.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0, rnd.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+            }
+            String w = b.toString();
+            List<Reading> rs = M.analyze(w);
+            M.lemmas(w);
+            M.toPolitePlural(w);
+            M.synthesize(w, "NN:Inanim:Masc:Sin:T");
+            M.synthesize("менеджер", w);
+            for (Reading r : rs) {
+                M.inflect(w, r, Case.INS);
+                M.inflect(w, r, Map.of(Morphology.NUMBER, "PL"));
+                M.inflectLike(w, r);
+            }
+            p.inflect(w, Case.INS);
+            p.inflect(w + " менеджеру", Case.DAT, Case.INS, GrammaticalNumber.PLUR);
+            p.agrees(List.of(w, "менеджеру"));
+        }
+    }
+
+    @Test
     void yoAndYeAreReadBothWays() {
         assertEquals(M.analyze("ёлка"), M.analyze("елка"));
         assertEquals(Set.of("ёлка"), M.lemmas("елка"));
