@@ -338,7 +338,7 @@ public final class Morphology {
             }
         }
         if (forms.size() > 1) {
-            forms = preferred(forms);
+            forms = preferred(forms, t);
         }
         return List.copyOf(forms);
     }
@@ -359,12 +359,39 @@ public final class Morphology {
         return out;
     }
 
-    /** Orders variants: the ordinary instrumental «-ой/-ей» before the bookish «-ою/-ею», then the least ambiguous form. */
-    private List<String> preferred(List<String> forms) {
+    /**
+     * Orders the dictionary's variants of one form, the one a careful editor would write first:
+     * instrumental «-ой/-ей» before bookish «-ою/-ею» («ёлкой», «отправленной»); «-ие/-ия» before
+     * poetic «-ье/-ья» («обращение»; patronymics keep «-ьевич»); comparative «-ее» before «-ей»;
+     * then the shorter («сделав», «уверены»); then the less ambiguous («годы» rather than «года»,
+     * also a genitive singular).
+     */
+    private List<String> preferred(List<String> forms, Tag tag) {
         List<String> sorted = new ArrayList<>(forms);
-        sorted.sort(Comparator.comparingInt((String f) -> (f.endsWith("ою") || f.endsWith("ею")) ? 1 : 0)
+        boolean patronymic = tag.has("Patr");
+        sorted.sort(Comparator.comparingInt((String f) -> penalty(f, forms, patronymic))
+                .thenComparingInt(String::length)
                 .thenComparingInt(f -> analyze(f).size()));
         return sorted;
+    }
+
+    private static int penalty(String f, List<String> all, boolean patronymic) {
+        String core = f.endsWith("ся") ? f.substring(0, f.length() - 2) : f;
+        if (core.endsWith("ою") || core.endsWith("ею")) {
+            return 1;
+        }
+        int soft = f.lastIndexOf('ь');
+        if (!patronymic && soft > 0 && all.contains(f.substring(0, soft) + 'и' + f.substring(soft + 1))) {
+            return 1;
+        }
+        if (f.endsWith("ей") && all.contains(f.substring(0, f.length() - 1) + "е")) {
+            return 1;
+        }
+        int ie = f.lastIndexOf("иев");
+        if (patronymic && ie > 0 && all.contains(f.substring(0, ie) + "ьев" + f.substring(ie + 3))) {
+            return 1; // Анатольевич
+        }
+        return 0;
     }
 
     // ------------------------------------------------------------------ inflection

@@ -157,6 +157,12 @@ class MorphologyTest {
         assertEquals(List.of("нового"), M.synthesize("новый", "ADJ:Posit:Masc:V:Anim"));
         assertEquals(List.of("новый"), M.synthesize("новый", "ADJ:Posit:Masc:V:Inanim"));
         assertEquals("ёлкой", M.synthesize("ёлка", "NN:Inanim:Fem:Sin:T").get(0)); // before «ёлкою»
+        assertEquals("отправленной", M.synthesize("отправить", "PT:Past:TRANS:PFV:STR:Fem:T").get(0));
+        assertEquals("обращение", M.synthesize("обращение", "NN:Inanim:Neut:Sin:Nom").get(0)); // before «обращенье»
+        assertEquals("сделав", M.synthesize("сделать", "DPT:Past:TRANS:PFV").get(0)); // before «сделавши»
+        assertEquals("уверены", M.synthesize("уверенный", "ADJ:Short:PL").get(0));
+        assertEquals("договоры", M.synthesize("договор", "NN:Inanim:Masc:PL:Nom").get(0));
+        assertEquals("анатольевич", M.synthesize("анатолий", "NN:Patr:Masc:Sin:Nom").get(0));
         assertEquals(List.of(), M.synthesize("менеджер", "NN:Anim:Masc:Sin:Q"));
     }
 
