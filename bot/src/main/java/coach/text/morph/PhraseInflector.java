@@ -61,8 +61,8 @@ public final class PhraseInflector {
                 continue;
             }
             Optional<List<String>> r = inflectWithHead(words, readings, head, source, target, number);
-            if (r.isPresent()) {
-                return r;
+            if (r != null) {
+                return r; // an answer, or readings of this head that disagree: no guessing further left
             }
         }
         return Optional.empty();
@@ -221,6 +221,7 @@ public final class PhraseInflector {
         return true;
     }
 
+    /** The phrase around this head: null when no reading of it works, empty when its readings give different answers. */
     private Optional<List<String>> inflectWithHead(List<String> words, List<List<Reading>> readings, int head,
                                                    Case source, Case target, GrammaticalNumber number) {
         List<String> answer = null;
@@ -242,7 +243,7 @@ public final class PhraseInflector {
                 return Optional.empty(); // two readings, two different answers: unsure
             }
         }
-        return Optional.ofNullable(answer);
+        return answer == null ? null : Optional.of(answer);
     }
 
     /** The phrase rebuilt around one reading of the head noun, or null if a modifier does not agree or a form is missing. */
