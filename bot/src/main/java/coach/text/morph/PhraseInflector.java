@@ -41,6 +41,15 @@ public final class PhraseInflector {
      * @return the new word forms, one per input word, or empty when unsure
      */
     public Optional<List<String>> inflect(List<String> words, Case source, Case target, GrammaticalNumber number) {
+        return inflect(words, source, target, number, "ваш");
+    }
+
+    /**
+     * {@link #inflect(List, Case, Case, GrammaticalNumber)} with the possessive that «свой» and
+     * «твой» become: {@code "ваш"} (the default: the coach addresses the client), {@code "наш"}
+     * («передадим своему юристу» → «нашим юристом»), or null to keep them.
+     */
+    public Optional<List<String>> inflect(List<String> words, Case source, Case target, GrammaticalNumber number, String reflexiveAs) {
         if (words == null || words.isEmpty() || words.size() > 12 || target == null) {
             return Optional.empty();
         }
@@ -60,7 +69,7 @@ public final class PhraseInflector {
             if (!validModifiers(readings, head)) {
                 continue;
             }
-            Optional<List<String>> r = inflectWithHead(words, readings, head, source, target, number);
+            Optional<List<String>> r = inflectWithHead(words, readings, head, source, target, number, reflexiveAs);
             if (r != null) {
                 return r; // an answer, or readings of this head that disagree: no guessing further left
             }
@@ -223,7 +232,7 @@ public final class PhraseInflector {
 
     /** The phrase around this head: null when no reading of it works, empty when its readings give different answers. */
     private Optional<List<String>> inflectWithHead(List<String> words, List<List<Reading>> readings, int head,
-                                                   Case source, Case target, GrammaticalNumber number) {
+                                                   Case source, Case target, GrammaticalNumber number, String reflexiveAs) {
         List<String> answer = null;
         for (Reading noun : readings.get(head)) {
             if (!noun.isNoun()) {
@@ -233,7 +242,7 @@ public final class PhraseInflector {
             if (source != null && nc != null && nc.base() != source.base()) {
                 continue;
             }
-            List<String> out = build(words, readings, head, noun, target, number);
+            List<String> out = build(words, readings, head, noun, target, number, reflexiveAs);
             if (out == null) {
                 continue;
             }
@@ -248,7 +257,7 @@ public final class PhraseInflector {
 
     /** The phrase rebuilt around one reading of the head noun, or null if a modifier does not agree or a form is missing. */
     private List<String> build(List<String> words, List<List<Reading>> readings, int head, Reading noun,
-                               Case target, GrammaticalNumber number) {
+                               Case target, GrammaticalNumber number, String reflexiveAs) {
         Tag n = Tag.of(noun.tag());
         GrammaticalNumber newNumber = number != null ? number : n.number;
         if (n.gender == null && newNumber == GrammaticalNumber.SING && n.number == GrammaticalNumber.PLUR) {
@@ -268,7 +277,6 @@ public final class PhraseInflector {
             }
             headForm = f.get();
         }
-        Animacy animacy = n.animacy;
         List<String> out = new ArrayList<>(words);
         out.set(head, headForm);
         // names in apposition take the head's case: «менеджеру Ивану Петрову» → «менеджером Иваном Петровым»
@@ -293,7 +301,7 @@ public final class PhraseInflector {
                     continue;
                 }
                 agreeing = true;
-                String f = modifierForm(words.get(i), m, n, target, newNumber, animacy);
+                String f = modifierForm(words.get(i), m, n, target, newNumber, reflexiveAs);
                 if (f == null) {
                     return null;
                 }
@@ -335,14 +343,14 @@ public final class PhraseInflector {
         return produced;
     }
 
-    private String modifierForm(String word, Reading m, Tag noun, Case target, GrammaticalNumber number, Animacy animacy) {
+    private String modifierForm(String word, Reading m, Tag noun, Case target, GrammaticalNumber number, String reflexiveAs) {
         String tag = Morphology.agreeingTag(Tag.of(m.tag()), noun, target, number);
         if (tag == null) {
             return null;
         }
         String lemma = m.lemma();
-        if (lemma.equals("свой") || lemma.equals("твой")) {
-            lemma = "ваш";
+        if (reflexiveAs != null && (lemma.equals("свой") || lemma.equals("твой"))) {
+            lemma = reflexiveAs;
         }
         List<String> forms = morph.synthesize(lemma, tag);
         if (forms.isEmpty()) {

@@ -25,6 +25,8 @@ class PhraseInflectorTest {
         assertEquals(Optional.of("вашего менеджера"), to("своего менеджера", Case.ACC));
         assertEquals(Optional.of("ваших коллег"), to("своим коллегам", Case.ACC));
         assertEquals(Optional.of("вашему отделу"), to("твой отдел", Case.DAT));
+        assertEquals(Optional.of(List.of("нашим", "юристом")), P.inflect(List.of("своему", "юристу"), null, Case.INS, null, "наш"));
+        assertEquals(Optional.of(List.of("своим", "юристом")), P.inflect(List.of("своему", "юристу"), null, Case.INS, null, null));
     }
 
     @Test
