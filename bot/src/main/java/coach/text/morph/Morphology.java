@@ -859,6 +859,110 @@ public final class Morphology {
         return common.isEmpty() ? Optional.empty() : Optional.of(spell(form, common.get(0)));
     }
 
+    /**
+     * A clause or sentence from «ты» to «вы», word by word (tokens in, tokens out, punctuation
+     * tokens kept): «ты»/«твой» forms, 2nd person singular verbs and imperatives always; past
+     * verbs, short adjectives and participles and «сам» only when their subject is «ты» — the
+     * nearest possible subject before them (after them when none is before) within the clause
+     * (up to , ; : . ! ? — or a word such as «что», «который», «если»): «ты ж сам подписал акт» → «вы ж сами подписали
+     * акт», but «у тебя винда встала» keeps «встала». Words that cannot be told are kept.
+     */
+    public List<String> toPolitePlural(List<String> words) {
+        List<String> out = new ArrayList<>(words);
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            List<Reading> rs = analyze(w);
+            if (rs.isEmpty()) {
+                continue;
+            }
+            boolean personless = false;
+            boolean personal = false;
+            for (Reading r : rs) {
+                if (politeForms(r).isEmpty()) {
+                    continue;
+                }
+                Tag t = Tag.of(r.tag());
+                if (t.pos.equals("PNN") || r.lemma().equals("твой") || t.person == Person.SECOND) {
+                    personal = true;
+                } else {
+                    personless = true;
+                }
+            }
+            if ((personal && !personless) || (personless && subjectIsTy(words, i))) {
+                Optional<String> p = toPolitePlural(w);
+                if (p.isPresent()) {
+                    out.set(i, p.get());
+                }
+            }
+        }
+        return out;
+    }
+
+    private boolean subjectIsTy(List<String> words, int at) {
+        Boolean left = nearestSubjectIsTy(words, at, -1);
+        return left != null ? left : Boolean.TRUE.equals(nearestSubjectIsTy(words, at, +1));
+    }
+
+    /** Looks from {@code at} in {@code step} direction for a possible subject: true if it is «ты», false if another, null if none in the clause. */
+    private Boolean nearestSubjectIsTy(List<String> words, int at, int step) {
+        for (int i = at + step; i >= 0 && i < words.size(); i += step) {
+            String w = words.get(i);
+            if (isClauseBoundary(w)) {
+                return null;
+            }
+            List<Reading> rs = analyze(w);
+            if (rs.isEmpty()) {
+                if (hasLetter(w)) {
+                    return false; // an unknown word may be the subject: keep the verb
+                }
+                continue;
+            }
+            boolean ty = false;
+            boolean other = false;
+            for (Reading r : rs) {
+                if (r.grammaticalCase() != Case.NOM) {
+                    continue;
+                }
+                if (r.isPronoun() && r.lemma().equals("ты")) {
+                    ty = true;
+                } else if (r.isNoun() || r.isPronoun()) {
+                    other = true;
+                }
+            }
+            if (ty) {
+                return true;
+            }
+            if (other) {
+                return false;
+            }
+        }
+        return null;
+    }
+
+    /** Words that open a subordinate clause (with its own subject); «и», «но» often join predicates of one subject and do not end the search. */
+    private static final Set<String> CLAUSE_WORDS = Set.of("что", "который", "которая", "которое", "которые", "которого",
+            "которой", "которым", "когда", "если", "потому", "чтобы", "где", "пока", "хотя", "раз");
+
+    private static boolean isClauseBoundary(String w) {
+        String s = w.strip();
+        if (s.isEmpty()) {
+            return false;
+        }
+        if (!hasLetter(s)) {
+            return s.chars().anyMatch(c -> ",;:.!?—–()\"«»".indexOf(c) >= 0);
+        }
+        return CLAUSE_WORDS.contains(s.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean hasLetter(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isLetter(w.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@link #toPolitePlural(String)} for one reading of the form. */
     public Optional<String> toPolitePlural(String form, Reading r) {
         List<String> forms = politeForms(r);

@@ -17,7 +17,10 @@
  *     {@code phrases().agrees(words)} for a whole phrase.</li>
  * <li>{@code phrases().inflect(words | phrase, sourceCase, targetCase, number)} → a noun phrase in
  *     another case, «свой/твой» → «ваш».</li>
- * <li>{@code toPolitePlural(form)} → the «вы» counterpart of a «ты» form.</li>
+ * <li>{@code toPolitePlural(form)} → the «вы» counterpart of a «ты» form;
+ *     {@code toPolitePlural(words)} a whole clause, past forms only where «ты» is their subject.</li>
+ * <li>Replacements: {@code inflectLike(phrase, reading)} (a nominative phrase or an infinitive in
+ *     the form of the word it replaces), {@code conjugateLike(verbLemma, reading)}.</li>
  * <li>Templates: {@code agreeing(lemma, noun)} (an adjective agreeing with a noun),
  *     {@code countForm(word, noun, n)} (noun after a number), {@code agreeWith(predicate, reading,
  *     subject)} (a verb or short form agreeing with its subject).</li>

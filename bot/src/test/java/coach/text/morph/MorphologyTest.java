@@ -278,6 +278,23 @@ class MorphologyTest {
     }
 
     @Test
+    void politePluralOfAClauseFollowsTheSubject() {
+        assertEquals(List.of("вы", "ж", "сами", "подписали", "акт", "без", "замечаний"),
+                M.toPolitePlural(List.of("ты", "ж", "сам", "подписал", "акт", "без", "замечаний")));
+        assertEquals(List.of("Слушайте", ",", "у", "вас", "винда", "криво", "встала"),
+                M.toPolitePlural(List.of("Слушай", ",", "у", "тебя", "винда", "криво", "встала")));
+        assertEquals(List.of("Вы", "сказали", ",", "что", "она", "пришла"),
+                M.toPolitePlural(List.of("Ты", "сказал", ",", "что", "она", "пришла")));
+        assertEquals(List.of("Вы", "пришли", "и", "всё", "сделали"),
+                M.toPolitePlural(List.of("Ты", "пришёл", "и", "всё", "сделал")));
+        assertEquals(List.of("Забирайте", "вашу", "машину", "когда", "удобно"),
+                M.toPolitePlural(List.of("Забирай", "твою", "машину", "когда", "удобно")));
+        // a past verb with no «ты» around stays
+        assertEquals(List.of("Менеджер", "позвонил", "вам"), M.toPolitePlural(List.of("Менеджер", "позвонил", "тебе")));
+        assertEquals(List.of("мой", "отчёт", "готов"), M.toPolitePlural(List.of("мой", "отчёт", "готов")));
+    }
+
+    @Test
     void lexiconWordsAreAnalysedAndSynthesised() {
         assertTrue(M.lexiconSize() > 500, "lexicon entries: " + M.lexiconSize());
         assertEquals(Set.of("дедлайн"), M.lemmas("дедлайна"));
