@@ -74,7 +74,61 @@ public final class PhraseInflector {
                 return r; // an answer, or readings of this head that disagree: no guessing further left
             }
         }
-        return Optional.empty();
+        return adjectiveHead(words, readings, target, number, reflexiveAs);
+    }
+
+    /**
+     * A phrase whose last word is an adjective used as a noun («нашему дежурному», «ответственного»):
+     * every word takes the form agreeing with the last one's gender and number in the target case.
+     * Empty for a masculine or plural accusative (the animacy is unknown) and when unsure.
+     */
+    private Optional<List<String>> adjectiveHead(List<String> words, List<List<Reading>> readings, Case target,
+                                                 GrammaticalNumber number, String reflexiveAs) {
+        int last = words.size() - 1;
+        if (!validModifiers(readings, last + 1)) {
+            return Optional.empty();
+        }
+        List<String> answer = null;
+        for (Reading head : readings.get(last)) {
+            if (!head.isAgreeingModifier()) {
+                continue;
+            }
+            Tag h = Tag.of(head.tag());
+            List<String> out = new ArrayList<>(words);
+            boolean ok = true;
+            for (int i = 0; i <= last && ok; i++) {
+                String produced = null;
+                boolean agreeing = false;
+                for (Reading m : readings.get(i)) {
+                    Tag t = Tag.of(m.tag());
+                    if (!m.isAgreeingModifier() || t.grammaticalCase == null || h.grammaticalCase == null
+                            || t.grammaticalCase.base() != h.grammaticalCase.base() || t.number != h.number
+                            || (h.number == GrammaticalNumber.SING && t.gender != h.gender)) {
+                        continue;
+                    }
+                    agreeing = true;
+                    String f = modifierForm(words.get(i), m, h, target, number, reflexiveAs);
+                    if (f == null || (produced != null && !produced.equals(f))) {
+                        return Optional.empty(); // this reading cannot be put into the case with certainty
+                    }
+                    produced = f;
+                }
+                if (ok && !agreeing) {
+                    ok = readings.get(i).stream().anyMatch(r -> "ADV".equals(r.pos())) && i < last;
+                } else if (ok) {
+                    out.set(i, produced);
+                }
+            }
+            if (!ok) {
+                continue;
+            }
+            if (answer == null) {
+                answer = out;
+            } else if (!answer.equals(out)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.ofNullable(answer);
     }
 
     /** The same for a phrase written with single spaces between words: «своему менеджеру» → «вашим менеджером». */

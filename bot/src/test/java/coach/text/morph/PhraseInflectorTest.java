@@ -81,6 +81,14 @@ class PhraseInflectorTest {
     }
 
     @Test
+    void adjectivesUsedAsNouns() {
+        assertEquals(Optional.of("нашим дежурным"), to("нашему дежурному", Case.INS));
+        assertEquals(Optional.of("ответственному"), to("ответственного", Case.DAT));
+        // masculine or neuter, and a masculine accusative needs an animacy nobody knows
+        assertEquals(Optional.empty(), to("ответственному", Case.ACC));
+    }
+
+    @Test
     void numberCanChange() {
         assertEquals(Optional.of("ваши заявки"), P.inflect("ваша заявка", null, Case.NOM, GrammaticalNumber.PLUR));
         assertEquals(Optional.of("вашей заявке"), to("ваша заявка", Case.DAT));
