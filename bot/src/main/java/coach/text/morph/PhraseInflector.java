@@ -300,6 +300,9 @@ public final class PhraseInflector {
             if (out == null) {
                 continue;
             }
+            if (out == UNSURE) {
+                return Optional.empty();
+            }
             if (answer == null) {
                 answer = out;
             } else if (!answer.equals(out)) {
@@ -309,7 +312,14 @@ public final class PhraseInflector {
         return answer == null ? null : Optional.of(answer);
     }
 
-    /** The phrase rebuilt around one reading of the head noun, or null if a modifier does not agree or a form is missing. */
+    /** Marks a reading of the head whose phrase agrees but cannot be put into the case with certainty. */
+    private static final List<String> UNSURE = List.of("\u0000unsure");
+
+    /**
+     * The phrase rebuilt around one reading of the head noun; null if this reading does not fit (a
+     * modifier does not agree, the tail is no tail), {@link #UNSURE} if it fits but a form cannot
+     * be told.
+     */
     private List<String> build(List<String> words, List<List<Reading>> readings, int head, Reading noun,
                                Case target, GrammaticalNumber number, String reflexiveAs) {
         Tag n = Tag.of(noun.tag());
@@ -327,7 +337,7 @@ public final class PhraseInflector {
                     : Map.of(Morphology.CASE, target.tag());
             Optional<String> f = morph.inflect(words.get(head), noun, changes);
             if (f.isEmpty()) {
-                return null;
+                return UNSURE;
             }
             headForm = f.get();
         }
@@ -356,11 +366,8 @@ public final class PhraseInflector {
                 }
                 agreeing = true;
                 String f = modifierForm(words.get(i), m, n, target, newNumber, reflexiveAs);
-                if (f == null) {
-                    return null;
-                }
-                if (produced != null && !produced.equals(f)) {
-                    return null;
+                if (f == null || (produced != null && !produced.equals(f))) {
+                    return UNSURE; // the modifier agrees, but its new form cannot be told
                 }
                 produced = f;
             }
