@@ -1,6 +1,7 @@
 package coach.text.morph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.TestKb;
 import java.util.List;
@@ -111,6 +112,41 @@ class PhraseInflectorTest {
         assertEquals(false, P.agrees(List.of("ваша", "договор")));
         assertEquals(false, P.agrees(List.of("нового", "договор")));
         assertEquals(false, P.agrees(List.of("ъъъхщщ")));
+    }
+
+    /**
+     * Every adjective + noun pair of the guide that agrees: put into each case it still agrees, and
+     * back in the nominative it is the phrase's own nominative.
+     */
+    @Test
+    void theGuidesNounPhrasesGoThroughEveryCaseAndBack() {
+        Morphology m = Morphology.load(TestKb.source());
+        String[] ws = TestKb.source().read("guide.md").split("[^\\p{L}\\-]+");
+        java.util.Set<String> phrases = new java.util.LinkedHashSet<>();
+        for (int i = 0; i + 1 < ws.length; i++) {
+            if (!ws[i].isEmpty() && !ws[i + 1].isEmpty() && P.agrees(List.of(ws[i], ws[i + 1]))
+                    && m.analyze(ws[i]).stream().anyMatch(Reading::isAgreeingModifier)) {
+                phrases.add(ws[i] + " " + ws[i + 1]);
+            }
+        }
+        assertTrue(phrases.size() > 100, "phrases: " + phrases.size());
+        int answered = 0;
+        for (String phrase : phrases) {
+            Optional<String> nom = P.inflect(phrase, null, Case.NOM, null);
+            for (Case c : new Case[] {Case.NOM, Case.GEN, Case.DAT, Case.ACC, Case.INS, Case.LOC}) {
+                Optional<String> q = P.inflect(phrase, null, c, null);
+                if (q.isEmpty()) {
+                    continue;
+                }
+                answered++;
+                assertTrue(P.agrees(List.of(q.get().split(" "))), phrase + " → " + c + ": " + q.get());
+                Optional<String> back = P.inflect(q.get(), c, Case.NOM, null);
+                if (nom.isPresent() && back.isPresent()) {
+                    assertEquals(nom, back, phrase + " → " + c + ": " + q.get());
+                }
+            }
+        }
+        assertTrue(answered > phrases.size() * 5, "answered " + answered + " of " + phrases.size() * 6);
     }
 
     @Test
