@@ -132,8 +132,8 @@ public final class Morphology {
      * The list is immutable and may be shared: do not modify it.
      */
     public List<Reading> analyze(String word) {
-        if (word == null || word.isEmpty() || word.length() > MAX_WORD) {
-            return List.of();
+        if (word == null || word.isEmpty() || word.length() > MAX_WORD || !Character.isLetter(word.charAt(0))) {
+            return List.of(); // numbers, punctuation, emoji: not worth a cache entry
         }
         List<Reading> r = analyses.get(word);
         if (r == null) {
