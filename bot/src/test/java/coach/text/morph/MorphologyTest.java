@@ -194,6 +194,8 @@ class MorphologyTest {
         // «вижу нового клиента»: нового is the animate accusative, клиента the accusative of an animate noun
         Reading novogo = reading("нового", "новый", "ADJ:Posit:Masc:V:Anim");
         assertEquals(Animacy.ANIM, novogo.animacy());
+        assertEquals("ADJ:Posit:Masc:V", novogo.dictionaryTag());
+        assertEquals("NN:Anim:Masc:Sin:V", reading("клиента", "клиент", "NN:Anim:Masc:Sin:V").dictionaryTag());
         Reading klienta = reading("клиента", "клиент", "NN:Anim:Masc:Sin:V");
         assertTrue(M.agree(novogo, klienta));
         // «новый договор»: новый is the inanimate accusative
