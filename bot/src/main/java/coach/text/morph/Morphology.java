@@ -871,7 +871,7 @@ public final class Morphology {
         List<String> out = new ArrayList<>(words);
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            List<Reading> rs = analyze(w);
+            List<Reading> rs = w == null ? List.of() : analyze(w);
             if (rs.isEmpty()) {
                 continue;
             }
@@ -944,6 +944,9 @@ public final class Morphology {
             "которой", "которым", "когда", "если", "потому", "чтобы", "где", "пока", "хотя", "раз");
 
     private static boolean isClauseBoundary(String w) {
+        if (w == null) {
+            return true;
+        }
         String s = w.strip();
         if (s.isEmpty()) {
             return false;
@@ -955,6 +958,9 @@ public final class Morphology {
     }
 
     private static boolean hasLetter(String w) {
+        if (w == null) {
+            return false;
+        }
         for (int i = 0; i < w.length(); i++) {
             if (Character.isLetter(w.charAt(i))) {
                 return true;
