@@ -889,13 +889,31 @@ public final class Morphology {
                 }
             }
             if ((personal && !personless) || (personless && subjectIsTy(words, i))) {
-                Optional<String> p = toPolitePlural(w);
+                Optional<String> p = afterPreposition(w, rs, i > 0 ? words.get(i - 1) : null);
+                if (p.isEmpty()) {
+                    p = toPolitePlural(w);
+                }
                 if (p.isPresent()) {
                     out.set(i, p.get());
                 }
             }
         }
         return out;
+    }
+
+    private static final Set<String> PREPOSITIONAL = Set.of("о", "об", "обо", "при", "в", "во", "на");
+
+    /** «о тебе» → «о вас» (prepositional), not the dative «вам» a bare «тебе» gets. */
+    private Optional<String> afterPreposition(String w, List<Reading> rs, String previous) {
+        if (previous == null || !PREPOSITIONAL.contains(previous.toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        for (Reading r : rs) {
+            if (r.isPronoun() && r.lemma().equals("ты") && r.grammaticalCase() == Case.LOC) {
+                return toPolitePlural(w, r);
+            }
+        }
+        return Optional.empty();
     }
 
     private boolean subjectIsTy(List<String> words, int at) {

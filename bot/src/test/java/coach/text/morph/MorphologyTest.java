@@ -291,6 +291,7 @@ class MorphologyTest {
                 M.toPolitePlural(List.of("Ты", "пришёл", "и", "всё", "сделал")));
         assertEquals(List.of("Забирайте", "вашу", "машину", "когда", "удобно"),
                 M.toPolitePlural(List.of("Забирай", "твою", "машину", "когда", "удобно")));
+        assertEquals(List.of("думаю", "о", "вас", "и", "пишу", "вам"), M.toPolitePlural(List.of("думаю", "о", "тебе", "и", "пишу", "тебе")));
         // a past verb with no «ты» around stays
         assertEquals(List.of("Менеджер", "позвонил", "вам"), M.toPolitePlural(List.of("Менеджер", "позвонил", "тебе")));
         assertEquals(List.of("мой", "отчёт", "готов"), M.toPolitePlural(List.of("мой", "отчёт", "готов")));
