@@ -19,6 +19,10 @@ import java.util.Optional;
  * {@link Morphology#agree}); if the readings left lead to different results, or none is left, the
  * answer is empty: callers prefer no rewrite to a wrong one.
  *
+ * <p>A phrase may start with a count in digits («3 рабочих дня» → instrumental «3 рабочими днями»):
+ * the count then decides the number (and, in the nominative and accusative, the case) of the rest.
+ * Numerals written as words («двум менеджерам») are not handled (empty).
+ *
  * <p>«свой» and «твой» become «ваш» in the agreeing form (the coach rewrites messages that
  * address the client). Capitalisation of each word is kept. Thread-safe.
  */
@@ -55,7 +59,10 @@ public final class PhraseInflector {
         }
         List<List<Reading>> readings = new ArrayList<>(words.size());
         for (String w : words) {
-            readings.add(morph.analyze(w));
+            readings.add(readingsOf(w));
+        }
+        if (words.size() >= 2 && isCount(words.get(0))) {
+            return counted(words, target, reflexiveAs);
         }
         if (words.size() == 1) {
             Optional<String> pronoun = pronoun(words.get(0), readings.get(0), source, target, number);
@@ -69,12 +76,107 @@ public final class PhraseInflector {
             if (!validModifiers(readings, head)) {
                 continue;
             }
-            Optional<List<String>> r = inflectWithHead(words, readings, head, source, target, number, reflexiveAs);
+            Optional<List<String>> r = inflectWithHead(words, readings, head, source, target, number, null, null, reflexiveAs);
             if (r != null) {
                 return r; // an answer, or readings of this head that disagree: no guessing further left
             }
         }
         return adjectiveHead(words, readings, target, number, reflexiveAs);
+    }
+
+    /**
+     * A number written in digits and the noun phrase it counts: «3 рабочих дня» → instrumental «3
+     * рабочими днями», «21 день» → genitive «21 дня», «5 заявок» → dative «5 заявкам». In the
+     * nominative and accusative the count decides the phrase's form (1 → nominative singular,
+     * 2–4 → genitive singular with genitive plural adjectives, 5 and more → genitive plural).
+     * Empty for a fraction and, in the accusative after 2–4, for an animate noun.
+     */
+    private Optional<List<String>> counted(List<String> words, Case target, String reflexiveAs) {
+        String digits = words.get(0);
+        long n;
+        try {
+            n = Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        long last = n % 10;
+        long lastTwo = n % 100;
+        boolean one = last == 1 && lastTwo != 11;
+        boolean few = last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14);
+        List<String> rest = words.subList(1, words.size());
+        List<List<Reading>> readings = new ArrayList<>(rest.size());
+        boolean animate = false;
+        for (String w : rest) {
+            List<Reading> rs = readingsOf(w);
+            readings.add(rs);
+            for (Reading r : rs) {
+                animate |= r.isNoun() && r.animacy() == Animacy.ANIM;
+            }
+        }
+        Case headCase = target;
+        Case modifierCase = target;
+        GrammaticalNumber headNumber = one ? GrammaticalNumber.SING : GrammaticalNumber.PLUR;
+        GrammaticalNumber modifierNumber = headNumber;
+        if ((target == Case.NOM || target == Case.ACC) && !one) {
+            headCase = Case.GEN;
+            modifierCase = Case.GEN;
+            if (few) {
+                if (target == Case.ACC && animate) {
+                    return Optional.empty(); // «двух клиентов» or «2 клиента»: not for digits to decide
+                }
+                headNumber = GrammaticalNumber.SING;
+            }
+        }
+        for (int head = rest.size() - 1; head >= 0; head--) {
+            if (!validModifiers(readings, head)) {
+                continue;
+            }
+            Optional<List<String>> r = inflectWithHead(rest, readings, head, null, headCase, headNumber, modifierCase,
+                    modifierNumber, reflexiveAs);
+            if (r != null) {
+                return r.map(ws -> {
+                    List<String> out = new ArrayList<>(words.size());
+                    out.add(digits);
+                    out.addAll(ws);
+                    return out;
+                });
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The readings of a word in a phrase: a word written in lower case is no name, patronymic or
+     * surname when it has other readings («заказов» is not the surname Заказов).
+     */
+    private List<Reading> readingsOf(String w) {
+        List<Reading> rs = morph.analyze(w);
+        if (rs.size() < 2 || w.isEmpty() || !Character.isLowerCase(w.charAt(0))) {
+            return rs;
+        }
+        List<Reading> common = null;
+        for (int i = 0; i < rs.size(); i++) {
+            Reading r = rs.get(i);
+            boolean proper = r.isNoun() && (r.has("Name") || r.has("Patr") || r.has("Fam"));
+            if (proper && common == null) {
+                common = new ArrayList<>(rs.subList(0, i));
+            } else if (!proper && common != null) {
+                common.add(r);
+            }
+        }
+        return common == null || common.isEmpty() ? rs : common;
+    }
+
+    private static boolean isCount(String w) {
+        if (w.isEmpty() || w.length() > 12) {
+            return false;
+        }
+        for (int i = 0; i < w.length(); i++) {
+            if (w.charAt(i) < '0' || w.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -157,7 +259,7 @@ public final class PhraseInflector {
         }
         List<List<Reading>> readings = new ArrayList<>(words.size());
         for (String w : words) {
-            readings.add(morph.analyze(w));
+            readings.add(readingsOf(w));
         }
         int head = words.size() - 1;
         if (!validModifiers(readings, head)) {
@@ -286,7 +388,8 @@ public final class PhraseInflector {
 
     /** The phrase around this head: null when no reading of it works, empty when its readings give different answers. */
     private Optional<List<String>> inflectWithHead(List<String> words, List<List<Reading>> readings, int head,
-                                                   Case source, Case target, GrammaticalNumber number, String reflexiveAs) {
+                                                   Case source, Case target, GrammaticalNumber number,
+                                                   Case modifierCase, GrammaticalNumber modifierNumber, String reflexiveAs) {
         List<String> answer = null;
         for (Reading noun : readings.get(head)) {
             if (!noun.isNoun()) {
@@ -296,7 +399,7 @@ public final class PhraseInflector {
             if (source != null && nc != null && nc.base() != source.base()) {
                 continue;
             }
-            List<String> out = build(words, readings, head, noun, target, number, reflexiveAs);
+            List<String> out = build(words, readings, head, noun, target, number, modifierCase, modifierNumber, reflexiveAs);
             if (out == null) {
                 continue;
             }
@@ -321,7 +424,8 @@ public final class PhraseInflector {
      * be told.
      */
     private List<String> build(List<String> words, List<List<Reading>> readings, int head, Reading noun,
-                               Case target, GrammaticalNumber number, String reflexiveAs) {
+                               Case target, GrammaticalNumber number, Case modifierCase,
+                               GrammaticalNumber modifierNumber, String reflexiveAs) {
         Tag n = Tag.of(noun.tag());
         GrammaticalNumber newNumber = number != null ? number : n.number;
         if (n.gender == null && newNumber == GrammaticalNumber.SING && n.number == GrammaticalNumber.PLUR) {
@@ -361,11 +465,16 @@ public final class PhraseInflector {
             String produced = null;
             boolean agreeing = false;
             for (Reading m : rs) {
-                if (!morph.agree(m, noun)) {
+                // after a number the adjectives are plural whatever the noun («3 рабочих дня»)
+                boolean fits = modifierCase != null
+                        ? m.isAgreeingModifier() && (m.number() == GrammaticalNumber.PLUR || m.gender() == n.gender)
+                        : morph.agree(m, noun);
+                if (!fits) {
                     continue;
                 }
                 agreeing = true;
-                String f = modifierForm(words.get(i), m, n, target, newNumber, reflexiveAs);
+                String f = modifierForm(words.get(i), m, n, modifierCase != null ? modifierCase : target,
+                        modifierNumber != null ? modifierNumber : newNumber, reflexiveAs);
                 if (f == null || (produced != null && !produced.equals(f))) {
                     return UNSURE; // the modifier agrees, but its new form cannot be told
                 }

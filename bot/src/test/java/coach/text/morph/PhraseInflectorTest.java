@@ -78,7 +78,7 @@ class PhraseInflectorTest {
         assertEquals(Optional.of("Иваном Петровичем"), to("Иван Петрович", Case.INS));
         assertEquals(Optional.of("одним днём"), to("один день", Case.INS));
         assertEquals(Optional.of("вашим временем"), to("своё время", Case.INS));
-        assertEquals(Optional.empty(), to("два дня", Case.INS), "numerals govern their nouns: not handled");
+        assertEquals(Optional.empty(), to("два дня", Case.INS), "numerals in words are not handled");
     }
 
     @Test
@@ -87,6 +87,23 @@ class PhraseInflectorTest {
         assertEquals(Optional.of("ответственному"), to("ответственного", Case.DAT));
         // masculine or neuter, and a masculine accusative needs an animacy nobody knows
         assertEquals(Optional.empty(), to("ответственному", Case.ACC));
+    }
+
+    @Test
+    void aCountInDigitsDecidesTheFormOfItsNoun() {
+        assertEquals(Optional.of("3 рабочими днями"), to("3 рабочих дня", Case.INS));
+        assertEquals(Optional.of("3 рабочих дня"), to("3 рабочих дня", Case.NOM));
+        assertEquals(Optional.of("21 дня"), to("21 день", Case.GEN));
+        assertEquals(Optional.of("5 заявкам"), to("5 заявок", Case.DAT));
+        assertEquals(Optional.of("1 заявку"), to("1 заявка", Case.ACC));
+        assertEquals(Optional.of("2 новыми заявками"), to("2 новые заявки", Case.INS));
+        assertEquals(Optional.of("12 заказов"), to("12 заказов", Case.NOM)); // not the surname Заказов
+        assertEquals(Optional.of("22 заказах"), to("22 заказа", Case.LOC));
+        assertEquals(Optional.of("101 заказу"), to("101 заказ", Case.DAT));
+        assertEquals(Optional.of("11 днями"), to("11 дней", Case.INS));
+        // «вижу двух клиентов» or «2 клиента»: digits do not tell
+        assertEquals(Optional.empty(), to("3 клиента", Case.ACC));
+        assertEquals(Optional.empty(), to("2,5 часа", Case.INS));
     }
 
     @Test
