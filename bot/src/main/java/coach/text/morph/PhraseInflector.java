@@ -113,6 +113,27 @@ public final class PhraseInflector {
                 animate |= r.isNoun() && r.animacy() == Animacy.ANIM;
             }
         }
+        // Is it a count at all? After 1 the noun is singular, after 2–4 genitive singular or plural,
+        // after 5 and more plural; «12 марта» (a date) and «2026 год» (a year) are no counts.
+        boolean consistent = false;
+        boolean month = false;
+        for (Reading r : readings.get(rest.size() - 1)) {
+            if (!r.isNoun()) {
+                continue;
+            }
+            month |= MONTHS.contains(r.lemma());
+            GrammaticalNumber rn = r.number();
+            consistent |= one ? rn == GrammaticalNumber.SING
+                    : few ? rn == GrammaticalNumber.PLUR || (rn == GrammaticalNumber.SING && r.grammaticalCase() != null
+                            && r.grammaticalCase().base() == Case.GEN)
+                    : rn == GrammaticalNumber.PLUR;
+        }
+        if (month) {
+            return Optional.of(words); // «к 12 марта», «с 12 марта»: a date does not decline
+        }
+        if (!consistent) {
+            return Optional.empty();
+        }
         Case headCase = target;
         Case modifierCase = target;
         GrammaticalNumber headNumber = one ? GrammaticalNumber.SING : GrammaticalNumber.PLUR;
@@ -166,6 +187,9 @@ public final class PhraseInflector {
         }
         return common == null || common.isEmpty() ? rs : common;
     }
+
+    private static final java.util.Set<String> MONTHS = java.util.Set.of("январь", "февраль", "март", "апрель", "май",
+            "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь");
 
     private static boolean isCount(String w) {
         if (w.isEmpty() || w.length() > 12) {

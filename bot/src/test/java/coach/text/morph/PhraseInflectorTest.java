@@ -104,6 +104,9 @@ class PhraseInflectorTest {
         // «вижу двух клиентов» or «2 клиента»: digits do not tell
         assertEquals(Optional.empty(), to("3 клиента", Case.ACC));
         assertEquals(Optional.empty(), to("2,5 часа", Case.INS));
+        // a date does not decline; a year is no count
+        assertEquals(Optional.of("12 марта"), to("12 марта", Case.INS));
+        assertEquals(Optional.empty(), to("2026 год", Case.INS));
     }
 
     @Test
