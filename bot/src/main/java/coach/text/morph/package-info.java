@@ -15,8 +15,10 @@
  *     another case, number, gender, person, with its capitalisation.</li>
  * <li>{@code agree(modifier, noun)}, {@code agreeAny(modifierForm, nounForm)};
  *     {@code phrases().agrees(words)} for a whole phrase.</li>
- * <li>{@code phrases().inflect(words | phrase, sourceCase, targetCase, number)} → a noun phrase in
- *     another case, «свой/твой» → «ваш».</li>
+ * <li>{@code phrases().inflect(words | phrase, sourceCase, targetCase, number[, reflexiveAs])} → a
+ *     noun phrase in another case («свой/твой» → «ваш»), with names in apposition, a genitive or
+ *     prepositional tail kept, a count in digits («3 рабочих дня»), personal pronouns, adjectives
+ *     used as nouns.</li>
  * <li>{@code toPolitePlural(form)} → the «вы» counterpart of a «ты» form;
  *     {@code toPolitePlural(words)} a whole clause, past forms only where «ты» is their subject.</li>
  * <li>Replacements: {@code inflectLike(phrase, reading)} (a nominative phrase or an infinitive in
