@@ -90,7 +90,13 @@ public final class Coach {
 
         // phrasing
         PhrasingEngine phrasing = PhrasingEngine.load(kb);
-        registry.register(new CheckCommand(phrasing, kb));
+        // /check in chat: short first, the full report behind «Подробнее», the best version on its own
+        DraftCheckCommand check = new DraftCheckCommand(phrasing, new CheckCommand(phrasing, kb));
+        registry.register(check);
+        registry.register(new ModeCommand(check));
+        registry.register(new ChatCommand());
+        handlers.add(new ModeCommand.LastText());
+        handlers.add(new ModeCommand.CheckNext());
 
         // materials: a filled-in template is checked by the phrasing engine before it is sent
         FillSessionHandler fill = new FillSessionHandler(materials, new PhrasingReviewer(phrasing));
@@ -110,7 +116,7 @@ public final class Coach {
             drills.recordResults(new StoredDrillResults(options.store().progress()));
         }
 
-        QuestionOrDraftRouter router = new QuestionOrDraftRouter(text -> phrasing.check(text).risky());
+        QuestionOrDraftRouter router = new QuestionOrDraftRouter(kb, text -> phrasing.check(text).risky());
         // the user's own language choice, kept in the store
         if (options.store() != null) {
             registry.register(new LangCommand(options.store().users()));

@@ -108,7 +108,7 @@ public final class ConversationCore {
     }
 
     List<Reply> routeFreeText(Context ctx, String text) {
-        return runCommand(ctx, router.commandFor(ctx, text), text);
+        return router.route(ctx, text);
     }
 
     List<Reply> runCommand(Context ctx, String name, String args) {

@@ -127,6 +127,11 @@ public final class MaterialsCommand implements Command {
         }
 
         @Override
+        public boolean passive() {
+            return true;
+        }
+
+        @Override
         public List<Reply> onText(Context ctx, coach.core.SessionState state, String text) {
             ctx.endSession();
             Optional<Material> m = catalog.find(state.data().path("id").asText());
