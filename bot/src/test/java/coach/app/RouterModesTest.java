@@ -31,8 +31,12 @@ class RouterModesTest {
     }
 
     static List<Line> lines() throws IOException {
+        return lines("/routing/modes.tsv");
+    }
+
+    static List<Line> lines(String resource) throws IOException {
         List<Line> out = new ArrayList<>();
-        try (var in = RouterModesTest.class.getResourceAsStream("/routing/modes.tsv")) {
+        try (var in = RouterModesTest.class.getResourceAsStream(resource)) {
             for (String l : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (l.isBlank() || l.startsWith("#")) {
                     continue;
@@ -56,6 +60,16 @@ class RouterModesTest {
     void accuracyOnTheLabelledSet() throws IOException {
         List<Line> set = lines();
         assertTrue(set.size() >= 80, "the set has " + set.size() + " lines");
+        assertAccuracy(set, 0.95);
+    }
+
+    /** A set never used to tune the cues: a lower bar, the figure is printed. */
+    @Test
+    void accuracyOnAFreshSet() throws IOException {
+        assertAccuracy(lines("/routing/modes-fresh.tsv"), 0.85);
+    }
+
+    static void assertAccuracy(List<Line> set, double bar) {
         int right = 0;
         List<String> wrong = new ArrayList<>();
         java.util.Map<String, int[]> perLabel = new java.util.TreeMap<>();
@@ -74,9 +88,9 @@ class RouterModesTest {
         System.out.printf(Locale.ROOT, "router accuracy %.3f (%d/%d)%n", acc, right, set.size());
         perLabel.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %s %d/%d%n", k, v[0], v[1]));
         wrong.forEach(w -> System.out.println("  miss " + w));
-        assertTrue(acc >= 0.95, "accuracy " + acc + "; misses:\n" + String.join("\n", wrong));
+        assertTrue(acc >= bar, "accuracy " + acc + "; misses:\n" + String.join("\n", wrong));
         for (var e : perLabel.entrySet()) {
-            assertTrue(e.getValue()[0] >= 0.9 * e.getValue()[1], e.getKey() + " " + e.getValue()[0] + "/" + e.getValue()[1]);
+            assertTrue(e.getValue()[0] >= (bar - 0.05) * e.getValue()[1], e.getKey() + " " + e.getValue()[0] + "/" + e.getValue()[1]);
         }
     }
 
