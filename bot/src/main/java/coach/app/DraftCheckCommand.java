@@ -48,6 +48,11 @@ public final class DraftCheckCommand implements Command {
     @Override
     public List<Reply> run(Context ctx, String args) {
         if (args == null || args.isBlank()) {
+            java.util.Optional<coach.core.SessionState> open = ctx.session();
+            if (open.isPresent()) {
+                String title = ctx.handler(open.get().kind()).map(h -> h.title(ctx, open.get())).orElse("");
+                return List.of(Reply.of(ctx.t("check.next.busy", "title", title)));
+            }
             ctx.startSession(ModeCommand.CheckNext.KIND, JsonNodeFactory.instance.objectNode());
             return List.of(Reply.of(ctx.t("check.next")));
         }

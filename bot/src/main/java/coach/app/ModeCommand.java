@@ -57,9 +57,7 @@ public final class ModeCommand implements Command {
     /** Runs the mode's command on {@code text}, remembers the text for the switch button and adds that button. */
     static List<Reply> runAs(Context ctx, QuestionOrDraftRouter.Mode mode, String text) {
         List<Reply> replies = ctx.run(mode.command(), text);
-        if (ctx.session().isEmpty()) {
-            LastText.remember(ctx, text);
-        }
+        LastText.remember(ctx, text);
         return withSwitch(ctx, replies, mode);
     }
 
@@ -79,7 +77,11 @@ public final class ModeCommand implements Command {
     static final class LastText implements SessionHandler {
         static final String KIND = "last-text";
 
+        /** Remembers the text unless a drill, quiz or form is open (that session must not be replaced). */
         static void remember(Context ctx, String text) {
+            if (ctx.session().isPresent()) {
+                return;
+            }
             ObjectNode data = JsonNodeFactory.instance.objectNode().put("text", text);
             ctx.startSession(KIND, data);
         }
