@@ -22,8 +22,8 @@ import java.util.List;
  * button when it fits one. {@code /check} alone opens check mode: the next message is checked whatever it looks like.
  */
 public final class DraftCheckCommand implements Command {
-    /** Reports up to this many characters are shown whole at once. */
-    static final int SHORT_REPORT_CHARS = 1200;
+    /** Reports up to this many characters (about a screen and a half on a phone) are shown whole at once. */
+    static final int SHORT_REPORT_CHARS = 2500;
     /** Fragments listed in a short report. */
     static final int LISTED = 5;
 
@@ -54,7 +54,7 @@ public final class DraftCheckCommand implements Command {
                 return List.of(Reply.of(ctx.t("check.next.busy", "title", title)));
             }
             ctx.startSession(ModeCommand.CheckNext.KIND, JsonNodeFactory.instance.objectNode());
-            return List.of(Reply.of(ctx.t("check.next")));
+            return List.of(Reply.of(ctx.t("check.next") + "\n\n" + ctx.t("check.usage")));
         }
         ModeCommand.LastText.remember(ctx, args);
         CheckResult r = engine.check(args);
