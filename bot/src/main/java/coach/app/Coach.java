@@ -101,6 +101,8 @@ public final class Coach {
         // materials: a filled-in template is checked by the phrasing engine before it is sent
         FillSessionHandler fill = new FillSessionHandler(materials, new PhrasingReviewer(phrasing));
         handlers.add(fill);
+        handlers.add(new FillSessionHandler.Result());
+        registry.register(new FillSessionHandler.FillCommand(fill));
         handlers.add(new MaterialsCommand.OfferHandler(materials, fill));
         registry.register(new MaterialsCommand(kb, materials, fill));
 

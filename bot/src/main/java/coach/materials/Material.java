@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param fillText     for templates, the text to send (the "## Текст" section), else the whole body
  * @param placeholders the template's fields in order of first appearance, without braces
+ * @param fieldsEn     English names of the fields (front matter {@code fields_en}), possibly empty
  */
 public record Material(
         String id,
@@ -21,7 +22,8 @@ public record Material(
         List<String> principles,
         String body,
         String fillText,
-        List<String> placeholders) {
+        List<String> placeholders,
+        java.util.Map<String, String> fieldsEn) {
 
     public enum Kind { GUIDE, CHECKLIST, TEMPLATE }
 
@@ -31,6 +33,14 @@ public record Material(
 
     public String summary(Lang lang) {
         return lang == Lang.EN ? summaryEn : summaryRu;
+    }
+
+    /** A field's name for the user: English from the front matter's {@code fields_en} for English users, else the placeholder with spaces. */
+    public String fieldName(String placeholder, Lang lang) {
+        if (lang == Lang.EN && fieldsEn.containsKey(placeholder)) {
+            return fieldsEn.get(placeholder);
+        }
+        return placeholder.replace('_', ' ');
     }
 
     public boolean fillable() {

@@ -138,7 +138,25 @@ public final class MaterialCatalog {
         if (kind != Material.Kind.TEMPLATE && PLACEHOLDER.matcher(body).find()) {
             throw new ContentException(path, 0, "only templates have {{placeholders}}");
         }
-        return new Material(id, titleRu, titleEn, summaryRu, summaryEn, topic, kind, List.copyOf(principles), body, fillText, List.copyOf(names));
+        java.util.Map<String, String> fieldsEn = new java.util.LinkedHashMap<>();
+        com.fasterxml.jackson.databind.JsonNode fe = meta.get("fields_en");
+        if (fe != null && !fe.isNull()) {
+            if (!fe.isObject()) {
+                throw new ContentException(path, Yaml.lineOf(text, "fields_en:"), "fields_en maps each {{field}} to its English name");
+            }
+            fe.fields().forEachRemaining(e -> {
+                if (!names.contains(e.getKey())) {
+                    throw new ContentException(path, Yaml.lineOf(text, e.getKey() + ":"), "fields_en names '" + e.getKey() + "', which is not a field of the template");
+                }
+                fieldsEn.put(e.getKey(), e.getValue().asText().strip());
+            });
+        }
+        if (kind == Material.Kind.TEMPLATE && !fieldsEn.isEmpty() && !fieldsEn.keySet().containsAll(names)) {
+            List<String> missing = names.stream().filter(n -> !fieldsEn.containsKey(n)).toList();
+            throw new ContentException(path, Yaml.lineOf(text, "fields_en:"), "fields_en lacks " + missing);
+        }
+        return new Material(id, titleRu, titleEn, summaryRu, summaryEn, topic, kind, List.copyOf(principles), body, fillText, List.copyOf(names),
+                java.util.Map.copyOf(fieldsEn));
     }
 
     /** Every "{{" must open a well-formed placeholder, and every "}}" close one. */

@@ -64,7 +64,7 @@ class MaterialCatalogTest {
             }
             ObjectNode answers = JsonNodeFactory.instance.objectNode();
             m.placeholders().forEach(p -> answers.put(p, "значение " + p));
-            String filled = FillSessionHandler.fill(m, answers);
+            String filled = FillSessionHandler.fill(m, answers, coach.text.Lang.RU);
             assertFalse(filled.contains("{{"), m.id());
             assertFalse(filled.contains("}}"), m.id());
             m.placeholders().forEach(p -> assertTrue(filled.contains("значение " + p), m.id() + " " + p));
@@ -84,7 +84,7 @@ class MaterialCatalogTest {
             if (m.fillable()) {
                 ObjectNode answers = JsonNodeFactory.instance.objectNode();
                 m.placeholders().forEach(p -> answers.put(p, "Анна"));
-                engine.check(FillSessionHandler.fill(m, answers)).findings()
+                engine.check(FillSessionHandler.fill(m, answers, coach.text.Lang.RU)).findings()
                         .forEach(f -> problems.append(m.id()).append(" (filled): «").append(f.fragment()).append("»\n"));
             }
         }
