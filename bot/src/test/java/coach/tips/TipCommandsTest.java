@@ -155,11 +155,11 @@ class TipCommandsTest {
         group("admin1", chat, "/subscribe 08:15 Europe/Moscow");
         Subscription before = store.subscriptions().get(chat).orElseThrow();
         String[][] cases = {
-            {"/subscribe 25:99", "Не понял время «25:99»"},
+            {"/subscribe 25:99", "Время «25:99» не распознано"},
             {"/subscribe 10:00 Mars/Olympus", "Не знаю часового пояса «Mars/Olympus»"},
-            {"/subscribe 9", "Не понял время «9»"},
-            {"/subscribe 9am", "Не понял время «9am»"},
-            {"/subscribe 10:00 11:00", "Не понял время «11:00»"},
+            {"/subscribe 9", "Время «9» не распознано"},
+            {"/subscribe 9am", "Время «9am» не распознано"},
+            {"/subscribe 10:00 11:00", "Время «11:00» не распознано"},
             {"/subscribe Europe/Berlin Europe/Paris", "Не знаю часового пояса «Europe/Berlin Europe/Paris»"},
             {"/subscribe 10:00 Europe/Berlin please", "Не знаю часового пояса «Europe/Berlin please»"},
             {"/subscribe 10:00 a b c d e", "/subscribe [ЧЧ:ММ]"},
