@@ -39,6 +39,7 @@ public final class QuestionOrDraftRouter implements FreeTextRouter {
     private static final Pattern FACT = Pattern.compile("№|\\b\\d{1,2}:\\d{2}\\b|\\d{3,}|\\b\\d{1,2}\\.\\d{1,2}(\\.\\d{2,4})?\\b");
     private static final java.util.Set<String> PREPOSITIONS = java.util.Set.of("в", "во", "на", "о", "об", "обо", "при", "по");
     private static final java.util.Set<String> LEAD_FILLERS = java.util.Set.of("а", "и", "ну", "пожалуйста", "please", "так", "вот");
+    private static final Pattern QUOTED = Pattern.compile("«[^»]*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]");
     private static final Pattern VOCATIVE = Pattern.compile("^\\s*(\\p{Lu}\\p{Ll}+)(\\s+\\p{Lu}\\p{Ll}+)?\\s*,\\s*\\S+\\s+\\S+");
 
     public enum Mode {
@@ -194,6 +195,12 @@ public final class QuestionOrDraftRouter implements FreeTextRouter {
         }
         int d = 0;
         int q = 0;
+        // words the user quotes («Вы обещали доставку вчера!») are the client's, not the user's: cues of a draft
+        // are read outside quotes when there is text outside them
+        String outsideQuotes = QUOTED.matcher(t).replaceAll(" ");
+        List<String> own = words(Normalizer.norm(outsideQuotes));
+        boolean quoting = own.size() >= 2 && own.size() < words.size();
+        List<String> cueWords = quoting ? own : words;
         // --- a text for a client
         String head = norm.replaceAll("^[\\s\\p{Punct}«»]+", "");
         boolean salutation = salutations.stream().anyMatch(s -> head.startsWith(s) && (head.length() == s.length()
@@ -206,13 +213,13 @@ public final class QuestionOrDraftRouter implements FreeTextRouter {
         } else if (vocative) {
             d += 2;
         }
-        boolean second = words.stream().anyMatch(secondPerson::has);
+        boolean second = cueWords.stream().anyMatch(secondPerson::has);
         boolean politeVerb = false;
-        for (int i = 0; i < words.size() && !politeVerb; i++) {
-            String w = words.get(i);
+        for (int i = 0; i < cueWords.size() && !politeVerb; i++) {
+            String w = cueWords.get(i);
             // "пришлите", "можете", "обращайтесь"; not a noun after a preposition ("в ответе", "на месте")
             politeVerb = w.length() >= 5 && (w.endsWith("те") || w.endsWith("тесь")) && !notClientVerbs.has(w)
-                    && (i == 0 || !PREPOSITIONS.contains(words.get(i - 1)));
+                    && (i == 0 || !PREPOSITIONS.contains(cueWords.get(i - 1)));
         }
         if (second) {
             d += 2;
@@ -220,7 +227,7 @@ public final class QuestionOrDraftRouter implements FreeTextRouter {
         if (politeVerb) {
             d += 2;
         }
-        if (words.stream().anyMatch(firstPlural::has)) {
+        if (cueWords.stream().anyMatch(firstPlural::has)) {
             d += 1;
         }
         if (signoffs.stream().anyMatch(norm::contains)) {
@@ -271,7 +278,7 @@ public final class QuestionOrDraftRouter implements FreeTextRouter {
         if (ends && !addressed && words.stream().anyMatch(firstSingular::has)) {
             q += 1;
         }
-        if (risky.test(text)) {
+        if (risky.test(quoting ? outsideQuotes : text)) {
             d += 2;
         }
         Mode mode;
