@@ -35,7 +35,7 @@ public final class QuestionOrDraftRouter implements FreeTextRouter {
     static final int SHORT_WORDS = 6;
     static final int MAX_SMALL_TALK_WORDS = 8;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…\\n]+");
+    private static final Pattern SENTENCE = Pattern.compile("([^.!?…\\n]+)([.!?…\\n]+|$)");
     private static final Pattern FACT = Pattern.compile("№|\\b\\d{1,2}:\\d{2}\\b|\\d{3,}|\\b\\d{1,2}\\.\\d{1,2}(\\.\\d{2,4})?\\b");
     private static final java.util.Set<String> PREPOSITIONS = java.util.Set.of("в", "во", "на", "о", "об", "обо", "при", "по");
     private static final java.util.Set<String> LEAD_FILLERS = java.util.Set.of("а", "и", "ну", "пожалуйста", "please", "так", "вот");
@@ -67,6 +67,8 @@ public final class QuestionOrDraftRouter implements FreeTextRouter {
     private final Lexicon secondPerson;
     private final Lexicon firstPlural;
     private final List<String> signoffs;
+    private final List<String> rhetorical;
+    private final List<String> offers;
     private final Lexicon notClientVerbs;
     private final Lexicon notNames;
     private final Lexicon questionWords;
@@ -99,6 +101,8 @@ public final class QuestionOrDraftRouter implements FreeTextRouter {
         secondPerson = new Lexicon(Yaml.strings(d, "second_person"));
         firstPlural = new Lexicon(Yaml.strings(d, "first_plural"));
         signoffs = phrases(d, "signoffs");
+        rhetorical = phrases(d, "rhetorical");
+        offers = phrases(d, "offers");
         notClientVerbs = new Lexicon(Yaml.strings(d, "not_client_verbs"));
         notNames = new Lexicon(Yaml.strings(d, "not_names"));
         JsonNode q = section(root, "question", text);
@@ -233,19 +237,36 @@ public final class QuestionOrDraftRouter implements FreeTextRouter {
         if (signoffs.stream().anyMatch(norm::contains)) {
             d += 2;
         }
+        String spacedNorm = " " + String.join(" ", words) + " ";
+        if (rhetorical.stream().anyMatch(r -> spacedNorm.contains(" " + r + " "))) {
+            d += 3; // "Сколько можно…", "Что за…": said to someone, not asked
+        }
         if (FACT.matcher(t).find()) {
             d += 1;
         }
         if (words.size() > 40 || t.lines().filter(l -> !l.isBlank()).count() >= 3) {
             d += 2;
         }
+        boolean offer = offers.stream().anyMatch(norm::contains);
+        if (offer) {
+            d += 3;
+        }
         // --- a question about how to behave
-        boolean addressed = second || politeVerb;
+        boolean addressed = second || politeVerb || offer;
         boolean ends = t.endsWith("?");
         if (ends) {
             q += 1;
         }
-        for (String sentence : SENTENCE_END.split(norm)) {
+        // a sentence asks only when it ends with "?" or the whole text has no full stop (a search-box phrase):
+        // "Как закончит, так и пришлём." and "Надо было читать договор." do not ask
+        boolean noStops = !norm.matches("(?s).*[.!…].*");
+        Matcher sm = SENTENCE.matcher(norm);
+        while (sm.find()) {
+            String sentence = sm.group(1);
+            boolean asks = sm.group(2).contains("?") || (noStops && sm.group(2).isEmpty());
+            if (!asks) {
+                continue;
+            }
             List<String> sw = words(sentence);
             int start = 0;
             while (start < sw.size() && (LEAD_FILLERS.contains(sw.get(start)) || notClientVerbs.has(sw.get(start)))) {
