@@ -11,12 +11,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure speed and memory: bench [search|phrasing|drill|telegram|tips] (all by default). Figures are medians/percentiles; see README.")
+        description = "Measure speed and memory: bench [morphology|search|phrasing|drill|telegram|tips] (all by default). Figures are medians/percentiles; see README.")
 final class BenchCmd implements Callable<Integer> {
     /** The benchmarks; picocli refuses any other name (exit 2) and lists these. */
-    enum Which { search, phrasing, drill, telegram, tips }
+    enum Which { morphology, search, phrasing, drill, telegram, tips }
 
-    @Parameters(arity = "0..*", paramLabel = "BENCH", description = "Which benchmarks to run: search, phrasing, drill, telegram, tips (default: all).")
+    @Parameters(arity = "0..*", paramLabel = "BENCH", description = "Which benchmarks to run: morphology, search, phrasing, drill, telegram, tips (default: all).")
     List<String> names = List.of();
 
     @picocli.CommandLine.Spec
@@ -50,6 +50,9 @@ final class BenchCmd implements Callable<Integer> {
         parseNames();
         PrintStream out = Io.stdout();
         out.printf("# java %s, %d cpus%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        if (wants("morphology")) {
+            coach.bench.MorphologyBench.run(out, coldRuns);
+        }
         if (wants("search")) {
             SearchBench.run(out, coldRuns);
         }
