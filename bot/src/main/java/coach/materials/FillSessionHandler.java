@@ -209,7 +209,8 @@ public final class FillSessionHandler implements SessionHandler {
             check.text(ctx.t("fill.left_empty", "fields", String.join(", ", empty))).para();
         }
         Optional<Rich> review = reviewer.review(filled, ctx.lang());
-        check.append(review.orElse(Rich.of(ctx.t("fill.clean"))));
+        // "ready to send" only when nothing is left to write in
+        check.append(review.orElse(Rich.of(ctx.t(empty.isEmpty() ? "fill.clean" : "fill.clean_unfinished"))));
         // the filled text is kept (passively) for «Проверить ещё раз» after the user edits nothing or wants the full report
         ctx.startSession(RESULT_KIND, JsonNodeFactory.instance.objectNode().put("text", filled));
         out.add(Reply.of(check.build()).withButtons(List.of(List.of(new Button(ctx.t("fill.btn.recheck"), "/fill check")))));

@@ -143,6 +143,7 @@ class MaterialsCommandTest {
         String done = all(r);
         assertFalse(done.contains(" -."), "a skipped field is never filled with «-»: " + done);
         assertTrue(done.contains("Не заполнено:"), done);
+        assertFalse(done.contains("можно отправлять"), "not «ready to send» with empty fields: " + done);
         Reply text = r.stream().filter(x -> x.document() != null).findFirst().orElseThrow();
         assertEquals("complaint-response-template-filled.md", text.document().fileName());
         assertEquals(text.text().plain() + "\n", new String(text.document().content(), StandardCharsets.UTF_8));
