@@ -76,6 +76,8 @@ public final class QuestionOrDraftRouter implements FreeTextRouter {
     private final Lexicon addressWords;
     private final Lexicon firstSingular;
     private final List<String> advicePhrases;
+    /** One-word asks to the coach ("помоги", "подскажи"): a question word when an infinitive follows. */
+    private final java.util.Set<String> adviceVerbs;
     private final Lexicon notInfinitives;
 
     /**
@@ -111,6 +113,7 @@ public final class QuestionOrDraftRouter implements FreeTextRouter {
         addressWords = new Lexicon(Yaml.strings(q, "address_words"));
         firstSingular = new Lexicon(Yaml.strings(q, "first_singular"));
         advicePhrases = phrases(q, "advice");
+        adviceVerbs = advicePhrases.stream().filter(p -> !p.contains(" ")).collect(java.util.stream.Collectors.toSet());
         notInfinitives = new Lexicon(Yaml.strings(q, "not_infinitives"));
         if (smallTalk.isEmpty() || salutations.isEmpty() || questionWords.isEmpty()) {
             throw new ContentException(FILE, 1, "small_talk, draft.salutations and question.words must not be empty");
@@ -269,14 +272,15 @@ public final class QuestionOrDraftRouter implements FreeTextRouter {
             }
             List<String> sw = words(sentence);
             int start = 0;
-            while (start < sw.size() && (LEAD_FILLERS.contains(sw.get(start)) || notClientVerbs.has(sw.get(start)))) {
+            while (start < sw.size() && (LEAD_FILLERS.contains(sw.get(start))
+                    || notClientVerbs.has(sw.get(start)) && !(adviceVerbs.contains(sw.get(start)) && infinitiveWithin(sw, start + 1, 2)))) {
                 start++;
             }
             if (start >= sw.size()) {
                 continue;
             }
             String first = sw.get(start);
-            if (questionWords.has(first)) {
+            if (questionWords.has(first) || adviceVerbs.contains(first)) {
                 q += 1;
                 if (!addressed && infinitiveWithin(sw, start + 1, 4)) {
                     q += 3;
