@@ -219,7 +219,7 @@ public final class FillSessionHandler implements SessionHandler {
 
     /** The template's text with the answers; a field without an answer stays as «[name]». */
     static String fill(Material m, ObjectNode answers, Lang lang) {
-        Matcher mt = MaterialCatalog.PLACEHOLDER.matcher(m.fillText());
+        Matcher mt = MaterialCatalog.PLACEHOLDER.matcher(m.fillText(lang));
         StringBuilder b = new StringBuilder();
         while (mt.find()) {
             String v = answers.path(mt.group(1)).asText("");

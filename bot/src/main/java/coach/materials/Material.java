@@ -10,6 +10,7 @@ import java.util.List;
  * @param fillText     for templates, the text to send (the "## Текст" section), else the whole body
  * @param placeholders the template's fields in order of first appearance, without braces
  * @param fieldsEn     English names of the fields (front matter {@code fields_en}), possibly empty
+ * @param fillTextEn   for templates, the English text to send (front matter {@code text_en}), or null
  */
 public record Material(
         String id,
@@ -23,7 +24,8 @@ public record Material(
         String body,
         String fillText,
         List<String> placeholders,
-        java.util.Map<String, String> fieldsEn) {
+        java.util.Map<String, String> fieldsEn,
+        String fillTextEn) {
 
     public enum Kind { GUIDE, CHECKLIST, TEMPLATE }
 
@@ -41,6 +43,11 @@ public record Material(
             return fieldsEn.get(placeholder);
         }
         return placeholder.replace('_', ' ');
+    }
+
+    /** The text to fill in: English for English users when the template has one. */
+    public String fillText(Lang lang) {
+        return lang == Lang.EN && fillTextEn != null ? fillTextEn : fillText;
     }
 
     public boolean fillable() {

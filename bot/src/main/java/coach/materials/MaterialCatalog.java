@@ -155,8 +155,20 @@ public final class MaterialCatalog {
             List<String> missing = names.stream().filter(n -> !fieldsEn.containsKey(n)).toList();
             throw new ContentException(path, Yaml.lineOf(text, "fields_en:"), "fields_en lacks " + missing);
         }
+        String textEn = Yaml.optText(meta, "text_en");
+        if (textEn != null) {
+            Set<String> en = new LinkedHashSet<>();
+            Matcher me = PLACEHOLDER.matcher(textEn);
+            while (me.find()) {
+                en.add(me.group(1));
+            }
+            if (!en.equals(names)) {
+                throw new ContentException(path, Yaml.lineOf(text, "text_en:"), "text_en must have the same fields as the Russian text: "
+                        + names + ", it has " + en);
+            }
+        }
         return new Material(id, titleRu, titleEn, summaryRu, summaryEn, topic, kind, List.copyOf(principles), body, fillText, List.copyOf(names),
-                java.util.Map.copyOf(fieldsEn));
+                java.util.Map.copyOf(fieldsEn), textEn);
     }
 
     /** Every "{{" must open a well-formed placeholder, and every "}}" close one. */

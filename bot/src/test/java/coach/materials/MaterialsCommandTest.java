@@ -161,5 +161,9 @@ class MaterialsCommandTest {
         String text = all(r);
         assertTrue(text.contains("Field 1 of") && text.contains("project name"), text);
         assertFalse(text.matches("(?s).*[а-яё].*"), "no Russian in the English form's prompt: " + text);
+        List<Reply> done = coach.core().handle(Incoming.text("e", "chat-e", ChatType.PRIVATE, Lang.EN, "done"));
+        String letter = done.stream().filter(x -> x.document() != null).findFirst().orElseThrow().text().plain();
+        assertTrue(letter.startsWith("Subject: Status of the project"), letter);
+        assertFalse(letter.matches("(?s).*[а-яё].*"), "the English letter has English field names too: " + letter);
     }
 }
