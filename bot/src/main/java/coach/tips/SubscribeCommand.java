@@ -18,8 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -128,11 +126,6 @@ public final class SubscribeCommand implements Command {
             b.nl().text(ctx.t("subscribe.understood", "value", shorten(asked), "zone", Zones.describe(s.zone(), next)));
         }
         return Reply.of(b.para().text(ctx.t("subscribe.how")).build());
-    }
-
-    /** Kept for callers of the IANA-only lookup. */
-    static Optional<ZoneId> zone(String word) {
-        return Zones.iana(word);
     }
 
     private static String shorten(String w) {
