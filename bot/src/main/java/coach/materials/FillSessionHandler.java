@@ -68,9 +68,7 @@ public final class FillSessionHandler implements SessionHandler {
         String name = m.placeholders().get(i);
         Rich.Builder b = Rich.builder().text(ctx.t("fill.step", "n", i + 1, "count", m.placeholders().size()) + " ")
                 .bold(m.fieldName(name, ctx.lang()));
-        if (ctx.lang() == Lang.RU) {
-            hint(m, name).ifPresent(h -> b.nl().italic(h));
-        }
+        hint(m, name, ctx.lang()).ifPresent(h -> b.nl().italic(h));
         String before = data.path("answers").path(name).asText("");
         if (!before.isEmpty()) {
             b.nl().text(ctx.t("fill.before") + " ").quote(before);
@@ -85,8 +83,12 @@ public final class FillSessionHandler implements SessionHandler {
     }
 
     /** The field's explanation from the template's own "how to use" notes ("**name** — explanation"). */
-    static Optional<String> hint(Material m, String name) {
-        Matcher mt = Pattern.compile("\\*\\*" + Pattern.quote(name) + "\\*\\*\\s*[—–-]\\s*([^\\n]+)").matcher(m.body());
+    static Optional<String> hint(Material m, String name, Lang lang) {
+        String field = lang == Lang.EN ? m.fieldName(name, lang) : name;
+        if (lang == Lang.EN && m.body(lang).equals(m.body())) {
+            return Optional.empty(); // the notes are in Russian only
+        }
+        Matcher mt = Pattern.compile("\\*\\*" + Pattern.quote(field) + "\\*\\*\\s*[—–-]\\s*([^\\n]+)").matcher(m.body(lang));
         return mt.find() ? Optional.of(mt.group(1).strip().replaceAll("[;.]$", "")) : Optional.empty();
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
  * @param placeholders the template's fields in order of first appearance, without braces
  * @param fieldsEn     English names of the fields (front matter {@code fields_en}), possibly empty
  * @param fillTextEn   for templates, the English text to send (front matter {@code text_en}), or null
+ * @param bodyEn       the English text of the material ({@code materials/en/<id>.md}), or null
  */
 public record Material(
         String id,
@@ -25,7 +26,8 @@ public record Material(
         String fillText,
         List<String> placeholders,
         java.util.Map<String, String> fieldsEn,
-        String fillTextEn) {
+        String fillTextEn,
+        String bodyEn) {
 
     public enum Kind { GUIDE, CHECKLIST, TEMPLATE }
 
@@ -43,6 +45,11 @@ public record Material(
             return fieldsEn.get(placeholder);
         }
         return placeholder.replace('_', ' ');
+    }
+
+    /** The material's text: English for English users when it has been translated. */
+    public String body(Lang lang) {
+        return lang == Lang.EN && bodyEn != null ? bodyEn : body;
     }
 
     /** The text to fill in: English for English users when the template has one. */

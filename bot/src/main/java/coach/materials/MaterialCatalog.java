@@ -167,8 +167,13 @@ public final class MaterialCatalog {
                         + names + ", it has " + en);
             }
         }
+        String enPath = DIR + "/en/" + id + ".md";
+        String bodyEn = kb.source().exists(enPath) ? kb.source().read(enPath).strip() : null;
+        if (bodyEn != null && bodyEn.isEmpty()) {
+            throw new ContentException(enPath, 1, "the English text of the material is empty");
+        }
         return new Material(id, titleRu, titleEn, summaryRu, summaryEn, topic, kind, List.copyOf(principles), body, fillText, List.copyOf(names),
-                java.util.Map.copyOf(fieldsEn), textEn);
+                java.util.Map.copyOf(fieldsEn), textEn, bodyEn);
     }
 
     /** Every "{{" must open a well-formed placeholder, and every "}}" close one. */

@@ -114,4 +114,32 @@ class MaterialCatalogTest {
         ContentException e = assertThrows(ContentException.class, () -> MaterialCatalog.load(kb));
         assertTrue(e.getMessage().contains("CRM"), e.getMessage());
     }
+
+    @Test
+    void englishTextsOfMaterialsCheckCleanAndKeepTheTemplateFields() {
+        coach.phrasing.PhrasingEngine engine = coach.phrasing.PhrasingEngine.load(TestKb.kb());
+        StringBuilder problems = new StringBuilder();
+        int translated = 0;
+        for (Material m : CATALOG.all()) {
+            String en = m.body(coach.text.Lang.EN);
+            if (en.equals(m.body())) {
+                continue;
+            }
+            translated++;
+            for (String paragraph : en.split("\n\\s*\n")) {
+                engine.check(paragraph).findings().forEach(f -> problems.append(m.id()).append(" (en): «").append(f.fragment()).append("» ")
+                        .append(f.rule()).append('\n'));
+            }
+            String outsideFields = MaterialCatalog.PLACEHOLDER.matcher(en).replaceAll("");
+            assertFalse(outsideFields.matches("(?s).*[А-Яа-яЁё].*"), m.id() + " (en) has Russian words outside its {{fields}}");
+            if (m.fillable()) {
+                for (String p : m.placeholders()) {
+                    assertTrue(en.contains("{{" + p + "}}"), m.id() + " (en) shows the field " + p);
+                    assertTrue(en.contains("**" + m.fieldName(p, coach.text.Lang.EN) + "**"), m.id() + " (en) explains the field " + p);
+                }
+            }
+        }
+        assertTrue(translated >= 7, "translated: " + translated);
+        assertEquals("", problems.toString());
+    }
 }

@@ -160,10 +160,20 @@ class MaterialsCommandTest {
         List<Reply> r = coach.core().handle(Incoming.button("e", "chat-e", ChatType.PRIVATE, Lang.EN, "/materials status-report-template fill"));
         String text = all(r);
         assertTrue(text.contains("Field 1 of") && text.contains("project name"), text);
+        assertTrue(text.contains("what the project is called in the contract"), "the English hint of the field: " + text);
         assertFalse(text.matches("(?s).*[а-яё].*"), "no Russian in the English form's prompt: " + text);
         List<Reply> done = coach.core().handle(Incoming.text("e", "chat-e", ChatType.PRIVATE, Lang.EN, "done"));
         String letter = done.stream().filter(x -> x.document() != null).findFirst().orElseThrow().text().plain();
         assertTrue(letter.startsWith("Subject: Status of the project"), letter);
         assertFalse(letter.matches("(?s).*[а-яё].*"), "the English letter has English field names too: " + letter);
+    }
+
+    @Test
+    void englishUsersReadTranslatedMaterialsAndAreToldWhenOneIsInRussianOnly() {
+        List<Reply> r = coach.core().handle(Incoming.button("e2", "chat-e2", ChatType.PRIVATE, Lang.EN, "/materials expectations-checklist"));
+        assertTrue(all(r).contains("Checklist for managing client expectations"), all(r));
+        assertTrue(new String(r.get(0).document().content(), StandardCharsets.UTF_8).startsWith("# Checklist"));
+        List<Reply> ru = coach.core().handle(Incoming.button("e2", "chat-e2", ChatType.PRIVATE, Lang.EN, "/materials principles-handbook"));
+        assertTrue(all(ru).contains("available in Russian only"), all(ru));
     }
 }
