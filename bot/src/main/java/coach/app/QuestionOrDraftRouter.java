@@ -196,6 +196,9 @@ public final class QuestionOrDraftRouter implements FreeTextRouter {
         if (risky == null) {
             return new Guess(Mode.QUESTION, null, 0, 0);
         }
+        if (words.isEmpty()) {
+            return new Guess(Mode.CHAT, "ok", 0, 0); // "👍", "-", "…": nothing to check or look up
+        }
         String chat = smallTalkKind(words);
         if (chat != null) {
             return new Guess(Mode.CHAT, chat, 0, 0);

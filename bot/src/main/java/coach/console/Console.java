@@ -189,6 +189,9 @@ public final class Console {
             for (Reply r : replies) {
                 anyKeyboard |= r.buttons().stream().flatMap(List::stream).anyMatch(b -> !b.isCopy());
                 out.println(renderer.render(r, shown));
+                if (r.buttons().stream().flatMap(List::stream).anyMatch(Button::isCopy)) {
+                    out.println(Texts.get(lang, "console.copy"));
+                }
                 if (r.document() != null) {
                     out.println("  " + save(r.document()));
                 }
