@@ -82,7 +82,7 @@ public final class Console {
     private final Lang lang;
     private final Path exports;
     /** The last keyboard shown: numbers press these until another keyboard replaces it. */
-    private List<Button> keyboard = new ArrayList<>();
+    private volatile List<Button> keyboard = new ArrayList<>();
 
     public Console(ConversationCore core, BufferedReader in, PrintStream out, boolean ansi, Lang lang) {
         this(core, plain(in, out), out, ansi, lang, null);
@@ -169,7 +169,11 @@ public final class Console {
     /** Messages the coach starts itself (a daily tip in the console chat) are printed above the prompt. */
     public coach.core.ChatSender sender() {
         return (chatId, reply) -> {
-            in.printAbove(renderer.render(reply, new ArrayList<>()));
+            List<Button> shown = new ArrayList<>();
+            in.printAbove(renderer.render(reply, shown));
+            if (!shown.isEmpty()) {
+                keyboard = shown; // a tip's «Потренироваться» is the last keyboard now
+            }
             return coach.core.SendResult.sent();
         };
     }
