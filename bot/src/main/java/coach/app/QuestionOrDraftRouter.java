@@ -243,8 +243,8 @@ public final class QuestionOrDraftRouter implements FreeTextRouter {
         if (signoffs.stream().anyMatch(norm::contains)) {
             d += 2;
         }
-        String spacedNorm = " " + String.join(" ", words) + " ";
-        if (rhetorical.stream().anyMatch(r -> spacedNorm.contains(" " + r + " "))) {
+        String spaced = " " + String.join(" ", words) + " ";
+        if (rhetorical.stream().anyMatch(r -> spaced.contains(" " + r + " "))) {
             d += 3; // "Сколько можно…", "Что за…": said to someone, not asked
         }
         if (FACT.matcher(t).find()) {
@@ -299,7 +299,6 @@ public final class QuestionOrDraftRouter implements FreeTextRouter {
                 break;
             }
         }
-        String spaced = " " + String.join(" ", words) + " ";
         if (!addressed && advicePhrases.stream().anyMatch(p -> spaced.contains(" " + p + " "))) {
             q += 2;
         }
