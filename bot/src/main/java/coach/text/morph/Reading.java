@@ -34,6 +34,11 @@ public record Reading(String lemma, String tag) {
         return parsed().fieldList();
     }
 
+    /** The tag as the dictionary writes it: without the {@code :Anim}/{@code :Inanim} mark analysis adds to adjective-like accusatives. */
+    public String dictionaryTag() {
+        return parsed().withoutMark();
+    }
+
     /** Whether one tag field is exactly {@code grammeme} (e.g. {@code has("PL")}, {@code has("MPR")}). */
     public boolean has(String grammeme) {
         return parsed().has(grammeme);
@@ -105,6 +110,18 @@ public record Reading(String lemma, String tag) {
             case "PT", "Ord" -> t.grammaticalCase != null;
             default -> false;
         };
+    }
+
+    // Written out rather than generated: the generated record methods bootstrap through
+    // invokedynamic, which costs a cold start (the lexicon compares readings while loading).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Reading r && lemma.equals(r.lemma) && tag.equals(r.tag);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * lemma.hashCode() + tag.hashCode();
     }
 
     @Override
