@@ -14,6 +14,9 @@ import java.util.Set;
  * <pre>
  *   word        a token with the same Snowball stem as "word" (any inflection: наша/нашей/наши)
  *   =word       a token whose normalised form is exactly "word" (no stemming)
+ *   ~lemma      a token one of whose dictionary forms (lemmas) is "lemma": ~идти finds «шёл», «пойдёте»
+ *   %TAG:FIELDS a token with a reading whose tag has all these fields, in any order: %VB:IMP (an imperative),
+ *               %VB:P2:Sin (a «ты» verb), %NN:D (a noun in the dative); tags as in the morphology (LanguageTool's)
  *   word*       a token whose normalised form starts with "word"
  *   *ending     a word that ends with "ending" and is longer than it (*ли: a Russian past-tense plural)
  *   a|b|=c|d*   any of the alternatives
@@ -27,6 +30,7 @@ import java.util.Set;
  *   ^  $        the start / the end of a sentence (they consume nothing)
  *   X?          element X is optional
  *   , : ? ! - … a punctuation token, literally
+ *   [name ... ] a named capture: the tokens the enclosed elements take are reported as {@code name}
  *   &lt; ... &gt;   marks the part of the match that is reported (LanguageTool's marker): the
  *               elements outside the marks are context that must be there but is not part of
  *               the match, e.g. {@code < пишите|обращайтесь > в|к}
@@ -345,6 +349,12 @@ public final class TokenPattern {
         if (a.startsWith("=") && a.length() > 1) {
             return new Alt(AltKind.EXACT, Normalizer.norm(a.substring(1)));
         }
+        if (a.startsWith("%") && a.length() > 1) {
+            return new Alt(AltKind.TAG, a.substring(1));
+        }
+        if (a.startsWith("~") && a.length() > 1) {
+            return new Alt(AltKind.LEMMA, Normalizer.norm(a.substring(1)));
+        }
         if (a.startsWith("*") && a.length() > 1) {
             return new Alt(AltKind.SUFFIX, Normalizer.norm(a.substring(1)));
         }
@@ -545,7 +555,7 @@ public final class TokenPattern {
 
     enum Kind { ALTS, ANY_WORD, NUMBER, GAP, REST_OF_CLAUSE, REST_OF_SENTENCE, SENTENCE_START, SENTENCE_END }
 
-    enum AltKind { STEM, EXACT, PREFIX, SUFFIX }
+    enum AltKind { STEM, EXACT, PREFIX, SUFFIX, LEMMA, TAG }
 
     record Alt(AltKind kind, String value) {
         boolean accepts(Token tok) {
@@ -554,6 +564,8 @@ public final class TokenPattern {
                 case EXACT -> tok.norm().equals(value);
                 case PREFIX -> tok.norm().startsWith(value);
                 case SUFFIX -> tok.isWord() && tok.norm().length() > value.length() && tok.norm().endsWith(value);
+                case LEMMA -> tok.isWord() && (tok.norm().equals(value) || coach.text.Lemmas.of(tok.norm()).contains(value));
+                case TAG -> tok.isWord() && coach.text.Lemmas.hasTag(tok.norm(), value);
             };
         }
     }

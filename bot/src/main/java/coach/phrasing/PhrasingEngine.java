@@ -31,11 +31,24 @@ import java.util.concurrent.CompletableFuture;
 public final class PhrasingEngine {
     /** At most this many suggestions per text. */
     static final int MAX_SUGGESTIONS = 3;
+    /** Sentences longer than this many tokens get no rewrite (work per sentence stays bounded, time linear in the text). */
+    static final int MAX_REWRITE_TOKENS = 300;
 
     private final Map<Lang, List<Rule>> rules;
     private final Map<Lang, PatternIndex<Rule>> index;
     private final Map<Rule, Integer> rank = new java.util.IdentityHashMap<>();
-    private final Templates.Inflector inflector = Templates.Inflector.NONE;
+    /** {@code {name:case}} slots: the morphology's noun-phrase inflection («своему менеджеру» → «вашим менеджером»). */
+    private final Templates.Inflector inflector = (phrase, code) -> {
+        coach.text.morph.Case c = switch (code) {
+            case "nom" -> coach.text.morph.Case.NOM;
+            case "gen" -> coach.text.morph.Case.GEN;
+            case "dat" -> coach.text.morph.Case.DAT;
+            case "acc" -> coach.text.morph.Case.ACC;
+            case "ins" -> coach.text.morph.Case.INS;
+            default -> coach.text.morph.Case.LOC;
+        };
+        return coach.text.morph.Morphology.russian().phrases().inflect(phrase, c);
+    };
 
     private PhrasingEngine(Map<Lang, List<Rule>> rules) {
         this.rules = rules;
@@ -79,6 +92,19 @@ public final class PhrasingEngine {
      */
     public CheckResult check(String text) {
         String t = text == null ? "" : text;
+        CheckResult last = lastChecked.get();
+        if (last != null && last.text().equals(t)) {
+            return last; // the router and /check see one draft once
+        }
+        CheckResult r = checkOnce(t);
+        lastChecked.set(r);
+        return r;
+    }
+
+    /** The last result per thread: a free-text draft is checked by the router and reported by /check in one pass. */
+    private final ThreadLocal<CheckResult> lastChecked = new ThreadLocal<>();
+
+    private CheckResult checkOnce(String t) {
         Lang lang = Lang.detect(t);
         List<Token> tokens = TextAnalyzer.analyze(t);
         List<Hit> hits = scan(t, tokens, lang);
@@ -96,8 +122,12 @@ public final class PhrasingEngine {
             bySentence.computeIfAbsent(si, k -> new ArrayList<>()).add(h);
         }
         Map<Integer, List<String>> versions = new java.util.TreeMap<>();
+        SentenceRewriter rewriter = rewriter();
         for (Map.Entry<Integer, List<Hit>> e : bySentence.entrySet()) {
-            versions.put(e.getKey(), rewriter(lang).versions(new SentenceRewriter.Job(t, tokens, sentences.get(e.getKey()), e.getValue(), lang)));
+            Segments.Segment s = sentences.get(e.getKey());
+            // a run-on "sentence" of thousands of words is not rewritten: its findings are reported for a rewrite by hand
+            versions.put(e.getKey(), s.size() > MAX_REWRITE_TOKENS ? List.of()
+                    : rewriter.versions(new SentenceRewriter.Job(t, tokens, s, e.getValue(), lang)));
         }
         List<Finding> findings = new ArrayList<>(hits.size());
         for (Map.Entry<Integer, List<Hit>> e : bySentence.entrySet()) {
@@ -112,7 +142,7 @@ public final class PhrasingEngine {
         return new CheckResult(t, lang, List.copyOf(findings), assemble(t, sentences, versions));
     }
 
-    private SentenceRewriter rewriter(Lang lang) {
+    private SentenceRewriter rewriter() {
         return new SentenceRewriter(s -> scan(s, TextAnalyzer.analyze(s), Lang.detect(s)).isEmpty(), inflector);
     }
 
@@ -207,6 +237,9 @@ public final class PhrasingEngine {
         Map<Long, Boolean> unlessMemo = null;
         for (Rule r : candidates) {
             for (Match m : r.phrases().findAll(tokens)) {
+                if (r.category() == Category.JARGON && insideCompound(tokens, m)) {
+                    continue;
+                }
                 if (!r.unless().isEmpty()) {
                     if (sentenceOf == null) {
                         sentenceOf = sentences(tokens);
@@ -241,6 +274,17 @@ public final class PhrasingEngine {
     }
 
     private static final Set<String> SENTENCE_END = Set.of(".", "!", "?", ";", "…");
+
+    /** Whether a match is part of a hyphenated word: «релиз» in «пресс-релиз» is no jargon of its own. */
+    private static boolean insideCompound(List<Token> tokens, Match m) {
+        int f = m.fromToken();
+        int l = m.toToken() - 1;
+        boolean before = f >= 2 && tokens.get(f - 1).norm().equals("-") && tokens.get(f - 1).end() == tokens.get(f).start()
+                && tokens.get(f - 2).end() == tokens.get(f - 1).start() && tokens.get(f - 2).isWord();
+        boolean after = l + 2 < tokens.size() && tokens.get(l + 1).norm().equals("-") && tokens.get(l).end() == tokens.get(l + 1).start()
+                && tokens.get(l + 1).end() == tokens.get(l + 2).start() && tokens.get(l + 2).isWord();
+        return before || after;
+    }
 
     /** Whether some word of the text is written in the other language's script (two letters or more). */
     private static boolean hasScriptOf(List<Token> tokens, Lang lang) {
@@ -298,17 +342,23 @@ public final class PhrasingEngine {
             String plain = plain();
             if (plain != null) {
                 o.add(plain);
-            }
-            if (j.explain() != null) {
+            } else if (j.explain() != null) {
                 o.add(fragment + " (" + j.explain() + ")");
             }
             return Collections.unmodifiableList(o);
         }
 
+        /** The plain words for this form of the term: an explicit form, else the plain lemma inflected like the term. */
         private String plain() {
             Rule.Jargon j = rule.jargon();
             String f = j.forms().get(RuleLoader.formKey(fragment));
-            return f != null ? f : j.plain();
+            if (f != null || j.plain() == null) {
+                return f;
+            }
+            if (RuleLoader.formKey(fragment).equals(RuleLoader.formKey(j.term()))) {
+                return j.plain();
+            }
+            return JargonInflector.inflect(fragment, j.term(), j.plain()).orElse(null);
         }
 
         String why() {

@@ -31,6 +31,9 @@ final class SentenceRewriter {
     private static final Set<String> DANGLING_START = Set.of("что", "чтобы", "ведь", "ибо", "который", "которая", "которое",
             "которые", "потому", "поскольку", "и", "а", "но", "или", "зато", "же", "ли", "так", "тогда", "поэтому", "значит",
             "that", "which", "because", "so", "and", "but", "or", "then");
+    /** A sentence that starts with one of these and has no second clause is a fragment: «Когда будет готово.» */
+    private static final Set<String> SUBORDINATE_START = Set.of("когда", "если", "хотя", "пока", "где", "куда", "откуда", "как",
+            "when", "if", "although", "while", "where");
     /** Clauses starting with these hang on the clause before them: they go with it when it is removed. */
     private static final Set<String> ATTACHED_START = Set.of("что", "чтобы", "ведь", "ибо", "раз", "так", "потому", "поскольку",
             "поэтому", "значит", "иначе", "а", "пусть", "because", "so", "since", "that", "otherwise");
@@ -273,8 +276,9 @@ final class SentenceRewriter {
         return t + mark;
     }
 
+    /** Capitalises the first letter, unless the sentence opens with markup (which is left as the user wrote it). */
     static String sentenceCase(String s) {
-        return s.isEmpty() ? s : Rewriter.capitalise(s);
+        return s.isEmpty() || s.charAt(0) == '<' ? s : Rewriter.capitalise(s);
     }
 
     private static boolean hasWord(String s) {
@@ -311,6 +315,11 @@ final class SentenceRewriter {
             if (first != null && DANGLING_START.contains(first.norm()) && !startsWith(original, first.norm())) {
                 return false;
             }
+            if (first != null && SUBORDINATE_START.contains(first.norm()) && !hasClauseMark(vt, s) && !version.strip().endsWith("?")
+                    && !startsWith(original, first.norm())) {
+                // «Когда будет готово.»: a subordinate clause left without its main clause
+                return false;
+            }
             Token last = lastWord(vt, s);
             if (last != null && DANGLING_END.contains(last.norm())) {
                 return false;
@@ -319,12 +328,24 @@ final class SentenceRewriter {
         if (doubled(vt) && !doubled(TextAnalyzer.analyze(original))) {
             return false;
         }
+        if (job.lang() == Lang.RU && !agrees(vt, TextAnalyzer.analyze(original))) {
+            return false;
+        }
         return !version.matches("(?s).*([,;:]\\s*[,;:.]|\\s[,.;:!?]).*");
     }
 
     private static boolean startsWith(String original, String norm) {
         String o = coach.text.Normalizer.norm(original.strip());
         return o.startsWith(norm + " ") || o.startsWith(norm + ",");
+    }
+
+    private static boolean hasClauseMark(List<Token> ts, Segment s) {
+        for (int i = s.fromToken(); i < s.toToken(); i++) {
+            if (Segments.isClauseMark(ts, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Token firstWord(List<Token> ts, Segment s) {
@@ -343,6 +364,47 @@ final class SentenceRewriter {
             }
         }
         return null;
+    }
+
+    /**
+     * Agreement inside the version: every adjective-like word directly before a noun agrees with it in some pair of
+     * readings, unless the same two words stood together in the original (the client's own text is not corrected).
+     */
+    static boolean agrees(List<Token> version, List<Token> original) {
+        Set<String> before = new HashSet<>();
+        for (int i = 0; i + 1 < original.size(); i++) {
+            before.add(original.get(i).norm() + " " + original.get(i + 1).norm());
+        }
+        coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
+        for (int i = 0; i + 1 < version.size(); i++) {
+            Token a = version.get(i);
+            Token b = version.get(i + 1);
+            if (!a.isWord() || !b.isWord() || a.end() == b.start() || before.contains(a.norm() + " " + b.norm())) {
+                continue;
+            }
+            List<coach.text.morph.Reading> ra = m.analyze(a.norm());
+            List<coach.text.morph.Reading> rb = m.analyze(b.norm());
+            if (ra.isEmpty() || rb.isEmpty() || !ra.stream().allMatch(coach.text.morph.Reading::isAgreeingModifier)
+                    || !rb.stream().allMatch(coach.text.morph.Reading::isNoun)) {
+                continue;
+            }
+            boolean ok = false;
+            for (coach.text.morph.Reading x : ra) {
+                for (coach.text.morph.Reading y : rb) {
+                    if (m.agree(x, y)) {
+                        ok = true;
+                        break;
+                    }
+                }
+                if (ok) {
+                    break;
+                }
+            }
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether some run of three words occurs twice. */
@@ -399,7 +461,8 @@ final class SentenceRewriter {
             }
             boolean fact = t.kind() == Token.Kind.NUMBER || t.norm().equals("№") || t.norm().equals("%");
             if (t.isWord()) {
-                boolean cap = Character.isUpperCase(t.text().charAt(0)) && !t.text().equals("I");
+                boolean afterMarkup = i > 0 && tokens.get(i - 1).norm().equals(">");
+                boolean cap = Character.isUpperCase(t.text().charAt(0)) && !t.text().equals("I") && !afterMarkup;
                 boolean latinInRu = cyrillic && t.norm().charAt(0) < 128;
                 fact = (cap && !first) || latinInRu;
                 first = false;

@@ -86,7 +86,12 @@ public final class Segments {
     }
 
     private static boolean lineBreakBetween(String text, Token a, Token b) {
-        return text.indexOf('\n', a.end()) >= 0 && text.indexOf('\n', a.end()) < b.start();
+        for (int i = a.end(); i < b.start(); i++) {
+            if (text.charAt(i) == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The clauses of one sentence (separators and the sentence's closing marks excluded), in order. */
