@@ -48,7 +48,7 @@ class CheckCommandTest {
         assertTrue(text.contains("Пример из руководства: вместо \"Это не наша проблема\" лучше сказать"), text);
         assertTrue(text.contains("Вежливые варианты всего сообщения:"), text);
         assertTrue(rich.segments().stream().anyMatch(s -> s.style() == Rich.Style.QUOTE
-                && s.text().equals("Анна, мы понимаем вашу ситуацию и готовы помочь вам решить возникшие трудности, заказ № 4512 потерял перевозчик.")), text);
+                && s.text().equals("Анна, мы понимаем вашу ситуацию и готовы помочь вам решить возникшие трудности. Заказ № 4512 потерял перевозчик.")), text);
     }
 
     @Test
