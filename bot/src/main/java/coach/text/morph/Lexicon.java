@@ -79,7 +79,7 @@ final class Lexicon {
                 throw new ContentException(file, lineNo, "unknown tag '" + tag
                         + "': use a tag of the dictionary's tag set (tags_russian.txt), e.g. NN:Inanim:Masc:Sin:Nom");
             }
-            Integer before = seen.putIfAbsent(form + "\t" + lemma + "\t" + tag, lineNo);
+            Integer before = seen.putIfAbsent(line.strip(), lineNo);
             if (before != null) {
                 throw new ContentException(file, lineNo, "duplicate entry (same as line " + before + ")");
             }
@@ -137,11 +137,21 @@ final class Lexicon {
         void add(String form, String lemma, String tag) {
             entries++;
             Reading r = new Reading(lemma, tag);
-            List<Reading> rs = readings.computeIfAbsent(foldYo(form), k -> new ArrayList<>(2));
+            String key = foldYo(form);
+            List<Reading> rs = readings.get(key);
+            if (rs == null) {
+                rs = new ArrayList<>(2);
+                readings.put(key, rs);
+            }
             if (!rs.contains(r)) {
                 rs.add(r);
             }
-            List<String> fs = forms.computeIfAbsent(foldYo(lemma) + "|" + tag, k -> new ArrayList<>(1));
+            String synthKey = foldYo(lemma) + "|" + tag;
+            List<String> fs = forms.get(synthKey);
+            if (fs == null) {
+                fs = new ArrayList<>(1);
+                forms.put(synthKey, fs);
+            }
             if (!fs.contains(form)) {
                 fs.add(form);
             }
@@ -149,9 +159,13 @@ final class Lexicon {
 
         Lexicon build() {
             Map<String, List<Reading>> r = new HashMap<>(readings.size() * 2);
-            readings.forEach((k, v) -> r.put(k, List.copyOf(v)));
+            for (Map.Entry<String, List<Reading>> e : readings.entrySet()) {
+                r.put(e.getKey(), List.copyOf(e.getValue()));
+            }
             Map<String, List<String>> f = new HashMap<>(forms.size() * 2);
-            forms.forEach((k, v) -> f.put(k, List.copyOf(v)));
+            for (Map.Entry<String, List<String>> e : forms.entrySet()) {
+                f.put(e.getKey(), List.copyOf(e.getValue()));
+            }
             return new Lexicon(r, f, entries);
         }
     }

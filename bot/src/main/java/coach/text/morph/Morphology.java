@@ -535,6 +535,121 @@ public final class Morphology {
         return true;
     }
 
+    /**
+     * The tag of an adjective-like word (its reading's tag gives the layout) agreeing with a noun
+     * put into {@code target} case and {@code number} (null: the noun's own): gender or PL, and
+     * for masculine/plural accusatives the noun's animacy. Null when that cannot be told.
+     */
+    static String agreeingTag(Tag modifier, Tag noun, Case target, GrammaticalNumber number) {
+        List<String> f = new ArrayList<>(List.of(modifier.fields));
+        if (modifier.accusativeMarkIndex >= 0) {
+            f.remove(modifier.accusativeMarkIndex);
+        }
+        int slot = modifier.genderSlotIndex();
+        if (slot < 0 || modifier.caseIndex < 0) {
+            return null;
+        }
+        f.set(modifier.caseIndex, target.tag());
+        boolean plural = number == GrammaticalNumber.PLUR || (number == null && noun.number == GrammaticalNumber.PLUR);
+        if (plural) {
+            f.set(slot, "PL");
+        } else {
+            if (noun.gender == null) {
+                return null;
+            }
+            f.set(slot, noun.gender.tag());
+        }
+        if (target == Case.ACC && (plural || noun.gender == Gender.MASC)) {
+            if (noun.animacy == null || noun.animacy == Animacy.BOTH) {
+                return null; // «новый» or «нового»: unknown
+            }
+            f.add(noun.animacy == Animacy.ANIM ? "Anim" : "Inanim");
+        }
+        return String.join(":", f);
+    }
+
+    /**
+     * An adjective-like word, given by its lemma («ваш», «новый», «первый», «отправленный» is not a
+     * lemma: participles by their verb's reading), in the form that agrees with {@code noun}: its
+     * case, number, gender and animacy. «ваш» + менеджером → «вашим»; «новый» + заявки (plural
+     * nominative) → «новые». Lower case; empty when the lemma is no adjective-like word or the
+     * form cannot be told.
+     */
+    public Optional<String> agreeing(String modifierLemma, Reading noun) {
+        if (!noun.isNoun() || noun.grammaticalCase() == null) {
+            return Optional.empty();
+        }
+        Tag n = Tag.of(noun.tag());
+        for (Reading r : analyze(modifierLemma)) {
+            if (r.isAgreeingModifier() && r.lemma().equals(modifierLemma.toLowerCase(Locale.ROOT))) {
+                String tag = agreeingTag(Tag.of(r.tag()), n, n.grammaticalCase, null);
+                if (tag != null) {
+                    List<String> forms = synthesize(r.lemma(), tag);
+                    if (!forms.isEmpty()) {
+                        return Optional.of(forms.get(0));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The noun's form after a cardinal number in the nominative/accusative («1 день», «2 дня»,
+     * «5 дней», «11 дней», «21 день», «22 дня»), in {@code word}'s capitalisation. Empty when the
+     * form does not exist.
+     */
+    public Optional<String> countForm(String word, Reading noun, long count) {
+        if (!noun.isNoun()) {
+            return Optional.empty();
+        }
+        long n = Math.abs(count);
+        long lastTwo = n % 100;
+        long last = n % 10;
+        Map<String, String> changes;
+        if (lastTwo >= 11 && lastTwo <= 14) {
+            changes = Map.of(CASE, "R", NUMBER, "PL");
+        } else if (last == 1) {
+            changes = Map.of(CASE, "Nom", NUMBER, "Sin");
+        } else if (last >= 2 && last <= 4) {
+            changes = Map.of(CASE, "R", NUMBER, "Sin");
+        } else {
+            changes = Map.of(CASE, "R", NUMBER, "PL");
+        }
+        return inflect(word, noun, changes);
+    }
+
+    /**
+     * A predicate (past verb, present/future verb, short adjective or participle) agreeing with a
+     * subject: «отправил» + заявка → «отправила», «готов» + документы → «готовы», «ответит» + мы →
+     * «ответим». The subject is a noun (third person) or a personal pronoun. Empty when the
+     * subject's gender or number cannot be told (я/ты in the past tense: the speaker's gender).
+     */
+    public Optional<String> agreeWith(String form, Reading predicate, Reading subject) {
+        Tag p = Tag.of(predicate.tag());
+        Tag s = Tag.of(subject.tag());
+        if (!(subject.isNoun() || subject.isPronoun()) || s.number == null) {
+            return Optional.empty();
+        }
+        Map<String, String> changes = new java.util.HashMap<>();
+        if (p.sharesGenderSlot()) {
+            if (s.number == GrammaticalNumber.PLUR) {
+                changes.put(NUMBER, "PL");
+            } else if (s.gender != null) {
+                changes.put(NUMBER, "Sin");
+                changes.put(GENDER, s.gender.tag());
+            } else {
+                return Optional.empty();
+            }
+        } else if (p.personIndex >= 0 && p.numberIndex >= 0) {
+            changes.put(NUMBER, s.number.tag());
+            changes.put(PERSON, s.person != null ? s.person.tag() : "P3");
+        } else {
+            return Optional.empty();
+        }
+        return inflect(form, predicate, changes);
+    }
+
     // ------------------------------------------------------------------ polite plural
 
     /**
@@ -547,12 +662,12 @@ public final class Morphology {
      * imperative, «три» also «тереть»'s).
      */
     public Optional<String> toPolitePlural(String form) {
-        List<String> outs = new ArrayList<>(2);
+        List<String> common = null;
         String dative = null;
         boolean allPronoun = true;
         for (Reading r : analyze(form)) {
-            Optional<String> p = toPolitePlural(form, r);
-            if (p.isEmpty()) {
+            List<String> forms = politeForms(r);
+            if (forms.isEmpty()) {
                 if (blocksPolite(r)) {
                     return Optional.empty();
                 }
@@ -560,56 +675,68 @@ public final class Morphology {
             }
             allPronoun &= r.isPronoun();
             if (r.isPronoun() && r.grammaticalCase() == Case.DAT) {
-                dative = p.get();
+                dative = forms.get(0);
             }
-            if (!outs.contains(p.get())) {
-                outs.add(p.get());
+            if (common == null) {
+                common = new ArrayList<>(forms);
+            } else {
+                common.retainAll(forms); // «уверен»: adjective and participle agree on «уверены»
             }
         }
-        if (outs.size() == 1) {
-            return Optional.of(outs.get(0));
+        if (common == null) {
+            return Optional.empty();
         }
-        if (outs.size() > 1 && allPronoun && dative != null) {
-            return Optional.of(dative);
+        if (allPronoun && dative != null) {
+            return Optional.of(Casing.restore(form, dative)); // «тебе»: dative «вам» rather than prepositional «вас»
         }
-        return Optional.empty();
+        return common.isEmpty() ? Optional.empty() : Optional.of(Casing.restore(form, common.get(0)));
     }
 
     /** {@link #toPolitePlural(String)} for one reading of the form. */
     public Optional<String> toPolitePlural(String form, Reading r) {
+        List<String> forms = politeForms(r);
+        return forms.isEmpty() ? Optional.empty() : Optional.of(Casing.restore(form, forms.get(0)));
+    }
+
+    /** The lower-case «вы» forms of one reading, preferred first; empty if the reading is no «ты» form. */
+    private List<String> politeForms(Reading r) {
         Tag t = Tag.of(r.tag());
         switch (t.pos) {
             case "PNN" -> {
                 if (!r.lemma().equals("ты") || t.grammaticalCase == null) {
-                    return Optional.empty();
+                    return List.of();
                 }
-                return pick(form, synthesize("вы", "PNN:PL:" + t.grammaticalCase.tag() + ":P2"), Tag.of("PNN:PL:Nom:P2"));
+                return synthesize("вы", "PNN:PL:" + t.grammaticalCase.tag() + ":P2");
             }
             case "ADJ" -> {
                 if (r.lemma().equals("твой")) {
-                    return pick(form, synthesize("ваш", r.tag()), t);
+                    return synthesize("ваш", r.tag());
+                }
+                if (r.lemma().equals("сам") && t.number == GrammaticalNumber.SING && t.grammaticalCase != null) {
+                    return synthesizeRetagged(r, t, Map.of(NUMBER, "PL")); // «ты сам» → «вы сами»
                 }
                 if (t.has("Short") && t.number == GrammaticalNumber.SING) {
-                    return inflect(form, r, Map.of(NUMBER, "PL"));
+                    return synthesizeRetagged(r, t, Map.of(NUMBER, "PL"));
                 }
-                return Optional.empty();
+                return List.of();
             }
             case "PT_Short" -> {
-                return t.number == GrammaticalNumber.SING ? inflect(form, r, Map.of(NUMBER, "PL")) : Optional.empty();
+                return t.number == GrammaticalNumber.SING ? synthesizeRetagged(r, t, Map.of(NUMBER, "PL")) : List.of();
             }
             case "VB" -> {
-                if (t.person == Person.SECOND && t.number == GrammaticalNumber.SING) {
-                    return inflect(form, r, Map.of(NUMBER, "PL"));
-                }
-                if ("Past".equals(t.fields[1]) && (t.gender == Gender.MASC || t.gender == Gender.FEM)) {
-                    return inflect(form, r, Map.of(NUMBER, "PL"));
-                }
-                return Optional.empty();
+                boolean secondSingular = t.person == Person.SECOND && t.number == GrammaticalNumber.SING;
+                boolean past = "Past".equals(t.fields[1]) && (t.gender == Gender.MASC || t.gender == Gender.FEM);
+                return secondSingular || past ? synthesizeRetagged(r, t, Map.of(NUMBER, "PL")) : List.of();
             }
             default -> {
-                return Optional.empty();
+                return List.of();
             }
         }
+    }
+
+    private List<String> synthesizeRetagged(Reading r, Tag t, Map<String, String> changes) {
+        String tag = retag(t, changes);
+        return tag == null ? List.of() : synthesize(r.lemma(), tag);
     }
 
     /** Readings that make a form unsafe to change: function words and pronouns that are not «ты»/«твой». */

@@ -51,7 +51,7 @@ public final class PhraseInflector {
         // Try the head positions from the right: with «нового клиента», «клиента» is the head and
         // «нового» its modifier, not a noun «новое» with a genitive tail.
         for (int head = words.size() - 1; head >= 0; head--) {
-            if (!validTail(words, readings, head + 1) || !validModifiers(readings, head)) {
+            if (!validModifiers(readings, head)) {
                 continue;
             }
             Optional<List<String>> r = inflectWithHead(words, readings, head, source, target, number);
@@ -176,6 +176,19 @@ public final class PhraseInflector {
         Animacy animacy = n.animacy;
         List<String> out = new ArrayList<>(words);
         out.set(head, headForm);
+        // names in apposition take the head's case: «менеджеру Ивану Петрову» → «менеджером Иваном Петровым»
+        int tail = head + 1;
+        while (tail < words.size() && n.grammaticalCase != null) {
+            String f = appositionForm(words.get(tail), readings.get(tail), n, target, newNumber);
+            if (f == null) {
+                break;
+            }
+            out.set(tail, f);
+            tail++;
+        }
+        if (!validTail(words, readings, tail)) {
+            return null;
+        }
         for (int i = 0; i < head; i++) {
             List<Reading> rs = readings.get(i);
             String produced = null;
@@ -206,37 +219,36 @@ public final class PhraseInflector {
         return out;
     }
 
-    private String modifierForm(String word, Reading m, Tag noun, Case target, GrammaticalNumber number, Animacy animacy) {
-        Tag t = Tag.of(m.tag());
-        List<String> f = new ArrayList<>(List.of(t.fields));
-        if (t.accusativeMarkIndex >= 0) {
-            f.remove(t.accusativeMarkIndex);
-        }
-        int slot = t.genderSlotIndex();
-        if (slot < 0 || t.caseIndex < 0) {
-            return null;
-        }
-        f.set(t.caseIndex, target.tag());
-        boolean plural = number == GrammaticalNumber.PLUR || (number == null && noun.number == GrammaticalNumber.PLUR);
-        if (plural) {
-            f.set(slot, "PL");
-        } else {
-            if (noun.gender == null) {
+    /** The word as a proper name in apposition to the head, put into the target case; null if it is none. */
+    private String appositionForm(String word, List<Reading> rs, Tag head, Case target, GrammaticalNumber number) {
+        String produced = null;
+        for (Reading r : rs) {
+            Tag t = Tag.of(r.tag());
+            if (!r.isNoun() || !(t.has("Name") || t.has("Patr") || t.has("Fam")) || t.grammaticalCase == null
+                    || t.grammaticalCase.base() != head.grammaticalCase.base() || t.number != head.number) {
+                continue;
+            }
+            Map<String, String> changes = number != null && number != t.number
+                    ? Map.of(Morphology.CASE, target.tag(), Morphology.NUMBER, number.tag())
+                    : Map.of(Morphology.CASE, target.tag());
+            Optional<String> f = morph.inflect(word, r, changes);
+            if (f.isEmpty() || (produced != null && !produced.equals(f.get()))) {
                 return null;
             }
-            f.set(slot, noun.gender.tag());
+            produced = f.get();
         }
-        if (target == Case.ACC && (plural || noun.gender == Gender.MASC)) {
-            if (animacy == null || animacy == Animacy.BOTH) {
-                return null; // «новый» or «нового»: unknown
-            }
-            f.add(animacy == Animacy.ANIM ? "Anim" : "Inanim");
+        return produced;
+    }
+
+    private String modifierForm(String word, Reading m, Tag noun, Case target, GrammaticalNumber number, Animacy animacy) {
+        String tag = Morphology.agreeingTag(Tag.of(m.tag()), noun, target, number);
+        if (tag == null) {
+            return null;
         }
         String lemma = m.lemma();
         if (lemma.equals("свой") || lemma.equals("твой")) {
             lemma = "ваш";
         }
-        String tag = String.join(":", f);
         List<String> forms = morph.synthesize(lemma, tag);
         if (forms.isEmpty()) {
             return null;

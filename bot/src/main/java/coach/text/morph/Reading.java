@@ -107,6 +107,18 @@ public record Reading(String lemma, String tag) {
         };
     }
 
+    // Written out rather than generated: the generated record methods bootstrap through
+    // invokedynamic, which costs a cold start (the lexicon compares readings while loading).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Reading r && lemma.equals(r.lemma) && tag.equals(r.tag);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * lemma.hashCode() + tag.hashCode();
+    }
+
     @Override
     public String toString() {
         return lemma + "/" + tag;

@@ -167,6 +167,31 @@ class MorphologyTest {
     }
 
     @Test
+    void templateHelpersAgreeCountAndConjugate() {
+        Reading managerT = reading("менеджером", "менеджер", "NN:Anim:Masc:Sin:T");
+        assertEquals(Optional.of("вашим"), M.agreeing("ваш", managerT));
+        assertEquals(Optional.of("нового"), M.agreeing("новый", reading("клиента", "клиент", "NN:Anim:Masc:Sin:V")));
+        assertEquals(Optional.of("новый"), M.agreeing("новый", reading("договор", "договор", "NN:Inanim:Masc:Sin:V")));
+        assertEquals(Optional.of("новые"), M.agreeing("новый", reading("заявки", "заявка", "NN:Inanim:Fem:PL:Nom")));
+        assertEquals(Optional.empty(), M.agreeing("менеджер", managerT));
+
+        Reading day = reading("день", "день", "NN:Inanim:Masc:Sin:Nom");
+        Map<Long, String> days = Map.of(1L, "день", 2L, "дня", 4L, "дня", 5L, "дней", 11L, "дней", 14L, "дней",
+                21L, "день", 22L, "дня", 111L, "дней", 0L, "дней");
+        days.forEach((n, form) -> assertEquals(Optional.of(form), M.countForm("день", day, n), String.valueOf(n)));
+        assertEquals(Optional.of("Заявки"), M.countForm("Заявка", reading("заявка", "заявка", "NN:Inanim:Fem:Sin:Nom"), 3));
+
+        Reading sent = reading("отправил", "отправить", "VB:Past:TRANS:PFV:Masc");
+        assertEquals(Optional.of("отправила"), M.agreeWith("отправил", sent, reading("заявка", "заявка", "NN:Inanim:Fem:Sin:Nom")));
+        assertEquals(Optional.of("отправили"), M.agreeWith("отправил", sent, reading("мы", "мы", "PNN:PL:Nom:P1")));
+        assertEquals(Optional.empty(), M.agreeWith("отправил", sent, reading("я", "я", "PNN:Sin:Nom:P1")));
+        assertEquals(Optional.of("ответим"), M.agreeWith("ответит", reading("ответит", "ответить", "VB:Fut:INTR:PFV:Sin:P3"),
+                reading("мы", "мы", "PNN:PL:Nom:P1")));
+        assertEquals(Optional.of("готовы"), M.agreeWith("готов", reading("готов", "готовый", "ADJ:Short:Masc"),
+                reading("документы", "документ", "NN:Inanim:Masc:PL:Nom")));
+    }
+
+    @Test
     void politePluralOfVerbsAndPronouns() {
         Map<String, String> expected = Map.ofEntries(
                 Map.entry("приезжай", "приезжайте"), Map.entry("забирай", "забирайте"),
@@ -175,7 +200,9 @@ class MorphologyTest {
                 Map.entry("ты", "вы"), Map.entry("тебя", "вас"), Map.entry("тебе", "вам"), Map.entry("тобой", "вами"),
                 Map.entry("твой", "ваш"), Map.entry("твоя", "ваша"), Map.entry("твоё", "ваше"), Map.entry("твое", "ваше"),
                 Map.entry("твоего", "вашего"), Map.entry("твоему", "вашему"), Map.entry("твоими", "вашими"),
-                Map.entry("твои", "ваши"), Map.entry("готов", "готовы"), Map.entry("Можешь", "Можете"));
+                Map.entry("твои", "ваши"), Map.entry("готов", "готовы"), Map.entry("Можешь", "Можете"),
+                Map.entry("сам", "сами"), Map.entry("сама", "сами"), Map.entry("уверен", "уверены"),
+                Map.entry("жалуешься", "жалуетесь"), Map.entry("зашёл", "зашли"), Map.entry("ТЕБЯ", "ВАС"));
         expected.forEach((ty, vy) -> assertEquals(Optional.of(vy), M.toPolitePlural(ty), ty));
         // words that are not «ты» forms, or are also other words, stay
         for (String w : new String[] {"мой", "три", "знаю", "вы", "договор", "хорошо", "приезжайте"}) {

@@ -46,6 +46,14 @@ class PhraseInflectorTest {
     }
 
     @Test
+    void namesInAppositionFollowTheHead() {
+        assertEquals(Optional.of("Анной Петровной"), to("Анне Петровне", Case.INS));
+        assertEquals(Optional.of("менеджером Иваном Петровым"), to("менеджеру Ивану Петрову", Case.INS));
+        // a genitive noun after the head is a tail, not an apposition
+        assertEquals(Optional.of("директором компании"), to("директору компании", Case.INS));
+    }
+
+    @Test
     void numberCanChange() {
         assertEquals(Optional.of("ваши заявки"), P.inflect("ваша заявка", null, Case.NOM, GrammaticalNumber.PLUR));
         assertEquals(Optional.of("вашей заявке"), to("ваша заявка", Case.DAT));
