@@ -1,7 +1,5 @@
 package coach.match;
 
-import coach.text.Normalizer;
-import coach.text.Stemmer;
 import coach.text.Token;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,15 +44,6 @@ import java.util.Set;
 public final class TokenPattern {
     private static final Set<String> SENTENCE_END = Set.of(".", "!", "?", ";", "…");
 
-    private static final java.util.regex.Pattern COMPOUND = java.util.regex.Pattern.compile("=?(?:\\p{L}+(?:['’-]\\p{L}+)+|['’]\\p{L}+)\\??");
-    /** Stems of pattern words: rule sets repeat the same words thousands of times, and stemming them once keeps start-up short. */
-    private static final java.util.concurrent.ConcurrentHashMap<String, String> STEMS = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final java.util.regex.Pattern INNER_COMPOUND = java.util.regex.Pattern.compile(".*\\p{L}['’-]\\p{L}.*");
-    private static final java.util.regex.Pattern GAP = java.util.regex.Pattern.compile("\\.\\.[0-9]");
-    private static final java.util.regex.Pattern CAPTURE_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
-    private static final java.util.regex.Pattern GROUP = java.util.regex.Pattern.compile("\\{([^{}]*)\\}(\\??)");
-    /** At most this many patterns come out of one source with {@code {a b|c}} groups. */
-    static final int MAX_EXPANSION = 64;
 
     private final String source;
     private final List<Element> elements;
@@ -66,7 +55,7 @@ public final class TokenPattern {
     private final int[] captureFrom;
     private final int[] captureTo;
 
-    private TokenPattern(String source, List<Element> elements, int markFrom, int markTo, List<String> names, List<int[]> ranges) {
+    TokenPattern(String source, List<Element> elements, int markFrom, int markTo, List<String> names, List<int[]> ranges) {
         this.source = source;
         this.elements = elements;
         this.markFrom = markFrom;
@@ -89,281 +78,14 @@ public final class TokenPattern {
         return source;
     }
 
-    /**
-     * Expands {@code {a b|c|d e f}} groups (alternatives of several tokens each; {@code {...}?} when
-     * the group may be missing) into plain pattern sources, one per combination:
-     * {@code "{that's|this is} not"} gives {@code "that's not"} and {@code "this is not"}. A source
-     * without groups comes back as it is.
-     */
+    /** Expands {@code {a|b c}} groups into plain sources: see {@link PatternExpander#expand}. */
     public static List<String> expand(String source) {
-        if (source.indexOf('{') < 0 && source.indexOf('}') < 0) {
-            return List.of(source.strip());
-        }
-        List<String> out = new ArrayList<>();
-        out.add(source);
-        while (true) {
-            List<String> next = new ArrayList<>();
-            boolean any = false;
-            for (String s : out) {
-                java.util.regex.Matcher m = GROUP.matcher(s);
-                if (!m.find()) {
-                    next.add(s);
-                    continue;
-                }
-                any = true;
-                // single plain tokens fold into one alternation element; phrases and compounds each get a pattern
-                List<String> singles = new ArrayList<>();
-                List<String> phrases = new ArrayList<>();
-                for (String alt : m.group(1).split("\\|", -1)) {
-                    String a = alt.strip();
-                    if (a.isEmpty()) {
-                        throw new IllegalArgumentException("empty alternative in group '" + m.group() + "' of pattern '" + source + "'");
-                    }
-                    if (a.contains(" ") || COMPOUND.matcher(a).matches() || a.endsWith("?") || a.startsWith("!")) {
-                        phrases.add(a);
-                    } else {
-                        singles.add(a);
-                    }
-                }
-                if (!singles.isEmpty()) {
-                    phrases.add(0, String.join("|", singles) + (m.group(2).isEmpty() ? "" : "?"));
-                } else if (!m.group(2).isEmpty()) {
-                    phrases.add(NOTHING);
-                }
-                for (String alt : phrases) {
-                    next.add(s.substring(0, m.start()) + " " + alt + " " + s.substring(m.end()));
-                }
-            }
-            if (next.size() > MAX_EXPANSION) {
-                throw new IllegalArgumentException("pattern '" + source + "' expands to more than " + MAX_EXPANSION + " patterns");
-            }
-            out = next;
-            if (!any) {
-                break;
-            }
-        }
-        List<String> clean = new ArrayList<>();
-        for (String s : out) {
-            if (s.indexOf('{') >= 0 || s.indexOf('}') >= 0) {
-                throw new IllegalArgumentException("unbalanced '{' or '}' in pattern '" + source + "'");
-            }
-            clean.add(dropNothing(words(s)));
-        }
-        return clean;
+        return PatternExpander.expand(source);
     }
 
-    /** The whitespace-separated words of a pattern source (no regular expression: rule sets compile thousands of patterns at start-up). */
-    private static List<String> words(String s) {
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        int n = s.length();
-        while (i < n) {
-            while (i < n && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-            int j = i;
-            while (j < n && !Character.isWhitespace(s.charAt(j))) {
-                j++;
-            }
-            if (j > i) {
-                out.add(s.substring(i, j));
-            }
-            i = j;
-        }
-        return out;
-    }
-
-    private static boolean anyConsumes(List<Element> els) {
-        for (Element e : els) {
-            if (e.consumes()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean maybeCompound(String raw) {
-        return raw.length() > 1 && (raw.indexOf('\'') >= 0 || raw.indexOf('’') >= 0 || raw.indexOf('-') > 0);
-    }
-
-    /** Stands for the missing alternative of an optional group until the gap next to it is tidied away. */
-    private static final String NOTHING = "\u0000";
-
-    /** Removes the placeholder of a missing optional group and a gap it leaves at an edge of the pattern or the marks. */
-    private static String dropNothing(List<String> raw) {
-        List<String> t = new ArrayList<>(raw);
-        int i;
-        while ((i = t.indexOf(NOTHING)) >= 0) {
-            t.remove(i);
-            boolean atStart = i == 0 || t.get(i - 1).equals("<");
-            boolean atEnd = i == t.size() || t.get(i).equals(">");
-            if (atStart && i < t.size() && GAP.matcher(t.get(i)).matches()) {
-                t.remove(i);
-            } else if (atEnd && i > 0 && GAP.matcher(t.get(i - 1)).matches()) {
-                t.remove(i - 1);
-            }
-        }
-        return String.join(" ", t);
-    }
-
-    /** Compiles a pattern; throws {@link IllegalArgumentException} with a readable message when it is malformed. */
+    /** Compiles a pattern: see {@link PatternCompiler#compile}. */
     public static TokenPattern compile(String source) {
-        if (source == null || source.isBlank()) {
-            throw new IllegalArgumentException("empty pattern");
-        }
-        List<Element> els = new ArrayList<>();
-        int markFrom = -1;
-        int markTo = -1;
-        List<String> names = new ArrayList<>();
-        List<int[]> ranges = new ArrayList<>();
-        int open = -1;
-        for (String raw : words(source)) {
-            if (raw.length() > 1 && raw.charAt(0) == '[') {
-                String name = raw.substring(1);
-                if (open >= 0) {
-                    throw new IllegalArgumentException("pattern '" + source + "': captures cannot nest ('" + raw + "' inside '["
-                            + names.get(open) + "')");
-                }
-                if (!CAPTURE_NAME.matcher(name).matches() || names.contains(name)) {
-                    throw new IllegalArgumentException("pattern '" + source + "': '" + raw + "' must name a new capture in lower-case"
-                            + " Latin letters, e.g. [who");
-                }
-                names.add(name);
-                ranges.add(new int[] {els.size(), -1});
-                open = names.size() - 1;
-            } else if (raw.equals("]")) {
-                if (open < 0) {
-                    throw new IllegalArgumentException("pattern '" + source + "' has a ']' without a '[name' before it");
-                }
-                ranges.get(open)[1] = els.size();
-                if (ranges.get(open)[1] == ranges.get(open)[0]) {
-                    throw new IllegalArgumentException("pattern '" + source + "': capture [" + names.get(open) + " is empty");
-                }
-                open = -1;
-            } else if (raw.equals("<")) {
-                if (markFrom >= 0) {
-                    throw new IllegalArgumentException("pattern '" + source + "' has more than one '<'");
-                }
-                markFrom = els.size();
-            } else if (raw.equals(">")) {
-                if (markFrom < 0 || markTo >= 0) {
-                    throw new IllegalArgumentException("pattern '" + source + "' has a '>' without a '<' before it");
-                }
-                markTo = els.size();
-            } else if (maybeCompound(raw) && COMPOUND.matcher(raw).matches()) {
-                boolean exact = raw.startsWith("=");
-                boolean optional = raw.endsWith("?");
-                String body = raw.substring(exact ? 1 : 0, raw.length() - (optional ? 1 : 0));
-                for (String part : body.split("(?=['’-])|(?<=['’-])")) {
-                    boolean word = Character.isLetter(part.codePointAt(0));
-                    els.add(element((word && exact ? "=" : "") + part + (optional ? "?" : ""), source));
-                }
-            } else {
-                els.add(element(raw, source));
-            }
-        }
-        if (markFrom >= 0 && markTo < 0) {
-            throw new IllegalArgumentException("pattern '" + source + "' has a '<' without a closing '>'");
-        }
-        if (open >= 0) {
-            throw new IllegalArgumentException("pattern '" + source + "': capture [" + names.get(open) + " has no closing ']'");
-        }
-        if (markFrom < 0) {
-            markFrom = 0;
-            markTo = els.size();
-        }
-        if (els.isEmpty()) {
-            throw new IllegalArgumentException("pattern '" + source + "' has no element");
-        }
-        boolean required = anyConsumes(els);
-        if (!required) {
-            throw new IllegalArgumentException("pattern '" + source + "' has no required element");
-        }
-        boolean markedRequired = anyConsumes(els.subList(markFrom, markTo));
-        if (!markedRequired) {
-            throw new IllegalArgumentException("pattern '" + source + "' marks no required element between '<' and '>'");
-        }
-        if (els.get(0).kind == Kind.GAP || els.get(els.size() - 1).kind == Kind.GAP
-                || els.get(markFrom).kind == Kind.GAP || els.get(markTo - 1).kind == Kind.GAP) {
-            throw new IllegalArgumentException("pattern '" + source + "' cannot start or end (or mark) with a gap");
-        }
-        return new TokenPattern(source, List.copyOf(els), markFrom, markTo, names, ranges);
-    }
-
-    private static Element element(String raw, String source) {
-        if (raw.length() == 3 && raw.startsWith("..") && GAP.matcher(raw).matches()) {
-            return new Element(Kind.GAP, List.of(), false, false, raw.charAt(2) - '0');
-        }
-        switch (raw) {
-            case "..," -> {
-                return new Element(Kind.REST_OF_CLAUSE, List.of(), false, false, 0);
-            }
-            case "..." -> {
-                return new Element(Kind.REST_OF_SENTENCE, List.of(), false, false, 0);
-            }
-            case "^" -> {
-                return new Element(Kind.SENTENCE_START, List.of(), false, false, 0);
-            }
-            case "$" -> {
-                return new Element(Kind.SENTENCE_END, List.of(), false, false, 0);
-            }
-            default -> {
-                if (raw.startsWith("..") && raw.length() > 2 && !Character.isLetterOrDigit(raw.charAt(2))) {
-                    throw new IllegalArgumentException("'" + raw + "' in pattern '" + source + "': a gap is ..N (N = 0-9), the rest"
-                            + " of the clause is '..,' and the rest of the sentence is '...'");
-                }
-            }
-        }
-        boolean optional = false;
-        String body = raw;
-        if (body.length() > 1 && body.endsWith("?")) {
-            optional = true;
-            body = body.substring(0, body.length() - 1);
-        }
-        boolean negated = false;
-        if (body.length() > 1 && body.startsWith("!")) {
-            negated = true;
-            body = body.substring(1);
-        }
-        if (body.equals("_")) {
-            return new Element(Kind.ANY_WORD, List.of(), optional, false, 0);
-        }
-        if (body.equals("#")) {
-            return new Element(Kind.NUMBER, List.of(), optional, false, 0);
-        }
-        List<Alt> alts = new ArrayList<>();
-        for (String a : body.split("\\|")) {
-            if (a.isEmpty()) {
-                throw new IllegalArgumentException("empty alternative in '" + raw + "' of pattern '" + source + "'");
-            }
-            alts.add(alt(a));
-        }
-        return new Element(Kind.ALTS, List.copyOf(alts), optional, negated, 0);
-    }
-
-    private static Alt alt(String a) {
-        if ((a.indexOf('\'') > 0 || a.indexOf('’') > 0 || a.indexOf('-') > 0) && INNER_COMPOUND.matcher(a).matches()) {
-            throw new IllegalArgumentException("'" + a + "': a compound word among alternatives or negated is written as a"
-                    + " group, e.g. {that's|this is}, or as its tokens with spaces ('что - то')");
-        }
-        if (a.startsWith("=") && a.length() > 1) {
-            return new Alt(AltKind.EXACT, Normalizer.norm(a.substring(1)));
-        }
-        if (a.startsWith("%") && a.length() > 1) {
-            return new Alt(AltKind.TAG, a.substring(1));
-        }
-        if (a.startsWith("~") && a.length() > 1) {
-            return new Alt(AltKind.LEMMA, Normalizer.norm(a.substring(1)));
-        }
-        if (a.startsWith("*") && a.length() > 1) {
-            return new Alt(AltKind.SUFFIX, Normalizer.norm(a.substring(1)));
-        }
-        if (a.endsWith("*") && a.length() > 1) {
-            return new Alt(AltKind.PREFIX, Normalizer.norm(a.substring(0, a.length() - 1)));
-        }
-        String n = Normalizer.norm(a);
-        boolean word = Character.isLetter(n.codePointAt(0));
-        return word ? new Alt(AltKind.STEM, STEMS.computeIfAbsent(n, Stemmer::stem)) : new Alt(AltKind.EXACT, n);
+        return PatternCompiler.compile(source);
     }
 
     /**

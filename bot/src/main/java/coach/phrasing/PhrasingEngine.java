@@ -96,7 +96,7 @@ public final class PhrasingEngine {
         if (last != null && last.text().equals(t)) {
             return last; // the router and /check see one draft once
         }
-        CheckResult r = checkOnce(t);
+        CheckResult r = checkOnce(t, true);
         lastChecked.set(r);
         return r;
     }
@@ -104,7 +104,7 @@ public final class PhrasingEngine {
     /** The last result per thread: a free-text draft is checked by the router and reported by /check in one pass. */
     private final ThreadLocal<CheckResult> lastChecked = new ThreadLocal<>();
 
-    private CheckResult checkOnce(String t) {
+    private CheckResult checkOnce(String t, boolean refine) {
         Lang lang = Lang.detect(t);
         List<Token> tokens = TextAnalyzer.analyze(t);
         List<Hit> hits = scan(t, tokens, lang);
@@ -122,7 +122,7 @@ public final class PhrasingEngine {
             bySentence.computeIfAbsent(si, k -> new ArrayList<>()).add(h);
         }
         Map<Integer, List<String>> versions = new java.util.TreeMap<>();
-        SentenceRewriter rewriter = rewriter();
+        SentenceRewriter rewriter = rewriter(refine);
         for (Map.Entry<Integer, List<Hit>> e : bySentence.entrySet()) {
             Segments.Segment s = sentences.get(e.getKey());
             // a run-on "sentence" of thousands of words is not rewritten: its findings are reported for a rewrite by hand
@@ -139,15 +139,21 @@ public final class PhrasingEngine {
                         h.rule.principle().id(), h.rule.principle().title(lang), h.why(), rewritable, say, Finding.RULE, Double.NaN));
             }
         }
-        return new CheckResult(t, lang, List.copyOf(findings), assemble(t, sentences, versions));
+        return new CheckResult(t, lang, List.copyOf(findings), assemble(t, tokens, sentences, versions));
     }
 
-    private SentenceRewriter rewriter() {
-        return new SentenceRewriter(s -> scan(s, TextAnalyzer.analyze(s), Lang.detect(s)).isEmpty(), inflector);
+    private SentenceRewriter rewriter(boolean refine) {
+        return new SentenceRewriter((s, ts) -> scan(s, ts, Lang.detect(s)).isEmpty(), inflector, s -> {
+            if (!refine) {
+                return java.util.Optional.empty();
+            }
+            CheckResult again = checkOnce(s, false);
+            return again.complete() ? java.util.Optional.of(again.suggestions().get(0)) : java.util.Optional.empty();
+        });
     }
 
     /** Whole-message suggestions from the sentences' verified versions; the k-th takes each sentence's k-th (or last) version. */
-    private static List<String> assemble(String text, List<Segments.Segment> sentences, Map<Integer, List<String>> versions) {
+    private static List<String> assemble(String text, List<Token> tokens, List<Segments.Segment> sentences, Map<Integer, List<String>> versions) {
         int n = 0;
         for (List<String> v : versions.values()) {
             n = Math.max(n, v.size());
@@ -181,8 +187,11 @@ public final class PhrasingEngine {
             }
             b.append(text, at, text.length());
             String s = b.toString().strip();
-            if (!s.isEmpty() && !s.equals(text.strip()) && hasContent(s) && !(SentenceRewriter.doubled(TextAnalyzer.analyze(s))
-                    && !SentenceRewriter.doubled(TextAnalyzer.analyze(text)))) {
+            if (s.isEmpty() || s.equals(text.strip())) {
+                continue;
+            }
+            List<Token> st = TextAnalyzer.analyze(s);
+            if (hasContent(s, st) && !(SentenceRewriter.doubled(st) && !SentenceRewriter.doubled(tokens))) {
                 out.add(s);
             }
         }
@@ -190,8 +199,7 @@ public final class PhrasingEngine {
     }
 
     /** Whether a message says something beyond a greeting or a name: some sentence of three words or more. */
-    private static boolean hasContent(String s) {
-        List<Token> ts = TextAnalyzer.analyze(s);
+    private static boolean hasContent(String s, List<Token> ts) {
         for (Segments.Segment seg : Segments.sentences(s, ts)) {
             int words = 0;
             for (int i = seg.fromToken(); i < seg.toToken(); i++) {

@@ -17,6 +17,7 @@ record Rule(
         String id,
         Category category,
         Scope scope,
+        String transform,
         Lang lang,
         PhraseSet phrases,
         List<TokenPattern> patterns,
@@ -33,9 +34,12 @@ record Rule(
 
     /** This rule with its principle resolved (rules are parsed before the guide is loaded, then bound to it). */
     Rule bind(Principle p) {
-        return new Rule(id, category, scope, lang, phrases, patterns, unless, principleId, principleLine, p, explanation, replacements,
+        return new Rule(id, category, scope, transform, lang, phrases, patterns, unless, principleId, principleLine, p, explanation, replacements,
                 jargon, examples, file, line);
     }
+
+    /** The transform that turns every «ты» form of the sentence into its «вы» counterpart, agreement kept. */
+    static final String POLITE = "polite";
 
     /**
      * What a rule's replacement takes the place of: the marked fragment only, its whole clause (with the pieces that

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Rewrites one risky sentence at a time, as its rules' scopes say, and keeps only versions that pass every check:
@@ -44,16 +43,24 @@ final class SentenceRewriter {
     private static final Set<String> DANGLING_END = Set.of("и", "а", "но", "или", "что", "в", "на", "с", "к", "по", "за", "от", "до",
             "из", "у", "о", "об", "для", "не", "the", "a", "an", "and", "or", "but", "to", "of", "in", "on", "for", "with", "not");
 
-    private final Predicate<String> clean;
+    /** «,.» «, ;» or a mark after a space: what a seam leaves when it goes wrong. */
+    private static final java.util.regex.Pattern BAD_PUNCTUATION = java.util.regex.Pattern.compile("[,;:]\\s*[,;:.]|\\s[,.;:!?]");
+
+    private final java.util.function.BiPredicate<String, List<Token>> clean;
     private final Templates.Inflector inflector;
+    /** A second pass over a version that is not clean yet: its complete first suggestion, or empty. */
+    private final java.util.function.Function<String, Optional<String>> refine;
 
     /**
      * @param clean     whether a text checks clean by every rule
      * @param inflector the morphology's noun-phrase inflection for {@code {name:case}} slots
+     * @param refine    a second pass for a version in which another rule still finds something
      */
-    SentenceRewriter(Predicate<String> clean, Templates.Inflector inflector) {
+    SentenceRewriter(java.util.function.BiPredicate<String, List<Token>> clean, Templates.Inflector inflector,
+            java.util.function.Function<String, Optional<String>> refine) {
         this.clean = clean;
         this.inflector = inflector;
+        this.refine = refine;
     }
 
     /** One risky sentence: its segment, its hits, and what the message around it offers. */
@@ -78,6 +85,9 @@ final class SentenceRewriter {
             }
             if (verify(job, original, s.get())) {
                 out.add(s.get());
+            } else if (!s.get().isEmpty()) {
+                // the version shows another risk («ты сама просила» → «вы сами просили»: a reproach): fix that too, once
+                refine.apply(s.get()).filter(r -> !out.contains(r) && verify(job, original, r)).ifPresent(out::add);
             }
         }
         return List.copyOf(out);
@@ -88,6 +98,12 @@ final class SentenceRewriter {
         String text = job.text();
         List<Token> tokens = job.tokens();
         Segment sen = job.sentence();
+        // «ты» → «вы» over the whole sentence, when a rule asks for it (and no replacement of its own)
+        for (PhrasingEngine.Hit h : job.hits()) {
+            if (Rule.POLITE.equals(h.rule().transform()) && h.options().isEmpty()) {
+                return v == 0 ? polite(text, tokens, sen) : Optional.empty();
+            }
+        }
         // the whole sentence, when a rule owns it
         for (PhrasingEngine.Hit h : job.hits()) {
             if (h.rule().scope() == Rule.Scope.SENTENCE) {
@@ -173,6 +189,65 @@ final class SentenceRewriter {
             parts.set(0, vocativeText + ", " + Rewriter.decapitalise(parts.get(0)));
         }
         return Optional.of(String.join(" ", parts));
+    }
+
+    /**
+     * The sentence with every «ты» form in its «вы» counterpart: «приезжай и забирай свой заказ» → «приезжайте и
+     * забирайте свой заказ», «тебе» → «вам», «твой» → «ваш». Empty when nothing changes.
+     */
+    static Optional<String> polite(String text, List<Token> tokens, Segment sen) {
+        coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
+        StringBuilder b = new StringBuilder();
+        int at = sen.start();
+        boolean changed = false;
+        boolean tySubject = false;
+        for (int i = sen.fromToken(); i < sen.toToken(); i++) {
+            tySubject |= tokens.get(i).norm().equals("ты");
+        }
+        for (int i = sen.fromToken(); i < sen.toToken(); i++) {
+            Token t = tokens.get(i);
+            if (!t.isWord() || !politeCandidate(m.analyze(t.norm()), tySubject)) {
+                continue;
+            }
+            Optional<String> p = tySubject && (t.norm().equals("сам") || t.norm().equals("сама"))
+                    ? Optional.of(Character.isUpperCase(t.text().charAt(0)) ? "Сами" : "сами")
+                    : m.toPolitePlural(t.text());
+            if (p.isPresent() && !p.get().equals(t.text())) {
+                b.append(text, at, t.start()).append(p.get());
+                at = t.end();
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return Optional.empty();
+        }
+        b.append(text, at, sen.end());
+        return Optional.of(sentenceCase(b.toString().strip()));
+    }
+
+    /**
+     * Whether a word is a «ты» form to turn: every reading a «ты»/«твой» pronoun or a 2nd-person-singular verb
+     * (imperatives too); past forms and short adjectives («сделал», «готов») only when «ты» is the sentence's subject.
+     */
+    private static boolean politeCandidate(List<coach.text.morph.Reading> rs, boolean tySubject) {
+        if (rs.isEmpty()) {
+            return false;
+        }
+        if (tySubject) {
+            for (coach.text.morph.Reading r : rs) {
+                if ((r.isVerb() && r.has("Past") && !r.has("PL")) || (r.has("Short") && !r.has("PL")) || r.lemma().equals("сам")) {
+                    return true;
+                }
+            }
+        }
+        for (coach.text.morph.Reading r : rs) {
+            boolean pronoun = r.lemma().equals("ты") || r.lemma().equals("твой");
+            boolean verb2 = r.isVerb() && r.has("Sin") && (r.has("P2") || r.has("IMP"));
+            if (!pronoun && !verb2) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean dashBetween(List<Token> tokens, Segment a, Segment b) {
@@ -297,7 +372,7 @@ final class SentenceRewriter {
             return facts(job.text(), job.tokens(), job.sentence(), exempt(job)).isEmpty();
         }
         List<Token> vt = TextAnalyzer.analyze(version);
-        if (!clean.test(version)) {
+        if (!clean.test(version, vt)) {
             return false;
         }
         Map<String, Integer> need = facts(job.text(), job.tokens(), job.sentence(), exempt(job));
@@ -325,13 +400,17 @@ final class SentenceRewriter {
                 return false;
             }
         }
-        if (doubled(vt) && !doubled(TextAnalyzer.analyze(original))) {
+        List<Token> ot = null;
+        if (doubled(vt)) {
+            ot = TextAnalyzer.analyze(original);
+            if (!doubled(ot)) {
+                return false;
+            }
+        }
+        if (job.lang() == Lang.RU && !agrees(vt, ot != null ? ot : TextAnalyzer.analyze(original))) {
             return false;
         }
-        if (job.lang() == Lang.RU && !agrees(vt, TextAnalyzer.analyze(original))) {
-            return false;
-        }
-        return !version.matches("(?s).*([,;:]\\s*[,;:.]|\\s[,.;:!?]).*");
+        return !BAD_PUNCTUATION.matcher(version).find();
     }
 
     private static boolean startsWith(String original, String norm) {

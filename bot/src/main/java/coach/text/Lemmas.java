@@ -13,13 +13,22 @@ public final class Lemmas {
     private Lemmas() {
     }
 
-    /** Whether some reading of a normalised word form has every field of {@code fields} ("VB:IMP", "NN:D"). */
+    /**
+     * Whether some reading of a normalised word form has every field of {@code fields} ("VB:IMP", "NN:D") and no
+     * reading is another part of speech: «день» (a noun, and also «деть»'s imperative) is no imperative, «жаль» no verb.
+     */
     public static boolean hasTag(String norm, String fields) {
         if (norm.isEmpty() || norm.charAt(0) < 0x0400 || norm.charAt(0) > 0x04FF) {
             return false;
         }
         String[] want = fields.split(":");
-        for (coach.text.morph.Reading r : Morphology.russian().analyze(norm)) {
+        java.util.List<coach.text.morph.Reading> rs = Morphology.russian().analyze(norm);
+        for (coach.text.morph.Reading r : rs) {
+            if (!r.pos().equals(want[0]) && !r.has(want[0])) {
+                return false;
+            }
+        }
+        for (coach.text.morph.Reading r : rs) {
             boolean all = true;
             for (String w : want) {
                 if (!r.has(w)) {

@@ -66,6 +66,16 @@ class RewriteScopesTest {
                   - incorrect: "Звоните своему менеджеру."
                     corrected: "Я сама свяжусь с вашим менеджером и вернусь к вам с ответом."
                   - correct: "Я позвоню менеджеру."
+              - id: ru.informal.ty
+                category: informal
+                principle: principles.politeness
+                transform: polite
+                patterns: ["< ~ты|~твой|%VB:IMP:Sin >"]
+                explanation: "Клиенту — на «вы»."
+                examples:
+                  - incorrect: "Приезжай завтра."
+                    corrected: "Приезжайте завтра."
+                  - correct: "Приезжайте завтра."
               - id: ru.refuse.never
                 category: refuse
                 principle: principles.politeness
@@ -94,6 +104,11 @@ class RewriteScopesTest {
     static void load(@TempDir Path dir) throws IOException {
         TestKb.copyTo(dir);
         Files.writeString(dir.resolve("rules/ru.yaml"), RULES);
+        try (var extra = Files.list(dir.resolve("rules"))) {
+            for (Path p : extra.filter(p -> p.getFileName().toString().startsWith("ru-")).toList()) {
+                Files.delete(p); // only the rules written here
+            }
+        }
         engine = PhrasingEngine.load(KnowledgeBase.load(ContentSource.directory(dir)));
     }
 
@@ -130,6 +145,15 @@ class RewriteScopesTest {
     void lemmasMatchEveryFormAndCapturesAreInflectedWithAgreement() {
         assertEquals("Я сама свяжусь с вашим менеджером и вернусь к вам с ответом.", best("Обратитесь к своему менеджеру."));
         assertEquals("Я сама свяжусь с вашей помощницей и вернусь к вам с ответом.", best("Звоните своей помощнице!"));
+    }
+
+    @Test
+    void tyBecomesVyWithEveryVerbAndPronounAgreeing() {
+        assertEquals("Олег, приезжайте завтра и забирайте свой заказ № 5, я вам позвоню.",
+                best("Олег, приезжай завтра и забирай свой заказ № 5, я тебе позвоню."));
+        assertEquals("Ваш договор готов, можете подписать.", best("Твой договор готов, можешь подписать."));
+        assertEquals("Вы сами подписали акт, а теперь вы готовы его обсудить?", best("Ты сам подписал акт, а теперь ты готов его обсудить?"));
+        assertFalse(engine.check("Добрый день! Нам жаль, что так вышло.").risky(), "«день» and «жаль» are no imperatives");
     }
 
     @Test
