@@ -35,7 +35,8 @@ final class SentenceRewriter {
             "when", "if", "although", "while", "where");
     /** Clauses starting with these hang on the clause before them: they go with it when it is removed. */
     private static final Set<String> ATTACHED_START = Set.of("что", "чтобы", "ведь", "ибо", "раз", "так", "потому", "поскольку",
-            "поэтому", "значит", "иначе", "а", "пусть", "because", "so", "since", "that", "otherwise");
+            "поэтому", "значит", "иначе", "а", "пусть", "когда", "как", "где", "куда", "сколько", "почему", "зачем", "because", "so",
+            "since", "that", "otherwise", "when", "how", "why");
     /** A lone word before a removed clause that goes with it: «Нет, …», «Ну, …». */
     private static final Set<String> LEAD_INS = Set.of("нет", "ну", "короче", "слушайте", "знаете", "вообще", "увы", "no", "well",
             "look", "listen");
@@ -137,7 +138,8 @@ final class SentenceRewriter {
                 if (r.isEmpty()) {
                     return Optional.empty();
                 }
-                if (!r.get().isEmpty()) {
+                // one new sentence per sentence: a second risky clause of it is only taken out
+                if (!r.get().isEmpty() && inserted.isEmpty()) {
                     inserted.add(sentenceCase(finish(r.get(), '.')));
                 }
             } else {

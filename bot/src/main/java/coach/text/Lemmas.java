@@ -14,33 +14,27 @@ public final class Lemmas {
     }
 
     /**
-     * Whether some reading of a normalised word form has every field of {@code fields} ("VB:IMP", "NN:D") and no
-     * reading is another part of speech: «день» (a noun, and also «деть»'s imperative) is no imperative, «жаль» no verb.
+     * Whether every reading of a normalised word form has every field of {@code fields} ("VB:IMP", "NN:D"): a word
+     * that can also be read otherwise does not count — «день» (also «деть»'s imperative) is no imperative, «пришли»
+     * (also «прийти»'s past) no «ты» form. Unknown words have no tag.
      */
     public static boolean hasTag(String norm, String fields) {
         if (norm.isEmpty() || norm.charAt(0) < 0x0400 || norm.charAt(0) > 0x04FF) {
             return false;
         }
-        String[] want = fields.split(":");
         java.util.List<coach.text.morph.Reading> rs = Morphology.russian().analyze(norm);
-        for (coach.text.morph.Reading r : rs) {
-            if (!r.pos().equals(want[0]) && !r.has(want[0])) {
-                return false;
-            }
+        if (rs.isEmpty()) {
+            return false;
         }
+        String[] want = fields.split(":");
         for (coach.text.morph.Reading r : rs) {
-            boolean all = true;
             for (String w : want) {
-                if (!r.has(w)) {
-                    all = false;
-                    break;
+                if (!r.pos().equals(w) && !r.has(w)) {
+                    return false;
                 }
             }
-            if (all) {
-                return true;
-            }
         }
-        return false;
+        return true;
     }
 
     /** The lemmas of a normalised word form; never empty. */

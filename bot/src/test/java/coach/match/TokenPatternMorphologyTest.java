@@ -28,6 +28,7 @@ class TokenPatternMorphologyTest {
     @Test
     void aTagMatchesAReadingWithAllItsFields() {
         assertTrue(matches("%VB:IMP", "Переделайте заявку."));
+        assertFalse(matches("%VB:P2:Sin", "Спасибо, что пришли."), "«пришли» is also a past form");
         assertFalse(matches("%VB:IMP", "Мы переделали заявку."));
         assertTrue(matches("%NN:D", "Напишите менеджеру."));
     }
