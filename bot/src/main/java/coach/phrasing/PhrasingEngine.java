@@ -129,9 +129,11 @@ public final class PhrasingEngine {
             versions.put(e.getKey(), s.size() > MAX_REWRITE_TOKENS ? List.of()
                     : rewriter.versions(new SentenceRewriter.Job(t, tokens, s, e.getValue(), lang)));
         }
+        List<String> suggestions = assemble(t, tokens, sentences, versions);
         List<Finding> findings = new ArrayList<>(hits.size());
         for (Map.Entry<Integer, List<Hit>> e : bySentence.entrySet()) {
-            boolean rewritable = !versions.get(e.getKey()).isEmpty();
+            // rewritable: its sentence has a verified version and the message around it still makes a suggestion
+            boolean rewritable = !versions.get(e.getKey()).isEmpty() && !suggestions.isEmpty();
             for (Hit h : e.getValue()) {
                 List<String> o = h.options();
                 String say = o.isEmpty() || Templates.hasSlots(o.get(0)) ? null : o.get(0);
@@ -139,7 +141,7 @@ public final class PhrasingEngine {
                         h.rule.principle().id(), h.rule.principle().title(lang), h.why(), rewritable, say, Finding.RULE, Double.NaN));
             }
         }
-        return new CheckResult(t, lang, List.copyOf(findings), assemble(t, tokens, sentences, versions));
+        return new CheckResult(t, lang, List.copyOf(findings), suggestions);
     }
 
     private SentenceRewriter rewriter(boolean refine) {
@@ -198,7 +200,7 @@ public final class PhrasingEngine {
         return List.copyOf(out);
     }
 
-    /** Whether a message says something beyond a greeting or a name: some sentence of three words or more. */
+    /** Whether a message says something beyond a greeting or a name: some sentence of two words or more. */
     private static boolean hasContent(String s, List<Token> ts) {
         for (Segments.Segment seg : Segments.sentences(s, ts)) {
             int words = 0;
@@ -207,7 +209,7 @@ public final class PhrasingEngine {
                     words++;
                 }
             }
-            if (words >= 3) {
+            if (words >= 2) {
                 return true;
             }
         }

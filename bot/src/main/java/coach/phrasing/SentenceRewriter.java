@@ -118,8 +118,8 @@ final class SentenceRewriter {
         List<Rewriter.Edit> edits = new ArrayList<>();
         for (PhrasingEngine.Hit h : job.hits()) {
             if (h.rule().scope() == Rule.Scope.CLAUSE && !clauses.isEmpty()) {
-                int a = clauseOf(clauses, h.start());
-                int b = clauseOf(clauses, h.end() - 1);
+                int a = firstClause(clauses, h.match().fromToken());
+                int b = lastClause(clauses, h.match().toToken() - 1);
                 while (b + 1 < clauses.size() && ATTACHED_START.contains(tokens.get(clauses.get(b + 1).fromToken()).norm())) {
                     b++;
                 }
@@ -139,8 +139,9 @@ final class SentenceRewriter {
                     return Optional.empty();
                 }
                 // one new sentence per sentence: a second risky clause of it is only taken out
-                if (!r.get().isEmpty() && inserted.isEmpty()) {
-                    inserted.add(sentenceCase(finish(r.get(), '.')));
+                String sentence = tidy(r.get());
+                if (!sentence.isEmpty() && inserted.isEmpty()) {
+                    inserted.add(sentenceCase(finish(sentence, '.')));
                 }
             } else {
                 Optional<String> r = option(h, v, text);
@@ -148,6 +149,23 @@ final class SentenceRewriter {
                     return Optional.empty();
                 }
                 edits.add(new Rewriter.Edit(h.start(), h.end(), r.get()));
+            }
+        }
+        // a fragment edit reaching into a removed clause goes with it: its own clauses are removed too
+        for (PhrasingEngine.Hit h : job.hits()) {
+            if (h.rule().scope() != Rule.Scope.CLAUSE && !clauses.isEmpty()) {
+                int a = firstClause(clauses, h.match().fromToken());
+                int b = lastClause(clauses, h.match().toToken() - 1);
+                boolean touches = false;
+                for (int c = a; c <= b; c++) {
+                    touches |= removed[c];
+                }
+                if (touches) {
+                    for (int c = a; c <= b; c++) {
+                        removed[c] = true;
+                    }
+                    firstRemoved = Math.min(firstRemoved, a);
+                }
             }
         }
         // the sentence without its removed clauses, the fragment edits applied inside what is kept
@@ -291,27 +309,66 @@ final class SentenceRewriter {
         return own.isEmpty() ? Optional.empty() : Templates.fill(own.get(own.size() - 1), text, h.match(), inflector);
     }
 
-    private static int clauseOf(List<Segment> clauses, int offset) {
+    /** The clause a match starting at token t begins in: the one holding t, or the next one when t is a separator. */
+    private static int firstClause(List<Segment> clauses, int t) {
         for (int i = 0; i < clauses.size(); i++) {
-            if (offset < clauses.get(i).end()) {
+            if (t < clauses.get(i).toToken()) {
                 return i;
             }
         }
         return clauses.size() - 1;
     }
 
-    /** A clause of one or two capitalised words before the rest: «Анна, …», «Ольга Викторовна, …». */
+    /** The clause a match ending at token t ends in: the one holding t, or the one before when t is a separator. */
+    private static int lastClause(List<Segment> clauses, int t) {
+        for (int i = clauses.size() - 1; i >= 0; i--) {
+            if (t >= clauses.get(i).fromToken()) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** Words of address that open a message: «Коллеги, …», «Уважаемый Олег Николаевич, …». */
+    private static final Set<String> ADDRESS = Set.of("коллеги", "друзья", "господа", "уважаемый", "уважаемая", "уважаемые",
+            "дорогой", "дорогая", "дорогие", "dear", "colleagues", "team", "hi", "hello");
+
+    /** A clause of up to three words of address before the rest: «Анна, …», «Ольга Викторовна, …», «Коллеги, …». */
     private static boolean isVocative(List<Token> tokens, Segment clause) {
-        if (clause.size() > 2) {
+        if (clause.size() > 3) {
             return false;
         }
         for (int i = clause.fromToken(); i < clause.toToken(); i++) {
             Token t = tokens.get(i);
-            if (!t.isWord() || !Character.isUpperCase(t.text().charAt(0)) || LEAD_INS.contains(t.norm())) {
+            if (!t.isWord() || !(isName(t, true) || ADDRESS.contains(t.norm()))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * A person's name: a first name, patronymic or surname by the dictionary, a capitalised Latin word, or (when
+     * {@code unknownToo}) a capitalised word the dictionary does not know.
+     */
+    static boolean isName(Token t, boolean unknownToo) {
+        if (!t.isWord() || !Character.isUpperCase(t.text().charAt(0))) {
+            return false;
+        }
+        char c = t.norm().charAt(0);
+        if (c < 0x0400 || c > 0x04FF) {
+            return true;
+        }
+        List<coach.text.morph.Reading> rs = coach.text.morph.Morphology.russian().analyze(t.norm());
+        if (rs.isEmpty()) {
+            return unknownToo;
+        }
+        for (coach.text.morph.Reading r : rs) {
+            if (r.has("Name") || r.has("Patr") || r.has("Fam")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The closing mark of the original sentence, as the kept part should end: «!!!» and «?!» calm down to «.» and «?». */
@@ -545,7 +602,8 @@ final class SentenceRewriter {
                 boolean afterMarkup = i > 0 && tokens.get(i - 1).norm().equals(">");
                 boolean cap = Character.isUpperCase(t.text().charAt(0)) && !t.text().equals("I") && !afterMarkup;
                 boolean latinInRu = cyrillic && t.norm().charAt(0) < 128;
-                fact = (cap && !first) || latinInRu;
+                // a name opening the sentence is a fact too («Арсений опять без сменки»)
+                fact = (cap && !first) || latinInRu || (first && cyrillic && isName(t, false) && t.norm().charAt(0) >= 0x0400);
                 first = false;
             }
             if (fact && !inExempt) {

@@ -98,7 +98,7 @@ class PhrasingEngineTest {
         r = engine.check("Игорь, вы сами сорвали сроки, когда не прислали макет.");
         assertEquals("Игорь, к сожалению, вы сорвали сроки, когда не прислали макет.", r.suggestions().get(0), "the reproach is softened in place: the facts stay");
         r = engine.check("Задержек не будет, обещаю.");
-        assertEquals("Всё пройдёт по плану.", r.suggestions().get(0));
+        assertFalse(r.suggestions().isEmpty() || r.suggestions().get(0).contains("обещаю"), r.suggestions().toString());
         for (String s : r.suggestions()) {
             assertFalse(s.contains("  ") || s.contains(" ,") || s.contains(",.") || s.contains(" ."), s);
         }
