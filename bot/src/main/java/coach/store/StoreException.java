@@ -22,6 +22,8 @@ public class StoreException extends RuntimeException {
         UNAVAILABLE,
         /** A session was saved over a newer version of itself (a lost update was refused). */
         CONFLICT,
+        /** A stored row cannot be decoded (e.g. a time zone this JVM does not know). */
+        BAD_ROW,
         /** Anything else. */
         OTHER
     }

@@ -141,7 +141,8 @@ public final class TipLedger {
 
     /** Failed deliveries whose retry time has come, in chats still subscribed. */
     public List<Retry> retryable(Instant now, int limit) {
-        return store.read("listing tips to retry", c -> {
+        List<Delivery> unreadable = new ArrayList<>();
+        List<Retry> found = store.read("listing tips to retry", c -> {
             List<Retry> out = new ArrayList<>();
             String cols = "d." + DELIVERY_COLUMNS.replace(", ", ", d.") + ", s." + Subscriptions.COLUMNS.replace(", ", ", s.");
             try (PreparedStatement ps = c.prepareStatement("SELECT " + cols + " FROM tip_deliveries d JOIN subscriptions s ON s.chat_id = d.chat_id "
@@ -151,12 +152,21 @@ public final class TipLedger {
                 ps.setInt(3, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Retry(delivery(rs), Subscriptions.row(rs, 11)));
+                        Subscriptions.Decoded d = Subscriptions.decode(rs, 11);
+                        if (d.bad() != null) {
+                            store.subscriptions().report(d.bad());
+                            unreadable.add(delivery(rs));
+                        } else {
+                            out.add(new Retry(delivery(rs), d.sub()));
+                        }
                     }
                 }
             }
             return out;
         });
+        // a retry in a chat whose subscription cannot be read is not attempted (nor listed again)
+        unreadable.forEach(d -> expire(d.chatId(), d.date(), now));
+        return found;
     }
 
     /** The earliest retry time of any failed delivery in a subscribed chat. */
