@@ -207,6 +207,12 @@ public final class Store implements AutoCloseable {
             if (!Files.isWritable(file)) {
                 throw new StoreException(StoreException.Kind.READ_ONLY, "the database file " + file + " is read-only");
             }
+            if (isEmpty(file) && isEmpty(file.resolveSibling(file.getFileName() + "-wal"))) {
+                // SQLite would quietly start a new database in it: an emptied file is damage, not a fresh start
+                throw new StoreException(StoreException.Kind.CORRUPT, "the database file " + file + " is empty (0 bytes): "
+                        + "it was truncated or never finished. The coach will not start over in it: restore it from a backup "
+                        + "(see README, Backups), or delete the file to start with an empty database.");
+            }
         }
         // Open once without the pool and check the file, so damage is reported before anything else runs.
         try (Connection c = sqliteDataSource(config).getConnection(); Statement st = c.createStatement()) {
@@ -226,6 +232,15 @@ public final class Store implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw translate(config, "opening the database", e);
+        }
+    }
+
+    /** Whether a file has no bytes (a missing file has none either). */
+    private static boolean isEmpty(Path f) {
+        try {
+            return !Files.exists(f) || Files.size(f) == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 
