@@ -350,14 +350,20 @@ public final class TipScheduler implements AutoCloseable {
         scheduleTick(delay.toMillis());
     }
 
+    /**
+     * At start: every claim without a recorded result is reported at once (a quick restart after a crash
+     * must not hide them); they may or may not have arrived and are never sent again.
+     */
     private void reportInterrupted() {
         Instant now = clock.instant();
-        List<TipLedger.Delivery> lost = store.tips().interrupted(now.minus(Duration.ofHours(1))).stream()
+        List<TipLedger.Delivery> lost = store.tips().interrupted(now.plusMillis(1)).stream()
                 .filter(d -> d.claimedAt().isAfter(now.minus(Duration.ofDays(2))))
                 .toList();
         if (!lost.isEmpty()) {
-            LOG.warn("{} daily tip(s) were claimed but never confirmed (the process stopped while sending, e.g. chat {} on {}); "
-                    + "they may or may not have arrived and are not sent again", lost.size(), lost.get(0).chatId(), lost.get(0).date());
+            String chats = lost.stream().limit(10).map(d -> d.chatId() + " on " + d.date()).collect(java.util.stream.Collectors.joining(", "));
+            LOG.warn("{} daily tip(s) were claimed but their sending was never confirmed (the process stopped while sending; "
+                    + "or another replica is sending them right now): {}{}. They may or may not have arrived and are not sent again.",
+                    lost.size(), chats, lost.size() > 10 ? ", …" : "");
         }
     }
 
