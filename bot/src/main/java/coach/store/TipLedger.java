@@ -33,6 +33,8 @@ public final class TipLedger {
     public static final String FAILED = "failed";
     /** The chat refused it (403): the subscription was disabled with it. */
     public static final String FORBIDDEN = "forbidden";
+    /** Sent without an answer (a timeout, a server error): it may have arrived, so it is never sent again. */
+    public static final String UNKNOWN = "unknown";
     /** Failed and its local day is over: not sent late. */
     public static final String EXPIRED = "expired";
 
@@ -102,6 +104,11 @@ public final class TipLedger {
     /** Records a delivered tip. */
     public void recordSent(String chatId, LocalDate date, Instant now) {
         finish(chatId, date, SENT, "", null, now);
+    }
+
+    /** Records a send whose outcome is unknown: not retried ("never two" wins over "at most one missed"). */
+    public void recordUnknown(String chatId, LocalDate date, String detail, Instant now) {
+        finish(chatId, date, UNKNOWN, detail, null, now);
     }
 
     /** Records a failed attempt; {@code retryAt} null means no more attempts. */

@@ -134,8 +134,8 @@ public final class TelegramBot implements AutoCloseable {
                 .connectionPool(connectionPool)
                 .connectTimeout(Duration.ofSeconds(10))
                 .writeTimeout(Duration.ofSeconds(30))
-                .readTimeout(Duration.ofSeconds(30))
-                .callTimeout(Duration.ofSeconds(60))
+                .readTimeout(config.delivery().readTimeout())
+                .callTimeout(config.delivery().readTimeout().plusSeconds(30))
                 .retryOnConnectionFailure(true);
         if (interceptor != null) {
             base.addInterceptor(interceptor);

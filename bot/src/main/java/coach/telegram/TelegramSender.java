@@ -58,8 +58,8 @@ public final class TelegramSender implements ChatSender {
         }
     }
 
-    /** How one Bot API call ended after retries. */
-    enum Outcome { OK, FORBIDDEN, BAD_HTML, EDIT_IMPOSSIBLE, NOT_MODIFIED, FAILED }
+    /** How one Bot API call ended after retries; UNKNOWN: it went out but no answer came (it may have arrived). */
+    enum Outcome { OK, FORBIDDEN, BAD_HTML, EDIT_IMPOSSIBLE, NOT_MODIFIED, FAILED, UNKNOWN }
 
     record Result<T>(Outcome outcome, T value, String detail) {
     }
@@ -69,6 +69,8 @@ public final class TelegramSender implements ChatSender {
     private final TelegramConfig.Retry retry;
     private final ChatEvents events;
     private final RetryPolicy<Object> retryPolicy;
+    /** For messages that must never arrive twice (daily tips): only what surely did not arrive is tried again. */
+    private final RetryPolicy<Object> onceRetryPolicy;
     private final RateLimiter<Object> global;
     private final Map<String, ChatLimiter> perChat = new ConcurrentHashMap<>();
     private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
@@ -95,8 +97,13 @@ public final class TelegramSender implements ChatSender {
         this.events = events;
         this.global = limits.globalPerSecond() > 0
                 ? RateLimiter.smoothBuilder(limits.globalPerSecond(), Duration.ofSeconds(1)).build() : null;
-        this.retryPolicy = RetryPolicy.builder()
-                .handleIf(this::isTransient)
+        this.retryPolicy = policy(this::isTransient);
+        this.onceRetryPolicy = policy(e -> isTransient(e) && !mayHaveArrived(e));
+    }
+
+    private RetryPolicy<Object> policy(dev.failsafe.function.CheckedPredicate<Throwable> retryIf) {
+        return RetryPolicy.builder()
+                .handleIf(retryIf)
                 .withMaxRetries(retry.maxRetries())
                 .withBackoff(retry.backoffStart(), retry.backoffMax())
                 .withDelayFn(ctx -> {
@@ -126,9 +133,14 @@ public final class TelegramSender implements ChatSender {
 
     // ---------------------------------------------------------------- ChatSender
 
+    /**
+     * A message the coach starts itself (a daily tip): never sent twice. A call that went out without an
+     * answer (a read timeout, a reset connection, a server error) is not repeated but reported as
+     * {@link SendResult.Status#UNKNOWN}; only what surely did not arrive (429, no connection) is retried.
+     */
     @Override
     public SendResult send(String chatId, Reply reply) {
-        return deliver(Target.chat(chatId), reply, null);
+        return deliver(Target.chat(chatId), reply, null, true);
     }
 
     /** Whether the chat refused the bot (403) and has not written since. */
@@ -161,6 +173,10 @@ public final class TelegramSender implements ChatSender {
      * message when it fits into one; otherwise, or when Telegram cannot edit it, it is sent anew.
      */
     SendResult deliver(Target t, Reply reply, Integer editMessageId) {
+        return deliver(t, reply, editMessageId, false);
+    }
+
+    private SendResult deliver(Target t, Reply reply, Integer editMessageId, boolean once) {
         if (forbidden.contains(t.chatId())) {
             return SendResult.forbidden("the chat refused the bot earlier");
         }
@@ -168,7 +184,7 @@ public final class TelegramSender implements ChatSender {
         InlineKeyboardMarkup markup = keyboard(reply.buttons());
         Document doc = reply.document();
         if (editMessageId != null && reply.edit() && rendered.size() == 1 && doc == null) {
-            Result<Serializable> r = limited(t.chatId(), () -> client.execute(EditMessageText.builder()
+            Result<Serializable> r = limited(t.chatId(), once, () -> client.execute(EditMessageText.builder()
                     .chatId(t.chatId()).messageId(editMessageId).text(rendered.get(0)).parseMode(ParseMode.HTML)
                     .linkPreviewOptions(noPreview()).replyMarkup(markup).build()));
             switch (r.outcome()) {
@@ -184,12 +200,12 @@ public final class TelegramSender implements ChatSender {
         List<String> parts = rendered.isEmpty() && doc == null && markup != null ? List.of("…") : rendered;
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
-            Result<?> r = sendText(t, parts.get(i), true, i == 0 ? t.replyTo() : null, last && doc == null ? markup : null);
+            Result<?> r = sendText(t, parts.get(i), true, i == 0 ? t.replyTo() : null, last && doc == null ? markup : null, once);
             if (r.outcome() == Outcome.BAD_HTML) {
                 // Should not happen (every piece is escaped); rather than lose the message, send the rest as plain text.
                 LOG.warn("Telegram refused our HTML in chat {} ({}); sending plain text", t.chatId(), r.detail());
                 List<String> plain = HtmlRenderer.plain(coach.core.Rich.of(reply.text().plain()));
-                return sendPlain(t, plain, doc == null ? markup : null, doc, markup);
+                return sendPlain(t, plain, doc == null ? markup : null, doc, markup, once);
             }
             SendResult s = toSendResult(r);
             if (!s.ok()) {
@@ -197,22 +213,22 @@ public final class TelegramSender implements ChatSender {
             }
         }
         if (doc != null) {
-            return toSendResult(sendDocument(t, doc, parts.isEmpty() ? markup : null));
+            return toSendResult(sendDocument(t, doc, parts.isEmpty() ? markup : null, once));
         }
         return SendResult.sent();
     }
 
-    private SendResult sendPlain(Target t, List<String> parts, InlineKeyboardMarkup lastMarkup, Document doc, InlineKeyboardMarkup markup) {
+    private SendResult sendPlain(Target t, List<String> parts, InlineKeyboardMarkup lastMarkup, Document doc, InlineKeyboardMarkup markup, boolean once) {
         for (int i = 0; i < parts.size(); i++) {
-            SendResult s = toSendResult(sendText(t, parts.get(i), false, null, i == parts.size() - 1 ? lastMarkup : null));
+            SendResult s = toSendResult(sendText(t, parts.get(i), false, null, i == parts.size() - 1 ? lastMarkup : null, once));
             if (!s.ok()) {
                 return s;
             }
         }
-        return doc == null ? SendResult.sent() : toSendResult(sendDocument(t, doc, parts.isEmpty() ? markup : null));
+        return doc == null ? SendResult.sent() : toSendResult(sendDocument(t, doc, parts.isEmpty() ? markup : null, once));
     }
 
-    private Result<?> sendText(Target t, String text, boolean html, Integer replyTo, InlineKeyboardMarkup markup) {
+    private Result<?> sendText(Target t, String text, boolean html, Integer replyTo, InlineKeyboardMarkup markup, boolean once) {
         SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder().chatId(t.chatId()).text(text)
                 .linkPreviewOptions(noPreview()).replyMarkup(markup).messageThreadId(t.threadId());
         if (html) {
@@ -222,11 +238,11 @@ public final class TelegramSender implements ChatSender {
             b.replyParameters(ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true).build());
         }
         SendMessage m = b.build();
-        return limited(t.chatId(), () -> client.execute(m));
+        return limited(t.chatId(), once, () -> client.execute(m));
     }
 
-    private Result<?> sendDocument(Target t, Document doc, InlineKeyboardMarkup markup) {
-        return limited(t.chatId(), () -> client.execute(SendDocument.builder().chatId(t.chatId())
+    private Result<?> sendDocument(Target t, Document doc, InlineKeyboardMarkup markup, boolean once) {
+        return limited(t.chatId(), once, () -> client.execute(SendDocument.builder().chatId(t.chatId())
                 .document(new InputFile(new ByteArrayInputStream(doc.content()), HtmlRenderer.shortPlain(doc.fileName(), 128)))
                 .messageThreadId(t.threadId()).replyMarkup(markup).build()));
     }
@@ -260,6 +276,7 @@ public final class TelegramSender implements ChatSender {
         return switch (r.outcome()) {
             case OK, NOT_MODIFIED -> SendResult.sent();
             case FORBIDDEN -> SendResult.forbidden(r.detail());
+            case UNKNOWN -> SendResult.unknown(r.detail());
             default -> SendResult.failed(r.detail());
         };
     }
@@ -267,7 +284,7 @@ public final class TelegramSender implements ChatSender {
     // ---------------------------------------------------------------- calls
 
     /** A message to a chat: waits for the chat's and the global send permits, then calls with retries. */
-    private <T> Result<T> limited(String chatId, CheckedSupplier<T> call) {
+    private <T> Result<T> limited(String chatId, boolean once, CheckedSupplier<T> call) {
         try {
             if (!acquire(chatId)) {
                 return new Result<>(Outcome.FAILED, null, stopping ? "the bot is stopping" : "send limit: waited longer than " + limits.maxWait());
@@ -276,7 +293,7 @@ public final class TelegramSender implements ChatSender {
             Thread.currentThread().interrupt();
             return new Result<>(Outcome.FAILED, null, "interrupted");
         }
-        Result<T> r = call(call);
+        Result<T> r = call(call, once ? onceRetryPolicy : retryPolicy, once);
         if (r.outcome() == Outcome.FORBIDDEN) {
             markForbidden(chatId, r.detail());
         }
@@ -285,18 +302,48 @@ public final class TelegramSender implements ChatSender {
 
     /** A Bot API call (any method) with bounded retries of transient failures; never throws. */
     <T extends Serializable> Result<T> call(BotApiMethod<T> method) {
-        return call(() -> client.execute(method));
+        return call(() -> client.execute(method), retryPolicy, false);
     }
 
-    private <T> Result<T> call(CheckedSupplier<T> call) {
+    private <T> Result<T> call(CheckedSupplier<T> call, RetryPolicy<Object> policy, boolean once) {
         try {
-            return new Result<>(Outcome.OK, Failsafe.with(retryPolicy).get(call), "");
+            return new Result<>(Outcome.OK, Failsafe.with(policy).get(call), "");
         } catch (FailsafeException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return failure(cause);
+            return classified(cause, once);
         } catch (RuntimeException e) {
-            return failure(e);
+            return classified(e, once);
         }
+    }
+
+    private static <T> Result<T> classified(Throwable cause, boolean once) {
+        Result<T> r = failure(cause);
+        if (once && r.outcome() == Outcome.FAILED && mayHaveArrived(cause)) {
+            return new Result<>(Outcome.UNKNOWN, null, r.detail());
+        }
+        return r;
+    }
+
+    /**
+     * Whether a failed call may have been carried out all the same: it went out and no definite answer
+     * came back (a read timeout, a reset connection, a server or gateway error). A 429, any other API
+     * answer, or a connection that never opened says it was not.
+     */
+    static boolean mayHaveArrived(Throwable e) {
+        if (e instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() != 0) {
+            return r.getErrorCode() >= 500;
+        }
+        if (e instanceof TelegramApiValidationException) {
+            return false;
+        }
+        for (Throwable x = e; x != null; x = x.getCause() == x ? null : x.getCause()) {
+            if (x instanceof java.net.ConnectException || x instanceof java.net.UnknownHostException
+                    || x instanceof java.net.NoRouteToHostException
+                    || x instanceof java.net.SocketTimeoutException && String.valueOf(x.getMessage()).toLowerCase(Locale.ROOT).contains("connect")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static <T> Result<T> failure(Throwable e) {

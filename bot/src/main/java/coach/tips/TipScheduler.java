@@ -301,6 +301,12 @@ public final class TipScheduler implements AutoCloseable {
                 k.forbidden.incrementAndGet();
                 LOG.info("chat {} refused the daily tip ({}): subscription disabled", s.chatId(), result.detail());
             }
+            case UNKNOWN -> {
+                store.tips().recordUnknown(s.chatId(), date, result.detail(), after);
+                k.failed.incrementAndGet();
+                LOG.warn("daily tip to chat {} went out without an answer ({}): it may or may not have arrived and is not sent again",
+                        s.chatId(), result.detail());
+            }
             case FAILED -> {
                 Instant retryAt = attempt < settings.maxAttempts() ? after.plus(settings.retryDelay()) : null;
                 store.tips().recordFailed(s.chatId(), date, result.detail(), retryAt, after);
