@@ -104,6 +104,9 @@ public final class TelegramBot implements AutoCloseable {
     private final TelegramPermissions permissions;
     private final UpdateHandler handler;
     private final ChatQueues queues;
+    /** Answers button presses at once, beside the chats' queues and send limits (Telegram gives up after ~10 s). */
+    private final ThreadPoolExecutor answers;
+    private final TelegramClient answerClient;
     private final List<Hook> hooks = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentSkipListSet<Integer> pending = new ConcurrentSkipListSet<>();
     private final Semaphore capacity = new Semaphore(MAX_PENDING);
@@ -155,6 +158,36 @@ public final class TelegramBot implements AutoCloseable {
         this.permissions = new TelegramPermissions(sender, config.adminCacheTtl());
         this.handler = new UpdateHandler(core, sender, permissions, events, new InlineAnswers(coach.phrasing()), config.inlineCacheSeconds());
         this.queues = new ChatQueues(config.workers(), config.maxQueuedPerChat(), "coach-tg-worker");
+        Duration answerTimeout = config.delivery().callbackTimeout();
+        OkHttpClient answerHttp = sendHttp.newBuilder().callTimeout(answerTimeout).readTimeout(answerTimeout).build();
+        this.answerClient = new OkHttpTelegramClient(new ObjectMapper(), answerHttp, config.token(), url);
+        this.answers = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(10_000),
+                ChatQueues.daemonThreads("coach-tg-answer"), new ThreadPoolExecutor.DiscardOldestPolicy());
+        this.answers.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Answers a button press right away, before its work is queued: not behind the chat's queue or the
+     * send limits (answers do not count against a chat's messages), also when the work is then dropped
+     * by flood protection. One try within the callback timeout; a press Telegram has given up on meanwhile
+     * is not worth more.
+     */
+    private void answerNow(Update u) {
+        if (u.getCallbackQuery() == null || u.getCallbackQuery().getId() == null) {
+            return;
+        }
+        String id = u.getCallbackQuery().getId();
+        long queued = System.nanoTime();
+        answers.execute(() -> {
+            if (System.nanoTime() - queued > TimeUnit.SECONDS.toNanos(10)) {
+                return; // too late for Telegram anyway
+            }
+            try {
+                answerClient.execute(org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery.builder().callbackQueryId(id).build());
+            } catch (TelegramApiException | RuntimeException e) {
+                LOG.debug("a button press was not answered: {}", Tokens.describe(e));
+            }
+        });
     }
 
     /**
@@ -271,6 +304,7 @@ public final class TelegramBot implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     return; // shutting down: this and later updates stay unconfirmed and come again next start
                 }
+                answerNow(u);
                 String key = UpdateHandler.key(u);
                 pending.add(id);
                 ChatQueues.Admission a = queues.submit(key, () -> {
@@ -382,6 +416,7 @@ public final class TelegramBot implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             queues.shutdownNow();
+            answers.shutdownNow();
             sendHttp.dispatcher().cancelAll();
             httpExecutor.shutdownNow();
             connectionPool.evictAll();

@@ -15,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
@@ -37,7 +36,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 /**
  * Turns one Telegram update into core calls and Bot API calls. Private chats: every message. Groups:
  * commands, mentions of the bot and replies to it (privacy-mode etiquette). Channels: commands in
- * channel posts. Buttons: always answered, then run as the command in their data. Inline queries:
+ * channel posts. Buttons: run as the command in their data (answered on arrival by the bot). Inline queries:
  * up to three ready-to-send articles. Membership changes of the bot go to {@link ChatEvents}.
  * Commands are recognised from the text ourselves (TelegramBots 10.2.0's isCommand() is unreliable).
  */
@@ -225,7 +224,7 @@ final class UpdateHandler {
     // ------------------------------------------------------------------ buttons
 
     private void onCallback(CallbackQuery q) {
-        sender.call(AnswerCallbackQuery.builder().callbackQueryId(q.getId()).build());
+        // the press itself was answered when it arrived (TelegramBot.answerNow), before any queue
         MaybeInaccessibleMessage msg = q.getMessage();
         User from = q.getFrom();
         if (q.getData() == null || from == null || msg == null || msg.getChatId() == null) {
