@@ -40,6 +40,8 @@ public final class Store implements AutoCloseable {
     private final TipLedger tips;
     private final Progress progress;
     private final UserPrefs users;
+    private final Outbox outbox;
+    private final Inbox inbox;
 
     private Store(StoreConfig config, HikariDataSource pool) {
         this.config = config;
@@ -49,6 +51,8 @@ public final class Store implements AutoCloseable {
         this.tips = new TipLedger(this);
         this.progress = new Progress(this);
         this.users = new UserPrefs(this);
+        this.outbox = new Outbox(this);
+        this.inbox = new Inbox(this);
     }
 
     /**
@@ -94,6 +98,16 @@ public final class Store implements AutoCloseable {
 
     public UserPrefs users() {
         return users;
+    }
+
+    /** Messages a transport could not send yet (kept across an outage and a restart). */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** Updates a transport received and has not finished handling. */
+    public Inbox inbox() {
+        return inbox;
     }
 
     /**

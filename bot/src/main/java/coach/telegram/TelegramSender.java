@@ -56,12 +56,24 @@ public final class TelegramSender implements ChatSender {
         static Target chat(String chatId) {
             return new Target(chatId, null, null);
         }
+
+        Target withoutReply() {
+            return new Target(chatId, threadId, null);
+        }
     }
 
     /** How one Bot API call ended after retries; UNKNOWN: it went out but no answer came (it may have arrived). */
     enum Outcome { OK, FORBIDDEN, BAD_HTML, EDIT_IMPOSSIBLE, NOT_MODIFIED, FAILED, UNKNOWN }
 
-    record Result<T>(Outcome outcome, T value, String detail) {
+    /** @param retryable a failure worth another try later (429, 5xx, no answer at all) rather than a refusal */
+    record Result<T>(Outcome outcome, T value, String detail, boolean retryable) {
+        Result(Outcome outcome, T value, String detail) {
+            this(outcome, value, detail, false);
+        }
+    }
+
+    /** What became of a reply when an outbox is in use: the result, and the messages left to send later (empty if none). */
+    record Delivered(SendResult result, List<Outgoing> rest) {
     }
 
     private final TelegramClient client;
@@ -71,6 +83,12 @@ public final class TelegramSender implements ChatSender {
     private final RetryPolicy<Object> retryPolicy;
     /** For messages that must never arrive twice (daily tips): only what surely did not arrive is tried again. */
     private final RetryPolicy<Object> onceRetryPolicy;
+    /** Replies when an outbox keeps what fails: one quick retry, short rate-limit waits only; the rest goes to the outbox. */
+    private final RetryPolicy<Object> replyPolicy;
+    /** A single attempt (the outbox's own sends: it backs off per chat itself). */
+    private final RetryPolicy<Object> singleAttempt = RetryPolicy.builder().withMaxRetries(0).build();
+    private final TelegramConfig.Delivery delivery;
+    private volatile ReplyOutbox outbox;
     private final RateLimiter<Object> global;
     private final Map<String, ChatLimiter> perChat = new ConcurrentHashMap<>();
     private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
@@ -97,14 +115,27 @@ public final class TelegramSender implements ChatSender {
         this.events = events;
         this.global = limits.globalPerSecond() > 0
                 ? RateLimiter.smoothBuilder(limits.globalPerSecond(), Duration.ofSeconds(1)).build() : null;
-        this.retryPolicy = policy(this::isTransient);
-        this.onceRetryPolicy = policy(e -> isTransient(e) && !mayHaveArrived(e));
+        this.delivery = config.delivery();
+        this.retryPolicy = policy(this::isTransient, retry.maxRetries());
+        this.onceRetryPolicy = policy(e -> isTransient(e) && !mayHaveArrived(e), retry.maxRetries());
+        this.replyPolicy = policy(e -> isTransient(e) && shortWait(e), 1);
     }
 
-    private RetryPolicy<Object> policy(dev.failsafe.function.CheckedPredicate<Throwable> retryIf) {
+    /** A rate limit that asks for a longer wait than a reply should spend in line. */
+    private boolean shortWait(Throwable e) {
+        Integer after = retryAfter(e);
+        return after == null || after <= delivery.inlineRetryAfter().toSeconds();
+    }
+
+    /** Replies that cannot be sent now are kept here and sent when the Bot API is back (set before the bot starts). */
+    void useOutbox(ReplyOutbox o) {
+        this.outbox = o;
+    }
+
+    private RetryPolicy<Object> policy(dev.failsafe.function.CheckedPredicate<Throwable> retryIf, int maxRetries) {
         return RetryPolicy.builder()
                 .handleIf(retryIf)
-                .withMaxRetries(retry.maxRetries())
+                .withMaxRetries(maxRetries)
                 .withBackoff(retry.backoffStart(), retry.backoffMax())
                 .withDelayFn(ctx -> {
                     Integer after = retryAfter(ctx.getLastException());
@@ -174,6 +205,143 @@ public final class TelegramSender implements ChatSender {
      */
     SendResult deliver(Target t, Reply reply, Integer editMessageId) {
         return deliver(t, reply, editMessageId, false);
+    }
+
+    /**
+     * Sends a handler's replies in order; only the first may answer a message or replace the pressed
+     * one. With an outbox: a chat that has replies waiting there gets these queued behind them, and a
+     * reply the Bot API cannot take now (after one quick retry) is kept there with everything after
+     * it, to be sent in order when the API is back.
+     */
+    void deliverAll(Target t, List<Reply> replies, Integer editMessageId) {
+        ReplyOutbox box = outbox;
+        if (box != null && box.waiting(t.chatId())) {
+            List<Outgoing> later = new ArrayList<>();
+            boolean first = true;
+            for (Reply r : replies) {
+                later.addAll(render(first ? t : t.withoutReply(), r, first ? editMessageId : null));
+                first = false;
+            }
+            box.keep(t.chatId(), later);
+            return;
+        }
+        boolean first = true;
+        for (int i = 0; i < replies.size(); i++) {
+            Target to = first ? t : t.withoutReply();
+            SendResult res;
+            if (box != null) {
+                Delivered d = deliverKeeping(to, replies.get(i), first ? editMessageId : null);
+                res = d.result();
+                if (!d.rest().isEmpty()) {
+                    List<Outgoing> later = new ArrayList<>(d.rest());
+                    for (int j = i + 1; j < replies.size(); j++) {
+                        later.addAll(render(t.withoutReply(), replies.get(j), null));
+                    }
+                    box.keep(t.chatId(), later);
+                    return;
+                }
+            } else {
+                res = deliver(to, replies.get(i), first ? editMessageId : null);
+            }
+            first = false;
+            if (res.status() == SendResult.Status.FORBIDDEN) {
+                return;
+            }
+            if (!res.ok()) {
+                LOG.warn("a reply to chat {} was not delivered: {}", t.chatId(), res.detail());
+            }
+        }
+    }
+
+    /** A reply as the messages it is sent as: its text parts, then its document; the buttons under the last one. */
+    List<Outgoing> render(Target t, Reply reply, Integer editMessageId) {
+        List<String> rendered = HtmlRenderer.html(reply.text());
+        Document doc = reply.document();
+        List<List<Button>> buttons = reply.buttons();
+        boolean hasButtons = keyboard(buttons) != null;
+        List<String> parts = rendered.isEmpty() && doc == null && hasButtons ? List.of("…") : rendered;
+        Integer edit = editMessageId != null && reply.edit() && parts.size() == 1 && doc == null ? editMessageId : null;
+        List<Outgoing> out = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            boolean last = i == parts.size() - 1 && doc == null;
+            out.add(Outgoing.text(t, i == 0 ? t.replyTo() : null, edit, parts.get(i), last ? buttons : List.of()));
+        }
+        if (doc != null) {
+            out.add(Outgoing.document(t, doc.fileName(), doc.content(), parts.isEmpty() ? buttons : List.of()));
+        }
+        return out;
+    }
+
+    /** {@link #deliver} for the outbox: what could not be sent for a transient reason is handed back, not retried at length. */
+    private Delivered deliverKeeping(Target t, Reply reply, Integer editMessageId) {
+        if (forbidden.contains(t.chatId())) {
+            return new Delivered(SendResult.forbidden("the chat refused the bot earlier"), List.of());
+        }
+        List<Outgoing> units = render(t, reply, editMessageId);
+        for (int i = 0; i < units.size(); i++) {
+            Result<?> r = sendUnit(units.get(i), replyPolicy);
+            if (r.outcome() == Outcome.BAD_HTML) {
+                LOG.warn("Telegram refused our HTML in chat {} ({}); sending plain text", t.chatId(), r.detail());
+                List<String> plain = HtmlRenderer.plain(coach.core.Rich.of(reply.text().plain()));
+                InlineKeyboardMarkup markup = keyboard(reply.buttons());
+                return new Delivered(sendPlain(t, plain, reply.document() == null ? markup : null, reply.document(), markup, false), List.of());
+            }
+            if (r.outcome() == Outcome.FAILED && r.retryable()) {
+                return new Delivered(toSendResult(r), units.subList(i, units.size()));
+            }
+            SendResult s = toSendResult(r);
+            if (!s.ok()) {
+                return new Delivered(s, List.of());
+            }
+        }
+        return new Delivered(SendResult.sent(), List.of());
+    }
+
+    /** One attempt at a kept message (the outbox backs off per chat itself). */
+    Result<?> sendOnce(Outgoing u) {
+        if (forbidden.contains(u.chatId())) {
+            return new Result<>(Outcome.FORBIDDEN, null, "the chat refused the bot earlier");
+        }
+        Result<?> r = sendUnit(u, singleAttempt);
+        if (r.outcome() == Outcome.BAD_HTML && u.html() != null) {
+            r = limited(u.chatId(), singleAttempt, false, () -> client.execute(SendMessage.builder().chatId(u.chatId())
+                    .text(HtmlRenderer.shortPlain(u.html().replaceAll("<[^>]*>", ""), HtmlRenderer.MAX_CHARS)).messageThreadId(u.threadId())
+                    .replyMarkup(keyboard(u.buttons())).build()));
+        }
+        return r;
+    }
+
+    /** Sends one message: an edit when it may replace the pressed one (a new message if Telegram cannot edit it). */
+    private Result<?> sendUnit(Outgoing u, RetryPolicy<Object> policy) {
+        InlineKeyboardMarkup markup = keyboard(u.buttons());
+        if (u.editId() != null) {
+            Result<Serializable> r = limited(u.chatId(), policy, false, () -> client.execute(EditMessageText.builder()
+                    .chatId(u.chatId()).messageId(u.editId()).text(u.html()).parseMode(ParseMode.HTML)
+                    .linkPreviewOptions(noPreview()).replyMarkup(markup).build()));
+            switch (r.outcome()) {
+                case OK, NOT_MODIFIED, FORBIDDEN -> {
+                    return r;
+                }
+                default -> {
+                    if (r.retryable()) {
+                        return r;
+                    }
+                    LOG.debug("editing message {} in chat {} failed ({}); sending a new one", u.editId(), u.chatId(), r.detail());
+                }
+            }
+        }
+        if (u.docName() != null) {
+            return limited(u.chatId(), policy, false, () -> client.execute(SendDocument.builder().chatId(u.chatId())
+                    .document(new InputFile(new ByteArrayInputStream(u.docContent()), HtmlRenderer.shortPlain(u.docName(), 128)))
+                    .messageThreadId(u.threadId()).replyMarkup(markup).build()));
+        }
+        SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder().chatId(u.chatId()).text(u.html()).parseMode(ParseMode.HTML)
+                .linkPreviewOptions(noPreview()).replyMarkup(markup).messageThreadId(u.threadId());
+        if (u.replyTo() != null) {
+            b.replyParameters(ReplyParameters.builder().messageId(u.replyTo()).allowSendingWithoutReply(true).build());
+        }
+        SendMessage m = b.build();
+        return limited(u.chatId(), policy, false, () -> client.execute(m));
     }
 
     private SendResult deliver(Target t, Reply reply, Integer editMessageId, boolean once) {
@@ -285,15 +453,20 @@ public final class TelegramSender implements ChatSender {
 
     /** A message to a chat: waits for the chat's and the global send permits, then calls with retries. */
     private <T> Result<T> limited(String chatId, boolean once, CheckedSupplier<T> call) {
+        return limited(chatId, once ? onceRetryPolicy : retryPolicy, once, call);
+    }
+
+    private <T> Result<T> limited(String chatId, RetryPolicy<Object> policy, boolean once, CheckedSupplier<T> call) {
         try {
             if (!acquire(chatId)) {
-                return new Result<>(Outcome.FAILED, null, stopping ? "the bot is stopping" : "send limit: waited longer than " + limits.maxWait());
+                // not sent at all: safe to keep for later
+                return new Result<>(Outcome.FAILED, null, stopping ? "the bot is stopping" : "send limit: waited longer than " + limits.maxWait(), true);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Result<>(Outcome.FAILED, null, "interrupted");
+            return new Result<>(Outcome.FAILED, null, "interrupted", true);
         }
-        Result<T> r = call(call, once ? onceRetryPolicy : retryPolicy, once);
+        Result<T> r = call(call, policy, once);
         if (r.outcome() == Outcome.FORBIDDEN) {
             markForbidden(chatId, r.detail());
         }
@@ -367,7 +540,7 @@ public final class TelegramSender implements ChatSender {
             }
         }
         LOG.warn("Bot API call failed: {}", detail);
-        return new Result<>(Outcome.FAILED, null, detail);
+        return new Result<>(Outcome.FAILED, null, detail, worthRetrying(e));
     }
 
     /** Rate limits (429 with an acceptable retry_after), server errors (5xx) and network failures are worth another try. */
@@ -390,6 +563,17 @@ public final class TelegramSender implements ChatSender {
             return code >= 500;
         }
         // no API answer at all: the network, a proxy's error page, a timeout
+        return e instanceof TelegramApiException || e instanceof java.io.IOException;
+    }
+
+    /** A failure that may pass: a rate limit, a server error, no answer at all (not a refusal of the request itself). */
+    static boolean worthRetrying(Throwable e) {
+        if (e instanceof TelegramApiValidationException) {
+            return false;
+        }
+        if (e instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() != 0) {
+            return r.getErrorCode() == 429 || r.getErrorCode() >= 500;
+        }
         return e instanceof TelegramApiException || e instanceof java.io.IOException;
     }
 

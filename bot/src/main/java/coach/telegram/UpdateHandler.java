@@ -205,20 +205,9 @@ final class UpdateHandler {
         return new TelegramSender.Target(String.valueOf(m.getChat().getId()), thread, replyTo ? m.getMessageId() : null);
     }
 
-    /** Sends the replies in order; only the first may answer a message or replace the pressed one. */
+    /** Sends the replies in order; only the first may answer a message or replace the pressed one (kept for later if the API is down). */
     private void deliver(TelegramSender.Target t, List<Reply> replies, Integer editMessageId) {
-        boolean first = true;
-        for (Reply r : replies) {
-            TelegramSender.Target to = first ? t : new TelegramSender.Target(t.chatId(), t.threadId(), null);
-            SendResult res = sender.deliver(to, r, first ? editMessageId : null);
-            first = false;
-            if (res.status() == SendResult.Status.FORBIDDEN) {
-                return;
-            }
-            if (!res.ok()) {
-                LOG.warn("a reply to chat {} was not delivered: {}", t.chatId(), res.detail());
-            }
-        }
+        sender.deliverAll(t, replies, editMessageId);
     }
 
     // ------------------------------------------------------------------ buttons
