@@ -341,6 +341,10 @@ public final class Store implements AutoCloseable {
     }
 
     static StoreException translate(StoreConfig config, String what, SQLException e) {
+        return translated(config, what, e).during(what);
+    }
+
+    private static StoreException translated(StoreConfig config, String what, SQLException e) {
         String db = config.describe();
         String head = "database error while " + what + " (" + db + "): ";
         String tail = " Nothing of this change was saved.";

@@ -5,7 +5,7 @@ package coach.store;
  * can act on (corrupt file, read-only directory, full disk, unreachable server); the change that
  * failed was rolled back as a whole. It never contains a password.
  */
-public class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException implements coach.core.StorageFailure {
     /** What kind of problem, for callers that react differently (and for tests). */
     public enum Kind {
         /** The configuration is wrong (unsupported URL, unusable data directory path). */
@@ -29,6 +29,7 @@ public class StoreException extends RuntimeException {
     }
 
     private final Kind kind;
+    private String operation;
 
     public StoreException(Kind kind, String message) {
         super(message);
@@ -42,5 +43,21 @@ public class StoreException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** What was being done ("saving a subscription"), when known. */
+    @Override
+    public String operation() {
+        return operation;
+    }
+
+    @Override
+    public boolean diskFull() {
+        return kind == Kind.DISK_FULL;
+    }
+
+    StoreException during(String what) {
+        this.operation = what;
+        return this;
     }
 }

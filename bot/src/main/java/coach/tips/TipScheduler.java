@@ -208,7 +208,11 @@ public final class TipScheduler implements AutoCloseable {
                         task.accept(item);
                     } catch (RuntimeException e) {
                         k.errors.incrementAndGet();
-                        LOG.error("daily tips: {}", e.getMessage(), e);
+                        if (e instanceof coach.store.StoreException) {
+                            LOG.error("daily tips: {}", e.getMessage()); // the message says it all (full disk, …): no trace
+                        } else {
+                            LOG.error("daily tips: {}", e.getMessage(), e);
+                        }
                     }
                 }));
             }
@@ -332,7 +336,11 @@ public final class TipScheduler implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // e.g. the database is unreachable or the disk is full: the message says which; try again later
-            LOG.error("daily tips pass failed: {}", e.getMessage(), e);
+            if (e instanceof coach.store.StoreException) {
+                LOG.error("daily tips pass failed: {}", e.getMessage());
+            } else {
+                LOG.error("daily tips pass failed: {}", e.getMessage(), e);
+            }
             delay = Duration.ofSeconds(Math.min(30, settings.pollInterval().toSeconds()));
         }
         if (delay.compareTo(MIN_DELAY) < 0) {
