@@ -122,7 +122,51 @@ public final class Store implements AutoCloseable {
                     LOG.info("bot removed from chat {}: daily tips disabled", chatId);
                 }
             }
+
+            @Override
+            public void chatMigrated(String from, String to) {
+                int moved = migrateChat(from, to);
+                LOG.info("chat {} became supergroup {}: {} stored rows moved", from, to, moved);
+            }
         };
+    }
+
+    /**
+     * Moves what is kept for a chat to its new id (a group upgraded to a supergroup), in one transaction;
+     * rows the new id already has win. Returns how many rows moved.
+     */
+    public int migrateChat(String from, String to) {
+        Ids.check(from);
+        Ids.check(to);
+        return tx("moving a chat to its new id", c -> {
+            int n = 0;
+            String[] moves = {
+                "UPDATE subscriptions SET chat_id = ? WHERE chat_id = ? AND NOT EXISTS (SELECT 1 FROM subscriptions x WHERE x.chat_id = ?)",
+                "UPDATE sessions SET chat_id = ? WHERE chat_id = ? AND NOT EXISTS (SELECT 1 FROM sessions x WHERE x.chat_id = ? AND x.user_id = sessions.user_id)",
+                "UPDATE tip_deliveries SET chat_id = ? WHERE chat_id = ? AND NOT EXISTS (SELECT 1 FROM tip_deliveries x WHERE x.chat_id = ? AND x.local_date = tip_deliveries.local_date)",
+            };
+            for (String sql : moves) {
+                try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, to);
+                    ps.setString(2, from);
+                    ps.setString(3, to);
+                    n += ps.executeUpdate();
+                }
+            }
+            String[] streams = {
+                "UPDATE tip_rotation SET stream = ? WHERE stream = ? AND NOT EXISTS (SELECT 1 FROM tip_rotation x WHERE x.stream = ?)",
+                "UPDATE tip_seen SET stream = ? WHERE stream = ? AND NOT EXISTS (SELECT 1 FROM tip_seen x WHERE x.stream = ? AND x.tip_id = tip_seen.tip_id)",
+            };
+            for (String sql : streams) {
+                try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, "daily:" + to);
+                    ps.setString(2, "daily:" + from);
+                    ps.setString(3, "daily:" + to);
+                    n += ps.executeUpdate();
+                }
+            }
+            return n;
+        });
     }
 
     public StoreConfig config() {

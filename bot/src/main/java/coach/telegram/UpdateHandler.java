@@ -52,6 +52,7 @@ final class UpdateHandler {
     private final InlineAnswers inline;
     private final int inlineCacheSeconds;
     private volatile long botId;
+    private final java.util.Set<String> migrations = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Pattern mention = Pattern.compile("(?!)");
 
     UpdateHandler(ConversationCore core, TelegramSender sender, TelegramPermissions permissions, ChatEvents events,
@@ -138,6 +139,10 @@ final class UpdateHandler {
         permissions.noteChatType(chatId, type);
         if (m.getMigrateToChatId() != null || m.getMigrateFromChatId() != null) {
             permissions.invalidate(chatId);
+            // the old group's service message and the new supergroup's first one both name the move: either moves the state
+            String from = m.getMigrateToChatId() != null ? chatId : String.valueOf(m.getMigrateFromChatId());
+            String to = m.getMigrateToChatId() != null ? String.valueOf(m.getMigrateToChatId()) : chatId;
+            migrated(from, to);
             return;
         }
         User from = m.getFrom();
@@ -319,6 +324,22 @@ final class UpdateHandler {
             }
         } else {
             sender.markForbidden(chatId, "removed from the chat (" + status + ")");
+        }
+    }
+
+    /** A group moved to a new (supergroup) chat id: once per move, the state follows it. */
+    void migrated(String from, String to) {
+        if (from.equals(to) || !migrations.add(from + ">" + to)) {
+            return;
+        }
+        sender.allow(to);
+        permissions.invalidate(to);
+        LOG.info("chat {} was upgraded to supergroup {}", from, to);
+        try {
+            events.chatMigrated(from, to);
+        } catch (RuntimeException e) {
+            migrations.remove(from + ">" + to);
+            LOG.error("moving chat {} to {} failed: {}", from, to, Tokens.describe(e));
         }
     }
 
