@@ -293,6 +293,68 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes a consistent copy of the SQLite database to {@code target} with {@code VACUUM INTO}, while the
+     * bot may keep running (a read transaction sees one committed state; writers are not blocked). The copy
+     * is checked and then moved into place, so {@code target} is either the whole backup or absent.
+     * Copying {@code coach.db} alone is not a backup: recent commits may still be only in {@code coach.db-wal}.
+     *
+     * @return the size of the backup in bytes
+     */
+    public static long backup(StoreConfig config, Path target) {
+        if (!config.isSqlite()) {
+            throw new StoreException(StoreException.Kind.CONFIG, "backup copies the SQLite database; for PostgreSQL use pg_dump "
+                    + "(e.g. pg_dump -Fc -f coach.dump <database>)");
+        }
+        Path file = config.sqliteFile();
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException(StoreException.Kind.UNAVAILABLE, "there is no database at " + file + " (COACH_DATA_DIR) to back up");
+        }
+        Path out = target.toAbsolutePath();
+        if (Files.exists(out)) {
+            throw new StoreException(StoreException.Kind.CONFIG, "the backup file " + out + " exists already; choose a new name");
+        }
+        Path tmp = out.resolveSibling(out.getFileName() + ".part");
+        try {
+            Files.createDirectories(out.getParent());
+            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.CONFIG, "cannot write the backup to " + out + ": " + reason(e), e);
+        }
+        SQLiteConfig sc = new SQLiteConfig();
+        sc.setReadOnly(true);
+        sc.setBusyTimeout(config.busyTimeoutMs());
+        try (Connection c = sc.createConnection(config.url()); java.sql.PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+            ps.setString(1, tmp.toString());
+            ps.execute();
+        } catch (SQLException e) {
+            deleteQuietly(tmp);
+            throw translate(config, "writing a backup to " + out, e);
+        }
+        try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite:" + tmp); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+            if (!rs.next() || !"ok".equalsIgnoreCase(rs.getString(1))) {
+                throw new StoreException(StoreException.Kind.CORRUPT, "the backup written to " + tmp + " does not check out; it was kept for inspection");
+            }
+        } catch (SQLException e) {
+            throw translate(config, "checking the backup " + tmp, e);
+        }
+        try {
+            Files.move(tmp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return Files.size(out);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.OTHER, "cannot move the backup into place at " + out + ": " + reason(e), e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            LOG.debug("could not delete {}", p);
+        }
+    }
+
     /** Whether a file has no bytes (a missing file has none either). */
     private static boolean isEmpty(Path f) {
         try {
