@@ -251,6 +251,16 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** The group became a supergroup: messages to the old id get 400 with parameters.migrate_to_chat_id, as Telegram answers. */
+    public void migrate(long oldChatId, long newChatId) {
+        ObjectNode o = json.createObjectNode().put("ok", false).put("error_code", 400)
+                .put("description", "Bad Request: group chat was upgraded to a supergroup chat");
+        o.putObject("parameters").put("migrate_to_chat_id", newChatId);
+        for (String m : List.of("sendmessage", "senddocument", "editmessagetext")) {
+            outages.put(m + "@" + oldChatId, new Answer(400, o.toString()));
+        }
+    }
+
     /** Messages to this chat get 403 (the user blocked the bot, or it was kicked). */
     public void forbid(String chatId, boolean on) {
         if (on) {

@@ -66,9 +66,13 @@ public final class TelegramSender implements ChatSender {
     enum Outcome { OK, FORBIDDEN, BAD_HTML, EDIT_IMPOSSIBLE, NOT_MODIFIED, FAILED, UNKNOWN }
 
     /** @param retryable a failure worth another try later (429, 5xx, no answer at all) rather than a refusal */
-    record Result<T>(Outcome outcome, T value, String detail, boolean retryable) {
+    record Result<T>(Outcome outcome, T value, String detail, boolean retryable, Long migrateTo) {
         Result(Outcome outcome, T value, String detail) {
-            this(outcome, value, detail, false);
+            this(outcome, value, detail, false, null);
+        }
+
+        Result(Outcome outcome, T value, String detail, boolean retryable) {
+            this(outcome, value, detail, retryable, null);
         }
     }
 
@@ -467,6 +471,16 @@ public final class TelegramSender implements ChatSender {
             return new Result<>(Outcome.FAILED, null, "interrupted", true);
         }
         Result<T> r = call(call, policy, once);
+        if (r.migrateTo() != null) {
+            // the group became a supergroup: what is kept for it follows (the next message goes to the new id)
+            String to = String.valueOf(r.migrateTo());
+            LOG.info("chat {} was upgraded to supergroup {} (told by the Bot API)", chatId, to);
+            try {
+                events.chatMigrated(chatId, to);
+            } catch (RuntimeException e) {
+                LOG.error("moving chat {} to {} failed: {}", chatId, to, Tokens.describe(e));
+            }
+        }
         if (r.outcome() == Outcome.FORBIDDEN) {
             markForbidden(chatId, r.detail());
         }
@@ -491,7 +505,7 @@ public final class TelegramSender implements ChatSender {
 
     private static <T> Result<T> classified(Throwable cause, boolean once) {
         Result<T> r = failure(cause);
-        if (once && r.outcome() == Outcome.FAILED && mayHaveArrived(cause)) {
+        if (once && r.outcome() == Outcome.FAILED && r.migrateTo() == null && mayHaveArrived(cause)) {
             return new Result<>(Outcome.UNKNOWN, null, r.detail());
         }
         return r;
@@ -527,6 +541,9 @@ public final class TelegramSender implements ChatSender {
             if (code == 403 || code == 400 && (desc.contains("chat not found") || desc.contains("bot was kicked")
                     || desc.contains("user is deactivated") || desc.contains("not enough rights to send"))) {
                 return new Result<>(Outcome.FORBIDDEN, null, detail);
+            }
+            if (r.getParameters() != null && r.getParameters().getMigrateToChatId() != null) {
+                return new Result<>(Outcome.FAILED, null, detail, false, r.getParameters().getMigrateToChatId());
             }
             if (code == 400 && desc.contains("message is not modified")) {
                 return new Result<>(Outcome.NOT_MODIFIED, null, detail);

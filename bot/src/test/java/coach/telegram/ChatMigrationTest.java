@@ -45,4 +45,21 @@ class ChatMigrationTest {
             assertTrue(shown.contains("10:15"), shown);
         }
     }
+
+    @Test
+    void aSendRefusedBecauseTheGroupMovedIsFollowedToo() throws Exception {
+        try (BotFixture f = BotFixture.start()) {
+            long oldId = -4_170_002L;
+            long newId = -1_004_170_002L;
+            f.api.setMember(oldId, 81, "administrator", true);
+            f.api.push("message", f.api.message(oldId, "group", 81L, "ru", "/subscribe 08:45 Europe/Moscow"));
+            f.api.awaitDelivered(String.valueOf(oldId), 1, BotFixture.WAIT);
+            // the service message was never seen; the Bot API says so when the daily tip goes out
+            f.api.migrate(oldId, newId);
+            assertEquals(coach.core.SendResult.Status.FAILED, f.bot.sender().send(String.valueOf(oldId), coach.core.Reply.of("tip")).status());
+            assertEquals("08:45", BotFixture.store.subscriptions().get(String.valueOf(newId)).orElseThrow().time().toString());
+            assertTrue(BotFixture.store.subscriptions().get(String.valueOf(oldId)).isEmpty());
+            assertTrue(f.bot.sender().send(String.valueOf(newId), coach.core.Reply.of("tip")).ok(), "the new id takes messages");
+        }
+    }
 }
