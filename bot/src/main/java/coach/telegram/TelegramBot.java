@@ -170,7 +170,7 @@ public final class TelegramBot implements AutoCloseable {
         Duration answerTimeout = config.delivery().callbackTimeout();
         OkHttpClient answerHttp = sendHttp.newBuilder().callTimeout(answerTimeout).readTimeout(answerTimeout).build();
         this.answerClient = new OkHttpTelegramClient(new ObjectMapper(), answerHttp, config.token(), url);
-        this.answers = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(10_000),
+        this.answers = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(10_000),
                 ChatQueues.daemonThreads("coach-tg-answer"), new ThreadPoolExecutor.DiscardOldestPolicy());
         this.answers.allowCoreThreadTimeOut(true);
     }
@@ -321,6 +321,7 @@ public final class TelegramBot implements AutoCloseable {
                     continue;
                 }
                 if (replayed.remove(u.getUpdateId())) {
+                    handled.add((long) u.getUpdateId()); // kept again just above: let it go once more
                     continue; // handled from the inbox already (the crash came before Telegram was told)
                 }
                 answerNow(u);
