@@ -28,10 +28,11 @@ final class Io {
     static java.io.OutputStream out = new java.io.FileOutputStream(java.io.FileDescriptor.out);
 
     /**
-     * Longest line the batch commands (check, drill-score, search with --jsonl) take: a longer one gets
-     * an error object of its own ({@link #tooLong}) instead of stalling the batch (the chat refuses longer messages too).
+     * Longest line the batch commands (check, drill-score, search with --jsonl) take: 20 000 characters,
+     * about ten pages of a letter. A longer one gets an error object of its own ({@link #tooLong}) instead
+     * of stalling the batch (the polite rewrites' cost grows with a risky text's length).
      */
-    static final int MAX_LINE_CHARS = coach.core.ConversationCore.MAX_INPUT_CHARS;
+    static final int MAX_LINE_CHARS = 20_000;
 
     /** Standard input as lines ending only at \n or \r\n (a bare \r stays inside its line). */
     static LineInput stdin() {
