@@ -63,7 +63,7 @@ final class ReplyOutbox implements AutoCloseable {
         if (!chats.isEmpty()) {
             LOG.info("{} replies kept from before are sent now ({} chats)", store.count(), chats.size());
         }
-        long period = Math.max(50, Math.min(500, config.outboxRetryStart().toMillis() / 2));
+        long period = Math.max(50, Math.min(200, config.outboxRetryStart().toMillis() / 2));
         timer.scheduleWithFixedDelay(this::tick, 0, period, TimeUnit.MILLISECONDS);
     }
 
@@ -147,7 +147,10 @@ final class ReplyOutbox implements AutoCloseable {
                 }
                 TelegramSender.Result<?> r = sender.sendOnce(msg);
                 switch (r.outcome()) {
-                    case OK, NOT_MODIFIED -> store.remove(chat, item.seq());
+                    case OK, NOT_MODIFIED -> {
+                        store.remove(chat, item.seq());
+                        recovered();
+                    }
                     case FORBIDDEN -> {
                         int n = store.removeChat(chat);
                         LOG.info("chat {} refused the bot: {} kept replies dropped", chat, n);
@@ -156,6 +159,10 @@ final class ReplyOutbox implements AutoCloseable {
                         return;
                     }
                     default -> {
+                        if (r.retryable() && r.detail().startsWith(TelegramSender.SEND_LIMIT)) {
+                            soon(chat); // not a failure: the chat's send limit, the next permit comes shortly
+                            return;
+                        }
                         if (r.retryable()) {
                             store.failed(chat, item.seq(), r.detail());
                             later(chat, r);
@@ -168,6 +175,28 @@ final class ReplyOutbox implements AutoCloseable {
             }
             backoff.remove(chat); // progress: the next failure starts the backoff afresh
         }
+    }
+
+    /**
+     * A message just went through (kept or new, any chat): the API is back, so chats backing off try
+     * again soon instead of at the end of their grown delay; a chat that still fails backs off anew.
+     */
+    void recovered() {
+        if (backoff.isEmpty()) {
+            return;
+        }
+        long soon = System.nanoTime() + config.outboxRetryStart().toNanos();
+        for (Backoff b : backoff.values()) {
+            if (b.nextNanos - soon > 0) {
+                b.nextNanos = soon;
+                b.delay = config.outboxRetryStart();
+            }
+        }
+    }
+
+    private void soon(String chat) {
+        Backoff b = backoff.computeIfAbsent(chat, c -> new Backoff(config.outboxRetryStart()));
+        b.nextNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
     }
 
     private void later(String chat, TelegramSender.Result<?> r) {

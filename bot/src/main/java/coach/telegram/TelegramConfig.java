@@ -82,7 +82,7 @@ public record TelegramConfig(String token, String scheme, String host, int port,
                            Duration outboxRetryMax, Duration replyMaxAge) {
         public static Delivery defaults() {
             return new Delivery(Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(2),
-                    Duration.ofMinutes(1), Duration.ofHours(6));
+                    Duration.ofSeconds(15), Duration.ofHours(6));
         }
     }
 

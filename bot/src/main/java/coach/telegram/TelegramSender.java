@@ -93,6 +93,10 @@ public final class TelegramSender implements ChatSender {
     private final RetryPolicy<Object> singleAttempt = RetryPolicy.builder().withMaxRetries(0).build();
     private final TelegramConfig.Delivery delivery;
     private volatile ReplyOutbox outbox;
+    /** The outbox does not sit on a worker waiting for a chat's send permit: it tries again a moment later. */
+    private static final Duration OUTBOX_PERMIT_WAIT = Duration.ofMillis(50);
+    static final String SEND_LIMIT = "send limit:";
+    private final ThreadLocal<Duration> permitWait = new ThreadLocal<>();
     private final RateLimiter<Object> global;
     private final Map<String, ChatLimiter> perChat = new ConcurrentHashMap<>();
     private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
@@ -236,6 +240,9 @@ public final class TelegramSender implements ChatSender {
             if (box != null) {
                 Delivered d = deliverKeeping(to, replies.get(i), first ? editMessageId : null);
                 res = d.result();
+                if (d.result().ok()) {
+                    box.recovered();
+                }
                 if (!d.rest().isEmpty()) {
                     List<Outgoing> later = new ArrayList<>(d.rest());
                     for (int j = i + 1; j < replies.size(); j++) {
@@ -306,13 +313,18 @@ public final class TelegramSender implements ChatSender {
         if (forbidden.contains(u.chatId())) {
             return new Result<>(Outcome.FORBIDDEN, null, "the chat refused the bot earlier");
         }
-        Result<?> r = sendUnit(u, singleAttempt);
-        if (r.outcome() == Outcome.BAD_HTML && u.html() != null) {
-            r = limited(u.chatId(), singleAttempt, false, () -> client.execute(SendMessage.builder().chatId(u.chatId())
-                    .text(HtmlRenderer.shortPlain(u.html().replaceAll("<[^>]*>", ""), HtmlRenderer.MAX_CHARS)).messageThreadId(u.threadId())
-                    .replyMarkup(keyboard(u.buttons())).build()));
+        permitWait.set(OUTBOX_PERMIT_WAIT);
+        try {
+            Result<?> r = sendUnit(u, singleAttempt);
+            if (r.outcome() == Outcome.BAD_HTML && u.html() != null) {
+                r = limited(u.chatId(), singleAttempt, false, () -> client.execute(SendMessage.builder().chatId(u.chatId())
+                        .text(HtmlRenderer.shortPlain(u.html().replaceAll("<[^>]*>", ""), HtmlRenderer.MAX_CHARS)).messageThreadId(u.threadId())
+                        .replyMarkup(keyboard(u.buttons())).build()));
+            }
+            return r;
+        } finally {
+            permitWait.remove();
         }
-        return r;
     }
 
     /** Sends one message: an edit when it may replace the pressed one (a new message if Telegram cannot edit it). */
@@ -464,7 +476,8 @@ public final class TelegramSender implements ChatSender {
         try {
             if (!acquire(chatId)) {
                 // not sent at all: safe to keep for later
-                return new Result<>(Outcome.FAILED, null, stopping ? "the bot is stopping" : "send limit: waited longer than " + limits.maxWait(), true);
+                return new Result<>(Outcome.FAILED, null, stopping ? "the bot is stopping" : SEND_LIMIT + " waited longer than "
+                        + (permitWait.get() != null ? permitWait.get() : limits.maxWait()), true);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -606,16 +619,19 @@ public final class TelegramSender implements ChatSender {
 
     /** Waits for this chat's permit and the global one; false when that would take longer than allowed. */
     private boolean acquire(String chatId) throws InterruptedException {
+        Duration own = permitWait.get();
+        Duration wait = own == null || own.compareTo(waitAllowed()) > 0 ? waitAllowed() : own;
         ChatLimiter l = limiterFor(chatId);
         if (l != null) {
             l.lastUsed = System.nanoTime();
-            if (l.spacing != null && !l.spacing.tryAcquirePermit(waitAllowed())) {
+            if (l.spacing != null && !l.spacing.tryAcquirePermit(wait)) {
                 return false;
             }
-            if (l.window != null && !l.window.tryAcquirePermit(waitAllowed())) {
+            if (l.window != null && !l.window.tryAcquirePermit(wait)) {
                 return false;
             }
         }
+        // the overall limit is shared and short: waited for in full, so a chat's permit taken above is not wasted
         return global == null || global.tryAcquirePermit(waitAllowed());
     }
 
