@@ -62,7 +62,7 @@ public final class ConversationCore {
         try {
             return dispatch(ctx);
         } catch (RuntimeException e) {
-            if (e instanceof StorageFailure f) {
+            if (e instanceof StorageFailure f && f.unavailable()) {
                 // a full disk or an unreachable database: say what was not saved; the log gets the reason, not a trace
                 LOG.warn("chat {}: not saved: {}", in.chatId(), e.getMessage());
                 return List.of(Reply.of(ctx.t(f.diskFull() ? "error.not_saved.full" : "error.not_saved.other",

@@ -10,4 +10,7 @@ public interface StorageFailure {
 
     /** The disk (or the database's size limit) is full: it passes once space is freed. */
     boolean diskFull();
+
+    /** The storage cannot take writes right now (full, busy, unreachable, read-only); not a conflict or a bug. */
+    boolean unavailable();
 }

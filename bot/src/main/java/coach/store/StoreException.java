@@ -56,6 +56,11 @@ public class StoreException extends RuntimeException implements coach.core.Stora
         return kind == Kind.DISK_FULL;
     }
 
+    @Override
+    public boolean unavailable() {
+        return kind == Kind.DISK_FULL || kind == Kind.BUSY || kind == Kind.UNAVAILABLE || kind == Kind.READ_ONLY;
+    }
+
     StoreException during(String what) {
         this.operation = what;
         return this;
