@@ -377,7 +377,7 @@ public final class TipScheduler implements AutoCloseable {
             String chats = lost.stream().limit(10).map(d -> d.chatId() + " on " + d.date()).collect(java.util.stream.Collectors.joining(", "));
             LOG.warn("{} daily tip(s) were claimed but their sending was never confirmed (the process stopped while sending; "
                     + "or another replica is sending them right now): {}{}. They may or may not have arrived and are not sent again.",
-                    lost.size(), chats, lost.size() > 10 ? ", …" : "");
+                    lost.size(), chats, lost.size() > 10 ? " and " + (lost.size() - 10) + " more" : "");
         }
     }
 
