@@ -61,7 +61,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * </pre>
  *
  * <p>All threads are ours (daemon, named {@code coach-tg-*}) and stop in {@link #close()}: the
- * polling executor, the update workers, the OkHttp dispatcher and connection pool.
+ * polling executor, the update workers, the button-answer pool, the outbox and inbox timers, the
+ * OkHttp dispatcher and connection pool. With {@link #keepIn} updates are kept in the store until
+ * handled and replies the Bot API cannot take wait in its outbox.
  */
 public final class TelegramBot implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);

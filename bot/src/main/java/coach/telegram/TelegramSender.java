@@ -46,7 +46,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * limits (per chat and overall), retries rate limits ({@code retry_after}), server errors and network
  * failures a bounded number of times with backoff, and remembers chats that refused the bot (403):
  * it reports them to {@link ChatEvents#botRemoved} once and sends nothing more there until the chat
- * writes to the bot again. Calls block the calling thread while they wait.
+ * writes to the bot again. Calls block the calling thread while they wait. With an outbox
+ * ({@link ReplyOutbox}) a reply gets one quick retry and is then kept for later instead of waiting
+ * out an outage on a worker; daily tips ({@link #send}) are never repeated when their outcome is unknown.
  */
 public final class TelegramSender implements ChatSender {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramSender.class);
