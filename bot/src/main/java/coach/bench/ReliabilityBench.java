@@ -32,6 +32,8 @@ public final class ReliabilityBench {
         Coach coach = Coach.create(ContentSource.fromEnvironment(), SessionStore.inMemory(), Permissions.ALL);
         buttons(out, coach);
         outage(out, coach);
+        keptLatency(out, coach, false);
+        keptLatency(out, coach, true);
         out.flush();
     }
 
@@ -81,6 +83,56 @@ public final class ReliabilityBench {
                         Bench.percentile(ms, 50), Bench.percentile(ms, 99), Bench.percentile(ms, 100), ids.size(), n);
             } finally {
                 gates.forEach(FakeBotApi.Gate::release);
+                bot.close();
+            }
+        }
+    }
+
+    /** Reply latency at 20 updates/s, production limits, with and without the store keeping updates and replies (its cost). */
+    static void keptLatency(PrintStream out, Coach coach, boolean kept) throws Exception {
+        Path dir = Files.createTempDirectory("coach-bench-store");
+        try (FakeBotApi api = FakeBotApi.start(Duration.ofSeconds(1)); Store store = Store.open(dir)) {
+            api.recordCalls(false);
+            Map<String, Long> sentAt = new ConcurrentHashMap<>();
+            List<Long> lat = java.util.Collections.synchronizedList(new ArrayList<>());
+            api.onCall(c -> {
+                if (c.is("sendmessage")) {
+                    Long t = sentAt.remove(c.chatId());
+                    if (t != null) {
+                        lat.add(System.nanoTime() - t);
+                    }
+                }
+            });
+            TelegramBot bot = new TelegramBot(config(api), coach, ChatEvents.NONE);
+            if (kept) {
+                bot.keepIn(store);
+            }
+            bot.start();
+            try {
+                int perSecond = 20;
+                int total = 300;
+                long period = 1_000_000_000L / perSecond;
+                long start = System.nanoTime();
+                for (int i = 0; i < total; i++) {
+                    long wait = start + i * period - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    if (i == 60) {
+                        lat.clear(); // warm-up
+                    }
+                    long chat = 32_000 + i % 100;
+                    sentAt.put(String.valueOf(chat), System.nanoTime());
+                    api.pushText(chat, chat, "ru", "/cancel");
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (!sentAt.isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                long[] a = lat.stream().mapToLong(Long::longValue).toArray();
+                out.printf("reliability.reply_latency_ms at 20 updates/s, production limits, %s: p50=%.1f p99=%.1f (n=%d)%n",
+                        kept ? "updates kept in the SQLite store until handled" : "nothing kept", Bench.percentile(a, 50), Bench.percentile(a, 99), a.length);
+            } finally {
                 bot.close();
             }
         }
