@@ -224,6 +224,11 @@ public final class TelegramSender implements ChatSender {
      * it, to be sent in order when the API is back.
      */
     void deliverAll(Target t, List<Reply> replies, Integer editMessageId) {
+        deliverAll(t, replies, editMessageId, r -> { });
+    }
+
+    /** {@link #deliverAll(Target, List, Integer)}, calling {@code before} right before each reply is sent now. */
+    void deliverAll(Target t, List<Reply> replies, Integer editMessageId, java.util.function.Consumer<Reply> before) {
         ReplyOutbox box = outbox;
         if (box != null && box.waiting(t.chatId())) {
             List<Outgoing> later = new ArrayList<>();
@@ -238,6 +243,7 @@ public final class TelegramSender implements ChatSender {
         boolean first = true;
         for (int i = 0; i < replies.size(); i++) {
             Target to = first ? t : t.withoutReply();
+            before.accept(replies.get(i));
             SendResult res;
             if (box != null) {
                 Delivered d = deliverKeeping(to, replies.get(i), first ? editMessageId : null);
@@ -443,6 +449,12 @@ public final class TelegramSender implements ChatSender {
         for (List<Button> row : rows) {
             InlineKeyboardRow r = new InlineKeyboardRow();
             for (Button b : row) {
+                if (b.isCopy()) {
+                    String label = HtmlRenderer.shortPlain(b.label(), 64);
+                    r.add(InlineKeyboardButton.builder().text(label.isEmpty() ? "⧉" : label)
+                            .copyText(new org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.CopyTextButton(b.copyText())).build());
+                    continue;
+                }
                 int bytes = b.data().getBytes(StandardCharsets.UTF_8).length;
                 String label = HtmlRenderer.shortPlain(b.label(), 64);
                 if (bytes == 0 || bytes > Button.MAX_DATA_BYTES || label.isEmpty()) {
