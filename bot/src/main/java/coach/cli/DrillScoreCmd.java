@@ -31,7 +31,7 @@ final class DrillScoreCmd implements Callable<Integer> {
     @Option(names = "--jsonl", description = "Read one reply per line from stdin, write one JSON object per line.")
     boolean jsonl;
 
-    @Option(names = "--lang", defaultValue = "ru", description = "Language of the feedback: ru (default) or en.")
+    @Option(names = "--lang", defaultValue = "ru", description = "Language of the replies and the feedback: ru (default) or en.")
     String lang = "ru";
 
     @Parameters(arity = "0..*", description = "The reply (without --jsonl).")
@@ -39,6 +39,10 @@ final class DrillScoreCmd implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Lang l = parseLang(lang);
+        if (l == null) {
+            return 2;
+        }
         KnowledgeBase kb = KnowledgeBase.load(ContentSource.fromEnvironment());
         Drills drills = Drills.load(kb, Coach.riskyText(kb));
         Optional<Scenario> found = drills.scenario(scenarioId);
@@ -48,14 +52,13 @@ final class DrillScoreCmd implements Callable<Integer> {
             return 2;
         }
         Scenario scenario = found.get();
-        Lang l = Lang.fromCode(lang);
         PrintStream out = Io.stdout();
         if (jsonl) {
             BufferedReader in = Io.stdin();
             String line;
             while ((line = in.readLine()) != null) {
                 String reply = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-                out.println(Io.json().writeValueAsString(json(reply, drills.scorer().assess(scenario, reply), l)));
+                out.println(Io.json().writeValueAsString(json(reply, drills.scorer().assess(scenario, reply, l), l)));
             }
             out.flush();
             return 0;
@@ -65,7 +68,7 @@ final class DrillScoreCmd implements Callable<Integer> {
             System.err.println("Usage: coach drill-score --scenario " + scenarioId + " \"reply text\"  (or --jsonl to read replies from stdin)");
             return 2;
         }
-        Assessment a = drills.scorer().assess(scenario, reply);
+        Assessment a = drills.scorer().assess(scenario, reply, l);
         out.println((l == Lang.EN ? "Score: " : "Оценка: ") + a.score() + "/100");
         for (Map.Entry<String, Boolean> e : a.criteria().entrySet()) {
             out.println((e.getValue() ? "  + " : "  - ") + e.getKey());
@@ -75,6 +78,18 @@ final class DrillScoreCmd implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** ru or en; anything else is reported on stderr and gives null (exit 2). */
+    static Lang parseLang(String code) {
+        if ("ru".equals(code)) {
+            return Lang.RU;
+        }
+        if ("en".equals(code)) {
+            return Lang.EN;
+        }
+        System.err.println("Unknown language '" + code + "': use --lang ru or --lang en.");
+        return null;
     }
 
     static ObjectNode json(String reply, Assessment a, Lang lang) {
