@@ -47,7 +47,7 @@ public final class Assessment {
         return risky;
     }
 
-    /** The reply meets no pattern criterion of the rubric and names no slot: off topic, content-free or empty. */
+    /** The reply is short and says nothing the rubric knows (no criterion, no rejected promise, no slot): off topic or empty. */
     boolean offTopic() {
         return empty || offTopic;
     }

@@ -18,6 +18,8 @@ import java.util.function.Predicate;
  * English patterns whatever the drill's language (and a Russian one with the Russian patterns). Thread-safe.
  */
 public final class DrillScorer {
+    /** A reply that says nothing the rubric knows and is shorter than this many words is off topic: the client is confused. */
+    static final int OFF_TOPIC_WORDS = 6;
     private final Predicate<String> risky;
     private final Slots slots;
 
@@ -56,12 +58,16 @@ public final class DrillScorer {
         boolean empty = tokens.stream().noneMatch(t -> t.isWord() || t.kind() == Token.Kind.NUMBER);
         Map<String, String> found = empty ? Map.of() : slots.read(text, written);
         boolean anyPattern = false;
+        boolean anyViolated = false;
         List<Boolean> verdicts = new ArrayList<>(criteria.size());
         for (Criterion c : criteria) {
             boolean met = !empty && !c.phrasing() && c.satisfiedBy(tokens, written);
             verdicts.add(met);
             if (met && !c.absent()) {
                 anyPattern = true;
+            }
+            if (!empty && !met && c.absent() && !c.phrasing()) {
+                anyViolated = true;
             }
         }
         boolean isRisky = !empty && risky.test(text);
@@ -70,14 +76,18 @@ public final class DrillScorer {
                 isRisky = true;
             }
         }
-        boolean substantive = !empty && (anyPattern || !found.isEmpty());
+        // something was said: a criterion met, a promise the rubric rejects, or a fact (time, amount, channel…)
+        boolean said = anyPattern || anyViolated || !found.isEmpty();
+        boolean substantive = !empty && said;
+        long words = tokens.stream().filter(Token::isWord).count();
+        boolean offTopic = !said && words < OFF_TOPIC_WORDS;
         List<Assessment.Outcome> outcomes = new ArrayList<>(criteria.size());
         for (int i = 0; i < criteria.size(); i++) {
             Criterion c = criteria.get(i);
             boolean met = c.phrasing() ? substantive && !isRisky : verdicts.get(i);
             outcomes.add(new Assessment.Outcome(c, met));
         }
-        return new Assessment(outcomes, score(outcomes), empty, vars, lang, isRisky, !anyPattern && found.isEmpty(), found);
+        return new Assessment(outcomes, score(outcomes), empty, vars, lang, isRisky, offTopic, found);
     }
 
     static int score(List<Assessment.Outcome> outcomes) {

@@ -95,17 +95,17 @@ final class Slots {
         return new Slots(slots, List.copyOf(examples));
     }
 
-    /** The slots found in a reply: name → the reply's own words (first letter lower-cased unless it is an abbreviation). */
+    /** The slots found in a reply (per slot, the first of its patterns that matches): name → the reply's own words (first letter lower-cased unless it is an abbreviation). */
     Map<String, String> read(String reply, Lang lang) {
         List<Token> tokens = TextAnalyzer.analyze(reply);
         Map<String, String> out = new LinkedHashMap<>();
         for (Slot s : slots.values()) {
+            // the first pattern that matches wins, with its leftmost match: patterns are listed most specific first
             Match best = null;
             for (TokenPattern p : s.patterns().get(lang)) {
-                for (Match m : p.findAll(tokens)) {
-                    if (best == null || m.start() < best.start() || (m.start() == best.start() && m.end() > best.end())) {
-                        best = m;
-                    }
+                List<Match> ms = p.findAll(tokens);
+                if (!ms.isEmpty()) {
+                    best = ms.get(0);
                     break;
                 }
             }

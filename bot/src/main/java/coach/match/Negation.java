@@ -9,14 +9,18 @@ import java.util.Set;
  * apology is there"). A match is negated when, inside its own clause,
  * <ul>
  *   <li>a negator stands at most {@value #BEFORE} tokens before it ("не будем извиняться", "we will not apologise"),</li>
- *   <li>or it is followed at once by a negator and a modal or auxiliary ("извиняться не буду", "переделывать не станем"),
- *       or by a word of impossibility ("вернуть нельзя").</li>
+ *   <li>or, within {@value #AFTER} tokens after it, by a negator and a modal or auxiliary ("извиняться не буду",
+ *       "извиняться за ожидание не буду"), or at once by a word of impossibility ("вернуть нельзя").</li>
  * </ul>
+ * A negated comparative is no negation: "не раньше завтрашнего утра", "не позже 12:00", "no later than Friday".
  * Clause ends (, ; : . ! ? … and a spaced dash) bound the scope, so "Не переживайте, мы всё исправим" keeps its
  * remedy. "n't" is the tokens {@code ' t}.
  */
 public final class Negation {
     static final int BEFORE = 2;
+    static final int AFTER = 3;
+    private static final Set<String> COMPARATIVES = Set.of("раньше", "позже", "позднее", "ранее", "менее", "более", "меньше", "больше",
+            "later", "earlier", "less", "more", "sooner");
     private static final Set<String> NEGATORS = Set.of("не", "ни", "никак", "никогда", "not", "never", "no", "cannot", "nor");
     private static final Set<String> MODALS = Set.of("буду", "будем", "будут", "стану", "станем", "станут", "собираюсь", "собираемся",
             "можем", "могу", "сможем", "смогу", "хотим", "хочу", "планируем", "планирую", "обязаны", "обязан", "обязана", "должны",
@@ -35,7 +39,7 @@ public final class Negation {
             if (boundary(tokens, k)) {
                 break;
             }
-            if (!ownNegation && negator(tokens, k)) {
+            if (!ownNegation && negator(tokens, k) && !(k + 1 < tokens.size() && COMPARATIVES.contains(tokens.get(k + 1).norm()))) {
                 return true;
             }
         }
@@ -45,8 +49,10 @@ public final class Negation {
             if (IMPOSSIBLE.contains(n)) {
                 return true;
             }
-            if (negator(tokens, a) && a + 1 < tokens.size() && MODALS.contains(tokens.get(a + 1).norm())) {
-                return true;
+            for (int k = a; k < tokens.size() - 1 && k <= a + AFTER && !boundary(tokens, k); k++) {
+                if (negator(tokens, k) && MODALS.contains(tokens.get(k + 1).norm())) {
+                    return true;
+                }
             }
         }
         return false;
