@@ -40,7 +40,7 @@ final class DrillPlayCmd implements Callable<Integer> {
             return 2;
         }
         KnowledgeBase kb = KnowledgeBase.load(ContentSource.fromEnvironment());
-        Drills drills = Drills.load(kb, Coach.riskyText(kb));
+        Drills drills = Drills.load(kb, Coach.impoliteText(kb));
         Optional<Scenario> found = drills.scenario(scenarioId);
         if (found.isEmpty()) {
             System.err.println("Unknown scenario '" + scenarioId + "'. Known scenarios: "

@@ -44,7 +44,7 @@ final class DrillScoreCmd implements Callable<Integer> {
             return 2;
         }
         KnowledgeBase kb = KnowledgeBase.load(ContentSource.fromEnvironment());
-        Drills drills = Drills.load(kb, Coach.riskyText(kb));
+        Drills drills = Drills.load(kb, Coach.impoliteText(kb));
         Optional<Scenario> found = drills.scenario(scenarioId);
         if (found.isEmpty()) {
             System.err.println("Unknown scenario '" + scenarioId + "'. Known scenarios: "

@@ -77,9 +77,9 @@ public final class DrillScorer {
             }
         }
         // something was said: a criterion met, a promise the rubric rejects, or a fact (time, amount, channel…)
-        boolean said = anyPattern || anyViolated || !found.isEmpty();
-        boolean substantive = !empty && said;
         long words = tokens.stream().filter(Token::isWord).count();
+        boolean said = anyPattern || (anyViolated && words >= 3) || !found.isEmpty();
+        boolean substantive = !empty && said;
         boolean offTopic = !said && words < OFF_TOPIC_WORDS;
         List<Assessment.Outcome> outcomes = new ArrayList<>(criteria.size());
         for (int i = 0; i < criteria.size(); i++) {
