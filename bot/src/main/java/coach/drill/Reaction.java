@@ -40,7 +40,8 @@ record Reaction(String id, Boolean rude, Boolean offTopic, List<String> met, Lis
             }
         }
         for (String c : missed) {
-            if (all.met(c)) {
+            // an empty reply misses everything and says nothing: it is answered as off topic, not as a broken promise
+            if (all.met(c) || all.isEmpty()) {
                 return false;
             }
         }
