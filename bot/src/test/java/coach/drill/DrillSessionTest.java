@@ -87,6 +87,52 @@ class DrillSessionTest {
     }
 
     @Test
+    void theClientQuotesTheDayAndTheAmountTheReplyNamedAndAsksForWhatIsMissing() {
+        Chat chat = new Chat(40);
+        chat.say("/drill " + ID);
+        chat.say("Приносим извинения, понимаю ваше недовольство. Что именно не так?");
+        String day = chat.say("Понимаю, как это неприятно. Переделаем уборку в четверг бесплатно.");
+        assertTrue(day.contains("Допустим, в четверг."), "the day promised is quoted back: " + day);
+        assertTrue(day.contains("Кто это проверит?"), "nobody was named to check: " + day);
+
+        Chat other = new Chat(41);
+        other.say("/drill " + ID);
+        other.say("Приносим извинения, понимаю ваше недовольство. Что именно не так?");
+        String noDay = other.say("Понимаю. Сделаем вам скидку 20% на этот заказ.");
+        assertTrue(noDay.contains("Скидка 20% — это хорошо"), "the amount is quoted back: " + noDay);
+        assertTrue(noDay.contains("когда именно?"), "asks for the missing time: " + noDay);
+
+        Chat foreman = new Chat(42);
+        foreman.say("/drill " + ID);
+        foreman.say("Приносим извинения, понимаю ваше недовольство. Что именно не так?");
+        String checked = foreman.say("Переделаем бесплатно в пятницу, бригадир проверит каждую комнату.");
+        assertFalse(checked.contains("Кто это проверит?"), "the foreman was named: " + checked);
+        assertTrue(checked.contains("в пятницу"), checked);
+    }
+
+    @Test
+    void aRudeReplyEscalatesAndAnOffTopicOneConfusesTheClient() {
+        Chat chat = new Chat(43);
+        chat.say("/drill " + ID);
+        String rude = chat.say("Это не наша проблема, бригада всё сделала по договору.");
+        assertTrue(rude.contains("Пишу вашему руководству"), rude);
+        String confused = chat.say("ок");
+        assertTrue(confused.contains("Я не понимаю, к чему это"), confused);
+    }
+
+    @Test
+    void anEnglishUserGetsTheWholeDrillInEnglishAndIsScoredInEnglish() {
+        Chat chat = new Chat(44);
+        String start = chat.say("u1", "c1", Lang.EN, "/drill " + ID);
+        assertTrue(start.contains("Good afternoon. This is"), start);
+        assertTrue(start.contains("order No."), start);
+        assertFalse(start.contains("Добрый день"), start);
+        String t1 = chat.say("u1", "c1", Lang.EN, "We are so sorry, I understand your frustration. What exactly went wrong?");
+        assertTrue(t1.contains("100/100"), t1);
+        assertTrue(t1.contains("Thank you for being willing to sort it out."), t1);
+    }
+
+    @Test
     void theSameSeedGivesTheSameDrill() {
         assertEquals(new Chat(7).say("/drill " + ID), new Chat(7).say("/drill " + ID));
     }
