@@ -41,7 +41,7 @@ class CheckCommandTest {
         List<Reply> replies = say(Lang.RU, "/check Анна, это не наша проблема, заказ № 4512 потерял перевозчик.");
         Rich rich = replies.get(0).text();
         String text = rich.plain();
-        assertTrue(text.contains("Нашла 1 рискованное место."), text);
+        assertTrue(text.contains("Нашлось 1 рискованное место."), text);
         assertTrue(rich.segments().stream().anyMatch(s -> s.style() == Rich.Style.MARK && s.text().equals("это не наша проблема")), text);
         assertTrue(text.contains("перекладывание ответственности"), text);
         assertTrue(text.contains("Вежливость и уважение"), text);
@@ -54,7 +54,7 @@ class CheckCommandTest {
     @Test
     void cleanDraftGetsAShortPositiveAnswer() {
         String text = plain(say(Lang.RU, "/check Спасибо за обращение! Я уже передала информацию специалисту."));
-        assertTrue(text.startsWith("Рискованных формулировок не нашла"), text);
+        assertTrue(text.startsWith("Рискованных формулировок не нашлось"), text);
         assertTrue(text.length() < 200, text);
     }
 
@@ -72,14 +72,14 @@ class CheckCommandTest {
         assertTrue(text.contains("Principle of the guide: Politeness and respect"), text);
         assertTrue(text.contains("Example from the guide:"), text);
         String ru = plain(say(Lang.RU, "/check Это не наша проблема, разбирайтесь с поставщиком. Ждите ответа."));
-        assertTrue(ru.contains("Нашла 3 рискованных места."), ru);
+        assertTrue(ru.contains("Нашлось 3 рискованных места."), ru);
     }
 
     @Test
     void freeTextThatLooksLikeADraftIsChecked() {
         assertTrue(plain(say(Lang.RU, "Какая вам разница?")).contains("рискованное место"), "a risky text is a draft even with a question mark");
         assertTrue(plain(say(Lang.RU, "Ждите ответа.")).contains("рискованное место"));
-        assertTrue(plain(say(Lang.RU, "Добрый день! Отправляем вам счёт на оплату, срок — до пятницы.")).startsWith("Рискованных формулировок не нашла"));
+        assertTrue(plain(say(Lang.RU, "Добрый день! Отправляем вам счёт на оплату, срок — до пятницы.")).startsWith("Рискованных формулировок не нашлось"));
         String question = plain(say(Lang.RU, "как ответить на жалобу клиента?"));
         assertFalse(question.contains("Рискованных формулировок"), question);
     }
