@@ -18,6 +18,7 @@ import java.util.List;
  * @param examplesLine the line of the criterion in its file, for test messages
  * @param phrasesEn    the English patterns ({@code en:} block), used for English replies; null when there are none
  * @param conversation the rubric counts it for the whole conversation: met in any turn is met for the drill's summary
+ * @param courtesy     a courtesy (thanks for the request, «учтём») that does not count in a reply of pleasantries only
  */
 record Criterion(
         String id,
@@ -39,7 +40,8 @@ record Criterion(
         PhraseSet phrasesEn,
         List<String> matchExamplesEn,
         List<String> noMatchExamplesEn,
-        boolean conversation) {
+        boolean conversation,
+        boolean courtesy) {
 
     String name(Lang lang) {
         return lang == Lang.EN && nameEn != null ? nameEn : nameRu;

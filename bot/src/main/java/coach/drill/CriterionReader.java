@@ -19,7 +19,7 @@ final class CriterionReader {
     private static final Pattern EXACT_PREFIX = Pattern.compile("(?<=^|[\\s|!])=[^\\s|?]*\\*");
     static final Pattern CRITERION_ID = Pattern.compile("[a-z][a-z0-9_]{0,30}");
     private static final Set<String> FIELDS = Set.of("id", "name_ru", "name_en", "weight", "check", "principle", "quote",
-            "hint_ru", "hint_en", "cap", "met_when", "patterns", "exceptions", "examples", "en", "scope", "negation");
+            "hint_ru", "hint_en", "cap", "met_when", "patterns", "exceptions", "examples", "en", "scope", "negation", "courtesy");
     private static final Set<String> EN_FIELDS = Set.of("patterns", "exceptions", "examples");
 
     private CriterionReader() {
@@ -119,7 +119,8 @@ final class CriterionReader {
         }
         return new Criterion(id, nameRu, nameEn, weight, phrases, absent, phrasing, principle, quote, hintRu, hintEn, cap,
                 List.copyOf(match), List.copyOf(noMatch), n.doc().file, n.doc().line(n.pointer()),
-                phrasesEn, List.copyOf(matchEn), List.copyOf(noMatchEn), scope.equals("conversation"));
+                phrasesEn, List.copyOf(matchEn), List.copyOf(noMatchEn), scope.equals("conversation"),
+                n.has("courtesy") && n.bool("courtesy"));
     }
 
     private static void examples(YamlDoc.Node n, List<String> match, List<String> noMatch) {

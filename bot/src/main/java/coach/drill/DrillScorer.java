@@ -58,6 +58,7 @@ public final class DrillScorer {
         boolean empty = tokens.stream().noneMatch(t -> t.isWord() || t.kind() == Token.Kind.NUMBER);
         Map<String, String> found = empty ? Map.of() : slots.read(text, written);
         boolean anyPattern = false;
+        boolean anySubstance = false;
         boolean anyViolated = false;
         List<Boolean> verdicts = new ArrayList<>(criteria.size());
         for (Criterion c : criteria) {
@@ -65,10 +66,20 @@ public final class DrillScorer {
             verdicts.add(met);
             if (met && !c.absent()) {
                 anyPattern = true;
+                anySubstance |= !c.courtesy();
             }
             if (!empty && !met && c.absent() && !c.phrasing()) {
                 anyViolated = true;
             }
+        }
+        // a reply of pleasantries whose only points are courtesies says nothing: the courtesies do not count
+        if (anyPattern && !anySubstance && !anyViolated && found.isEmpty() && slots.boilerplate(tokens, written)) {
+            for (int i = 0; i < criteria.size(); i++) {
+                if (criteria.get(i).courtesy()) {
+                    verdicts.set(i, false);
+                }
+            }
+            anyPattern = false;
         }
         boolean isRisky = !empty && risky.test(text);
         for (Criterion c : criteria) {

@@ -33,9 +33,11 @@ final class Slots {
 
     private final Map<String, Slot> slots;
     private final List<Example> examples;
+    private final Map<Lang, List<TokenPattern>> boilerplate;
 
-    private Slots(Map<String, Slot> slots, List<Example> examples) {
+    private Slots(Map<String, Slot> slots, List<Example> examples, Map<Lang, List<TokenPattern>> boilerplate) {
         this.slots = slots;
+        this.boilerplate = boilerplate;
         this.examples = examples;
     }
 
@@ -51,8 +53,14 @@ final class Slots {
         String text = source.read(FILE);
         YamlDoc doc = YamlDoc.parse(FILE, text);
         YamlDoc.Node root = doc.root();
-        root.onlyFields(Set.of("words", "slots"));
+        root.onlyFields(Set.of("words", "slots", "boilerplate"));
         Map<String, String> words = CriterionReader.words(root);
+        Map<Lang, List<TokenPattern>> boilerplate = new EnumMap<>(Lang.class);
+        YamlDoc.Node bp = root.child("boilerplate");
+        bp.onlyFields(Set.of("ru", "en"));
+        for (Lang l : Lang.values()) {
+            boilerplate.put(l, patterns(bp.texts(l.code(), true), words));
+        }
         Map<String, Slot> slots = new LinkedHashMap<>();
         List<Example> examples = new ArrayList<>();
         for (Map.Entry<String, YamlDoc.Node> e : root.map("slots", true).entrySet()) {
@@ -64,17 +72,7 @@ final class Slots {
             n.onlyFields(Set.of("ru", "en", "examples"));
             Map<Lang, List<TokenPattern>> ps = new EnumMap<>(Lang.class);
             for (Lang l : Lang.values()) {
-                List<TokenPattern> list = new ArrayList<>();
-                for (YamlDoc.Node p : n.texts(l.code(), true)) {
-                    try {
-                        for (String src : TokenPattern.expand(WordClasses.expand(p.asText(), words))) {
-                            list.add(TokenPattern.compile(src));
-                        }
-                    } catch (IllegalArgumentException ex) {
-                        throw p.error("bad pattern: " + ex.getMessage());
-                    }
-                }
-                ps.put(l, List.copyOf(list));
+                ps.put(l, patterns(n.texts(l.code(), true), words));
             }
             slots.put(name, new Slot(name, ps));
             Set<Lang> seen = new HashSet<>();
@@ -92,7 +90,31 @@ final class Slots {
                 throw n.error("examples", "slot '" + name + "' needs examples in both languages");
             }
         }
-        return new Slots(slots, List.copyOf(examples));
+        return new Slots(slots, List.copyOf(examples), boilerplate);
+    }
+
+    private static List<TokenPattern> patterns(List<YamlDoc.Node> nodes, Map<String, String> words) {
+        List<TokenPattern> list = new ArrayList<>();
+        for (YamlDoc.Node p : nodes) {
+            try {
+                for (String src : TokenPattern.expand(WordClasses.expand(p.asText(), words))) {
+                    list.add(TokenPattern.compile(src));
+                }
+            } catch (IllegalArgumentException ex) {
+                throw p.error("bad pattern: " + ex.getMessage());
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    /** Whether the text has a line of pleasantries («Мы всегда рады помочь», «Хорошего дня!»). */
+    boolean boilerplate(List<Token> tokens, Lang lang) {
+        for (TokenPattern p : boilerplate.get(lang)) {
+            if (p.matches(tokens)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The slots found in a reply (per slot, the first of its patterns that matches): name → the reply's own words (first letter lower-cased unless it is an abbreviation). */

@@ -251,6 +251,14 @@ class ScenarioFactsTest {
             assertEquals(false, a.criteria().get("polite"), empty);
             assertEquals(0, a.score(), empty);
         }
+        Scenario w = drills.scenario("waiting-for-answer").orElseThrow();
+        for (String pleasantries : List.of("Спасибо большое за обращение, для нас это очень ценно! Мы всегда рады помочь. Хорошего дня!",
+                "Thank you for your message! We always try to help. Have a great day!")) {
+            Assessment a = drills.scorer().assess(w, pleasantries);
+            assertEquals(false, a.criteria().get("acknowledge"), "courtesies do not count in a reply of pleasantries: " + pleasantries);
+            assertEquals(false, a.criteria().get("polite"), pleasantries);
+        }
+        assertEquals(true, drills.scorer().assess(w, "Спасибо за запрос! Уточню у директора и отвечу завтра до 11:00.").criteria().get("acknowledge"));
         Scenario u = drills.scenario("unrealistic-deadline").orElseThrow();
         String ru = "Понимаю, как это важно. Честно: к четвергу весь тираж не успеем — нужно время на дизайн, согласование и печать, "
                 + "реальный срок — семь рабочих дней. К четвергу можем сделать электронную версию.";
