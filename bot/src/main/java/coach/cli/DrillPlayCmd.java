@@ -30,15 +30,12 @@ final class DrillPlayCmd implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed that draws the run's variables (default 1).")
     long seed = 1;
 
-    @Option(names = "--lang", defaultValue = "ru", description = "Language of the drill: ru (default) or en.")
-    String lang = "ru";
+    @Option(names = "--lang", defaultValue = "ru", description = "Language of the drill: ${COMPLETION-CANDIDATES} (default ru).")
+    UiLang lang = UiLang.ru;
 
     @Override
     public Integer call() throws Exception {
-        Lang l = DrillScoreCmd.parseLang(lang);
-        if (l == null) {
-            return 2;
-        }
+        Lang l = lang.lang();
         KnowledgeBase kb = KnowledgeBase.load(ContentSource.fromEnvironment());
         Drills drills = Drills.load(kb, Coach.impoliteText(kb));
         Optional<Scenario> found = drills.scenario(scenarioId);

@@ -31,18 +31,14 @@ final class DrillScoreCmd implements Callable<Integer> {
     @Option(names = "--jsonl", description = "Read one reply per line from stdin, write one JSON object per line.")
     boolean jsonl;
 
-    @Option(names = "--lang", defaultValue = "ru", description = "Language of the replies and the feedback: ru (default) or en.")
-    String lang = "ru";
+    @Option(names = "--lang", defaultValue = "ru", description = "Language of the replies and the feedback: ${COMPLETION-CANDIDATES} (default ru).")
+    UiLang lang = UiLang.ru;
 
     @Parameters(arity = "0..*", description = "The reply (without --jsonl).")
     List<String> words = List.of();
 
     @Override
     public Integer call() throws Exception {
-        Lang l = parseLang(lang);
-        if (l == null) {
-            return 2;
-        }
         KnowledgeBase kb = KnowledgeBase.load(ContentSource.fromEnvironment());
         Drills drills = Drills.load(kb, Coach.impoliteText(kb));
         Optional<Scenario> found = drills.scenario(scenarioId);
@@ -52,6 +48,7 @@ final class DrillScoreCmd implements Callable<Integer> {
             return 2;
         }
         Scenario scenario = found.get();
+        Lang l = lang.lang();
         PrintStream out = Io.stdout();
         if (jsonl) {
             BufferedReader in = Io.stdin();
@@ -78,18 +75,6 @@ final class DrillScoreCmd implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** ru or en; anything else is reported on stderr and gives null (exit 2). */
-    static Lang parseLang(String code) {
-        if ("ru".equals(code)) {
-            return Lang.RU;
-        }
-        if ("en".equals(code)) {
-            return Lang.EN;
-        }
-        System.err.println("Unknown language '" + code + "': use --lang ru or --lang en.");
-        return null;
     }
 
     static ObjectNode json(String reply, Assessment a, Lang lang) {
