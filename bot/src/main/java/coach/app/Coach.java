@@ -152,7 +152,7 @@ public final class Coach {
     }
 
     /** The phrasing findings that are about tone; jargon, vagueness and overpromising are judged by other criteria. */
-    static final java.util.Set<String> IMPOLITE = java.util.Set.of("rude", "blame", "dismiss", "refuse", "deflect");
+    static final java.util.Set<String> IMPOLITE = java.util.Set.of("rude", "blame", "dismiss", "refuse", "deflect", "insult", "pressure", "sarcasm");
 
     /**
      * Whether the phrasing engine finds an impolite fragment (rude, blaming, dismissive, refusing, deflecting) in a
