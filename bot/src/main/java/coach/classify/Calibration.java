@@ -38,6 +38,24 @@ public final class Calibration {
      * @param minSupport the fewest held-back predictions a threshold may rest on
      */
     public static Map<String, Double> thresholds(List<Outcome> outcomes, Collection<String> labels, double precision, int minSupport) {
+        return thresholds(outcomes, labels, precision, minSupport, o -> o.gold().equals(o.predicted()));
+    }
+
+    /**
+     * The same with another notion of a right prediction, e.g. "the example is risky at all" when
+     * the label only names the kind of risk.
+     */
+    public static Map<String, Double> thresholds(List<Outcome> outcomes, Collection<String> labels, double precision, int minSupport,
+            java.util.function.Predicate<Outcome> right) {
+        return thresholds(outcomes, labels, precision, minSupport, right, 1.0);
+    }
+
+    /**
+     * The same, counting each wrong prediction {@code wrongWeight} times: the precision expected where
+     * the negatives are that much more frequent than in the held-back part (real messages are mostly polite).
+     */
+    public static Map<String, Double> thresholds(List<Outcome> outcomes, Collection<String> labels, double precision, int minSupport,
+            java.util.function.Predicate<Outcome> right, double wrongWeight) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (String label : labels) {
             List<Outcome> predicted = new ArrayList<>();
@@ -48,12 +66,13 @@ public final class Calibration {
             }
             predicted.sort((a, b) -> Double.compare(b.probability(), a.probability()));
             double best = NEVER;
-            int right = 0;
+            int correct = 0;
             for (int i = 0; i < predicted.size(); i++) {
                 Outcome o = predicted.get(i);
-                right += o.gold().equals(label) ? 1 : 0;
+                correct += right.test(o) ? 1 : 0;
                 boolean lastOfTie = i + 1 == predicted.size() || predicted.get(i + 1).probability() < o.probability();
-                if (lastOfTie && i + 1 >= minSupport && right >= precision * (i + 1)) {
+                double wrong = (i + 1 - correct) * wrongWeight;
+                if (lastOfTie && i + 1 >= minSupport && correct >= precision * (correct + wrong)) {
                     best = o.probability();
                 }
             }
@@ -74,13 +93,18 @@ public final class Calibration {
     }
 
     public static Quality quality(List<Outcome> outcomes, String label, double threshold) {
+        return quality(outcomes, label, threshold, o -> o.gold().equals(o.predicted()));
+    }
+
+    /** The same with another notion of a right prediction; recall counts examples whose gold label is {@code label}. */
+    public static Quality quality(List<Outcome> outcomes, String label, double threshold, java.util.function.Predicate<Outcome> right) {
         int flagged = 0;
         int correct = 0;
         int gold = 0;
         for (Outcome o : outcomes) {
             boolean f = o.predicted().equals(label) && o.probability() >= threshold;
             flagged += f ? 1 : 0;
-            correct += f && o.gold().equals(label) ? 1 : 0;
+            correct += f && right.test(o) ? 1 : 0;
             gold += o.gold().equals(label) ? 1 : 0;
         }
         return new Quality(label, flagged, correct, gold);

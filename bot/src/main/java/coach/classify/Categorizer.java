@@ -93,19 +93,32 @@ public final class Categorizer {
      * {@code metadata} on a freshly trained model.
      */
     public static Categorizer load(ModelDefinition def, Function<Categorizer, Map<String, String>> metadata) {
-        String fp = def.fingerprint();
-        try (InputStream in = Categorizer.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + def.name() + ".bin")) {
-            if (in != null) {
-                Categorizer c = read(in, fp, def);
-                if (c != null) {
-                    return c;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // a damaged prebuilt model is no worse than none: train
+        Categorizer c = prebuilt(def.name(), def.fingerprint(), def::generators);
+        if (c != null) {
+            return c;
         }
-        Categorizer c = train(def);
+        c = train(def);
         return c.withMetadata(metadata.apply(c));
+    }
+
+    /** This model identified by another fingerprint (a spec's own, see {@link ModelSpec#fingerprint}). */
+    public Categorizer withFingerprint(String fp) {
+        return new Categorizer(name, fp, model, generators, prebuilt, metadata);
+    }
+
+    /**
+     * The model written at build time under {@code models/<name>.bin} when it carries this
+     * fingerprint; null otherwise (missing, other content, damaged).
+     */
+    public static Categorizer prebuilt(String name, String fingerprint, java.util.function.Supplier<List<TextFeatureGenerator>> generators) {
+        try (InputStream in = Categorizer.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + name + ".bin")) {
+            if (in == null) {
+                return null;
+            }
+            return read(new java.io.BufferedInputStream(in, 1 << 16), name, fingerprint, generators);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** This model with the given metadata (kept in its file). */
@@ -120,6 +133,11 @@ public final class Categorizer {
 
     /** Reads a model file; null when it was built from other content than {@code fingerprint}. */
     static Categorizer read(InputStream in, String fingerprint, ModelDefinition def) throws IOException {
+        return read(in, def.name(), fingerprint, def::generators);
+    }
+
+    private static Categorizer read(InputStream in, String name, String fingerprint, java.util.function.Supplier<List<TextFeatureGenerator>> generators)
+            throws IOException {
         DataInputStream data = new DataInputStream(in);
         if (!ModelDefinition.FORMAT.equals(data.readUTF()) || !fingerprint.equals(data.readUTF())) {
             return null;
@@ -130,7 +148,7 @@ public final class Categorizer {
             meta.put(data.readUTF(), data.readUTF());
         }
         AbstractModel m = new GenericModelReader(new BinaryFileDataReader(data)).getModel();
-        return new Categorizer(def.name(), fingerprint, m, def.generators(), true, meta);
+        return new Categorizer(name, fingerprint, m, generators.get(), true, meta);
     }
 
     /** The model file's bytes: format, fingerprint, metadata (sorted), then OpenNLP's binary model. */
@@ -204,18 +222,36 @@ public final class Categorizer {
         return new Scored(model.getOutcome(b), p[b]);
     }
 
+    /** The label at index {@code i} of {@link #probabilities}. */
+    public String label(int i) {
+        return model.getOutcome(i);
+    }
+
     /**
-     * The model's probabilities: the context is every generator's features, as OpenNLP's
+     * The model's probabilities, indexed like {@link #labels()}: the context is every generator's features, as OpenNLP's
      * DocumentCategorizerContextGenerator builds it (used directly because DocumentCategorizerME would
      * re-create the generators by class name and lose their settings).
      */
-    private double[] probabilities(Doc doc) {
+    public double[] probabilities(Doc doc) {
         List<String> context = new ArrayList<>(32);
         for (TextFeatureGenerator g : generators) {
             g.features(doc, context);
         }
         return model.eval(context.toArray(new String[0]));
     }
+
+    /** Whether the model learnt anything about this feature (it occurred in training above the cutoff). */
+    public boolean knows(String feature) {
+        if (known == null) {
+            Object[] ds = ((AbstractModel) model).getDataStructures();
+            @SuppressWarnings("unchecked")
+            Map<String, ?> pmap = (Map<String, ?>) ds[1];
+            known = pmap.keySet();
+        }
+        return known.contains(feature);
+    }
+
+    private volatile java.util.Set<String> known;
 
     /** The features the model sees for a text (for debugging a corpus). */
     public List<String> features(Doc doc) {

@@ -16,8 +16,34 @@ public interface ModelSpec {
         return java.util.Map.of();
     }
 
+    /**
+     * What identifies the model of this content; a prebuilt model is used only when its file carries
+     * the same value. By default the definition's own fingerprint (reads the whole corpus); a spec may
+     * hash its raw content files instead, so that a matching start never parses the corpus.
+     */
+    default String fingerprint(ContentSource source) {
+        return define(source).fingerprint();
+    }
+
+    /** The model's name (its file is {@code models/<name>.bin}). By default from the definition. */
+    default String name(ContentSource source) {
+        return define(source).name();
+    }
+
+    /** The feature generators, for a prebuilt model. By default from the definition. */
+    default java.util.List<TextFeatureGenerator> generators(ContentSource source) {
+        return define(source).generators();
+    }
+
+    /** The model trained now on this content, with its metadata and {@link #fingerprint}, as the build writes it. */
+    default Categorizer train(ContentSource source) {
+        Categorizer c = Categorizer.train(define(source)).withFingerprint(fingerprint(source));
+        return c.withMetadata(metadata(c, source));
+    }
+
     /** The model for this content: prebuilt when it matches, else trained (and its metadata computed) now. */
     default Categorizer load(ContentSource source) {
-        return Categorizer.load(define(source), c -> metadata(c, source));
+        Categorizer c = Categorizer.prebuilt(name(source), fingerprint(source), () -> generators(source));
+        return c != null ? c : train(source);
     }
 }

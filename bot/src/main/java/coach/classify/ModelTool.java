@@ -23,11 +23,10 @@ public final class ModelTool {
             ModelSpec spec = (ModelSpec) Class.forName(args[i]).getDeclaredConstructor().newInstance();
             long t0 = System.nanoTime();
             ModelDefinition def = spec.define(source);
-            Categorizer c = Categorizer.train(def);
-            c = c.withMetadata(spec.metadata(c, source));
-            Path file = classes.resolve("models").resolve(def.name() + ".bin");
+            Categorizer c = spec.train(source);
+            Path file = classes.resolve("models").resolve(c.name() + ".bin");
             c.write(file);
-            System.out.printf("model %s: %d examples, %d labels, %d bytes, trained in %d ms%n", def.name(), def.examples().size(),
+            System.out.printf("model %s: %d examples, %d labels, %d bytes, trained in %d ms%n", c.name(), def.examples().size(),
                     c.labels().size(), java.nio.file.Files.size(file), (System.nanoTime() - t0) / 1_000_000);
         }
     }

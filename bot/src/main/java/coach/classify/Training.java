@@ -41,7 +41,7 @@ public record Training(String algorithm, int iterations, int cutoff, Map<String,
     }
 
     /** A stable description, part of the model's fingerprint. */
-    String describe() {
+    public String describe() {
         return algorithm + ":" + iterations + ":" + cutoff + ":" + new TreeMap<>(settings);
     }
 }
