@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "bench", description = "Measure speed and memory: bench [search|phrasing|...] (all by default). Figures are medians/percentiles; see README.")
+@Command(name = "bench", description = "Measure speed and memory: bench [search|phrasing|tone|...] (all by default). Figures are medians/percentiles; see README.")
 final class BenchCmd implements Callable<Integer> {
     @Parameters(arity = "0..*", description = "Which benchmarks to run (default: all).")
     List<String> which = List.of();
@@ -43,6 +43,9 @@ final class BenchCmd implements Callable<Integer> {
         }
         if (wants("phrasing")) {
             PhrasingBench.run(out, coldRuns);
+        }
+        if (wants("tone")) {
+            coach.bench.ToneBench.run(out);
         }
         // Each feature adds its own benchmark class in coach.bench and one line here.
         return 0;

@@ -29,7 +29,7 @@ final class CheckCmd implements Callable<Integer> {
     private static final CompletableFuture<Started> EARLY = Early.launchedAs("check") ? Early.start("check-start", CheckCmd::start) : null;
 
     @Option(names = "--jsonl", description = "Read one message per line from stdin, write one JSON object per line: "
-            + "{text, lang, risky, findings: [{rule, category, start, end, fragment, principle, why}], suggestions}.")
+            + "{text, lang, risky, findings: [{rule, category, start, end, fragment, principle, why, source (rule|model), confidence (model only), rewritable}], suggestions}.")
     boolean jsonl;
 
     @Parameters(arity = "0..*", description = "The draft.")
@@ -103,6 +103,11 @@ final class CheckCmd implements Callable<Integer> {
             j.put("fragment", f.fragment());
             j.put("principle", f.principle());
             j.put("why", f.why());
+            j.put("source", f.source());
+            if (f.confidence() != null) {
+                j.put("confidence", f.confidence());
+            }
+            j.put("rewritable", f.rewritable());
         }
         ArrayNode ss = o.putArray("suggestions");
         r.suggestions().forEach(ss::add);

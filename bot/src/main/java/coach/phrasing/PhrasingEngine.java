@@ -34,9 +34,12 @@ public final class PhrasingEngine {
     private final Map<Lang, List<Rule>> rules;
     private final Map<Lang, PatternIndex<Rule>> index;
     private final Map<Rule, Integer> rank = new java.util.IdentityHashMap<>();
+    /** The tone model and word lists (coach.tone); null when the engine runs on rules alone. */
+    private final ToneFindings tone;
 
-    private PhrasingEngine(Map<Lang, List<Rule>> rules) {
+    private PhrasingEngine(Map<Lang, List<Rule>> rules, ToneFindings tone) {
         this.rules = rules;
+        this.tone = tone;
         this.index = new EnumMap<>(Lang.class);
         for (Map.Entry<Lang, List<Rule>> e : rules.entrySet()) {
             PatternIndex<Rule> idx = new PatternIndex<>();
@@ -52,7 +55,12 @@ public final class PhrasingEngine {
 
     /** Loads and validates the rule files; malformed content throws {@link coach.kb.ContentException} with file and line. */
     public static PhrasingEngine load(KnowledgeBase kb) {
-        return new PhrasingEngine(RuleLoader.load(kb));
+        return new PhrasingEngine(RuleLoader.load(kb), new ToneFindings(coach.tone.ToneChecker.load(kb.source()), kb));
+    }
+
+    /** The rules alone, without the tone model (for tests of the rules themselves). */
+    static PhrasingEngine rulesOnly(KnowledgeBase kb) {
+        return new PhrasingEngine(RuleLoader.load(kb), null);
     }
 
     /**
@@ -60,14 +68,34 @@ public final class PhrasingEngine {
      * while the guide is still loading elsewhere, then binds them to it.
      */
     public static PhrasingEngine load(ContentSource source, CompletableFuture<KnowledgeBase> kb) {
+        // the tone model loads on its own thread while the rules compile here and the guide elsewhere
+        CompletableFuture<coach.tone.ToneChecker> tone = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                tone.complete(coach.tone.ToneChecker.load(source));
+            } catch (Throwable e) {
+                tone.completeExceptionally(e);
+            }
+        }, "tone-load");
+        t.setDaemon(true);
+        t.start();
         Map<Lang, List<Rule>> parsed = RuleLoader.parse(source);
-        KnowledgeBase guide;
+        KnowledgeBase guide = join(kb);
+        return new PhrasingEngine(RuleLoader.bind(parsed, guide), new ToneFindings(join(tone), guide));
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
         try {
-            guide = kb.join();
+            return f.join();
         } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : e;
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
         }
-        return new PhrasingEngine(RuleLoader.bind(parsed, guide));
     }
 
     /** Checks a message: risky fragments, why, and up to three polite versions of the whole message. Never throws. */
@@ -76,15 +104,37 @@ public final class PhrasingEngine {
         Lang lang = Lang.detect(t);
         List<Token> tokens = TextAnalyzer.analyze(t);
         List<Hit> hits = scan(t, tokens, lang);
-        if (hits.isEmpty()) {
-            return new CheckResult(t, lang, List.of(), List.of());
-        }
         List<Finding> findings = new ArrayList<>(hits.size());
         for (Hit h : hits) {
             findings.add(new Finding(h.rule.id(), h.rule.category().id(), h.start, h.end, h.fragment,
                     h.rule.principle().id(), h.rule.principle().titleRu(), h.why()));
         }
-        return new CheckResult(t, lang, List.copyOf(findings), suggestions(t, tokens, lang, hits));
+        if (tone != null) {
+            findings = tone.merge(t, tokens, lang, findings);
+        }
+        if (findings.isEmpty()) {
+            return new CheckResult(t, lang, List.of(), List.of());
+        }
+        List<String> suggestions = hits.isEmpty() ? List.of() : suggestions(t, tokens, lang, hits);
+        if (tone != null && findings.size() > hits.size()) {
+            suggestions = tone.withDrops(t, findings, suggestions);
+        }
+        return new CheckResult(t, lang, List.copyOf(findings), suggestions);
+    }
+
+    /** Advice for a finding of the tone model or the word list (they carry no replacement); null for rule findings. */
+    public String guidance(Finding f, Lang lang) {
+        return tone == null ? null : tone.guidance(f, lang);
+    }
+
+    /** The text with obscene and coarse words masked, for quoting it in the coach's own report. */
+    public String mask(String text) {
+        return tone == null ? text : tone.mask(text);
+    }
+
+    /** The tone checker, or null when the engine runs on rules alone. */
+    public coach.tone.ToneChecker toneChecker() {
+        return tone == null ? null : tone.checker();
     }
 
     /** Every rule, per language, in file order. */

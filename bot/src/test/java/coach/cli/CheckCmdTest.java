@@ -12,6 +12,42 @@ import org.junit.jupiter.api.Test;
 class CheckCmdTest {
 
     @Test
+    void modelFindingsSaySourceAndConfidence() throws Exception {
+        String stdin = String.join("\n", "Добрый день! Ну вы и тормоз, честное слово. Заказ № 3817 привезём в пятницу до 14:00.",
+                "Ты там оплатил уже или как? Чекни почту.", "Вот это п@здец, а не доставка.") + "\n";
+        List<String> lines = SearchCmdTest.runCli(stdin, "check", "--jsonl");
+        assertEquals(3, lines.size());
+        JsonNode insult = Io.json().readTree(lines.get(0));
+        JsonNode f = insult.get("findings").get(0);
+        List<String> fkeys = new ArrayList<>();
+        f.fieldNames().forEachRemaining(fkeys::add);
+        assertEquals(List.of("rule", "category", "start", "end", "fragment", "principle", "why", "source", "confidence", "rewritable"), fkeys);
+        assertEquals("model", f.get("source").asText());
+        assertEquals("insult", f.get("category").asText());
+        assertEquals("Ну вы и тормоз, честное слово.", f.get("fragment").asText());
+        double c = f.get("confidence").asDouble();
+        assertTrue(c > 0 && c <= 1, "confidence " + c);
+        assertTrue(f.get("rewritable").asBoolean(), "a fact-free insult between facts can go");
+        assertEquals("Добрый день! Заказ № 3817 привезём в пятницу до 14:00.", insult.get("suggestions").get(0).asText());
+
+        JsonNode informal = Io.json().readTree(lines.get(1));
+        assertTrue(informal.get("risky").asBoolean());
+        boolean informalFound = false;
+        for (JsonNode x : informal.get("findings")) {
+            informalFound |= x.get("category").asText().equals("informal");
+            assertEquals("model", x.get("source").asText());
+            assertFalse(x.get("rewritable").asBoolean(), "no rewrite for «ты» yet");
+        }
+        assertTrue(informalFound, lines.get(1));
+        JsonNode obscene = Io.json().readTree(lines.get(2));
+        JsonNode w = obscene.get("findings").get(0);
+        assertEquals("п@здец", w.get("fragment").asText());
+        assertEquals("ru.insult.profanity", w.get("rule").asText());
+        assertEquals("rule", w.get("source").asText());
+        assertTrue(w.get("confidence") == null, "a listed word is not a model guess");
+    }
+
+    @Test
     void jsonlKeepsTheBatchContract() throws Exception {
         String huge = "ж".repeat(100_000);
         String stdin = String.join("\n", "Анна, это не наша проблема, заказ № 4512 потерял перевозчик.", "", "Спасибо за обращение!",
@@ -28,7 +64,8 @@ class CheckCmdTest {
         JsonNode f = first.get("findings").get(0);
         List<String> fkeys = new ArrayList<>();
         f.fieldNames().forEachRemaining(fkeys::add);
-        assertEquals(List.of("rule", "category", "start", "end", "fragment", "principle", "why"), fkeys);
+        assertEquals(List.of("rule", "category", "start", "end", "fragment", "principle", "why", "source", "rewritable"), fkeys);
+        assertEquals("rule", f.get("source").asText());
         assertEquals("ru.deflect.not-our-problem", f.get("rule").asText());
         assertEquals("deflect", f.get("category").asText());
         assertEquals(6, f.get("start").asInt());
