@@ -108,7 +108,8 @@ public final class Categorizer {
 
     /**
      * The model written at build time under {@code models/<name>.bin} when it carries this
-     * fingerprint; null otherwise (missing, other content, damaged).
+     * fingerprint (any, when {@code fingerprint} is null: the caller knows the content is the
+     * build's own); null otherwise (missing, other content, damaged).
      */
     public static Categorizer prebuilt(String name, String fingerprint, java.util.function.Supplier<List<TextFeatureGenerator>> generators) {
         try (InputStream in = Categorizer.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + name + ".bin")) {
@@ -139,7 +140,11 @@ public final class Categorizer {
     private static Categorizer read(InputStream in, String name, String fingerprint, java.util.function.Supplier<List<TextFeatureGenerator>> generators)
             throws IOException {
         DataInputStream data = new DataInputStream(in);
-        if (!ModelDefinition.FORMAT.equals(data.readUTF()) || !fingerprint.equals(data.readUTF())) {
+        if (!ModelDefinition.FORMAT.equals(data.readUTF())) {
+            return null;
+        }
+        String stored = data.readUTF();
+        if (fingerprint != null && !fingerprint.equals(stored)) {
             return null;
         }
         int n = data.readInt();
@@ -148,7 +153,7 @@ public final class Categorizer {
             meta.put(data.readUTF(), data.readUTF());
         }
         AbstractModel m = new GenericModelReader(new BinaryFileDataReader(data)).getModel();
-        return new Categorizer(name, fingerprint, m, generators.get(), true, meta);
+        return new Categorizer(name, stored, m, generators.get(), true, meta);
     }
 
     /** The model file's bytes: format, fingerprint, metadata (sorted), then OpenNLP's binary model. */

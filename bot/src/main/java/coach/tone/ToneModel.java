@@ -36,7 +36,7 @@ public final class ToneModel implements ModelSpec {
      * on it counts this many times when the thresholds are set.
      */
     static final double OK_WEIGHT = 1.0;
-    static final Training TRAINING = Training.maxent(100, 1).with("GaussianSmoothingSigma", "1");
+    static final Training TRAINING = Training.maxent(100, 2).with("GaussianSmoothingSigma", "1");
 
     static {
         List<String> all = new ArrayList<>();
@@ -70,7 +70,8 @@ public final class ToneModel implements ModelSpec {
     /** The prebuilt model when it matches (the word list's examples then need no second check), else one trained now. */
     @Override
     public Categorizer load(ContentSource source) {
-        String fp = fingerprint(source);
+        // the knowledge base packed with the classes is the one the build trained on: no need to hash it
+        String fp = isPackaged(source) ? null : fingerprint(source);
         synchronized (this) {
             trusted = true;
         }
@@ -90,6 +91,14 @@ public final class ToneModel implements ModelSpec {
             cues = Cues.load(source);
         }
         return cues;
+    }
+
+    private static boolean isPackaged(ContentSource source) {
+        try {
+            return source.describe().equals(ContentSource.packaged().describe());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     @Override
