@@ -58,8 +58,12 @@ public final class PhrasingEngine {
         return new PhrasingEngine(RuleLoader.load(kb), new ToneFindings(coach.tone.ToneChecker.load(kb.source()), kb));
     }
 
-    /** The rules alone, without the tone model (for tests of the rules themselves). */
-    static PhrasingEngine rulesOnly(KnowledgeBase kb) {
+    /**
+     * The rules alone, without the tone model: for checking texts that are not messages to a client
+     * (the materials and hints speak to the assistant on «ты», hold headings and lists) and for tests
+     * of the rules themselves.
+     */
+    public static PhrasingEngine rulesOnly(KnowledgeBase kb) {
         return new PhrasingEngine(RuleLoader.load(kb), null);
     }
 

@@ -22,6 +22,7 @@ class PolitenessContentTest {
         Predicate<String> risky = Coach.riskyText(TestKb.kb());
         assumeTrue(risky.test("Это не наша проблема."), "no phrasing engine wired yet");
         Drills drills = Drills.load(TestKb.kb(), risky);
+        coach.phrasing.PhrasingEngine rules = coach.phrasing.PhrasingEngine.rulesOnly(TestKb.kb());
         List<String> failures = new ArrayList<>();
         for (Scenario s : drills.scenarios()) {
             for (Criterion c : s.rubric()) {
@@ -42,7 +43,8 @@ class PolitenessContentTest {
             }
             for (Criterion c : s.rubric()) {
                 String hint = Template.fill(c.hintRu(), s.defaults());
-                if (!c.phrasing() && risky.test(hint)) {
+                // a hint is advice to the assistant (imperatives addressed to them), so the rules check it, not the tone model
+                if (!c.phrasing() && rules.check(hint).risky()) {
                     failures.add(s.id() + "/" + c.id() + " hint flagged: " + hint);
                 }
             }
