@@ -95,7 +95,8 @@ final class ToneFindings {
             if (w.isEmpty()) {
                 continue;
             }
-            if (w.chars().anyMatch(Character::isDigit) || w.indexOf('@') >= 0 || w.contains("http") || w.indexOf('«') >= 0 || w.indexOf('"') >= 0) {
+            boolean email = w.indexOf('@') > 0 && w.indexOf('.', w.indexOf('@')) > 0;
+            if (w.chars().anyMatch(Character::isDigit) || email || w.contains("http") || w.indexOf('«') >= 0 || w.indexOf('"') >= 0) {
                 return false;
             }
             if (!first && Character.isUpperCase(w.charAt(0))) {
