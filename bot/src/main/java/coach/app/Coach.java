@@ -113,7 +113,7 @@ public final class Coach {
         tips.commands().forEach(registry::register);
 
         // drills: "polite" means the phrasing engine finds nothing risky
-        Drills drills = Drills.load(kb, text -> rules.check(text).risky());
+        Drills drills = Drills.load(kb, impolite(rules));
         drills.commands().forEach(registry::register);
         handlers.addAll(drills.handlers());
         if (options.store() != null) {
@@ -151,6 +151,22 @@ public final class Coach {
     public static java.util.function.Predicate<String> riskyText(KnowledgeBase kb) {
         PhrasingEngine engine = PhrasingEngine.rulesOnly(kb);
         return text -> engine.check(text).risky();
+    }
+
+    /** The phrasing findings that are about tone; jargon, vagueness and overpromising are judged by other criteria. */
+    static final java.util.Set<String> IMPOLITE = java.util.Set.of("rude", "blame", "dismiss", "refuse", "deflect");
+
+    /**
+     * Whether the phrasing engine finds an impolite fragment (rude, blaming, dismissive, refusing, deflecting) in a
+     * text: the drills' {@code polite} criterion. Jargon («выкатываем релизом») or a vague word is not impoliteness.
+     */
+    public static java.util.function.Predicate<String> impoliteText(KnowledgeBase kb) {
+        // by the rules alone: the tone model flagged polite drill replies on the drill dev sets
+        return impolite(PhrasingEngine.rulesOnly(kb));
+    }
+
+    static java.util.function.Predicate<String> impolite(PhrasingEngine engine) {
+        return text -> engine.check(text).findings().stream().anyMatch(f -> IMPOLITE.contains(f.category()));
     }
 
     public static Coach create() {
