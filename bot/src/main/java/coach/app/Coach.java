@@ -88,8 +88,10 @@ public final class Coach {
         registry.register(new AskCommand(search, new HitFormatter(kb)));
         registry.register(new CancelCommand());
 
-        // phrasing
+        // phrasing (rules and tone model); the company's own texts and drill replies by the rules alone:
+        // the tone model flagged polite drill replies on the drill dev sets and speaks of client messages only
         PhrasingEngine phrasing = PhrasingEngine.load(kb);
+        PhrasingEngine rules = PhrasingEngine.rulesOnly(kb);
         // /check in chat: short first, the full report behind «Подробнее», the best version on its own
         DraftCheckCommand check = new DraftCheckCommand(phrasing, new CheckCommand(phrasing, kb));
         registry.register(check);
@@ -99,7 +101,7 @@ public final class Coach {
         handlers.add(new ModeCommand.CheckNext());
 
         // materials: a filled-in template is checked by the phrasing engine before it is sent
-        FillSessionHandler fill = new FillSessionHandler(materials, new PhrasingReviewer(phrasing));
+        FillSessionHandler fill = new FillSessionHandler(materials, new PhrasingReviewer(rules));
         handlers.add(fill);
         handlers.add(new FillSessionHandler.Result());
         registry.register(new FillSessionHandler.FillCommand(fill));
@@ -111,7 +113,7 @@ public final class Coach {
         tips.commands().forEach(registry::register);
 
         // drills: "polite" means the phrasing engine finds nothing risky
-        Drills drills = Drills.load(kb, impolite(phrasing));
+        Drills drills = Drills.load(kb, impolite(rules));
         drills.commands().forEach(registry::register);
         handlers.addAll(drills.handlers());
         if (options.store() != null) {
@@ -147,7 +149,7 @@ public final class Coach {
      * for callers that need only that (the drill-score batch command).
      */
     public static java.util.function.Predicate<String> riskyText(KnowledgeBase kb) {
-        PhrasingEngine engine = PhrasingEngine.load(kb);
+        PhrasingEngine engine = PhrasingEngine.rulesOnly(kb);
         return text -> engine.check(text).risky();
     }
 
@@ -159,7 +161,8 @@ public final class Coach {
      * text: the drills' {@code polite} criterion. Jargon («выкатываем релизом») or a vague word is not impoliteness.
      */
     public static java.util.function.Predicate<String> impoliteText(KnowledgeBase kb) {
-        return impolite(PhrasingEngine.load(kb));
+        // by the rules alone: the tone model flagged polite drill replies on the drill dev sets
+        return impolite(PhrasingEngine.rulesOnly(kb));
     }
 
     static java.util.function.Predicate<String> impolite(PhrasingEngine engine) {
