@@ -1,0 +1,197 @@
+package coach.classify;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentSample;
+import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.BinaryFileDataReader;
+import opennlp.tools.ml.model.GenericModelReader;
+import opennlp.tools.ml.model.GenericModelWriter;
+import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.util.ObjectStreamUtils;
+
+/**
+ * A text classifier trained with OpenNLP's {@link DocumentCategorizerME} on an authored corpus.
+ *
+ * <p>Train with {@link #train(ModelDefinition)}; {@link #scores} gives every label's probability,
+ * {@link #best} the likeliest. {@link #load(ModelDefinition)} opens the model that
+ * {@link ModelTool} wrote at build time into {@code models/<name>.bin} on the classpath when its
+ * fingerprint matches the definition (the packaged content), and otherwise trains in memory (an
+ * editor's {@code COACH_KB_DIR}). The file holds the fingerprint and OpenNLP's binary model
+ * parameters, not OpenNLP's zip package, whose manifest carries a time stamp: the same definition
+ * gives the same bytes. Immutable and thread-safe.
+ */
+public final class Categorizer {
+    private static final String RESOURCE_DIR = "models/";
+
+    private final String name;
+    private final String fingerprint;
+    private final MaxentModel model;
+    private final List<TextFeatureGenerator> generators;
+    private final boolean prebuilt;
+
+    private Categorizer(String name, String fingerprint, MaxentModel model, List<TextFeatureGenerator> generators, boolean prebuilt) {
+        this.name = name;
+        this.fingerprint = fingerprint;
+        this.model = model;
+        this.prebuilt = prebuilt;
+        this.generators = List.copyOf(generators);
+    }
+
+    /** The API sketch: a model over a corpus with these features and settings (no further content). */
+    public static Categorizer train(String name, Corpus corpus, List<TextFeatureGenerator> generators, Training training) {
+        return train(new ModelDefinition(name, corpus.examples(), generators, training, ""));
+    }
+
+    public static Categorizer train(ModelDefinition def) {
+        if (def.examples().isEmpty()) {
+            throw new IllegalArgumentException("no examples to train " + def.name());
+        }
+        List<DocumentSample> samples = new ArrayList<>(def.examples().size());
+        for (Example e : def.examples()) {
+            Doc d = Doc.of(e.text());
+            samples.add(new DocumentSample(e.label(), d.norms(), Map.of(Doc.KEY, d)));
+        }
+        FeatureGenerator[] g = def.generators().toArray(new FeatureGenerator[0]);
+        try {
+            DoccatModel m = DocumentCategorizerME.train("x-unspecified", ObjectStreamUtils.createObjectStream(samples),
+                    def.training().params(), new DoccatFactory(g));
+            return new Categorizer(def.name(), def.fingerprint(), m.getMaxentModel(), def.generators(), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The prebuilt model when it matches the definition, else a freshly trained one. */
+    public static Categorizer load(ModelDefinition def) {
+        String fp = def.fingerprint();
+        try (InputStream in = Categorizer.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + def.name() + ".bin")) {
+            if (in != null) {
+                Categorizer c = read(in, fp, def);
+                if (c != null) {
+                    return c;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a damaged prebuilt model is no worse than none: train
+        }
+        return train(def);
+    }
+
+    /** Reads a model file; null when it was built from other content than {@code fingerprint}. */
+    static Categorizer read(InputStream in, String fingerprint, ModelDefinition def) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        if (!ModelDefinition.FORMAT.equals(data.readUTF()) || !fingerprint.equals(data.readUTF())) {
+            return null;
+        }
+        AbstractModel m = new GenericModelReader(new BinaryFileDataReader(data)).getModel();
+        return new Categorizer(def.name(), fingerprint, m, def.generators(), true);
+    }
+
+    /** The model file's bytes: format, fingerprint, then OpenNLP's binary model. */
+    public byte[] bytes() {
+        try {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(buf);
+            out.writeUTF(ModelDefinition.FORMAT);
+            out.writeUTF(fingerprint);
+            new GenericModelWriter((AbstractModel) model, out).persist();
+            out.flush();
+            return buf.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void write(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, bytes());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Whether this model came from the build (true) or was trained at start. */
+    public boolean prebuilt() {
+        return prebuilt;
+    }
+
+    public List<String> labels() {
+        List<String> out = new ArrayList<>(model.getNumOutcomes());
+        for (int i = 0; i < model.getNumOutcomes(); i++) {
+            out.add(model.getOutcome(i));
+        }
+        return out;
+    }
+
+    /** Every label's probability for the text, in the model's label order. */
+    public Map<String, Double> scores(String text) {
+        return scores(Doc.of(text));
+    }
+
+    public Map<String, Double> scores(Doc doc) {
+        double[] p = probabilities(doc);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < p.length; i++) {
+            out.put(model.getOutcome(i), p[i]);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    public Scored best(String text) {
+        return best(Doc.of(text));
+    }
+
+    public Scored best(Doc doc) {
+        double[] p = probabilities(doc);
+        int b = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[b]) {
+                b = i;
+            }
+        }
+        return new Scored(model.getOutcome(b), p[b]);
+    }
+
+    /**
+     * The model's probabilities: the context is every generator's features, as OpenNLP's
+     * DocumentCategorizerContextGenerator builds it (used directly because DocumentCategorizerME would
+     * re-create the generators by class name and lose their settings).
+     */
+    private double[] probabilities(Doc doc) {
+        List<String> context = new ArrayList<>(32);
+        for (TextFeatureGenerator g : generators) {
+            g.features(doc, context);
+        }
+        return model.eval(context.toArray(new String[0]));
+    }
+
+    /** The features the model sees for a text (for debugging a corpus). */
+    public List<String> features(Doc doc) {
+        List<String> context = new ArrayList<>(32);
+        for (TextFeatureGenerator g : generators) {
+            g.features(doc, context);
+        }
+        return context;
+    }
+
+    /** A label with its probability. */
+    public record Scored(String label, double probability) {
+    }
+}
