@@ -1,0 +1,187 @@
+package coach.search;
+
+import coach.kb.KnowledgeBase;
+import coach.kb.Principle;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Build-time training of the intent model (run by {@code coach.app.IndexTool}). Reproducible: a fixed
+ * seed holds back every fifth situation of each id; a model trained on the rest chooses the Lucene
+ * weight (best hit@1 on the held-back situations plus the guide's own wording: principle titles and
+ * keywords) and the no-answer threshold (best accuracy of answering answerable and refusing
+ * {@code none}/{@code smalltalk} held-back lines). The shipped model is then trained on all situations.
+ */
+public final class IntentTrainer {
+    static final long SEED = 18;
+    static final int HOLD_BACK_EVERY = 5;
+
+    /** The outcome of a training run: the final model, its calibration and the held-back figures. */
+    public record Result(IntentModel model, IntentCalibration calibration, String report) {
+    }
+
+    private IntentTrainer() {
+    }
+
+    /** Query and expected document id of one evaluation line. */
+    record Probe(String text, String id, boolean wording) {
+    }
+
+    public static Result train(KnowledgeBase kb, List<SearchDoc> extra) {
+        List<SearchDoc> docs = SearchEngine.documents(kb, extra);
+        Set<String> principles = new LinkedHashSet<>();
+        Set<String> others = new LinkedHashSet<>();
+        for (SearchDoc d : docs) {
+            ("principle".equals(d.kind()) ? principles : others).add(d.id());
+        }
+        List<Situations.Example> all = Situations.load(kb.source(), principles, others);
+        List<Situations.Example> train = new ArrayList<>();
+        List<Situations.Example> held = new ArrayList<>();
+        split(all, train, held);
+
+        IntentModel trial = IntentModel.train(train, kb.principles());
+        SearchEngine lexical = SearchEngine.lexicalOnly(kb, extra);
+        Intent intent = Intent.of(trial, IntentCalibration.DEFAULT, docs, all);
+        List<Probe> probes = new ArrayList<>();
+        for (Situations.Example e : held) {
+            probes.add(new Probe(e.text(), e.id(), false));
+        }
+        for (Principle p : kb.principles()) {
+            probes.add(new Probe(p.titleRu(), p.id(), true));
+            probes.add(new Probe(p.titleEn(), p.id(), true));
+            p.keywordsRu().forEach(k -> probes.add(new Probe(k, p.id(), true)));
+            p.keywordsEn().forEach(k -> probes.add(new Probe(k, p.id(), true)));
+        }
+        int n = probes.size();
+        double[][] answer = new double[n][];
+        double[] noAnswer = new double[n];
+        float[][] lex = new float[n][];
+        for (int i = 0; i < n; i++) {
+            String q = SearchEngine.sanitize(probes.get(i).text());
+            double[] probs = trial.probabilities(q);
+            answer[i] = intent.answerProbabilities(probs);
+            noAnswer[i] = intent.noAnswerProbability(probs);
+            lex[i] = lexical.lexical(q).scores();
+        }
+        List<String> ids = lexical.docIds();
+
+        // The Lucene weight: hit@1 on held-back situations + hit@1 on the guide's wording.
+        double bestW = 0;
+        double bestScore = -1;
+        String bestLine = "";
+        for (int step = 0; step <= 40; step++) {
+            double w = step * 0.05;
+            int[] ok = new int[2];
+            int[] count = new int[2];
+            for (int i = 0; i < n; i++) {
+                Probe pr = probes.get(i);
+                if (isNoAnswer(pr.id())) {
+                    continue;
+                }
+                int k = pr.wording() ? 1 : 0;
+                count[k]++;
+                if (top(SearchEngine.fuse(answer[i], lex[i], w), ids, lexical, principles.contains(pr.id())).equals(pr.id())) {
+                    ok[k]++;
+                }
+            }
+            double score = (double) ok[0] / Math.max(1, count[0]) + (double) ok[1] / Math.max(1, count[1]);
+            if (score > bestScore + 1e-9) {
+                bestScore = score;
+                bestW = w;
+                bestLine = String.format(Locale.ROOT, "held-back situations hit@1 %.3f (%d), guide wording hit@1 %.3f (%d)",
+                        (double) ok[0] / Math.max(1, count[0]), count[0], (double) ok[1] / Math.max(1, count[1]), count[1]);
+            }
+        }
+
+        // The no-answer threshold: accuracy of the answer/refuse decision on the held-back situations
+        // (their mix of answerable and unanswerable lines); among equal thresholds the middle one.
+        List<Double> tied = new ArrayList<>();
+        double bestAcc = -1;
+        String accLine = "";
+        for (int step = 10; step <= 95; step++) {
+            double t = step / 100.0;
+            int keep = 0;
+            int answerable = 0;
+            int refuse = 0;
+            int unanswerable = 0;
+            for (int i = 0; i < n; i++) {
+                if (probes.get(i).wording()) {
+                    continue;
+                }
+                if (isNoAnswer(probes.get(i).id())) {
+                    unanswerable++;
+                    refuse += noAnswer[i] >= t ? 1 : 0;
+                } else {
+                    answerable++;
+                    keep += noAnswer[i] < t ? 1 : 0;
+                }
+            }
+            double acc = (double) (keep + refuse) / Math.max(1, answerable + unanswerable);
+            if (acc > bestAcc + 1e-9) {
+                bestAcc = acc;
+                tied.clear();
+                accLine = String.format(Locale.ROOT, "answered %.3f of %d answerable, refused %.3f of %d unanswerable",
+                        (double) keep / Math.max(1, answerable), answerable, (double) refuse / Math.max(1, unanswerable), unanswerable);
+            }
+            if (Math.abs(acc - bestAcc) <= 1e-9) {
+                tied.add(t);
+            }
+        }
+        double threshold = tied.get(tied.size() / 2);
+        IntentCalibration calibration = new IntentCalibration(bestW, threshold);
+        String report = String.format(Locale.ROOT, "intent model: %d situations (%d held back); lucene weight %.2f: %s; no-answer threshold %.2f: %s",
+                all.size(), held.size(), bestW, bestLine, threshold, accLine);
+        return new Result(IntentModel.train(all, kb.principles()), calibration, report);
+    }
+
+    private static boolean isNoAnswer(String id) {
+        return id.equals(Situations.NONE) || id.equals(Situations.SMALL_TALK);
+    }
+
+    /** The best document: among principles for a principle's probe, among all documents otherwise. */
+    private static String top(double[] fused, List<String> ids, SearchEngine engine, boolean principleOnly) {
+        int best = -1;
+        for (int i = 0; i < fused.length; i++) {
+            if (principleOnly && !engine.isPrinciple(i)) {
+                continue;
+            }
+            if (best < 0 || fused[i] > fused[best]) {
+                best = i;
+            }
+        }
+        return best < 0 ? "" : ids.get(best);
+    }
+
+    /** Every {@value #HOLD_BACK_EVERY}th line of each id, in a seeded shuffle, is held back. */
+    static void split(List<Situations.Example> all, List<Situations.Example> train, List<Situations.Example> held) {
+        Map<String, List<Situations.Example>> byId = new LinkedHashMap<>();
+        for (Situations.Example e : all) {
+            byId.computeIfAbsent(e.lang() + "/" + e.id(), k -> new ArrayList<>()).add(e);
+        }
+        Random random = new Random(SEED);
+        for (List<Situations.Example> group : byId.values()) {
+            List<Situations.Example> shuffled = new ArrayList<>(group);
+            Collections.shuffle(shuffled, random);
+            for (int i = 0; i < shuffled.size(); i++) {
+                (i % HOLD_BACK_EVERY == HOLD_BACK_EVERY - 1 ? held : train).add(shuffled.get(i));
+            }
+        }
+    }
+
+    /** Trains, calibrates and writes the model and its calibration under {@code classes/models/}; returns the report line. */
+    public static String writePrebuilt(Path classes, KnowledgeBase kb, List<SearchDoc> extra) throws IOException {
+        Result r = train(kb, extra);
+        r.model().write(classes);
+        r.calibration().write(classes, r.report());
+        return r.report();
+    }
+}
