@@ -58,8 +58,9 @@ record Intent(IntentModel model, IntentCalibration calibration, int[] outcomeOfD
         return (noneIdx >= 0 ? probs[noneIdx] : 0) + (smallIdx >= 0 ? probs[smallIdx] : 0);
     }
 
-    boolean noAnswer(double[] probs) {
-        return noAnswerProbability(probs) >= calibration.noAnswerThreshold();
+    /** Whether the guide has no answer, given the model's probabilities and the query's best Lucene score. */
+    boolean noAnswer(double[] probs, double lexicalTop) {
+        return noAnswerProbability(probs) >= calibration.threshold(lexicalTop);
     }
 
     /** Per document position: its probability among the answerable outcomes (they sum to 1). */

@@ -102,44 +102,62 @@ public final class IntentTrainer {
             }
         }
 
-        // The no-answer threshold: accuracy of the answer/refuse decision on the held-back situations
-        // (their mix of answerable and unanswerable lines); among equal thresholds the middle one.
-        List<Double> tied = new ArrayList<>();
+        // The no-answer threshold and its lexical relief: accuracy of the answer/refuse decision on the
+        // held-back situations (their mix of answerable and unanswerable lines); the smallest relief and,
+        // among equal thresholds, the middle one.
+        double[] lexTop = new double[n];
+        for (int i = 0; i < n; i++) {
+            lexTop[i] = SearchEngine.max(lex[i]);
+        }
         double bestAcc = -1;
+        double threshold = IntentCalibration.DEFAULT.noAnswerThreshold();
+        double relief = 0;
         String accLine = "";
-        for (int step = 10; step <= 95; step++) {
-            double t = step / 100.0;
-            int keep = 0;
-            int answerable = 0;
-            int refuse = 0;
-            int unanswerable = 0;
-            for (int i = 0; i < n; i++) {
-                if (probes.get(i).wording()) {
-                    continue;
+        for (int r = 0; r <= 8; r++) {
+            IntentCalibration probe = null;
+            List<Double> tied = new ArrayList<>();
+            double accHere = -1;
+            String lineHere = "";
+            for (int step = 5; step <= 95; step++) {
+                probe = new IntentCalibration(bestW, step / 100.0, r * 0.05);
+                int keep = 0;
+                int answerable = 0;
+                int refuse = 0;
+                int unanswerable = 0;
+                for (int i = 0; i < n; i++) {
+                    if (probes.get(i).wording()) {
+                        continue;
+                    }
+                    boolean refused = noAnswer[i] >= probe.threshold(lexTop[i]);
+                    if (isNoAnswer(probes.get(i).id())) {
+                        unanswerable++;
+                        refuse += refused ? 1 : 0;
+                    } else {
+                        answerable++;
+                        keep += refused ? 0 : 1;
+                    }
                 }
-                if (isNoAnswer(probes.get(i).id())) {
-                    unanswerable++;
-                    refuse += noAnswer[i] >= t ? 1 : 0;
-                } else {
-                    answerable++;
-                    keep += noAnswer[i] < t ? 1 : 0;
+                double acc = (double) (keep + refuse) / Math.max(1, answerable + unanswerable);
+                if (acc > accHere + 1e-9) {
+                    accHere = acc;
+                    tied.clear();
+                    lineHere = String.format(Locale.ROOT, "answered %.3f of %d answerable, refused %.3f of %d unanswerable",
+                            (double) keep / Math.max(1, answerable), answerable, (double) refuse / Math.max(1, unanswerable), unanswerable);
+                }
+                if (Math.abs(acc - accHere) <= 1e-9) {
+                    tied.add(step / 100.0);
                 }
             }
-            double acc = (double) (keep + refuse) / Math.max(1, answerable + unanswerable);
-            if (acc > bestAcc + 1e-9) {
-                bestAcc = acc;
-                tied.clear();
-                accLine = String.format(Locale.ROOT, "answered %.3f of %d answerable, refused %.3f of %d unanswerable",
-                        (double) keep / Math.max(1, answerable), answerable, (double) refuse / Math.max(1, unanswerable), unanswerable);
-            }
-            if (Math.abs(acc - bestAcc) <= 1e-9) {
-                tied.add(t);
+            if (accHere > bestAcc + 1e-9) {
+                bestAcc = accHere;
+                threshold = tied.get(tied.size() / 2);
+                relief = r * 0.05;
+                accLine = lineHere;
             }
         }
-        double threshold = tied.get(tied.size() / 2);
-        IntentCalibration calibration = new IntentCalibration(bestW, threshold);
-        String report = String.format(Locale.ROOT, "intent model: %d situations (%d held back); lucene weight %.2f: %s; no-answer threshold %.2f: %s",
-                all.size(), held.size(), bestW, bestLine, threshold, accLine);
+        IntentCalibration calibration = new IntentCalibration(bestW, threshold, relief);
+        String report = String.format(Locale.ROOT, "intent model: %d situations (%d held back); lucene weight %.2f: %s; no-answer threshold %.2f + %.2f lexical relief: %s",
+                all.size(), held.size(), bestW, bestLine, threshold, relief, accLine);
         return new Result(IntentModel.train(all, kb.principles()), calibration, report);
     }
 

@@ -274,11 +274,14 @@ public final class SearchEngine {
             return List.of();
         }
         double[] probs = intent == null ? null : intent.model().probabilities(text);
-        if (intent != null && (intent.isSmallTalk(userText, probs) || intent.noAnswer(probs))) {
+        if (intent != null && intent.isSmallTalk(userText, probs)) {
+            return List.of();
+        }
+        Lexical lex = lexical(text);
+        if (intent != null && intent.noAnswer(probs, max(lex.scores()))) {
             return List.of();
         }
         Lang lang = Lang.detect(text);
-        Lexical lex = lexical(text);
         double[] fused = intent == null ? toDouble(lex.scores()) : fuse(intent.answerProbabilities(probs), lex.scores(), intent.calibration().luceneWeight());
         int want = Math.max(1, Math.min(max, 50));
         List<Integer> picked = pick(fused, lex.scores(), want);
@@ -358,6 +361,14 @@ public final class SearchEngine {
             out[i] = answerProbs[i] + (top > 0 ? weight * lexical[i] / top : 0);
         }
         return out;
+    }
+
+    static float max(float[] f) {
+        float m = 0;
+        for (float x : f) {
+            m = Math.max(m, x);
+        }
+        return m;
     }
 
     private static double[] toDouble(float[] f) {
