@@ -57,7 +57,7 @@ public final class AskCommand implements Command {
         }
         Optional<Principle> direct = kb.principle(q);
         if (direct.isPresent()) {
-            return List.of(answer(ctx.lang(), direct.get(), bestMaterial(direct.get(), List.of()), List.of()));
+            return List.of(answer(ctx, direct.get(), bestMaterial(direct.get(), List.of()), List.of()));
         }
         if (engine.isSmallTalk(q)) {
             return List.of(Reply.of(ctx.t("ask.smalltalk")));
@@ -73,7 +73,7 @@ public final class AskCommand implements Command {
             return List.of(Reply.of(ctx.t("ask.none")));
         }
         Principle first = principles.get(0);
-        return List.of(answer(ctx.lang(), first, bestMaterial(first, hits), principles.subList(1, Math.min(principles.size(), 1 + MORE))));
+        return List.of(answer(ctx, first, bestMaterial(first, hits), principles.subList(1, Math.min(principles.size(), 1 + MORE))));
     }
 
     /** The material to point to: a hit that serves this principle, else the first material listing it first. */
@@ -88,15 +88,16 @@ public final class AskCommand implements Command {
                 .sorted((a, b) -> a.id().compareTo(b.id())).findFirst();
     }
 
-    private static Reply answer(Lang lang, Principle p, Optional<Material> material, List<Principle> more) {
+    private static Reply answer(Context ctx, Principle p, Optional<Material> material, List<Principle> more) {
+        Lang lang = ctx.lang();
         Rich.Builder b = Rich.builder();
         b.bold(p.title(lang)).nl();
         b.text(p.advice(lang)).nl();
-        b.bold(lang == Lang.EN ? "Example from the guide: " : "Пример из руководства: ").italic(p.example(lang));
-        material.ifPresent(m -> b.nl().text(lang == Lang.EN ? "Material: " : "Материал: ").bold(m.title(lang)).text(" — ").code("/materials " + m.id()));
+        b.bold(ctx.t("ask.example") + " ").italic(p.example(lang));
+        material.ifPresent(m -> b.nl().text(ctx.t("ask.material") + " ").bold(m.title(lang)).text(" — ").code("/materials " + m.id()));
         List<List<Button>> rows = new ArrayList<>();
         for (Principle next : more) {
-            rows.add(List.of(new Button((lang == Lang.EN ? "More: " : "Ещё: ") + next.title(lang), "/ask " + next.id())));
+            rows.add(List.of(new Button(ctx.t("ask.more") + " " + next.title(lang), "/ask " + next.id())));
         }
         return Reply.of(b.build()).withButtons(rows);
     }

@@ -3,7 +3,6 @@ package coach.search;
 import coach.kb.ContentSource;
 import coach.kb.KnowledgeBase;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,12 +28,7 @@ record Intent(IntentModel model, IntentCalibration calibration, int[] outcomeOfD
         if (!Situations.present(source)) {
             return null;
         }
-        Set<String> principles = new LinkedHashSet<>();
-        Set<String> others = new LinkedHashSet<>();
-        for (SearchDoc d : docs) {
-            ("principle".equals(d.kind()) ? principles : others).add(d.id());
-        }
-        List<Situations.Example> examples = Situations.load(source, principles, others);
+        List<Situations.Example> examples = Situations.load(kb);
         IntentModel model = usePrebuilt ? IntentModel.load(examples, kb.principles()) : IntentModel.train(examples, kb.principles());
         return of(model, IntentCalibration.packaged(), docs, examples);
     }

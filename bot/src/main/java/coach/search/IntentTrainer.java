@@ -43,7 +43,7 @@ public final class IntentTrainer {
         for (SearchDoc d : docs) {
             ("principle".equals(d.kind()) ? principles : others).add(d.id());
         }
-        List<Situations.Example> all = Situations.load(kb.source(), principles, others);
+        List<Situations.Example> all = Situations.load(kb);
         List<Situations.Example> train = new ArrayList<>();
         List<Situations.Example> held = new ArrayList<>();
         split(all, train, held);

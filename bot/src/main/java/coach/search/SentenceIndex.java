@@ -26,8 +26,8 @@ final class SentenceIndex {
         this.sentences = sentences;
     }
 
-    /** A sentence ends at . ! ? or … followed by white space, or at a line break. */
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+|\\n+");
+    /** A sentence ends at . ! ? or … (possibly followed by a closing quote or bracket) and white space, or at a line break. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…]|[.!?…][»\"”)])\\s+|\\n+");
 
     static SentenceIndex of(String text) {
         List<Sentence> out = new ArrayList<>();
@@ -49,14 +49,15 @@ final class SentenceIndex {
         return new SentenceIndex(List.copyOf(out));
     }
 
-    /** Sentences at . ! ? … plus white space or a line break, never inside a «quote» or "quote". */
+    /** Sentences at . ! ? … plus white space or a line break, never inside a «quote» or "quote" nor before a lower-case word. */
     static List<String> split(String text) {
         List<String> out = new ArrayList<>();
         java.util.regex.Matcher m = SENTENCE_END.matcher(text);
         int from = 0;
         while (m.find()) {
             String head = text.substring(from, m.start());
-            if (m.group().indexOf('\n') < 0 && insideQuote(head)) {
+            boolean lowerNext = m.end() < text.length() && Character.isLowerCase(text.charAt(m.end()));
+            if (m.group().indexOf('\n') < 0 && (insideQuote(head) || lowerNext)) {
                 continue;
             }
             out.add(head);

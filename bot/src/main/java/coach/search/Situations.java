@@ -40,6 +40,17 @@ public final class Situations {
         return source.exists(file(Lang.RU)) || source.exists(file(Lang.EN));
     }
 
+    /** Reads and validates both files against the knowledge base's principles and material files ({@code materials/<id>.md}). */
+    public static List<Example> load(coach.kb.KnowledgeBase kb) {
+        Set<String> principles = new java.util.LinkedHashSet<>();
+        kb.principles().forEach(p -> principles.add(p.id()));
+        Set<String> materials = new java.util.LinkedHashSet<>();
+        for (String path : kb.source().list("materials", ".md")) {
+            materials.add(path.substring(path.lastIndexOf('/') + 1, path.length() - 3));
+        }
+        return load(kb.source(), principles, materials);
+    }
+
     /**
      * Reads and validates both files. {@code principleIds} must each have situations in every present
      * file; {@code materialIds} may. Unknown ids, malformed lines and one text under two ids are errors

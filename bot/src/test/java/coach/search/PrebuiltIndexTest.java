@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.TestKb;
 import coach.kb.KnowledgeBase;
@@ -44,6 +45,7 @@ class PrebuiltIndexTest {
         assertNotEquals(SearchEngine.fingerprint(SearchEngine.documents(KB, MATERIALS)), changed);
         assertNull(PrebuiltIndex.load(changed));
         SearchEngine engine = SearchEngine.build(KB, extra);
-        assertEquals("new-one", engine.search("переговоры с поставщиком").get(0).id());
+        // The intent model knows no situations of the new material, so it is found by Lucene alone.
+        assertTrue(engine.search("переговоры с поставщиком").stream().anyMatch(h -> h.id().equals("new-one")));
     }
 }
