@@ -26,7 +26,7 @@ import java.util.Map;
  */
 public final class IntentModel {
     public static final String NAME = "search-intent";
-    static final Training TRAINING = Training.maxent(100, 1).with("GaussianSmoothingSigma", "1.0");
+    static final Training TRAINING = Training.maxent(100, 2).with("GaussianSmoothingSigma", "1.0");
     static final List<TextFeatureGenerator> GENERATORS = List.of(Features.words(), Features.bigrams(), new CharTrigrams());
 
     private final Categorizer categorizer;
@@ -43,6 +43,11 @@ public final class IntentModel {
 
     /** What the model is trained on: the situations, then the guide's wording of each principle. */
     static ModelDefinition definition(List<Situations.Example> situations, List<Principle> principles) {
+        return definition(situations, principles, true);
+    }
+
+    /** As above; without {@code keywords} the principles' keywords are left out (the calibration probes with them). */
+    static ModelDefinition definition(List<Situations.Example> situations, List<Principle> principles, boolean keywords) {
         List<Example> examples = new ArrayList<>();
         for (Situations.Example e : situations) {
             examples.add(new Example(e.id(), e.text(), e.file(), e.line()));
@@ -51,14 +56,20 @@ public final class IntentModel {
             examples.add(new Example(p.id(), p.titleRu(), "principles.yaml", 0));
             examples.add(new Example(p.id(), p.titleEn(), "principles.yaml", 0));
             examples.add(new Example(p.id(), p.summaryEn(), "principles.yaml", 0));
-            p.keywordsRu().forEach(k -> examples.add(new Example(p.id(), k, "principles.yaml", 0)));
-            p.keywordsEn().forEach(k -> examples.add(new Example(p.id(), k, "principles.yaml", 0)));
+            if (keywords) {
+                p.keywordsRu().forEach(k -> examples.add(new Example(p.id(), k, "principles.yaml", 0)));
+                p.keywordsEn().forEach(k -> examples.add(new Example(p.id(), k, "principles.yaml", 0)));
+            }
         }
         return new ModelDefinition(NAME, examples, GENERATORS, TRAINING, "");
     }
 
     public static IntentModel train(List<Situations.Example> situations, List<Principle> principles) {
         return new IntentModel(Categorizer.train(definition(situations, principles)));
+    }
+
+    static IntentModel trainWithoutKeywords(List<Situations.Example> situations, List<Principle> principles) {
+        return new IntentModel(Categorizer.train(definition(situations, principles, false)));
     }
 
     /** The model the build wrote for exactly this content, or one trained now. */
