@@ -174,11 +174,32 @@ public final class SearchEngine {
     /** Builds the engine; with {@code usePrebuilt} the index written at build time is used when it matches the content. */
     static SearchEngine build(KnowledgeBase kb, List<SearchDoc> extra, boolean usePrebuilt) {
         List<SearchDoc> docs = documents(kb, extra);
+        // The intent model (situations, model file) loads on a second thread while Lucene opens here.
+        java.util.concurrent.CompletableFuture<Intent> intent = new java.util.concurrent.CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                intent.complete(Intent.load(kb, docs, usePrebuilt));
+            } catch (Throwable e) {
+                intent.completeExceptionally(e);
+            }
+        }, "search-intent-load");
+        loader.setDaemon(true);
+        loader.start();
         String synText = kb.source().exists(KnowledgeBase.SYNONYMS) ? kb.source().read(KnowledgeBase.SYNONYMS) : "";
         // One synonym map serves both chains: stems follow each word's script, so entries analyse the same.
         SynonymMap map = synonyms(synText, new CoachAnalyzer(CoachAnalyzer.Language.RU));
         Directory prebuilt = usePrebuilt ? PrebuiltIndex.load(fingerprint(docs)) : null;
-        return new SearchEngine(docs, map, map, prebuilt, Intent.load(kb, docs, usePrebuilt));
+        try {
+            return new SearchEngine(docs, map, map, prebuilt, intent.join());
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** The engine without the intent model: Lucene ranking only (calibration compares against it). */
