@@ -13,6 +13,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
@@ -44,13 +46,16 @@ public final class Categorizer {
     private final MaxentModel model;
     private final List<TextFeatureGenerator> generators;
     private final boolean prebuilt;
+    private final Map<String, String> metadata;
 
-    private Categorizer(String name, String fingerprint, MaxentModel model, List<TextFeatureGenerator> generators, boolean prebuilt) {
+    private Categorizer(String name, String fingerprint, MaxentModel model, List<TextFeatureGenerator> generators, boolean prebuilt,
+            Map<String, String> metadata) {
         this.name = name;
         this.fingerprint = fingerprint;
         this.model = model;
         this.prebuilt = prebuilt;
         this.generators = List.copyOf(generators);
+        this.metadata = Collections.unmodifiableMap(new TreeMap<>(metadata));
     }
 
     /** The API sketch: a model over a corpus with these features and settings (no further content). */
@@ -71,7 +76,7 @@ public final class Categorizer {
         try {
             DoccatModel m = DocumentCategorizerME.train("x-unspecified", ObjectStreamUtils.createObjectStream(samples),
                     def.training().params(), new DoccatFactory(g));
-            return new Categorizer(def.name(), def.fingerprint(), m.getMaxentModel(), def.generators(), false);
+            return new Categorizer(def.name(), def.fingerprint(), m.getMaxentModel(), def.generators(), false, Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,6 +84,15 @@ public final class Categorizer {
 
     /** The prebuilt model when it matches the definition, else a freshly trained one. */
     public static Categorizer load(ModelDefinition def) {
+        return load(def, c -> Map.of());
+    }
+
+    /**
+     * The same, with metadata computed after training (e.g. thresholds calibrated on a held-back
+     * part, see {@link ModelSpec#metadata}): read from the prebuilt file, or computed by
+     * {@code metadata} on a freshly trained model.
+     */
+    public static Categorizer load(ModelDefinition def, Function<Categorizer, Map<String, String>> metadata) {
         String fp = def.fingerprint();
         try (InputStream in = Categorizer.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + def.name() + ".bin")) {
             if (in != null) {
@@ -90,7 +104,18 @@ public final class Categorizer {
         } catch (IOException | RuntimeException e) {
             // a damaged prebuilt model is no worse than none: train
         }
-        return train(def);
+        Categorizer c = train(def);
+        return c.withMetadata(metadata.apply(c));
+    }
+
+    /** This model with the given metadata (kept in its file). */
+    public Categorizer withMetadata(Map<String, String> meta) {
+        return new Categorizer(name, fingerprint, model, generators, prebuilt, meta);
+    }
+
+    /** Key-value data stored with the model, e.g. calibrated thresholds. */
+    public Map<String, String> metadata() {
+        return metadata;
     }
 
     /** Reads a model file; null when it was built from other content than {@code fingerprint}. */
@@ -99,17 +124,27 @@ public final class Categorizer {
         if (!ModelDefinition.FORMAT.equals(data.readUTF()) || !fingerprint.equals(data.readUTF())) {
             return null;
         }
+        int n = data.readInt();
+        Map<String, String> meta = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            meta.put(data.readUTF(), data.readUTF());
+        }
         AbstractModel m = new GenericModelReader(new BinaryFileDataReader(data)).getModel();
-        return new Categorizer(def.name(), fingerprint, m, def.generators(), true);
+        return new Categorizer(def.name(), fingerprint, m, def.generators(), true, meta);
     }
 
-    /** The model file's bytes: format, fingerprint, then OpenNLP's binary model. */
+    /** The model file's bytes: format, fingerprint, metadata (sorted), then OpenNLP's binary model. */
     public byte[] bytes() {
         try {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(buf);
             out.writeUTF(ModelDefinition.FORMAT);
             out.writeUTF(fingerprint);
+            out.writeInt(metadata.size());
+            for (Map.Entry<String, String> e : metadata.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeUTF(e.getValue());
+            }
             new GenericModelWriter((AbstractModel) model, out).persist();
             out.flush();
             return buf.toByteArray();

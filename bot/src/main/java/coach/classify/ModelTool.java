@@ -24,6 +24,7 @@ public final class ModelTool {
             long t0 = System.nanoTime();
             ModelDefinition def = spec.define(source);
             Categorizer c = Categorizer.train(def);
+            c = c.withMetadata(spec.metadata(c, source));
             Path file = classes.resolve("models").resolve(def.name() + ".bin");
             c.write(file);
             System.out.printf("model %s: %d examples, %d labels, %d bytes, trained in %d ms%n", def.name(), def.examples().size(),

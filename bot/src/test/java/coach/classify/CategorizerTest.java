@@ -153,11 +153,16 @@ class CategorizerTest {
         assertEquals(0.6, Calibration.thresholds(outcomes, List.of("a"), 0.75, 1).get("a"));
     }
 
-    /** A spec the build tool can instantiate. */
+    /** A spec the build tool can instantiate; its metadata is the held-back precision of one label. */
     public static final class TinySpec implements ModelSpec {
         @Override
         public ModelDefinition define(ContentSource source) {
             return new ModelDefinition("tiny", Corpus.read(source, "tiny.tsv", null).examples(), features(), Training.maxent(30, 1), "");
+        }
+
+        @Override
+        public Map<String, String> metadata(Categorizer trained, ContentSource source) {
+            return Map.of("thanks", String.valueOf(trained.best("Спасибо за доставку").probability()));
         }
     }
 
@@ -169,7 +174,12 @@ class CategorizerTest {
         Path file = classes.resolve("models/tiny.bin");
         assertTrue(Files.size(file) > 0);
         ModelDefinition def = new TinySpec().define(ContentSource.directory(classes.resolve("knowledge-base")));
-        assertArrayEquals(Categorizer.train(def).bytes(), Files.readAllBytes(file));
-        assertNotNull(Categorizer.read(Files.newInputStream(file), def.fingerprint(), def));
+        Categorizer fresh = Categorizer.train(def);
+        fresh = fresh.withMetadata(new TinySpec().metadata(fresh, null));
+        assertArrayEquals(fresh.bytes(), Files.readAllBytes(file));
+        Categorizer read = Categorizer.read(Files.newInputStream(file), def.fingerprint(), def);
+        assertNotNull(read);
+        assertEquals(fresh.metadata(), read.metadata());
+        assertFalse(read.metadata().isEmpty());
     }
 }
