@@ -134,7 +134,9 @@ public final class Coach {
     }
 
     public static SearchEngine searchEngine(KnowledgeBase kb) {
-        return searchEngine(kb, MaterialCatalog.load(kb));
+        // The intent model loads while the materials are read.
+        SearchEngine.IntentPreload intent = SearchEngine.preload(kb);
+        return SearchEngine.build(kb, MaterialCatalog.load(kb).searchDocs(kb), intent);
     }
 
     static SearchEngine searchEngine(KnowledgeBase kb, MaterialCatalog materials) {

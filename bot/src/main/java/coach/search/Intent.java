@@ -23,14 +23,23 @@ record Intent(IntentModel model, IntentCalibration calibration, int[] outcomeOfD
     /** Texts of at most this many words may be small talk by the model's judgement (longer ones only by an exact line). */
     static final int SMALL_TALK_MAX_WORDS = 3;
 
-    static Intent load(KnowledgeBase kb, List<SearchDoc> docs, boolean usePrebuilt) {
+    /** The model and the situations it was trained on, before they are mapped onto documents. */
+    record Loaded(IntentModel model, List<Situations.Example> examples) {
+    }
+
+    /** Reads the situations and opens the prebuilt model (or trains one); null when the content has no situations. */
+    static Loaded loadModel(KnowledgeBase kb, boolean usePrebuilt) {
         ContentSource source = kb.source();
         if (!Situations.present(source)) {
             return null;
         }
         List<Situations.Example> examples = Situations.load(kb);
         IntentModel model = usePrebuilt ? IntentModel.load(examples, kb.principles()) : IntentModel.train(examples, kb.principles());
-        return of(model, IntentCalibration.packaged(), docs, examples);
+        return new Loaded(model, examples);
+    }
+
+    static Intent of(Loaded loaded, List<SearchDoc> docs) {
+        return loaded == null ? null : of(loaded.model(), IntentCalibration.packaged(), docs, loaded.examples());
     }
 
     static Intent of(IntentModel model, IntentCalibration calibration, List<SearchDoc> docs, List<Situations.Example> examples) {

@@ -5,18 +5,16 @@ import coach.kb.Principle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 
 /**
- * Build-time training of the intent model (run by {@code coach.app.IndexTool}). Reproducible: a fixed
- * seed holds back every fifth situation of each id; a model trained on the rest chooses the Lucene
+ * Build-time training of the intent model (run by {@code coach.app.IndexTool}). Reproducible: a seeded
+ * hash holds back about a fifth of the situations; a model trained on the rest chooses the Lucene
  * weight (best hit@1 on the held-back situations plus the guide's own wording: the principles'
  * keywords, which that model does not see) and the no-answer threshold (best accuracy of answering answerable and refusing
  * {@code none}/{@code smalltalk} held-back lines). The shipped model is then trained on all situations.
@@ -178,20 +176,20 @@ public final class IntentTrainer {
         return best < 0 ? "" : ids.get(best);
     }
 
-    /** Every {@value #HOLD_BACK_EVERY}th line of each id, in a seeded shuffle, is held back. */
+    /**
+     * About one line in {@value #HOLD_BACK_EVERY} is held back, chosen by a seeded hash of its text: the
+     * same line is always on the same side, so adding situations does not reshuffle the split.
+     */
     static void split(List<Situations.Example> all, List<Situations.Example> train, List<Situations.Example> held) {
-        Map<String, List<Situations.Example>> byId = new LinkedHashMap<>();
         for (Situations.Example e : all) {
-            byId.computeIfAbsent(e.lang() + "/" + e.id(), k -> new ArrayList<>()).add(e);
+            (heldBack(e) ? held : train).add(e);
         }
-        Random random = new Random(SEED);
-        for (List<Situations.Example> group : byId.values()) {
-            List<Situations.Example> shuffled = new ArrayList<>(group);
-            Collections.shuffle(shuffled, random);
-            for (int i = 0; i < shuffled.size(); i++) {
-                (i % HOLD_BACK_EVERY == HOLD_BACK_EVERY - 1 ? held : train).add(shuffled.get(i));
-            }
-        }
+    }
+
+    static boolean heldBack(Situations.Example e) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update((SEED + "\t" + e.id() + "\t" + e.text()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return crc.getValue() % HOLD_BACK_EVERY == 0;
     }
 
     /** Trains, calibrates and writes the model and its calibration under {@code classes/models/}; returns the report line. */

@@ -173,33 +173,66 @@ public final class SearchEngine {
 
     /** Builds the engine; with {@code usePrebuilt} the index written at build time is used when it matches the content. */
     static SearchEngine build(KnowledgeBase kb, List<SearchDoc> extra, boolean usePrebuilt) {
-        List<SearchDoc> docs = documents(kb, extra);
-        // The intent model (situations, model file) loads on a second thread while Lucene opens here.
-        java.util.concurrent.CompletableFuture<Intent> intent = new java.util.concurrent.CompletableFuture<>();
+        return build(kb, extra, usePrebuilt, preload(kb, usePrebuilt));
+    }
+
+    /**
+     * Starts loading the intent model (situations, model file) on its own thread, so it overlaps
+     * whatever the caller does next (loading materials, opening Lucene). Pass the result to
+     * {@link #build(KnowledgeBase, List, IntentPreload)}.
+     */
+    public static IntentPreload preload(KnowledgeBase kb) {
+        return preload(kb, true);
+    }
+
+    static IntentPreload preload(KnowledgeBase kb, boolean usePrebuilt) {
+        java.util.concurrent.CompletableFuture<Intent.Loaded> f = new java.util.concurrent.CompletableFuture<>();
         Thread loader = new Thread(() -> {
             try {
-                intent.complete(Intent.load(kb, docs, usePrebuilt));
+                f.complete(Intent.loadModel(kb, usePrebuilt));
             } catch (Throwable e) {
-                intent.completeExceptionally(e);
+                f.completeExceptionally(e);
             }
         }, "search-intent-load");
         loader.setDaemon(true);
         loader.start();
+        return new IntentPreload(f);
+    }
+
+    /** The intent model being loaded (see {@link #preload}). */
+    public static final class IntentPreload {
+        private final java.util.concurrent.CompletableFuture<Intent.Loaded> future;
+
+        private IntentPreload(java.util.concurrent.CompletableFuture<Intent.Loaded> future) {
+            this.future = future;
+        }
+
+        Intent.Loaded join() {
+            try {
+                return future.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
+    }
+
+    public static SearchEngine build(KnowledgeBase kb, List<SearchDoc> extra, IntentPreload intent) {
+        return build(kb, extra, true, intent);
+    }
+
+    private static SearchEngine build(KnowledgeBase kb, List<SearchDoc> extra, boolean usePrebuilt, IntentPreload intent) {
+        List<SearchDoc> docs = documents(kb, extra);
         String synText = kb.source().exists(KnowledgeBase.SYNONYMS) ? kb.source().read(KnowledgeBase.SYNONYMS) : "";
         // One synonym map serves both chains: stems follow each word's script, so entries analyse the same.
         SynonymMap map = synonyms(synText, new CoachAnalyzer(CoachAnalyzer.Language.RU));
         Directory prebuilt = usePrebuilt ? PrebuiltIndex.load(fingerprint(docs)) : null;
-        try {
-            return new SearchEngine(docs, map, map, prebuilt, intent.join());
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return new SearchEngine(docs, map, map, prebuilt, Intent.of(intent.join(), docs));
     }
 
     /** The engine without the intent model: Lucene ranking only (calibration compares against it). */
