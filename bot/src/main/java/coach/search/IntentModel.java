@@ -26,7 +26,7 @@ import java.util.Map;
  */
 public final class IntentModel {
     public static final String NAME = "search-intent";
-    static final Training TRAINING = Training.maxent(100, 2).with("GaussianSmoothingSigma", "1.0");
+    static final Training TRAINING = Training.maxent(100, 2).with("GaussianSmoothingSigma", "0.6");
     static final List<TextFeatureGenerator> GENERATORS = List.of(Features.words(), Features.bigrams(), new CharTrigrams());
 
     private final Categorizer categorizer;
