@@ -81,6 +81,11 @@ public final class IntentModel {
         categorizer.write(classes.resolve("models").resolve(NAME + ".bin"));
     }
 
+    /** The model file's bytes (as the build writes them). */
+    byte[] bytes() {
+        return categorizer.bytes();
+    }
+
     boolean prebuilt() {
         return categorizer.prebuilt();
     }

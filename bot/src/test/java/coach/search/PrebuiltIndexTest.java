@@ -1,5 +1,6 @@
 package coach.search;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -47,5 +48,20 @@ class PrebuiltIndexTest {
         SearchEngine engine = SearchEngine.build(KB, extra);
         // The intent model knows no situations of the new material, so it is found by Lucene alone.
         assertTrue(engine.search("переговоры с поставщиком").stream().anyMatch(h -> h.id().equals("new-one")));
+    }
+
+    @Test
+    void theIntentModelIsTrainedReproduciblyAndOpenedFromTheBuild() throws Exception {
+        List<Situations.Example> situations = Situations.load(KB);
+        IntentModel opened = IntentModel.load(situations, KB.principles());
+        assertTrue(opened.prebuilt(), "the build step wrote models/search-intent.bin for this content");
+        byte[] packaged;
+        try (var in = getClass().getClassLoader().getResourceAsStream("models/" + IntentModel.NAME + ".bin")) {
+            packaged = in.readAllBytes();
+        }
+        assertArrayEquals(packaged, IntentModel.train(situations, KB.principles()).bytes(), "training again gives the same model, byte for byte");
+        IntentCalibration c = IntentCalibration.packaged();
+        assertNotEquals(IntentCalibration.DEFAULT, c, "the build wrote the calibration");
+        assertTrue(c.luceneWeight() >= 0 && c.noAnswerThreshold() > 0 && c.noAnswerThreshold() < 1, c.toString());
     }
 }
