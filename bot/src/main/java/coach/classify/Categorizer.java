@@ -96,7 +96,7 @@ public final class Categorizer {
         String fp = def.fingerprint();
         try (InputStream in = Categorizer.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + def.name() + ".bin")) {
             if (in != null) {
-                Categorizer c = read(in, fp, def);
+                Categorizer c = read(new java.io.BufferedInputStream(in, 1 << 16), fp, def);
                 if (c != null) {
                     return c;
                 }
