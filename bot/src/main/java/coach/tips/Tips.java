@@ -21,7 +21,10 @@ public final class Tips {
     private final Clock clock;
     private final List<TipScheduler> schedulers = new CopyOnWriteArrayList<>();
 
-    private Tips(TipCatalogue catalogue, Store store, Clock clock) {
+    private final Zones zones;
+
+    private Tips(TipCatalogue catalogue, Store store, Clock clock, Zones zones) {
+        this.zones = zones;
         this.catalogue = catalogue;
         this.store = store;
         this.clock = clock;
@@ -29,7 +32,7 @@ public final class Tips {
 
     /** Loads and validates the tips; {@code store} may be null (no subscriptions then). */
     public static Tips create(KnowledgeBase kb, Store store, Clock clock) {
-        return new Tips(TipCatalogue.load(kb), store, clock);
+        return new Tips(TipCatalogue.load(kb), store, clock, Zones.load(kb));
     }
 
     public TipCatalogue catalogue() {
@@ -41,7 +44,7 @@ public final class Tips {
         List<Command> out = new ArrayList<>();
         out.add(new TipCommand(catalogue, TipPicker.of(store, catalogue)));
         if (store != null) {
-            out.add(new SubscribeCommand(store, clock, this::changed));
+            out.add(new SubscribeCommand(store, clock, this::changed, zones));
             out.add(new UnsubscribeCommand(store, this::changed));
         }
         return out;
