@@ -72,10 +72,13 @@ public final class IntentTrainer {
         List<String> ids = lexical.docIds();
 
         // The Lucene weight: hit@1 on held-back situations + hit@1 on the guide's wording.
-        double bestW = 0;
+        // The objective is flat near its top: take the middle of the weights within 0.005 of the best,
+        // so one added situation does not swing the weight.
+        int steps = 41;
+        double[] scoreOf = new double[steps];
+        String[] lineOf = new String[steps];
         double bestScore = -1;
-        String bestLine = "";
-        for (int step = 0; step <= 40; step++) {
+        for (int step = 0; step < steps; step++) {
             double w = step * 0.05;
             int[] ok = new int[2];
             int[] count = new int[2];
@@ -90,14 +93,20 @@ public final class IntentTrainer {
                     ok[k]++;
                 }
             }
-            double score = (double) ok[0] / Math.max(1, count[0]) + (double) ok[1] / Math.max(1, count[1]);
-            if (score > bestScore + 1e-9) {
-                bestScore = score;
-                bestW = w;
-                bestLine = String.format(Locale.ROOT, "held-back situations hit@1 %.3f (%d), guide wording hit@1 %.3f (%d)",
-                        (double) ok[0] / Math.max(1, count[0]), count[0], (double) ok[1] / Math.max(1, count[1]), count[1]);
+            scoreOf[step] = (double) ok[0] / Math.max(1, count[0]) + (double) ok[1] / Math.max(1, count[1]);
+            lineOf[step] = String.format(Locale.ROOT, "held-back situations hit@1 %.3f (%d), guide wording hit@1 %.3f (%d)",
+                    (double) ok[0] / Math.max(1, count[0]), count[0], (double) ok[1] / Math.max(1, count[1]), count[1]);
+            bestScore = Math.max(bestScore, scoreOf[step]);
+        }
+        List<Integer> near = new ArrayList<>();
+        for (int step = 0; step < steps; step++) {
+            if (scoreOf[step] >= bestScore - 0.005) {
+                near.add(step);
             }
         }
+        int chosen = near.get(near.size() / 2);
+        double bestW = chosen * 0.05;
+        String bestLine = lineOf[chosen];
 
         // The no-answer threshold and its lexical relief: accuracy of the answer/refuse decision on the
         // held-back situations (their mix of answerable and unanswerable lines); the smallest relief and,
