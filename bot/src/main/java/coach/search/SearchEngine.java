@@ -43,9 +43,11 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * In-memory Lucene search over the knowledge base. User text is never parsed as query syntax: it is
- * analysed and turned into term queries per field with {@link QueryBuilder}, so {@code AND (}, {@code *},
- * quotes and {@code ~} are just characters.
+ * Search over the knowledge base: an intent model trained on authored situations ({@link IntentModel})
+ * fused with in-memory Lucene ranking; small talk and questions the guide does not answer (the
+ * calibrated no-answer threshold, {@link IntentCalibration}) give no hits. User text is never parsed
+ * as query syntax: it is analysed and turned into term queries per field with {@link QueryBuilder},
+ * so {@code AND (}, {@code *}, quotes and {@code ~} are just characters.
  */
 public final class SearchEngine {
     /** Field name → boost. Titles weigh most, then authored keywords, then the guide's example, then its body. */
