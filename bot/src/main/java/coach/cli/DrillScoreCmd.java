@@ -9,7 +9,6 @@ import coach.kb.KnowledgeBase;
 import coach.text.Lang;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,8 @@ final class DrillScoreCmd implements Callable<Integer> {
     @Option(names = "--scenario", required = true, description = "Scenario id, e.g. dissatisfied-client.")
     String scenarioId;
 
-    @Option(names = "--jsonl", description = "Read one reply per line from stdin, write one JSON object per line.")
+    @Option(names = "--jsonl", description = "Read one reply per line from stdin (lines end at \\n or \\r\\n), write one JSON object per line; "
+            + "a line over " + Io.MAX_LINE_CHARS + " characters gets {error: \"line_too_long\", line, chars, max, message} instead.")
     boolean jsonl;
 
     @Option(names = "--lang", defaultValue = "ru", description = "Language of the feedback: ${COMPLETION-CANDIDATES} (default ru).")
@@ -51,11 +51,11 @@ final class DrillScoreCmd implements Callable<Integer> {
         Lang l = lang.lang();
         PrintStream out = Io.stdout();
         if (jsonl) {
-            BufferedReader in = Io.stdin();
-            String line;
-            while ((line = in.readLine()) != null) {
-                String reply = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-                out.println(Io.json().writeValueAsString(json(reply, drills.scorer().assess(scenario, reply), l)));
+            LineInput in = Io.stdin();
+            LineInput.Line line;
+            while ((line = in.next(Io.MAX_LINE_CHARS)) != null) {
+                String reply = line.text();
+                out.println(line.tooLong() ? Io.tooLong(line) : Io.json().writeValueAsString(json(reply, drills.scorer().assess(scenario, reply), l)));
             }
             out.flush();
             return 0;

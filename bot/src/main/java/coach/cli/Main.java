@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "coach", mixinStandardHelpOptions = true, version = "coach 1.0",
         description = "Client communication coach: console, Telegram bot and batch tools.",
-        subcommands = {ConsoleCmd.class, SearchCmd.class, CheckCmd.class, BenchCmd.class, DrillScoreCmd.class, TelegramCmd.class})
+        subcommands = {ConsoleCmd.class, SearchCmd.class, CheckCmd.class, BenchCmd.class, DrillScoreCmd.class, TelegramCmd.class, BackupCmd.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     public static void main(String[] args) {
