@@ -16,7 +16,6 @@ import coach.phrasing.CheckCommand;
 import coach.phrasing.PhrasingEngine;
 import coach.search.AskCommand;
 import coach.store.UserPrefs;
-import coach.search.HitFormatter;
 import coach.search.SearchDoc;
 import coach.search.SearchEngine;
 import coach.store.Store;
@@ -85,7 +84,7 @@ public final class Coach {
         List<SessionHandler> handlers = new ArrayList<>();
         registry.register(new StartCommand());
         registry.register(new HelpCommand());
-        registry.register(new AskCommand(search, new HitFormatter(kb)));
+        registry.register(new AskCommand(search, kb, askMaterials(materials)));
         registry.register(new CancelCommand());
 
         // phrasing (rules and tone model); the company's own texts and drill replies by the rules alone:
@@ -135,8 +134,19 @@ public final class Coach {
     }
 
     /** The search index over the guide and every other searchable content (materials, …). */
+    /** What /ask needs of the materials: titles and the principles each one serves. */
+    static java.util.Map<String, AskCommand.Material> askMaterials(MaterialCatalog materials) {
+        java.util.Map<String, AskCommand.Material> out = new java.util.LinkedHashMap<>();
+        for (coach.materials.Material m : materials.all()) {
+            out.put(m.id(), new AskCommand.Material(m.id(), m.titleRu(), m.titleEn(), m.principles()));
+        }
+        return out;
+    }
+
     public static SearchEngine searchEngine(KnowledgeBase kb) {
-        return searchEngine(kb, MaterialCatalog.load(kb));
+        // The intent model loads while the materials are read.
+        SearchEngine.IntentPreload intent = SearchEngine.preload(kb);
+        return SearchEngine.build(kb, MaterialCatalog.load(kb).searchDocs(kb), intent);
     }
 
     static SearchEngine searchEngine(KnowledgeBase kb, MaterialCatalog materials) {
