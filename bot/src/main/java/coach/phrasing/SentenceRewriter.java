@@ -426,6 +426,15 @@ final class SentenceRewriter {
 
     /** Every check a version must pass before anyone sees it. */
     private boolean verify(Job job, String original, String version) {
+        if (lostWords(job, version) > MAX_LOST_WORDS) {
+            // the point of the message goes with the removed words: «Про скрип тормозов — …» is no risk to cut
+            return false;
+        }
+        for (PhrasingEngine.Hit h : job.hits()) {
+            if (version.isEmpty() && !Double.isNaN(h.confidence()) && h.confidence() < MODEL_DROP_CONFIDENCE) {
+                return false; // the model's guess alone does not take a sentence out unless it is sure
+            }
+        }
         if (version.isEmpty()) {
             // leaving the sentence out: only when it carries no fact
             return facts(job.text(), job.tokens(), job.sentence(), exempt(job)).isEmpty();
@@ -543,6 +552,54 @@ final class SentenceRewriter {
             }
         }
         return true;
+    }
+
+    /** A version may leave out at most this many content words that no finding covers (a clause that hung on the risk). */
+    static final int MAX_LOST_WORDS = 3;
+
+    /** The tone model must be at least this sure before its finding alone leaves a sentence out. */
+    static final double MODEL_DROP_CONFIDENCE = 0.9;
+
+    /** Short and function words that carry no content of their own, when counting what a version removed. */
+    private static final Set<String> LIGHT = Set.of("это", "этот", "эта", "эти", "того", "тому", "чтобы", "потому", "когда",
+            "тоже", "также", "опять", "уже", "ещё", "еще", "всё", "все", "вообще", "просто", "только", "самый", "сами", "сам",
+            "сама", "себя", "себе", "вами", "нами", "ваше", "ваши", "ваша", "ваш", "наши", "наша", "наш", "нашей", "вашей",
+            "есть", "было", "была", "были", "будет", "будут", "этого", "этим", "этой", "если", "тогда", "тут", "здесь",
+            "там", "очень", "может", "можно", "нужно", "надо", "than", "that", "this", "with", "have", "will", "your", "just",
+            "there", "then", "they", "them", "what", "when", "from", "about", "only", "also", "even", "very");
+
+    /**
+     * How many content words of the sentence that no finding covers are missing from the version (by stem): what a
+     * rewrite dropped that nobody said was risky.
+     */
+    static int lostWords(Job job, String version) {
+        Set<String> have = new HashSet<>();
+        for (Token t : TextAnalyzer.analyze(version)) {
+            if (t.isWord()) {
+                have.add(t.stem());
+            }
+        }
+        int lost = 0;
+        Segment sen = job.sentence();
+        for (int i = sen.fromToken(); i < sen.toToken(); i++) {
+            Token t = job.tokens().get(i);
+            if (!t.isWord() || t.norm().length() < 4 || LIGHT.contains(t.norm()) || covered(job, t)) {
+                continue;
+            }
+            if (!have.contains(t.stem())) {
+                lost++;
+            }
+        }
+        return lost;
+    }
+
+    private static boolean covered(Job job, Token t) {
+        for (PhrasingEngine.Hit h : job.hits()) {
+            if (t.start() >= h.start() && t.end() <= h.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether some run of three words occurs twice. */
