@@ -13,6 +13,13 @@ public interface ChatEvents {
     default void botRemoved(String chatId) {
     }
 
+    /**
+     * A group became a supergroup and has a new chat id (Telegram's migrate_to_chat_id): what was kept
+     * for the old id (subscriptions, conversations) moves to the new one.
+     */
+    default void chatMigrated(String fromChatId, String toChatId) {
+    }
+
     ChatEvents NONE = new ChatEvents() {
     };
 }

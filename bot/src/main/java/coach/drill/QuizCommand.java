@@ -37,6 +37,9 @@ final class QuizCommand implements Command {
             return guard.resume(ctx);
         }
         if (a.equals("abandon")) {
+            if (ctx.session().isEmpty()) {
+                return guard.abandon(ctx); // an old «Бросить» button: nothing open, nothing started
+            }
             List<Reply> out = guard.abandon(ctx);
             out.addAll(handler.start(ctx));
             return out;

@@ -76,6 +76,9 @@ public final class CheckCommand implements Command {
             b.para();
         }
         if (!r.suggestions().isEmpty() && quoted) {
+            if (fs.stream().anyMatch(f -> !f.rewritable())) {
+                b.italic(Texts.get(ui, "check.partial")).nl();
+            }
             b.bold(Texts.get(ui, "check.suggestions")).nl();
             int i = 1;
             for (String s : r.suggestions()) {
@@ -121,9 +124,10 @@ public final class CheckCommand implements Command {
         if (withExample && p.isPresent() && p.get().example() != null && !p.get().example().isBlank()) {
             b.nl().bold(Texts.get(ui, "check.example") + " ").italic(p.get().example());
         }
-        List<String> options = engine.optionsFor(f);
-        if (!options.isEmpty()) {
-            String first = options.get(0).replaceFirst("^[\\s,;:—–-]+", "");
+        if (!f.rewritable()) {
+            b.nl().italic(Texts.get(ui, "check.by_hand"));
+        } else if (f.say() != null) {
+            String first = f.say().replaceFirst("^[\\s,;:—–-]+", "");
             b.nl().bold(Texts.get(ui, "check.say") + " ");
             if (first.isEmpty()) {
                 b.text(Texts.get(ui, "check.drop"));

@@ -60,6 +60,12 @@ public final class BotFixture implements AutoCloseable {
                     self.botRemoved(chatId);
                     next.botRemoved(chatId);
                 }
+
+                @Override
+                public void chatMigrated(String from, String to) {
+                    self.log.add("migrated " + from + " " + to);
+                    next.chatMigrated(from, to);
+                }
             };
         }
 
