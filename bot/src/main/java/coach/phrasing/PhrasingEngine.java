@@ -50,8 +50,12 @@ public final class PhrasingEngine {
         return coach.text.morph.Morphology.russian().phrases().inflect(phrase, c);
     };
 
-    private PhrasingEngine(Map<Lang, List<Rule>> rules) {
+    /** The tone model and word lists (coach.tone); null when the engine runs on rules alone. */
+    private final ToneFindings tone;
+
+    private PhrasingEngine(Map<Lang, List<Rule>> rules, ToneFindings tone) {
         this.rules = rules;
+        this.tone = tone;
         this.index = new EnumMap<>(Lang.class);
         for (Map.Entry<Lang, List<Rule>> e : rules.entrySet()) {
             PatternIndex<Rule> idx = new PatternIndex<>();
@@ -67,7 +71,15 @@ public final class PhrasingEngine {
 
     /** Loads and validates the rule files; malformed content throws {@link coach.kb.ContentException} with file and line. */
     public static PhrasingEngine load(KnowledgeBase kb) {
-        return new PhrasingEngine(RuleLoader.load(kb));
+        return new PhrasingEngine(RuleLoader.load(kb), new ToneFindings(coach.tone.ToneChecker.load(kb.source()), kb));
+    }
+
+    /**
+     * The rules alone, without the tone model: for texts that are not messages to a client (materials and hints
+     * speak to the assistant, hold headings and lists) and for tests of the rules themselves.
+     */
+    public static PhrasingEngine rulesOnly(KnowledgeBase kb) {
+        return new PhrasingEngine(RuleLoader.load(kb), null);
     }
 
     /**
@@ -75,14 +87,49 @@ public final class PhrasingEngine {
      * while the guide is still loading elsewhere, then binds them to it.
      */
     public static PhrasingEngine load(ContentSource source, CompletableFuture<KnowledgeBase> kb) {
+        // the tone model loads on its own thread while the rules compile here and the guide elsewhere
+        CompletableFuture<coach.tone.ToneChecker> tone = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                tone.complete(coach.tone.ToneChecker.load(source));
+            } catch (Throwable e) {
+                tone.completeExceptionally(e);
+            }
+        }, "tone-load");
+        t.setDaemon(true);
+        t.start();
         Map<Lang, List<Rule>> parsed = RuleLoader.parse(source);
-        KnowledgeBase guide;
+        KnowledgeBase guide = join(kb);
+        return new PhrasingEngine(RuleLoader.bind(parsed, guide), new ToneFindings(join(tone), guide));
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
         try {
-            guide = kb.join();
+            return f.join();
         } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : e;
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
         }
-        return new PhrasingEngine(RuleLoader.bind(parsed, guide));
+    }
+
+    /** Advice for a finding of the tone model or the word list (they carry no replacement); null for rule findings. */
+    public String guidance(Finding f, Lang lang) {
+        return tone == null ? null : tone.guidance(f, lang);
+    }
+
+    /** The text with obscene and coarse words masked, for quoting it in the coach's own report. */
+    public String mask(String text) {
+        return tone == null ? text : tone.mask(text);
+    }
+
+    /** The tone checker, or null when the engine runs on rules alone. */
+    public coach.tone.ToneChecker toneChecker() {
+        return tone == null ? null : tone.checker();
     }
 
     /**
@@ -108,6 +155,14 @@ public final class PhrasingEngine {
         Lang lang = Lang.detect(t);
         List<Token> tokens = TextAnalyzer.analyze(t);
         List<Hit> hits = scan(t, tokens, lang);
+        if (tone != null) {
+            List<Hit> more = tone.hits(t, tokens, lang, hits);
+            if (!more.isEmpty()) {
+                hits = new ArrayList<>(hits);
+                hits.addAll(more);
+                hits.sort(Comparator.comparingInt(Hit::start));
+            }
+        }
         if (hits.isEmpty()) {
             return new CheckResult(t, lang, List.of(), List.of());
         }
@@ -137,15 +192,17 @@ public final class PhrasingEngine {
             for (Hit h : e.getValue()) {
                 List<String> o = h.options();
                 String say = o.isEmpty() || Templates.hasSlots(o.get(0)) ? null : o.get(0);
+                boolean model = !Double.isNaN(h.confidence());
                 findings.add(new Finding(h.rule.id(), h.rule.category().id(), h.start, h.end, h.fragment,
-                        h.rule.principle().id(), h.rule.principle().title(lang), h.why(), rewritable, say, Finding.RULE, Double.NaN));
+                        h.rule.principle().id(), h.rule.principle().title(lang), h.why(), rewritable, say,
+                        model ? Finding.MODEL : Finding.RULE, h.confidence()));
             }
         }
         return new CheckResult(t, lang, List.copyOf(findings), suggestions);
     }
 
     private SentenceRewriter rewriter(boolean refine) {
-        return new SentenceRewriter((s, ts) -> scan(s, ts, Lang.detect(s)).isEmpty(), inflector, s -> {
+        return new SentenceRewriter((s, ts) -> scan(s, ts, Lang.detect(s)).isEmpty() && (tone == null || !tone.flags(s, ts)), inflector, s -> {
             if (!refine) {
                 return java.util.Optional.empty();
             }
@@ -262,7 +319,7 @@ public final class PhrasingEngine {
                         continue;
                     }
                 }
-                all.add(new Hit(r, m.start(), m.end(), text.substring(m.start(), m.end()), new ArrayList<>(), m));
+                all.add(new Hit(r, m.start(), m.end(), text.substring(m.start(), m.end()), new ArrayList<>(), m, Double.NaN));
             }
         }
         if (all.size() <= 1) {
@@ -340,7 +397,7 @@ public final class PhrasingEngine {
     }
 
     /** One risky fragment found by one rule. */
-    record Hit(Rule rule, int start, int end, String fragment, List<Hit> alternatives, Match match) {
+    record Hit(Rule rule, int start, int end, String fragment, List<Hit> alternatives, Match match, double confidence) {
 
         /** The replacements for this fragment: the rule's own, or for jargon the plain form or an explanation. */
         List<String> options() {

@@ -340,8 +340,9 @@ final class RuleLoader {
             String inc = optStr(e, "incorrect");
             String cor = optStr(e, "corrected");
             String ok = optStr(e, "correct");
-            if (inc != null && ok == null && (cor != null || owner.path("replacements").isEmpty() && !owner.has("transform"))) {
-                // a rule without replacements has incorrect examples without a correction: nothing is offered for them
+            if (inc != null && ok == null) {
+                // an incorrect example without a correction: nothing may be offered for it (a rule without replacements,
+                // or a sentence its replacement cannot fix safely)
                 bad = true;
                 out.add(new Rule.Example(inc, cor, null, y.line(e)));
             } else if (ok != null && inc == null && cor == null) {
