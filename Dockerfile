@@ -7,15 +7,20 @@ COPY bot/pom.xml bot/
 RUN mvn -B -q -pl bot -am dependency:go-offline
 COPY bot bot
 COPY knowledge-base knowledge-base
-RUN mvn -B -q -DskipTests package
+# The class-data-sharing archive is written in the runtime stage, by the JRE that runs it.
+RUN mvn -B -q -DskipTests -Dcoach.cds.skip=true package
 
 # Runtime stage: JRE 17 only, non-root user, state in /data, token only from the environment.
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --home-dir /data coach && mkdir -p /data && chown coach /data
 COPY --from=build /src/bot/target/coach.jar /app/coach.jar
+# AppCDS archive for a faster cold start, written by this image's JRE from a short training run
+# (an archive is valid only for the JVM that wrote it and this jar). If it cannot be written the tool
+# says so and the image runs without it (-XX:SharedArchiveFile of a missing file is ignored).
+RUN java -cp /app/coach.jar coach.cli.CdsArchiveTool /app/coach.jar /app/coach.jsa
 USER coach
 ENV COACH_DATA_DIR=/data
 VOLUME ["/data"]
 WORKDIR /data
 # TELEGRAM_BOT_TOKEN set: the Telegram bot; unset: the console (run with -it).
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xmx128m", "-jar", "/app/coach.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/coach.jsa", "-XX:+UseSerialGC", "-Xmx128m", "-jar", "/app/coach.jar"]
