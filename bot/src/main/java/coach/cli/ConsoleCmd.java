@@ -21,7 +21,8 @@ final class ConsoleCmd implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Store store = Store.open(StoreConfig.fromEnvironment())) {
             Coach coach = Coach.create(ContentSource.fromEnvironment(), Coach.Options.withStore(store, Permissions.ALL));
-            Console console = new Console(coach.core(), Io.stdin(), Io.stdout(), Io.ansi(), Lang.fromCode(lang));
+            Console console = new Console(coach.core(), Io.stdin(), Io.stdout(), Io.ansi(), Lang.fromCode(lang))
+                    .exportsTo(exportsDir());
             // Daily tips subscribed from the console arrive in the console while it runs.
             try (TipScheduler tips = coach.tips().scheduler(console.sender())) {
                 tips.start();
@@ -29,5 +30,11 @@ final class ConsoleCmd implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** COACH_DATA_DIR/exports: where the console writes charts (also when the state is in PostgreSQL). */
+    static java.nio.file.Path exportsDir() {
+        String dir = System.getenv("COACH_DATA_DIR");
+        return java.nio.file.Path.of(dir == null || dir.isBlank() ? "data" : dir.strip()).toAbsolutePath().normalize().resolve("exports");
     }
 }

@@ -18,6 +18,7 @@ public final class Console {
     private final PrintStream out;
     private final ConsoleRenderer renderer;
     private final Lang lang;
+    private volatile java.nio.file.Path exports;
 
     public Console(ConversationCore core, BufferedReader in, PrintStream out, boolean ansi, Lang lang) {
         this.core = core;
@@ -25,6 +26,12 @@ public final class Console {
         this.out = out;
         this.renderer = new ConsoleRenderer(ansi);
         this.lang = lang;
+    }
+
+    /** Pictures in replies (progress charts) are written to files in {@code dir} (created when needed) and their paths printed. */
+    public Console exportsTo(java.nio.file.Path dir) {
+        this.exports = dir;
+        return this;
     }
 
     public void run() throws IOException {
@@ -64,10 +71,28 @@ public final class Console {
         };
     }
 
+    private String savePhoto(coach.core.Photo photo) {
+        java.nio.file.Path dir = exports == null ? java.nio.file.Path.of("exports") : exports;
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        String name = photo.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
+        int dot = name.lastIndexOf('.');
+        java.nio.file.Path file = dir.resolve(dot > 0 ? name.substring(0, dot) + "-" + stamp + name.substring(dot) : name + "-" + stamp);
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(file, photo.content());
+            return (lang == Lang.EN ? "  (chart saved: " : "  (график сохранён: ") + file.toAbsolutePath() + ")";
+        } catch (IOException e) {
+            return (lang == Lang.EN ? "  (could not save the chart to " : "  (не удалось сохранить график в ") + dir.toAbsolutePath() + ": " + e.getMessage() + ")";
+        }
+    }
+
     private void print(List<Reply> replies, List<Button> buttons) {
         synchronized (out) {
             for (Reply r : replies) {
                 out.println(renderer.render(r, buttons));
+                if (r.photo() != null) {
+                    out.println(savePhoto(r.photo()));
+                }
                 out.println();
             }
             out.flush();

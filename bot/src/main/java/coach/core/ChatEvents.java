@@ -13,6 +13,50 @@ public interface ChatEvents {
     default void botRemoved(String chatId) {
     }
 
+    /**
+     * A user wrote in a group or channel the bot sees ({@code displayName} is how the transport names
+     * them): features that need to know a group's members (the team view) record it.
+     */
+    default void memberSeen(String chatId, String userId, String displayName) {
+    }
+
+    /** A user left a group (or was removed from it). */
+    default void memberLeft(String chatId, String userId) {
+    }
+
+    /** Every listener, in order. */
+    static ChatEvents all(ChatEvents... listeners) {
+        return new ChatEvents() {
+            @Override
+            public void botJoined(String chatId, ChatType type, boolean canPost) {
+                for (ChatEvents l : listeners) {
+                    l.botJoined(chatId, type, canPost);
+                }
+            }
+
+            @Override
+            public void botRemoved(String chatId) {
+                for (ChatEvents l : listeners) {
+                    l.botRemoved(chatId);
+                }
+            }
+
+            @Override
+            public void memberSeen(String chatId, String userId, String displayName) {
+                for (ChatEvents l : listeners) {
+                    l.memberSeen(chatId, userId, displayName);
+                }
+            }
+
+            @Override
+            public void memberLeft(String chatId, String userId) {
+                for (ChatEvents l : listeners) {
+                    l.memberLeft(chatId, userId);
+                }
+            }
+        };
+    }
+
     ChatEvents NONE = new ChatEvents() {
     };
 }

@@ -4,6 +4,7 @@ import coach.core.Button;
 import coach.core.ChatEvents;
 import coach.core.ChatSender;
 import coach.core.Document;
+import coach.core.Photo;
 import coach.core.Reply;
 import coach.core.SendResult;
 import dev.failsafe.Failsafe;
@@ -28,6 +29,7 @@ import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
@@ -167,7 +169,8 @@ public final class TelegramSender implements ChatSender {
         List<String> rendered = HtmlRenderer.html(reply.text());
         InlineKeyboardMarkup markup = keyboard(reply.buttons());
         Document doc = reply.document();
-        if (editMessageId != null && reply.edit() && rendered.size() == 1 && doc == null) {
+        Photo photo = reply.photo();
+        if (editMessageId != null && reply.edit() && rendered.size() == 1 && doc == null && photo == null) {
             Result<Serializable> r = limited(t.chatId(), () -> client.execute(EditMessageText.builder()
                     .chatId(t.chatId()).messageId(editMessageId).text(rendered.get(0)).parseMode(ParseMode.HTML)
                     .linkPreviewOptions(noPreview()).replyMarkup(markup).build()));
@@ -181,10 +184,10 @@ public final class TelegramSender implements ChatSender {
                 default -> LOG.debug("editing message {} in chat {} failed ({}); sending a new one", editMessageId, t.chatId(), r.detail());
             }
         }
-        List<String> parts = rendered.isEmpty() && doc == null && markup != null ? List.of("…") : rendered;
+        List<String> parts = rendered.isEmpty() && doc == null && photo == null && markup != null ? List.of("…") : rendered;
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
-            Result<?> r = sendText(t, parts.get(i), true, i == 0 ? t.replyTo() : null, last && doc == null ? markup : null);
+            Result<?> r = sendText(t, parts.get(i), true, i == 0 ? t.replyTo() : null, last && doc == null && photo == null ? markup : null);
             if (r.outcome() == Outcome.BAD_HTML) {
                 // Should not happen (every piece is escaped); rather than lose the message, send the rest as plain text.
                 LOG.warn("Telegram refused our HTML in chat {} ({}); sending plain text", t.chatId(), r.detail());
@@ -196,10 +199,23 @@ public final class TelegramSender implements ChatSender {
                 return s;
             }
         }
+        if (photo != null) {
+            // the buttons go under the photo unless a document follows
+            SendResult s = toSendResult(sendPhoto(t, photo, doc == null ? markup : null));
+            if (!s.ok() || doc == null) {
+                return s;
+            }
+        }
         if (doc != null) {
             return toSendResult(sendDocument(t, doc, parts.isEmpty() ? markup : null));
         }
         return SendResult.sent();
+    }
+
+    private Result<?> sendPhoto(Target t, Photo photo, InlineKeyboardMarkup markup) {
+        return limited(t.chatId(), () -> client.execute(SendPhoto.builder().chatId(t.chatId())
+                .photo(new InputFile(new ByteArrayInputStream(photo.content()), HtmlRenderer.shortPlain(photo.fileName(), 128)))
+                .messageThreadId(t.threadId()).replyMarkup(markup).build()));
     }
 
     private SendResult sendPlain(Target t, List<String> parts, InlineKeyboardMarkup lastMarkup, Document doc, InlineKeyboardMarkup markup) {

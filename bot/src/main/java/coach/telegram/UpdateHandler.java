@@ -155,6 +155,7 @@ final class UpdateHandler {
                 return;
             }
         } else {
+            noteMember(chatId, m);
             text = text == null ? null : addressedText(m, text);
             if (text == null) {
                 return;
@@ -162,6 +163,24 @@ final class UpdateHandler {
         }
         Incoming in = Incoming.text(senderId(m, type), chatId, type, lang, text);
         deliver(target(m, type == ChatType.GROUP || type == ChatType.SUPERGROUP), core.handle(in, permissions), null);
+    }
+
+    /** A group message tells who is in the group (the team view needs it); a service message who left. */
+    private void noteMember(String chatId, Message m) {
+        try {
+            User left = m.getLeftChatMember();
+            if (left != null && left.getId() != null) {
+                events.memberLeft(chatId, String.valueOf(left.getId()));
+            }
+            User from = m.getFrom();
+            if (from != null && from.getId() != null && !Boolean.TRUE.equals(from.getIsBot()) && m.getSenderChat() == null) {
+                String name = from.getUserName() != null ? "@" + from.getUserName()
+                        : (from.getFirstName() + (from.getLastName() == null ? "" : " " + from.getLastName())).strip();
+                events.memberSeen(chatId, String.valueOf(from.getId()), name);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("member listener failed for chat {}: {}", chatId, Tokens.describe(e));
+        }
     }
 
     static boolean isCommand(String text) {
