@@ -14,6 +14,7 @@ import coach.materials.MaterialCatalog;
 import coach.materials.MaterialsCommand;
 import coach.phrasing.CheckCommand;
 import coach.phrasing.PhrasingEngine;
+import coach.progress.ProgressFeature;
 import coach.search.AskCommand;
 import coach.store.UserPrefs;
 import coach.search.HitFormatter;
@@ -37,9 +38,11 @@ public final class Coach {
     private final Tips tips;
     private final Drills drills;
     private final PhrasingEngine phrasing;
+    private final ProgressFeature progress;
 
     private Coach(KnowledgeBase kb, SearchEngine search, CommandRegistry registry, ConversationCore core, Tips tips, Drills drills,
-            PhrasingEngine phrasing) {
+            PhrasingEngine phrasing, ProgressFeature progress) {
+        this.progress = progress;
         this.kb = kb;
         this.search = search;
         this.registry = registry;
@@ -106,8 +109,13 @@ public final class Coach {
         Drills drills = Drills.load(kb, text -> phrasing.check(text).risky());
         drills.commands().forEach(registry::register);
         handlers.addAll(drills.handlers());
+        // progress, weak spots, the team view and /forget: the recorder keeps per-criterion outcomes, the personal best stays as before
+        ProgressFeature progress = null;
         if (options.store() != null) {
-            drills.recordResults(new StoredDrillResults(options.store().progress()));
+            progress = ProgressFeature.create(options.store(), drills, options.clock());
+            drills.recordResults(progress.results(new StoredDrillResults(options.store().progress())));
+            progress.commands().forEach(registry::register);
+            tips.addToTips(progress::withDueReviews);
         }
 
         QuestionOrDraftRouter router = new QuestionOrDraftRouter(text -> phrasing.check(text).risky());
@@ -121,7 +129,7 @@ public final class Coach {
             UserPrefs prefs = options.store().users();
             core.setLanguageChoice(prefs::language);
         }
-        return new Coach(kb, search, registry, core, tips, drills, phrasing);
+        return new Coach(kb, search, registry, core, tips, drills, phrasing, progress);
     }
 
     /** The search index over the guide and every other searchable content (materials, …). */
@@ -170,6 +178,19 @@ public final class Coach {
     /** Daily tips: {@code tips().scheduler(sender)} for a transport, {@code tips().chatEvents()} for membership changes. */
     public Tips tips() {
         return tips;
+    }
+
+    /** Progress and the team view, or null without a store. */
+    public ProgressFeature progress() {
+        return progress;
+    }
+
+    /**
+     * What a transport reports about chats, for every feature that listens: a removed bot stops the
+     * chat's tips; a user seen in a group becomes one of its members for the team view.
+     */
+    public coach.core.ChatEvents chatEvents() {
+        return progress == null ? tips.chatEvents() : coach.core.ChatEvents.all(tips.chatEvents(), progress.chatEvents());
     }
 
     /** The phrasing coach (risky phrasing and polite rewrites); drills use it for their "polite" criterion. */

@@ -31,7 +31,7 @@ final class TelegramCmd implements Callable<Integer> {
         try {
             Coach coach = Coach.create(ContentSource.fromEnvironment(), Coach.Options.withStore(store, Permissions.ALL));
             // Telegram checks admins per update (getChatMember); membership changes reach the store.
-            bot = new TelegramBot(config, coach, coach.tips().chatEvents());
+            bot = new TelegramBot(config, coach, coach.chatEvents());
             TipScheduler tips = coach.tips().scheduler(bot.sender());
             bot.addHook(TelegramBot.Hook.of(tips::start, tips));
         } catch (RuntimeException e) {

@@ -111,6 +111,7 @@ public final class TipScheduler implements AutoCloseable {
     private boolean ticking;
     private boolean wakeRequested;
     private volatile boolean stopping;
+    private volatile java.util.function.BiFunction<Subscription, Reply, Reply> extras = (s, r) -> r;
 
     public TipScheduler(Store store, TipCatalogue catalogue, ChatSender sender, Clock clock, Settings settings) {
         this.store = store;
@@ -121,6 +122,11 @@ public final class TipScheduler implements AutoCloseable {
         this.settings = settings;
         this.instance = instanceId();
         this.workers = Executors.newFixedThreadPool(settings.sendThreads(), daemon("tips-send"));
+    }
+
+    /** Lets another feature add to each daily tip before it is sent (e.g. quiz questions due for review in a private chat). */
+    public void addToTips(java.util.function.BiFunction<Subscription, Reply, Reply> f) {
+        this.extras = f == null ? (s, r) -> r : f;
     }
 
     /** Starts passes in the background: one now (sending what is due today), then as slots come. */
@@ -281,7 +287,7 @@ public final class TipScheduler implements AutoCloseable {
             k.failed.incrementAndGet();
             return;
         }
-        Reply reply = format.daily(tip.get(), s.lang());
+        Reply reply = extras.apply(s, format.daily(tip.get(), s.lang()));
         SendResult result;
         try {
             result = sender.send(s.chatId(), reply);

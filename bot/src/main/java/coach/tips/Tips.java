@@ -20,6 +20,7 @@ public final class Tips {
     private final Store store;
     private final Clock clock;
     private final List<TipScheduler> schedulers = new CopyOnWriteArrayList<>();
+    private volatile java.util.function.BiFunction<coach.store.Subscription, coach.core.Reply, coach.core.Reply> extras;
 
     private Tips(TipCatalogue catalogue, Store store, Clock clock) {
         this.catalogue = catalogue;
@@ -57,12 +58,18 @@ public final class Tips {
             throw new IllegalStateException("daily tips need a store");
         }
         TipScheduler s = new TipScheduler(store, catalogue, sender, clock, settings);
+        s.addToTips(extras);
         schedulers.add(s);
         return s;
     }
 
     public TipScheduler scheduler(ChatSender sender) {
         return scheduler(sender, TipScheduler.Settings.defaults());
+    }
+
+    /** What another feature adds to each daily tip before it is sent (applies to schedulers made after this call). */
+    public void addToTips(java.util.function.BiFunction<coach.store.Subscription, coach.core.Reply, coach.core.Reply> f) {
+        this.extras = f;
     }
 
     /** Membership events for the transport: a removed bot disables the chat's tips. */
