@@ -115,7 +115,7 @@ public final class Coach {
             progress = ProgressFeature.create(options.store(), drills, options.clock());
             drills.recordResults(progress.results(new StoredDrillResults(options.store().progress())));
             progress.commands().forEach(registry::register);
-            tips.addToTips(progress::withDueReviews);
+            progress.attachTo(tips);
         }
 
         QuestionOrDraftRouter router = new QuestionOrDraftRouter(text -> phrasing.check(text).risky());

@@ -45,6 +45,7 @@ public final class ProgressFeature {
     private final Drills drills;
     private final Clock clock;
     private final TeamView team;
+    private volatile WeeklyDigest weekly;
 
     private ProgressFeature(Store store, Drills drills, Clock clock) {
         this.store = store;
@@ -56,6 +57,18 @@ public final class ProgressFeature {
 
     public static ProgressFeature create(Store store, Drills drills, Clock clock) {
         return new ProgressFeature(store, drills, clock);
+    }
+
+    /**
+     * Hooks into the tips feature: the weekly digest as another feed of its scheduler, its
+     * {@code /subscribe weekly} and {@code /unsubscribe weekly}, and the quiz review offer under private daily tips.
+     */
+    public void attachTo(coach.tips.Tips tips) {
+        WeeklyDigest w = new WeeklyDigest(this, store, clock, tips::subscriptionsChanged);
+        this.weekly = w;
+        tips.addFeed(coach.store.Feed.WEEKLY, w);
+        tips.addSubscribeVariant("weekly", w.subscribeCommand(), w.unsubscribeCommand());
+        tips.addToTips(this::withDueReviews);
     }
 
     /** /progress, /share, /team, /forget. */
@@ -79,6 +92,14 @@ public final class ProgressFeature {
             @Override
             public void memberLeft(String chatId, String userId) {
                 practice.memberLeft(chatId, userId);
+            }
+
+            @Override
+            public void botRemoved(String chatId) {
+                WeeklyDigest w = weekly;
+                if (w != null) {
+                    w.subscriptions().disable(chatId, coach.store.Subscriptions.REASON_REMOVED);
+                }
             }
         };
     }
@@ -138,7 +159,9 @@ public final class ProgressFeature {
     /** The zone a group keeps its week in: its weekly digest's, else its daily tips'. */
     Optional<ZoneId> digestZone(String chatId) {
         try {
-            return store.subscriptions().get(chatId).map(Subscription::zone);
+            WeeklyDigest w = weekly;
+            Optional<Subscription> digest = w == null ? Optional.empty() : w.subscriptions().get(chatId).filter(Subscription::enabled);
+            return digest.or(() -> store.subscriptions().get(chatId)).map(Subscription::zone);
         } catch (RuntimeException e) {
             return Optional.empty();
         }

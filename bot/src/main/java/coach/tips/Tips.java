@@ -21,6 +21,8 @@ public final class Tips {
     private final Clock clock;
     private final List<TipScheduler> schedulers = new CopyOnWriteArrayList<>();
     private volatile java.util.function.BiFunction<coach.store.Subscription, coach.core.Reply, coach.core.Reply> extras;
+    private final List<java.util.Map.Entry<coach.store.Feed, TipScheduler.Programme>> feeds = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, Command[]> variants = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Tips(TipCatalogue catalogue, Store store, Clock clock) {
         this.catalogue = catalogue;
@@ -42,8 +44,8 @@ public final class Tips {
         List<Command> out = new ArrayList<>();
         out.add(new TipCommand(catalogue, TipPicker.of(store, catalogue)));
         if (store != null) {
-            out.add(new SubscribeCommand(store, clock, this::changed));
-            out.add(new UnsubscribeCommand(store, this::changed));
+            out.add(new SubscribeCommand(store, clock, this::changed, word -> java.util.Optional.ofNullable(variants.get(word)).map(v -> v[0])));
+            out.add(new UnsubscribeCommand(store, this::changed, word -> java.util.Optional.ofNullable(variants.get(word)).map(v -> v[1])));
         }
         return out;
     }
@@ -59,6 +61,7 @@ public final class Tips {
         }
         TipScheduler s = new TipScheduler(store, catalogue, sender, clock, settings);
         s.addToTips(extras);
+        feeds.forEach(f -> s.addFeed(f.getKey(), f.getValue()));
         schedulers.add(s);
         return s;
     }
@@ -70,6 +73,24 @@ public final class Tips {
     /** What another feature adds to each daily tip before it is sent (applies to schedulers made after this call). */
     public void addToTips(java.util.function.BiFunction<coach.store.Subscription, coach.core.Reply, coach.core.Reply> f) {
         this.extras = f;
+    }
+
+    /** Another feed for every scheduler made after this call (the weekly team digest), on the same delivery machinery. */
+    public void addFeed(coach.store.Feed feed, TipScheduler.Programme programme) {
+        feeds.add(java.util.Map.entry(feed, programme));
+    }
+
+    /**
+     * {@code /subscribe <word> …} and {@code /unsubscribe <word>} handled by another feature's commands
+     * (e.g. "weekly"), which get the arguments after the word; both are chat-admin commands already.
+     */
+    public void addSubscribeVariant(String word, Command subscribe, Command unsubscribe) {
+        variants.put(word, new Command[]{subscribe, unsubscribe});
+    }
+
+    /** Wakes the schedulers: a subscription of any feed changed. */
+    public void subscriptionsChanged() {
+        changed();
     }
 
     /** Membership events for the transport: a removed bot disables the chat's tips. */
