@@ -77,6 +77,12 @@ public final class Drills {
         return i < 0 ? Optional.empty() : Optional.of(quiz.questions().get(i).text(lang));
     }
 
+    /** The reference answer of a quiz question (item id "q1"…), in the user's language. */
+    public Optional<String> quizReference(String itemId, coach.text.Lang lang) {
+        int i = quizQuestionIndex(itemId);
+        return i < 0 ? Optional.empty() : Optional.of(quiz.questions().get(i).reference(lang));
+    }
+
     /**
      * The name of a rubric criterion or quiz key point by id (the first scenario defining it, in
      * scenario order, then the quiz), in the user's language.
