@@ -44,6 +44,9 @@ final class BenchCmd implements Callable<Integer> {
         if (wants("phrasing")) {
             PhrasingBench.run(out, coldRuns);
         }
+        if (wants("progress")) {
+            coach.bench.ProgressBench.run(out, coldRuns);
+        }
         // Each feature adds its own benchmark class in coach.bench and one line here.
         return 0;
     }

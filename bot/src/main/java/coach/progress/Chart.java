@@ -2,20 +2,24 @@ package coach.progress;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 /**
  * The progress chart as a PNG: how often each criterion was met in the user's last runs, one bar per
- * criterion (weakest first). XChart draws it with Java2D off screen; no display is needed.
+ * criterion (weakest first). XChart draws it with Java2D off screen (no display is needed) and
+ * ImageIO encodes it.
  */
-final class Chart {
+public final class Chart {
     static final int WIDTH = 800;
     static final int HEIGHT = 500;
     /** More bars would not be readable on a phone. */
@@ -30,14 +34,14 @@ final class Chart {
     }
 
     /** One bar. */
-    record Bar(String label, int percent) {
+    public record Bar(String label, int percent) {
     }
 
     private Chart() {
     }
 
     /** A bar chart of the given bars (at most {@link #MAX_BARS} are drawn), titled and labelled in the user's language. */
-    static byte[] png(String title, String yTitle, List<Bar> bars) {
+    public static byte[] png(String title, String yTitle, List<Bar> bars) {
         List<Bar> shown = bars.size() > MAX_BARS ? bars.subList(0, MAX_BARS) : bars;
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).yAxisTitle(yTitle).build();
         Styler st = chart.getStyler();
@@ -70,10 +74,33 @@ final class Chart {
             y.add(Math.max(0, Math.min(100, b.percent())));
         }
         chart.addSeries("met", x, y);
-        try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not encode the progress chart", e);
+        // One canvas, reused: a chart a request would otherwise allocate 1.6 MB of pixels each time,
+        // and under load that garbage is what grows the bot's heap. Drawing takes milliseconds.
+        synchronized (CANVAS_LOCK) {
+            if (canvas == null) {
+                canvas = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+            }
+            Graphics2D g = canvas.createGraphics();
+            // fractional glyph metrics keep rotated labels evenly spaced
+            g.setRenderingHint(java.awt.RenderingHints.KEY_FRACTIONALMETRICS, java.awt.RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            try {
+                chart.paint(g, WIDTH, HEIGHT);
+            } finally {
+                g.dispose();
+            }
+            ByteArrayOutputStream png = new ByteArrayOutputStream(64 * 1024);
+            try {
+                if (!ImageIO.write(canvas, "png", png)) {
+                    throw new IllegalStateException("no PNG writer in this JRE");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not encode the progress chart", e);
+            }
+            return png.toByteArray();
         }
     }
+
+    private static final Object CANVAS_LOCK = new Object();
+    private static BufferedImage canvas;
 }
