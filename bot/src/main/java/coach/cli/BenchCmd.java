@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "bench", description = "Measure speed and memory: bench [search|phrasing|...] (all by default). Figures are medians/percentiles; see README.")
+@Command(name = "bench", description = "Measure speed and memory: bench [morphology|search|phrasing|...] (all by default). Figures are medians/percentiles; see README.")
 final class BenchCmd implements Callable<Integer> {
     @Parameters(arity = "0..*", description = "Which benchmarks to run (default: all).")
     List<String> which = List.of();
@@ -29,6 +29,9 @@ final class BenchCmd implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = Io.stdout();
         out.printf("# java %s, %d cpus%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        if (wants("morphology")) {
+            coach.bench.MorphologyBench.run(out, coldRuns);
+        }
         if (wants("search")) {
             SearchBench.run(out, coldRuns);
         }
