@@ -115,6 +115,7 @@ final class UpdateHandler {
             onMyChatMember(u.getMyChatMember());
         } else if (u.getChatMember() != null && u.getChatMember().getChat() != null) {
             permissions.invalidate(String.valueOf(u.getChatMember().getChat().getId()));
+            memberChanged(u.getChatMember());
         } else {
             LOG.debug("update {} of a kind the bot does not handle: ignored", u.getUpdateId());
         }
@@ -180,6 +181,22 @@ final class UpdateHandler {
             }
         } catch (RuntimeException e) {
             LOG.error("member listener failed for chat {}: {}", chatId, Tokens.describe(e));
+        }
+    }
+
+    /** A member left or was removed (Telegram sends these to admin bots): no longer one of the group's members. */
+    private void memberChanged(ChatMemberUpdated u) {
+        ChatMember now = u.getNewChatMember();
+        if (now == null || now.getUser() == null || now.getUser().getId() == null) {
+            return;
+        }
+        String status = now.getStatus() == null ? "" : now.getStatus().toLowerCase(Locale.ROOT);
+        if (status.equals("left") || status.equals("kicked")) {
+            try {
+                events.memberLeft(String.valueOf(u.getChat().getId()), String.valueOf(now.getUser().getId()));
+            } catch (RuntimeException e) {
+                LOG.error("member listener failed for chat {}: {}", u.getChat().getId(), Tokens.describe(e));
+            }
         }
     }
 

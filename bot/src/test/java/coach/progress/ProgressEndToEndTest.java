@@ -182,6 +182,20 @@ class ProgressEndToEndTest {
         String refused = api.awaitDelivered(group, before + 1, WAIT).get(before).visible();
         assertEquals(Texts.get(Lang.RU, "access.admins_only", "name", "team"), refused);
 
+        // a member who leaves is no longer one of the group's members
+        ObjectNode left = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        left.set("chat", api.chat(GROUP, "supergroup"));
+        left.set("from", api.user(601, "ru"));
+        left.put("date", System.currentTimeMillis() / 1000);
+        left.putObject("old_chat_member").put("status", "member").set("user", api.user(601, "ru"));
+        left.putObject("new_chat_member").put("status", "left").set("user", api.user(601, "ru"));
+        api.push("chat_member", left);
+        before = api.delivered(group).size();
+        anonymousAdmin("/team");
+        String after = api.awaitDelivered(group, before + 1, WAIT).get(before).visible();
+        assertFalse(after.contains("User601"), after);
+        assertTrue(after.contains(Texts.get(Lang.RU, "team.nobody_shared")), after);
+
         // the console and private chats explain that /team needs a group
         assertEquals(Texts.get(Lang.RU, "team.needs_group"), say(601, "/team", 1).get(0).visible());
     }
