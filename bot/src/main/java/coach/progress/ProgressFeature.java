@@ -167,6 +167,16 @@ public final class ProgressFeature {
         }
     }
 
+    /** Whether the group gets the weekly digest. */
+    boolean hasDigest(String chatId) {
+        WeeklyDigest w = weekly;
+        try {
+            return w != null && w.subscriptions().get(chatId).map(Subscription::enabled).orElse(false);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     String criterionName(String id, Lang lang) {
         return drills.criterionName(id, lang).orElse(id);
     }

@@ -95,6 +95,9 @@ final class TeamView {
             }
         }
         b.para().italic(Texts.get(lang, "team.how"));
+        if (!digest && !feature.hasDigest(chatId)) {
+            b.nl().italic(Texts.get(lang, "team.weekly_hint"));
+        }
         return Reply.of(b.build()).withButtons(rows);
     }
 
