@@ -5,7 +5,6 @@ import coach.core.Command;
 import coach.core.Context;
 import coach.core.Reply;
 import coach.core.Texts;
-import coach.store.Practice;
 import coach.text.Lang;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +15,10 @@ import java.util.Locale;
  * subscription). "/forget confirm" is what the button sends; anything else only asks.
  */
 final class ForgetCommand implements Command {
-    private final Practice practice;
+    private final ProgressFeature feature;
 
-    ForgetCommand(Practice practice) {
-        this.practice = practice;
+    ForgetCommand(ProgressFeature feature) {
+        this.feature = feature;
     }
 
     @Override
@@ -39,7 +38,7 @@ final class ForgetCommand implements Command {
         }
         String a = args.strip().toLowerCase(Locale.ROOT);
         if (a.equals("confirm")) {
-            practice.forget(ctx.in().userId(), ctx.in().chatId());
+            feature.forget(ctx.in().userId(), ctx.in().chatId());
             return List.of(Reply.of(ctx.t("forget.done")).asEdit());
         }
         if (a.equals("keep")) {

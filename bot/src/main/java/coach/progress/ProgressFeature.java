@@ -46,6 +46,10 @@ public final class ProgressFeature {
     private final Clock clock;
     private final TeamView team;
     private volatile WeeklyDigest weekly;
+    /** (chat, user) → when the membership was last written: a busy group costs one write per member and interval. */
+    private final java.util.Map<String, Long> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    static final long SEEN_INTERVAL_MS = java.time.Duration.ofMinutes(10).toMillis();
+    static final int SEEN_MAX = 100_000;
 
     private ProgressFeature(Store store, Drills drills, Clock clock) {
         this.store = store;
@@ -73,7 +77,7 @@ public final class ProgressFeature {
 
     /** /progress, /share, /team, /forget. */
     public List<Command> commands() {
-        return List.of(new ProgressCommand(this), new ShareCommand(practice), new TeamCommand(team), new ForgetCommand(practice));
+        return List.of(new ProgressCommand(this), new ShareCommand(practice), new TeamCommand(team), new ForgetCommand(this));
     }
 
     /** The drills' recorder: keeps runs and criteria here, the personal best with {@code best}. */
@@ -86,11 +90,22 @@ public final class ProgressFeature {
         return new ChatEvents() {
             @Override
             public void memberSeen(String chatId, String userId, String displayName) {
+                long now = clock.millis();
+                String key = chatId + "|" + userId;
+                Long last = seen.get(key);
+                if (last != null && now - last < SEEN_INTERVAL_MS) {
+                    return;
+                }
+                if (seen.size() > SEEN_MAX) {
+                    seen.clear();
+                }
                 practice.memberSeen(chatId, userId, displayName, clock.instant());
+                seen.put(key, now);
             }
 
             @Override
             public void memberLeft(String chatId, String userId) {
+                seen.remove(chatId + "|" + userId);
                 practice.memberLeft(chatId, userId);
             }
 
@@ -154,6 +169,12 @@ public final class ProgressFeature {
     /** The start of the current week (Monday 00:00) in {@code zone}. */
     Instant weekStart(ZoneId zone) {
         return clock.instant().atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone).toInstant();
+    }
+
+    /** Deletes everything the store holds about the user (see {@link Practice#forget}). */
+    void forget(String userId, String privateChatId) {
+        practice.forget(userId, privateChatId);
+        seen.keySet().removeIf(k -> k.endsWith("|" + userId));
     }
 
     /** The zone a group keeps its week in: its weekly digest's, else its daily tips'. */
