@@ -188,6 +188,21 @@ public final class ProgressFeature {
         }
     }
 
+    /** The personal bests in the store's progress items ("drill.&lt;id&gt;.best"), by scenario id. */
+    java.util.Map<String, Integer> storedBests(String userId) {
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        store.progress().all(userId, "drill.").forEach((k, v) -> {
+            if (k.endsWith(".best")) {
+                try {
+                    out.put(k.substring("drill.".length(), k.length() - ".best".length()), Integer.parseInt(v.strip()));
+                } catch (NumberFormatException e) {
+                    // not a score: ignore
+                }
+            }
+        });
+        return out;
+    }
+
     /** Whether the group gets the weekly digest. */
     boolean hasDigest(String chatId) {
         WeeklyDigest w = weekly;

@@ -79,6 +79,8 @@ final class Recorder implements DrillResults {
         for (History.ScoreStat s : h.scores(Practice.DRILL)) {
             bests.put(s.itemId(), s.best());
         }
+        // personal bests kept before per-run history existed ("drill.<id>.best")
+        feature.storedBests(userId).forEach((id, best) -> bests.merge(id, best, Math::max));
         String first = h.weakest(1).stream().findFirst().flatMap(c -> feature.trainingScenario(c.criterionId(), h)).orElse(null);
         return new Standing(bests, first);
     }
