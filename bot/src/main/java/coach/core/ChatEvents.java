@@ -24,35 +24,45 @@ public interface ChatEvents {
     default void memberLeft(String chatId, String userId) {
     }
 
-    /** Every listener, in order. */
+    /** Every listener, in order; one that throws does not keep the others from hearing it (the first failure is rethrown after). */
     static ChatEvents all(ChatEvents... listeners) {
         return new ChatEvents() {
+            private void each(java.util.function.Consumer<ChatEvents> event) {
+                RuntimeException first = null;
+                for (ChatEvents l : listeners) {
+                    try {
+                        event.accept(l);
+                    } catch (RuntimeException e) {
+                        if (first == null) {
+                            first = e;
+                        } else {
+                            first.addSuppressed(e);
+                        }
+                    }
+                }
+                if (first != null) {
+                    throw first;
+                }
+            }
+
             @Override
             public void botJoined(String chatId, ChatType type, boolean canPost) {
-                for (ChatEvents l : listeners) {
-                    l.botJoined(chatId, type, canPost);
-                }
+                each(l -> l.botJoined(chatId, type, canPost));
             }
 
             @Override
             public void botRemoved(String chatId) {
-                for (ChatEvents l : listeners) {
-                    l.botRemoved(chatId);
-                }
+                each(l -> l.botRemoved(chatId));
             }
 
             @Override
             public void memberSeen(String chatId, String userId, String displayName) {
-                for (ChatEvents l : listeners) {
-                    l.memberSeen(chatId, userId, displayName);
-                }
+                each(l -> l.memberSeen(chatId, userId, displayName));
             }
 
             @Override
             public void memberLeft(String chatId, String userId) {
-                for (ChatEvents l : listeners) {
-                    l.memberLeft(chatId, userId);
-                }
+                each(l -> l.memberLeft(chatId, userId));
             }
         };
     }
