@@ -82,8 +82,16 @@ final class ProgressCommand implements Command {
             }
             b.nl();
         }
-        List<History.CriterionStat> weakest = h.weakest(2);
         List<List<Button>> rows = new ArrayList<>();
+        int waiting = feature.practice().dueReviews(ctx.in().userId(), java.time.Instant.ofEpochMilli(Long.MAX_VALUE)).size();
+        if (waiting > 0) {
+            int due = feature.practice().dueReviews(ctx.in().userId(), feature.clock().instant()).size();
+            b.text(ctx.t("progress.reviews", "waiting", waiting, "due", due)).para();
+            if (due > 0) {
+                rows.add(List.of(new Button(ctx.t("quiz.btn.review", "count", due), "/quiz review")));
+            }
+        }
+        List<History.CriterionStat> weakest = h.weakest(2);
         if (weakest.isEmpty()) {
             b.text(ctx.t("progress.no_weak"));
             rows.add(List.of(new Button(ctx.t("progress.btn.drills"), "/drill")));
@@ -96,7 +104,7 @@ final class ProgressCommand implements Command {
                 b.text(i++ + ". «" + name + "» — " + c.percent() + " %");
                 if (drill.isPresent()) {
                     b.text(". " + ctx.t("progress.trains", "title", feature.scenarioTitle(drill.get(), lang)));
-                    rows.add(List.of(new Button(ctx.t("progress.btn.train", "name", shortLabel(name)), "/drill " + drill.get())));
+                    rows.add(rows.size() - (waitingButton(rows) ? 1 : 0), List.of(new Button(ctx.t("progress.btn.train", "name", shortLabel(name)), "/drill " + drill.get())));
                 }
                 b.nl();
             }
@@ -119,6 +127,11 @@ final class ProgressCommand implements Command {
             LOG.warn("progress chart not drawn: {}", e.toString());
             return Optional.empty();
         }
+    }
+
+    /** Whether the last row is the review button (the weak spots' buttons go above it). */
+    private static boolean waitingButton(List<List<Button>> rows) {
+        return !rows.isEmpty() && rows.get(rows.size() - 1).get(0).data().equals("/quiz review");
     }
 
     private static String shortLabel(String s) {

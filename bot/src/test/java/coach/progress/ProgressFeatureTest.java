@@ -194,6 +194,11 @@ class ProgressFeatureTest {
         Reply tip = sent.replies.stream().filter(r -> r.text().plain().contains(Texts.get(Lang.RU, "progress.tip.review", "count", 1))).findFirst().orElseThrow();
         assertTrue(buttons(tip).contains("/quiz review"), "the private daily tip offers the review");
 
+        List<Reply> progress = priv(user, "/progress");
+        Reply summary = progress.get(progress.size() - 1);
+        assertTrue(summary.text().plain().contains(Texts.get(Lang.RU, "progress.reviews", "waiting", 1, "due", 1)), summary.text().plain());
+        assertTrue(buttons(summary).contains("/quiz review"));
+
         List<Reply> review = priv(user, "/quiz review");
         assertTrue(review.get(0).text().plain().startsWith(Texts.get(Lang.RU, "quiz.review.title", "count", 1)), review.get(0).text().plain());
         // a good answer this time: the question moves to the 3-day box
