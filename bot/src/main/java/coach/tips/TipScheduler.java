@@ -33,7 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends each subscribed chat one tip a day at its local time.
+ * Sends each subscribed chat one tip a day at its local time, and other feeds added with
+ * {@link #addFeed} (the weekly team digest: once a week on its day) on the same machinery below.
  *
  * <p><b>When.</b> Every subscription stores the instant of its next slot (the local send time on a
  * local date in the chat's zone, see {@link DailySlots}). A pass ({@link #runDue()}) takes the chats
