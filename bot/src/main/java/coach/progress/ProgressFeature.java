@@ -68,7 +68,7 @@ public final class ProgressFeature {
      * {@code /subscribe weekly} and {@code /unsubscribe weekly}, and the quiz review offer under private daily tips.
      */
     public void attachTo(coach.tips.Tips tips) {
-        WeeklyDigest w = new WeeklyDigest(this, store, clock, tips::subscriptionsChanged);
+        WeeklyDigest w = new WeeklyDigest(this, store, clock, tips::subscriptionsChanged, tips.zoneResolver());
         this.weekly = w;
         tips.addFeed(coach.store.Feed.WEEKLY, w);
         tips.addSubscribeVariant("weekly", w.subscribeCommand(), w.unsubscribeCommand());

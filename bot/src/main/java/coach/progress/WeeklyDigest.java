@@ -11,7 +11,6 @@ import coach.store.Subscription;
 import coach.store.Subscriptions;
 import coach.store.TipLedger;
 import coach.text.Lang;
-import coach.tips.SubscribeCommand;
 import coach.tips.TipScheduler;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -26,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,13 +47,15 @@ final class WeeklyDigest implements TipScheduler.Programme {
     private final Subscriptions subscriptions;
     private final Clock clock;
     private final Runnable onChange;
+    private final Function<String, Optional<ZoneId>> zones;
 
-    WeeklyDigest(ProgressFeature feature, Store store, Clock clock, Runnable onChange) {
+    WeeklyDigest(ProgressFeature feature, Store store, Clock clock, Runnable onChange, Function<String, Optional<ZoneId>> zones) {
         this.feature = feature;
         this.store = store;
         this.subscriptions = Subscriptions.of(store, Feed.WEEKLY);
         this.clock = clock;
         this.onChange = onChange;
+        this.zones = zones;
     }
 
     Subscriptions subscriptions() {
@@ -102,13 +104,16 @@ final class WeeklyDigest implements TipScheduler.Programme {
     record Setting(DayOfWeek day, LocalTime time, ZoneId zone) {
     }
 
-    /** Parses "[day] [HH:MM] [zone]"; an error key and the offending word otherwise. */
-    static Object parse(String args) {
+    /**
+     * Parses "[day] [HH:MM] [zone]": the day and the time are the words that look like them, all other
+     * words together are the zone, read as /subscribe reads it. An error key and the offending words otherwise.
+     */
+    static Object parse(String args, Function<String, Optional<ZoneId>> zones) {
         DayOfWeek day = null;
         LocalTime time = null;
-        ZoneId zone = null;
+        StringBuilder zoneWords = new StringBuilder();
         String[] words = args.isBlank() ? new String[0] : args.strip().split("\\s+");
-        if (words.length > 3) {
+        if (words.length > 6) {
             return new String[]{"weekly.usage", ""};
         }
         for (String w : words) {
@@ -119,21 +124,22 @@ final class WeeklyDigest implements TipScheduler.Programme {
                     return new String[]{"weekly.bad_day", w};
                 }
                 day = DAYS.get(lw);
-            } else if (Character.isDigit(w.charAt(0))) {
+            } else if (m.matches() || (Character.isDigit(w.charAt(0)) && zoneWords.length() == 0)) {
                 if (time != null || !m.matches() || Integer.parseInt(m.group(1)) > 23 || Integer.parseInt(m.group(2)) > 59) {
                     return new String[]{"subscribe.bad_time", w};
                 }
                 time = LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
             } else {
-                Optional<ZoneId> z = SubscribeCommand.zone(w);
-                if (z.isEmpty()) {
-                    return new String[]{"weekly.bad_word", w};
-                }
-                if (zone != null) {
-                    return new String[]{"subscribe.bad_zone", w};
-                }
-                zone = z.get();
+                zoneWords.append(zoneWords.length() == 0 ? "" : " ").append(w);
             }
+        }
+        ZoneId zone = null;
+        if (zoneWords.length() > 0) {
+            Optional<ZoneId> z = zones.apply(zoneWords.toString());
+            if (z.isEmpty()) {
+                return new String[]{"weekly.bad_word", zoneWords.toString()};
+            }
+            zone = z.get();
         }
         return new Setting(day, time, zone);
     }
@@ -191,7 +197,7 @@ final class WeeklyDigest implements TipScheduler.Programme {
             if (args.isBlank() && current.isPresent() && current.get().enabled()) {
                 return List.of(show(ctx, current.get(), "weekly.current"));
             }
-            Object parsed = parse(args);
+            Object parsed = parse(args, zones);
             if (parsed instanceof String[] err) {
                 String w = err[1].length() > 40 ? err[1].substring(0, 40) + "…" : err[1];
                 return List.of(Reply.of(ctx.t(err[0], "value", w)));

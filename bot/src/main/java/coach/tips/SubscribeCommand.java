@@ -39,17 +39,11 @@ public final class SubscribeCommand implements Command {
     private final Store store;
     private final Clock clock;
     private final Runnable onChange;
-    private final java.util.function.Function<String, Optional<Command>> variants;
 
     SubscribeCommand(Store store, Clock clock, Runnable onChange) {
-        this(store, clock, onChange, word -> Optional.empty());
-    }
-
-    SubscribeCommand(Store store, Clock clock, Runnable onChange, java.util.function.Function<String, Optional<Command>> variants) {
         this.store = store;
         this.clock = clock;
         this.onChange = onChange;
-        this.variants = variants;
     }
 
     @Override
@@ -69,10 +63,6 @@ public final class SubscribeCommand implements Command {
 
     @Override
     public List<Reply> run(Context ctx, String args) {
-        Optional<List<Reply>> variant = variant(variants, ctx, args);
-        if (variant.isPresent()) {
-            return variant.get();
-        }
         String chatId = ctx.in().chatId();
         Optional<Subscription> current = store.subscriptions().get(chatId);
         String[] words = args.isBlank() ? new String[0] : args.strip().split("\\s+");
@@ -131,15 +121,8 @@ public final class SubscribeCommand implements Command {
         return Reply.of(text);
     }
 
-    /** "/subscribe weekly …": a feed another feature registered, run with the arguments after its word. */
-    static Optional<List<Reply>> variant(java.util.function.Function<String, Optional<Command>> variants, Context ctx, String args) {
-        String[] parts = args.strip().split("\\s+", 2);
-        Optional<Command> v = variants.apply(parts[0].toLowerCase(Locale.ROOT));
-        return v.map(c -> c.run(ctx, parts.length > 1 ? parts[1] : ""));
-    }
-
     /** An IANA zone id, matched without regard to case; a bare city ("Berlin") works when unambiguous. */
-    public static Optional<ZoneId> zone(String word) {
+    static Optional<ZoneId> zone(String word) {
         if (word.length() > 64 || !word.matches("[A-Za-z0-9_/+\\-]+")) {
             return Optional.empty();
         }

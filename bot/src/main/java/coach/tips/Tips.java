@@ -44,10 +44,56 @@ public final class Tips {
         List<Command> out = new ArrayList<>();
         out.add(new TipCommand(catalogue, TipPicker.of(store, catalogue)));
         if (store != null) {
-            out.add(new SubscribeCommand(store, clock, this::changed, word -> java.util.Optional.ofNullable(variants.get(word)).map(v -> v[0])));
-            out.add(new UnsubscribeCommand(store, this::changed, word -> java.util.Optional.ofNullable(variants.get(word)).map(v -> v[1])));
+            out.add(new SubscribeCommand(store, clock, this::changed));
+            out.add(new UnsubscribeCommand(store, this::changed));
+        }
+        return withVariants(out);
+    }
+
+    /**
+     * /subscribe and /unsubscribe, each first offering its arguments to a variant another feature
+     * registered by the first word ("/subscribe weekly …" → the weekly digest's own command with
+     * "…"); any other arguments go to the daily tips' command as before.
+     */
+    private List<Command> withVariants(List<Command> commands) {
+        List<Command> out = new ArrayList<>();
+        for (Command c : commands) {
+            int which = c.name().equals("subscribe") ? 0 : c.name().equals("unsubscribe") ? 1 : -1;
+            out.add(which < 0 ? c : new Command() {
+                @Override
+                public String name() {
+                    return c.name();
+                }
+
+                @Override
+                public coach.core.Access access() {
+                    return c.access();
+                }
+
+                @Override
+                public String description(coach.text.Lang lang) {
+                    return c.description(lang);
+                }
+
+                @Override
+                public boolean listed() {
+                    return c.listed();
+                }
+
+                @Override
+                public List<coach.core.Reply> run(coach.core.Context ctx, String args) {
+                    String[] parts = args.strip().split("\\s+", 2);
+                    Command[] v = variants.get(parts[0].toLowerCase(java.util.Locale.ROOT));
+                    return v == null ? c.run(ctx, args) : v[which].run(ctx, parts.length > 1 ? parts[1] : "");
+                }
+            });
         }
         return out;
+    }
+
+    /** How /subscribe reads a time zone the user typed; variants such as "/subscribe weekly" read theirs the same way. */
+    public java.util.function.Function<String, java.util.Optional<java.time.ZoneId>> zoneResolver() {
+        return SubscribeCommand::zone;
     }
 
     /**

@@ -14,16 +14,10 @@ import java.util.List;
 public final class UnsubscribeCommand implements Command {
     private final Store store;
     private final Runnable onChange;
-    private final java.util.function.Function<String, java.util.Optional<Command>> variants;
 
     UnsubscribeCommand(Store store, Runnable onChange) {
-        this(store, onChange, word -> java.util.Optional.empty());
-    }
-
-    UnsubscribeCommand(Store store, Runnable onChange, java.util.function.Function<String, java.util.Optional<Command>> variants) {
         this.store = store;
         this.onChange = onChange;
-        this.variants = variants;
     }
 
     @Override
@@ -43,10 +37,6 @@ public final class UnsubscribeCommand implements Command {
 
     @Override
     public List<Reply> run(Context ctx, String args) {
-        java.util.Optional<List<Reply>> variant = SubscribeCommand.variant(variants, ctx, args);
-        if (variant.isPresent()) {
-            return variant.get();
-        }
         if (store.subscriptions().disable(ctx.in().chatId(), Subscriptions.REASON_UNSUBSCRIBED)) {
             onChange.run();
             return List.of(Reply.of(ctx.t("unsubscribe.done")));
