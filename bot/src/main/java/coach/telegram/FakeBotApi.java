@@ -675,27 +675,6 @@ public final class FakeBotApi implements AutoCloseable {
                 visible[1] = String.valueOf(id);
                 return ok(sentMessage(chat, id).put("text", text[0]));
             }
-            case "senddocument": {
-                String chat = p.path("chat_id").asText("");
-                if (forbiddenChats.contains(chat)) {
-                    return error(403, "Forbidden: bot was blocked by the user");
-                }
-                JsonNode doc = p.path("document");
-                if (!doc.isObject() || doc.path("file_size").asInt(0) == 0) {
-                    return error(400, "Bad Request: file must be non-empty");
-                }
-                String err = checkMarkup(p.path("reply_markup"));
-                if (err != null) {
-                    return error(400, err);
-                }
-                visible[0] = doc.path("file_name").asText();
-                int docId = nextMessageId.incrementAndGet();
-                visible[1] = String.valueOf(docId);
-                ObjectNode m = sentMessage(chat, docId);
-                m.putObject("document").put("file_name", doc.path("file_name").asText()).put("file_id", "f" + nextId.incrementAndGet())
-                        .put("file_unique_id", "u" + nextId.get()).put("file_size", doc.path("file_size").asInt());
-                return ok(m);
-            }
             case "sendphoto": {
                 // Telegram accepts a photo up to 10 MB whose sides add up to at most 10 000 px; the fake checks the PNG signature
                 String chat = p.path("chat_id").asText("");
@@ -720,6 +699,27 @@ public final class FakeBotApi implements AutoCloseable {
                 ObjectNode m = sentMessage(chat, photoId);
                 m.putArray("photo").addObject().put("file_id", "p" + nextId.incrementAndGet()).put("file_unique_id", "u" + nextId.get())
                         .put("width", 800).put("height", 500).put("file_size", data.length);
+                return ok(m);
+            }
+            case "senddocument": {
+                String chat = p.path("chat_id").asText("");
+                if (forbiddenChats.contains(chat)) {
+                    return error(403, "Forbidden: bot was blocked by the user");
+                }
+                JsonNode doc = p.path("document");
+                if (!doc.isObject() || doc.path("file_size").asInt(0) == 0) {
+                    return error(400, "Bad Request: file must be non-empty");
+                }
+                String err = checkMarkup(p.path("reply_markup"));
+                if (err != null) {
+                    return error(400, err);
+                }
+                visible[0] = doc.path("file_name").asText();
+                int docId = nextMessageId.incrementAndGet();
+                visible[1] = String.valueOf(docId);
+                ObjectNode m = sentMessage(chat, docId);
+                m.putObject("document").put("file_name", doc.path("file_name").asText()).put("file_id", "f" + nextId.incrementAndGet())
+                        .put("file_unique_id", "u" + nextId.get()).put("file_size", doc.path("file_size").asInt());
                 return ok(m);
             }
             case "answercallbackquery": {
