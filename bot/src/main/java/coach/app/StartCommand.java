@@ -13,7 +13,7 @@ import java.util.List;
 public final class StartCommand implements Command {
     private static final String[][] ACTIONS = {
         {"check", "start.btn.check"}, {"drill", "start.btn.drill"}, {"quiz", "start.btn.quiz"},
-        {"progress", "start.btn.progress"}, {"tip", "start.btn.tip"}, {"materials", "start.btn.materials"}, {"help", "start.btn.help"},
+        {"tip", "start.btn.tip"}, {"materials", "start.btn.materials"}, {"help", "start.btn.help"},
     };
 
     @Override
