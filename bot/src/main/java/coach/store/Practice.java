@@ -266,6 +266,38 @@ public final class Practice {
         });
     }
 
+    /**
+     * A group became a supergroup with a new id: its members and its weekly digest (subscription and
+     * delivery records) move to the new id in one transaction; what the new id has already wins.
+     */
+    public int migrateChat(String from, String to) {
+        Ids.check(from);
+        Ids.check(to);
+        return store.tx("moving a group's members and digest to its new id", c -> {
+            int n = 0;
+            String[] moves = {
+                "UPDATE chat_members SET chat_id = ? WHERE chat_id = ? AND NOT EXISTS "
+                        + "(SELECT 1 FROM chat_members x WHERE x.chat_id = ? AND x.user_id = chat_members.user_id)",
+                "UPDATE digest_subscriptions SET chat_id = ? WHERE chat_id = ? AND NOT EXISTS "
+                        + "(SELECT 1 FROM digest_subscriptions x WHERE x.chat_id = ?)",
+                "UPDATE digest_deliveries SET chat_id = ? WHERE chat_id = ? AND NOT EXISTS "
+                        + "(SELECT 1 FROM digest_deliveries x WHERE x.chat_id = ? AND x.local_date = digest_deliveries.local_date)",
+            };
+            for (String sql : moves) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, to);
+                    ps.setString(2, from);
+                    ps.setString(3, to);
+                    n += ps.executeUpdate();
+                }
+            }
+            for (String table : new String[]{"chat_members", "digest_subscriptions", "digest_deliveries"}) {
+                n += update(c, "DELETE FROM " + table + " WHERE chat_id = ?", from);
+            }
+            return n;
+        });
+    }
+
     // ---------------------------------------------------------------- forgetting
 
     /**

@@ -92,6 +92,15 @@ class PostgresPracticeTest {
             store.users().setLanguage("u1", Lang.EN);
             store.progress().put("u1", "drill.dissatisfied-client.best", "40");
 
+            // a group upgraded to a supergroup keeps its members and its digest
+            p.memberSeen("-200", "u2", "Борис", t0);
+            weekly.subscribe("-200", ChatType.GROUP, Lang.RU, DayOfWeek.MONDAY, LocalTime.of(9, 0), ZoneId.of("Europe/Moscow"), "u2", t0);
+            p.migrateChat("-200", "-100200");
+            assertEquals(List.of("u2"), p.members("-100200").stream().map(Practice.Member::userId).toList());
+            assertTrue(p.members("-200").isEmpty());
+            assertEquals(DayOfWeek.MONDAY, weekly.get("-100200").orElseThrow().weekday());
+            assertTrue(weekly.get("-200").isEmpty());
+
             assertTrue(rowsWith("u1") > 5);
             p.forget("u1", "u1");
             assertEquals(0, rowsWith("u1"), "no row in any table of the schema holds the user's id");

@@ -217,6 +217,18 @@ class ProgressFeatureTest {
     }
 
     @Test
+    void aGroupUpgradedToASupergroupKeepsItsMembersAndDigest() {
+        Practice p = Practice.of(store);
+        p.memberSeen("-200", "8", "Вера", clock.now);
+        p.memberSeen("-100200", "9", "Гена", clock.now);
+        say("7", "-200", ChatType.GROUP, "/subscribe weekly понедельник 09:00");
+        p.migrateChat("-200", "-100200");
+        assertEquals(List.of("Вера", "Гена"), p.members("-100200").stream().map(Practice.Member::displayName).toList());
+        assertTrue(p.members("-200").isEmpty());
+        assertTrue(say("7", "-100200", ChatType.SUPERGROUP, "/subscribe weekly").get(0).text().plain().contains("понедельник"));
+    }
+
+    @Test
     void sharingIsOffByDefaultAndTeamExplainsItNeedsAGroup() {
         assertEquals(Texts.get(Lang.RU, "share.status.off"), priv("5", "/share").get(0).text().plain());
         assertEquals(Texts.get(Lang.RU, "team.needs_group"), priv("5", "/team").get(0).text().plain());
