@@ -93,11 +93,19 @@ public final class Coach {
 
         // phrasing
         PhrasingEngine phrasing = PhrasingEngine.load(kb);
-        registry.register(new CheckCommand(phrasing, kb));
+        // /check in chat: short first, the full report behind «Подробнее», the best version on its own
+        DraftCheckCommand check = new DraftCheckCommand(phrasing, new CheckCommand(phrasing, kb));
+        registry.register(check);
+        registry.register(new ModeCommand(check));
+        registry.register(new ChatCommand());
+        handlers.add(new ModeCommand.LastText());
+        handlers.add(new ModeCommand.CheckNext());
 
         // materials: a filled-in template is checked by the phrasing engine before it is sent
         FillSessionHandler fill = new FillSessionHandler(materials, new PhrasingReviewer(phrasing));
         handlers.add(fill);
+        handlers.add(new FillSessionHandler.Result());
+        registry.register(new FillSessionHandler.FillCommand(fill));
         handlers.add(new MaterialsCommand.OfferHandler(materials, fill));
         registry.register(new MaterialsCommand(kb, materials, fill));
 
@@ -118,7 +126,7 @@ public final class Coach {
             progress.attachTo(tips);
         }
 
-        QuestionOrDraftRouter router = new QuestionOrDraftRouter(text -> phrasing.check(text).risky());
+        QuestionOrDraftRouter router = new QuestionOrDraftRouter(kb, text -> phrasing.check(text).risky());
         // the user's own language choice, kept in the store
         if (options.store() != null) {
             registry.register(new LangCommand(options.store().users()));

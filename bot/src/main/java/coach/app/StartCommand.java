@@ -49,6 +49,18 @@ public final class StartCommand implements Command {
         if (!row.isEmpty()) {
             rows.add(row);
         }
-        return List.of(Reply.of(text).withButtons(rows));
+        List<Reply> out = new ArrayList<>();
+        out.add(Reply.of(text).withButtons(rows));
+        // after a restart inside a drill, quiz or form: say so, and how to go on or leave
+        ctx.session().ifPresent(s -> {
+            String title = ctx.handler(s.kind()).map(h -> h.title(ctx, s)).orElse(s.kind());
+            List<Button> row2 = new ArrayList<>();
+            if (ctx.commands().find("drill").isPresent()) {
+                row2.add(new Button(ctx.t("start.open.continue"), "/drill continue"));
+            }
+            row2.add(new Button(ctx.t("start.open.leave"), "/cancel"));
+            out.add(Reply.of(ctx.t("start.open", "title", title)).withButtons(List.of(row2)));
+        });
+        return out;
     }
 }

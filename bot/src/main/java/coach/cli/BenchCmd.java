@@ -10,10 +10,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "bench", description = "Measure speed and memory: bench [morphology|search|phrasing|...] (all by default). Figures are medians/percentiles; see README.")
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure speed and memory: bench [morphology|search|phrasing|drill|telegram|tips] (all by default). Figures are medians/percentiles; see README.")
 final class BenchCmd implements Callable<Integer> {
-    @Parameters(arity = "0..*", description = "Which benchmarks to run (default: all).")
-    List<String> which = List.of();
+    /** The benchmarks; picocli refuses any other name (exit 2) and lists these. */
+    enum Which { morphology, search, phrasing, drill, telegram, tips }
+
+    @Parameters(arity = "0..*", paramLabel = "BENCH", description = "Which benchmarks to run: morphology, search, phrasing, drill, telegram, tips (default: all).")
+    List<String> names = List.of();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private final java.util.EnumSet<Which> which = java.util.EnumSet.noneOf(Which.class);
 
     @Option(names = "--cold-runs", defaultValue = "7", description = "Child processes per cold-start figure.")
     int coldRuns = 7;
@@ -22,11 +31,23 @@ final class BenchCmd implements Callable<Integer> {
     int tipsChats = 10_000;
 
     private boolean wants(String name) {
-        return which.isEmpty() || which.contains(name);
+        return which.isEmpty() || which.contains(Which.valueOf(name));
+    }
+
+    private void parseNames() {
+        for (String n : names) {
+            try {
+                which.add(Which.valueOf(n));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Unknown benchmark '" + n + "': expected one of "
+                        + String.join(", ", java.util.Arrays.stream(Which.values()).map(Enum::name).toList()));
+            }
+        }
     }
 
     @Override
     public Integer call() throws Exception {
+        parseNames();
         PrintStream out = Io.stdout();
         out.printf("# java %s, %d cpus%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         if (wants("morphology")) {

@@ -31,8 +31,8 @@ final class DrillScoreCmd implements Callable<Integer> {
     @Option(names = "--jsonl", description = "Read one reply per line from stdin, write one JSON object per line.")
     boolean jsonl;
 
-    @Option(names = "--lang", defaultValue = "ru", description = "Language of the feedback: ru (default) or en.")
-    String lang = "ru";
+    @Option(names = "--lang", defaultValue = "ru", description = "Language of the feedback: ${COMPLETION-CANDIDATES} (default ru).")
+    UiLang lang = UiLang.ru;
 
     @Parameters(arity = "0..*", description = "The reply (without --jsonl).")
     List<String> words = List.of();
@@ -48,7 +48,7 @@ final class DrillScoreCmd implements Callable<Integer> {
             return 2;
         }
         Scenario scenario = found.get();
-        Lang l = Lang.fromCode(lang);
+        Lang l = lang.lang();
         PrintStream out = Io.stdout();
         if (jsonl) {
             BufferedReader in = Io.stdin();

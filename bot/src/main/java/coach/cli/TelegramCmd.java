@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 
-@Command(name = "telegram", description = "Run the Telegram bot (long polling). Env: TELEGRAM_BOT_TOKEN (required), "
+@Command(name = "telegram", mixinStandardHelpOptions = true, description = "Run the Telegram bot (long polling). Env: TELEGRAM_BOT_TOKEN (required), "
         + "TELEGRAM_API_URL (default https://api.telegram.org, as scheme://host:port), COACH_DATA_DIR (default ./data).")
 final class TelegramCmd implements Callable<Integer> {
 

@@ -1,101 +1,244 @@
 package coach.console;
 
 import coach.core.Button;
+import coach.core.ChatType;
 import coach.core.ConversationCore;
+import coach.core.Document;
 import coach.core.Incoming;
 import coach.core.Reply;
+import coach.core.Texts;
 import coach.text.Lang;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** The terminal front end: one line in, the core's replies out. Same commands as the bot; no token, no network. */
+/**
+ * The terminal front end: one message in, the core's replies out. Same commands as the bot; no token, no network.
+ *
+ * <p>A message is what the line source gives: with a terminal (JLine) a pasted multi-line letter is
+ * one message; from a pipe one line is one message, and lines between two lines {@code """} are one
+ * message. A number presses a button of the last keyboard shown, until a reply with buttons replaces
+ * it; a number without a button says so (inside a drill, quiz or form it is an answer). Documents are
+ * saved as files in the exports directory and the path is printed.
+ */
 public final class Console {
+    static final String BLOCK = "\"\"\"";
+    static final String USER = "console";
+
+    /** Where messages come from: a line editor on a terminal or plain lines from a pipe. */
+    public interface LineSource extends AutoCloseable {
+        /** The next message (it may span lines), or null at the end of input. */
+        String read(String prompt) throws IOException;
+
+        /** Prints text while a prompt may be showing (a daily tip arriving). */
+        void printAbove(String text);
+
+        /** Whether this is an interactive terminal. */
+        boolean interactive();
+
+        @Override
+        default void close() {
+        }
+    }
+
+    /** Plain line reading (stdin is a pipe or a file). */
+    public static LineSource plain(BufferedReader in, PrintStream out) {
+        return new LineSource() {
+            @Override
+            public String read(String prompt) throws IOException {
+                synchronized (out) {
+                    out.print(prompt);
+                    out.flush();
+                }
+                return in.readLine();
+            }
+
+            @Override
+            public void printAbove(String text) {
+                synchronized (out) {
+                    out.println();
+                    out.println(text);
+                    out.print("> ");
+                    out.flush();
+                }
+            }
+
+            @Override
+            public boolean interactive() {
+                return false;
+            }
+        };
+    }
+
     private final ConversationCore core;
-    private final BufferedReader in;
+    private final LineSource in;
     private final PrintStream out;
     private final ConsoleRenderer renderer;
     private final Lang lang;
-    private volatile java.nio.file.Path exports;
+    private final Path exports;
+    /** The last keyboard shown: numbers press these until another keyboard replaces it. */
+    private volatile List<Button> keyboard = new ArrayList<>();
 
     public Console(ConversationCore core, BufferedReader in, PrintStream out, boolean ansi, Lang lang) {
+        this(core, plain(in, out), out, ansi, lang, null);
+    }
+
+    /**
+     * @param exports where documents are saved (created when needed); null keeps them in memory and prints their name only
+     */
+    public Console(ConversationCore core, LineSource in, PrintStream out, boolean ansi, Lang lang, Path exports) {
         this.core = core;
         this.in = in;
         this.out = out;
         this.renderer = new ConsoleRenderer(ansi);
         this.lang = lang;
+        this.exports = exports;
     }
 
-    /** Pictures in replies (progress charts) are written to files in {@code dir} (created when needed) and their paths printed. */
-    public Console exportsTo(java.nio.file.Path dir) {
-        this.exports = dir;
-        return this;
+    private Incoming text(String t) {
+        return Incoming.text(USER, USER, ChatType.PRIVATE, lang, t);
     }
 
     public void run() throws IOException {
-        List<Button> buttons = new ArrayList<>();
-        print(core.handle(Incoming.text("console", "console", coach.core.ChatType.PRIVATE, lang, "/start")), buttons);
-        out.println(lang == Lang.EN ? "(type /quit to leave; a number presses a button)" : "(выход — /quit; цифра нажимает кнопку)");
+        print(core.handle(text("/start")));
+        out.println(Texts.get(lang, in.interactive() ? "console.hint" : "console.hint.piped"));
+        out.flush();
         while (true) {
-            out.print("> ");
-            out.flush();
-            String line = in.readLine();
-            if (line == null || line.strip().equals("/quit") || line.strip().equals("/exit")) {
+            String line = in.read("> ");
+            if (line == null) {
                 return;
             }
-            Incoming msg;
             String t = line.strip();
-            if (t.matches("\\d{1,2}") && Integer.parseInt(t) >= 1 && Integer.parseInt(t) <= buttons.size()) {
-                msg = Incoming.button("console", "console", coach.core.ChatType.PRIVATE, lang, buttons.get(Integer.parseInt(t) - 1).data());
-            } else {
-                msg = Incoming.text("console", "console", coach.core.ChatType.PRIVATE, lang, line);
+            if (t.equals("/quit") || t.equals("/exit")) {
+                return;
             }
-            List<Reply> replies = core.handle(msg);
-            buttons = new ArrayList<>();
-            print(replies, buttons);
+            if (t.equals(BLOCK)) {
+                line = block();
+                if (line == null) {
+                    return;
+                }
+                t = line.strip();
+            }
+            Incoming msg;
+            if (t.matches("\\d{1,3}") && !line.startsWith(" ")) {
+                int n = Integer.parseInt(t);
+                if (n >= 1 && n <= keyboard.size()) {
+                    msg = Incoming.button(USER, USER, ChatType.PRIVATE, lang, keyboard.get(n - 1).data());
+                } else if (core.openSession(text(t)).isPresent()) {
+                    msg = text(t); // an answer inside a drill, quiz or form
+                } else {
+                    say(keyboard.isEmpty() ? Texts.get(lang, "console.no_buttons", "n", t)
+                            : Texts.get(lang, "console.no_button", "n", t, "range", keyboard.size() == 1
+                                    ? Texts.get(lang, "console.range.one") : Texts.get(lang, "console.range.many", "max", keyboard.size())));
+                    continue;
+                }
+            } else {
+                msg = text(line.startsWith(" ") && t.matches("\\d{1,3}") ? t : line);
+            }
+            print(core.handle(msg));
         }
     }
 
-    /** Messages the coach starts itself (a daily tip in the console chat) are printed between prompts. */
+    /** Lines up to the closing {@code """}, as one message; null at the end of input before anything was read. */
+    private String block() throws IOException {
+        StringBuilder b = new StringBuilder();
+        while (true) {
+            String l = in.read("… ");
+            if (l == null) {
+                if (b.length() > 0) {
+                    say(Texts.get(lang, "console.unterminated"));
+                    return b.toString();
+                }
+                return null;
+            }
+            if (l.strip().equals(BLOCK)) {
+                return b.toString();
+            }
+            if (b.length() > 0) {
+                b.append('\n');
+            }
+            b.append(l);
+        }
+    }
+
+    /** Messages the coach starts itself (a daily tip in the console chat) are printed above the prompt. */
     public coach.core.ChatSender sender() {
         return (chatId, reply) -> {
-            synchronized (out) {
-                out.println();
-                out.println(renderer.render(reply, new ArrayList<>()));
-                out.print("> ");
-                out.flush();
+            List<Button> shown = new ArrayList<>();
+            in.printAbove(renderer.render(reply, shown));
+            if (!shown.isEmpty()) {
+                keyboard = shown; // a tip's «Потренироваться» is the last keyboard now
             }
             return coach.core.SendResult.sent();
         };
     }
 
-    private String savePhoto(coach.core.Photo photo) {
-        java.nio.file.Path dir = exports == null ? java.nio.file.Path.of("exports") : exports;
-        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-        String name = photo.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
-        int dot = name.lastIndexOf('.');
-        java.nio.file.Path file = dir.resolve(dot > 0 ? name.substring(0, dot) + "-" + stamp + name.substring(dot) : name + "-" + stamp);
-        try {
-            java.nio.file.Files.createDirectories(dir);
-            java.nio.file.Files.write(file, photo.content());
-            return (lang == Lang.EN ? "  (chart saved: " : "  (график сохранён: ") + file.toAbsolutePath() + ")";
-        } catch (IOException e) {
-            return (lang == Lang.EN ? "  (could not save the chart to " : "  (не удалось сохранить график в ") + dir.toAbsolutePath() + ": " + e.getMessage() + ")";
+    private void say(String s) {
+        synchronized (out) {
+            out.println(s);
+            out.println();
+            out.flush();
         }
     }
 
-    private void print(List<Reply> replies, List<Button> buttons) {
+    private void print(List<Reply> replies) {
+        List<Button> shown = new ArrayList<>();
+        boolean anyKeyboard = false;
         synchronized (out) {
             for (Reply r : replies) {
-                out.println(renderer.render(r, buttons));
+                anyKeyboard |= r.buttons().stream().flatMap(List::stream).anyMatch(b -> !b.isCopy());
+                out.println(renderer.render(r, shown));
+                if (r.buttons().stream().flatMap(List::stream).anyMatch(Button::isCopy)) {
+                    out.println(Texts.get(lang, "console.copy"));
+                }
                 if (r.photo() != null) {
-                    out.println(savePhoto(r.photo()));
+                    // a picture (the progress chart) is saved like a document
+                    out.println("  " + save(new Document(r.photo().fileName(), r.photo().mimeType(), r.photo().content())));
+                }
+                if (r.document() != null) {
+                    out.println("  " + save(r.document()));
                 }
                 out.println();
             }
             out.flush();
         }
+        if (anyKeyboard) {
+            keyboard = shown;
+        }
+    }
+
+    /** Saves a document under the exports directory; the line to print. */
+    private String save(Document doc) {
+        if (exports == null) {
+            return "(" + doc.fileName() + ", " + doc.content().length + " B)";
+        }
+        String name = safeName(doc.fileName());
+        try {
+            Files.createDirectories(exports);
+            Path p = exports.resolve(name);
+            int i = 2;
+            while (Files.exists(p) && !Arrays.equals(Files.readAllBytes(p), doc.content())) {
+                p = exports.resolve(withSuffix(name, i++));
+            }
+            Files.write(p, doc.content());
+            return Texts.get(lang, "console.saved", "path", p.toAbsolutePath().normalize());
+        } catch (IOException | RuntimeException e) {
+            return Texts.get(lang, "console.save_failed", "name", name, "why", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    static String safeName(String name) {
+        String n = name.replaceAll("[^\\p{L}\\p{N}._-]+", "-").replaceAll("^[.-]+", "");
+        return n.isEmpty() ? "document.md" : n;
+    }
+
+    static String withSuffix(String name, int i) {
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? name + "-" + i : name.substring(0, dot) + "-" + i + name.substring(dot);
     }
 }

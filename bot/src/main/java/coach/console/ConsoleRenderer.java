@@ -29,17 +29,17 @@ public final class ConsoleRenderer {
         return b.toString();
     }
 
-    /** Renders a reply; buttons are numbered so the user can press one by typing its number. */
+    /** Renders a reply's text and buttons; buttons are numbered so the user can press one by typing its number (documents: see Console). */
     public String render(Reply r, List<Button> numbered) {
         StringBuilder b = new StringBuilder(render(r.text()));
         for (List<Button> row : r.buttons()) {
             for (Button btn : row) {
+                if (btn.isCopy()) {
+                    continue; // the text to copy is the message itself
+                }
                 numbered.add(btn);
                 b.append("\n  [").append(numbered.size()).append("] ").append(stripControls(btn.label()));
             }
-        }
-        if (r.document() != null) {
-            b.append("\n  (").append(r.document().fileName()).append(", ").append(r.document().content().length).append(" B)");
         }
         return b.toString();
     }

@@ -33,8 +33,14 @@ public final class Context {
         return SessionKey.of(in);
     }
 
+    /** The session in progress (a drill, the quiz, a form); passive sessions are not shown (see {@link SessionHandler#passive()}). */
     public Optional<SessionState> session() {
-        return core.sessions().get(sessionKey());
+        return core.sessions().get(sessionKey()).filter(s -> !handler(s.kind()).map(SessionHandler::passive).orElse(false));
+    }
+
+    /** The stored session of this kind, passive or not. */
+    public Optional<SessionState> session(String kind) {
+        return core.sessions().get(sessionKey()).filter(s -> s.kind().equals(kind));
     }
 
     public void startSession(String kind, ObjectNode data) {

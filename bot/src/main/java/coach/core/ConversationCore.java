@@ -50,14 +50,29 @@ public final class ConversationCore {
         this.languageChoice = choice;
     }
 
-    /** Handles one message with the given permissions (a transport may check admins per update). */
-    public List<Reply> handle(Incoming original, Permissions perms) {
-        Incoming in = original;
+    private Incoming withChosenLanguage(Incoming original) {
         try {
-            in = languageChoice.apply(original.userId()).map(original::withLang).orElse(original);
+            return languageChoice.apply(original.userId()).map(original::withLang).orElse(original);
         } catch (RuntimeException e) {
             LOG.warn("language preference unavailable: {}", e.toString());
+            return original;
         }
+    }
+
+    /** The title of the session in progress (a drill, the quiz, a form; not a passive one) for this message's user and chat. */
+    public Optional<String> openSession(Incoming original) {
+        Context ctx = new Context(this, withChosenLanguage(original), permissions);
+        try {
+            return ctx.session().map(s -> ctx.handler(s.kind()).map(h -> h.title(ctx, s)).orElse(s.kind()));
+        } catch (RuntimeException e) {
+            LOG.warn("session unavailable: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Handles one message with the given permissions (a transport may check admins per update). */
+    public List<Reply> handle(Incoming original, Permissions perms) {
+        Incoming in = withChosenLanguage(original);
         Context ctx = new Context(this, in, perms);
         try {
             return dispatch(ctx);
@@ -108,7 +123,7 @@ public final class ConversationCore {
     }
 
     List<Reply> routeFreeText(Context ctx, String text) {
-        return runCommand(ctx, router.commandFor(ctx, text), text);
+        return router.route(ctx, text);
     }
 
     List<Reply> runCommand(Context ctx, String name, String args) {

@@ -15,6 +15,15 @@ public interface SessionHandler {
     /** A short name of the session for "you are in the middle of …" messages. */
     String title(Context ctx, SessionState state);
 
+    /**
+     * A passive session only remembers something for the next message or button (the last routed text,
+     * an offer to fill in a template): it is not "in progress", so {@link Context#session()} does not
+     * show it, /cancel has nothing to cancel and other features may simply replace it.
+     */
+    default boolean passive() {
+        return false;
+    }
+
     /** What to say when the user leaves the session with /cancel (may summarise progress). */
     default List<Reply> onCancel(Context ctx, SessionState state) {
         return List.of(Reply.of(ctx.t("session.cancelled", "title", title(ctx, state))));

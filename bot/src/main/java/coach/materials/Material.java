@@ -9,6 +9,9 @@ import java.util.List;
  *
  * @param fillText     for templates, the text to send (the "## Текст" section), else the whole body
  * @param placeholders the template's fields in order of first appearance, without braces
+ * @param fieldsEn     English names of the fields (front matter {@code fields_en}), possibly empty
+ * @param fillTextEn   for templates, the English text to send (front matter {@code text_en}), or null
+ * @param bodyEn       the English text of the material ({@code materials/en/<id>.md}), or null
  */
 public record Material(
         String id,
@@ -21,7 +24,10 @@ public record Material(
         List<String> principles,
         String body,
         String fillText,
-        List<String> placeholders) {
+        List<String> placeholders,
+        java.util.Map<String, String> fieldsEn,
+        String fillTextEn,
+        String bodyEn) {
 
     public enum Kind { GUIDE, CHECKLIST, TEMPLATE }
 
@@ -31,6 +37,24 @@ public record Material(
 
     public String summary(Lang lang) {
         return lang == Lang.EN ? summaryEn : summaryRu;
+    }
+
+    /** A field's name for the user: English from the front matter's {@code fields_en} for English users, else the placeholder with spaces. */
+    public String fieldName(String placeholder, Lang lang) {
+        if (lang == Lang.EN && fieldsEn.containsKey(placeholder)) {
+            return fieldsEn.get(placeholder);
+        }
+        return placeholder.replace('_', ' ');
+    }
+
+    /** The material's text: English for English users when it has been translated. */
+    public String body(Lang lang) {
+        return lang == Lang.EN && bodyEn != null ? bodyEn : body;
+    }
+
+    /** The text to fill in: English for English users when the template has one. */
+    public String fillText(Lang lang) {
+        return lang == Lang.EN && fillTextEn != null ? fillTextEn : fillText;
     }
 
     public boolean fillable() {

@@ -138,7 +138,42 @@ public final class MaterialCatalog {
         if (kind != Material.Kind.TEMPLATE && PLACEHOLDER.matcher(body).find()) {
             throw new ContentException(path, 0, "only templates have {{placeholders}}");
         }
-        return new Material(id, titleRu, titleEn, summaryRu, summaryEn, topic, kind, List.copyOf(principles), body, fillText, List.copyOf(names));
+        java.util.Map<String, String> fieldsEn = new java.util.LinkedHashMap<>();
+        com.fasterxml.jackson.databind.JsonNode fe = meta.get("fields_en");
+        if (fe != null && !fe.isNull()) {
+            if (!fe.isObject()) {
+                throw new ContentException(path, Yaml.lineOf(text, "fields_en:"), "fields_en maps each {{field}} to its English name");
+            }
+            fe.fields().forEachRemaining(e -> {
+                if (!names.contains(e.getKey())) {
+                    throw new ContentException(path, Yaml.lineOf(text, e.getKey() + ":"), "fields_en names '" + e.getKey() + "', which is not a field of the template");
+                }
+                fieldsEn.put(e.getKey(), e.getValue().asText().strip());
+            });
+        }
+        if (kind == Material.Kind.TEMPLATE && !fieldsEn.isEmpty() && !fieldsEn.keySet().containsAll(names)) {
+            List<String> missing = names.stream().filter(n -> !fieldsEn.containsKey(n)).toList();
+            throw new ContentException(path, Yaml.lineOf(text, "fields_en:"), "fields_en lacks " + missing);
+        }
+        String textEn = Yaml.optText(meta, "text_en");
+        if (textEn != null) {
+            Set<String> en = new LinkedHashSet<>();
+            Matcher me = PLACEHOLDER.matcher(textEn);
+            while (me.find()) {
+                en.add(me.group(1));
+            }
+            if (!en.equals(names)) {
+                throw new ContentException(path, Yaml.lineOf(text, "text_en:"), "text_en must have the same fields as the Russian text: "
+                        + names + ", it has " + en);
+            }
+        }
+        String enPath = DIR + "/en/" + id + ".md";
+        String bodyEn = kb.source().exists(enPath) ? kb.source().read(enPath).strip() : null;
+        if (bodyEn != null && bodyEn.isEmpty()) {
+            throw new ContentException(enPath, 1, "the English text of the material is empty");
+        }
+        return new Material(id, titleRu, titleEn, summaryRu, summaryEn, topic, kind, List.copyOf(principles), body, fillText, List.copyOf(names),
+                java.util.Map.copyOf(fieldsEn), textEn, bodyEn);
     }
 
     /** Every "{{" must open a well-formed placeholder, and every "}}" close one. */

@@ -98,8 +98,12 @@ public final class MaterialsCommand implements Command {
         Rich.Builder b = Rich.builder();
         b.italic(ctx.t("materials.kind." + m.kind().name().toLowerCase(Locale.ROOT))).text(" · ")
                 .italic(kb.topic(m.topicId()).map(t -> t.title(ctx.lang())).orElse("")).para();
-        b.append(MarkdownRich.render(m.body()));
-        Document doc = new Document(m.id() + ".md", "text/markdown", (m.body() + "\n").getBytes(StandardCharsets.UTF_8));
+        String body = m.body(ctx.lang());
+        if (ctx.lang() == Lang.EN && body.equals(m.body())) {
+            b.italic(ctx.t("materials.russian_only")).para();
+        }
+        b.append(MarkdownRich.render(body));
+        Document doc = new Document(m.id() + ".md", "text/markdown", (body + "\n").getBytes(StandardCharsets.UTF_8));
         Reply reply = Reply.of(b.build()).withDocument(doc);
         if (m.fillable()) {
             ObjectNode data = JsonNodeFactory.instance.objectNode().put("id", m.id());
@@ -124,6 +128,11 @@ public final class MaterialsCommand implements Command {
         @Override
         public String kind() {
             return OFFER;
+        }
+
+        @Override
+        public boolean passive() {
+            return true;
         }
 
         @Override

@@ -722,6 +722,18 @@ public final class FakeBotApi implements AutoCloseable {
                         .put("file_unique_id", "u" + nextId.get()).put("file_size", doc.path("file_size").asInt());
                 return ok(m);
             }
+            case "sendchataction": {
+                String chat = p.path("chat_id").asText("");
+                String action = p.path("action").asText("");
+                if (chat.isEmpty() || !Set.of("typing", "upload_photo", "upload_document", "record_video", "upload_video",
+                        "record_voice", "upload_voice", "choose_sticker", "find_location").contains(action)) {
+                    return error(400, "Bad Request: wrong parameter action in request");
+                }
+                if (forbiddenChats.contains(chat)) {
+                    return error(403, "Forbidden: bot was blocked by the user");
+                }
+                return ok(json.getNodeFactory().booleanNode(true));
+            }
             case "answercallbackquery": {
                 if (p.path("callback_query_id").asText("").isEmpty() || p.path("text").asText("").length() > 200) {
                     return error(400, "Bad Request: query is too old and response timeout expired or query ID is invalid");
@@ -869,6 +881,17 @@ public final class FakeBotApi implements AutoCloseable {
                 int bytes = b.path("callback_data").asText("").getBytes(StandardCharsets.UTF_8).length;
                 if (b.has("callback_data") && (bytes == 0 || bytes > 64)) {
                     return "Bad Request: BUTTON_DATA_INVALID";
+                }
+                int kinds = (b.has("callback_data") ? 1 : 0) + (b.has("copy_text") ? 1 : 0) + (b.has("url") ? 1 : 0)
+                        + (b.has("switch_inline_query") ? 1 : 0);
+                if (kinds != 1) {
+                    return "Bad Request: BUTTON_TYPE_INVALID";
+                }
+                if (b.has("copy_text")) {
+                    int len = b.path("copy_text").path("text").asText("").length();
+                    if (len == 0 || len > 256) {
+                        return "Bad Request: COPY_TEXT_INVALID";
+                    }
                 }
             }
         }

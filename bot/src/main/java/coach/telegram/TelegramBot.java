@@ -1,6 +1,7 @@
 package coach.telegram;
 
 import coach.app.Coach;
+import coach.core.Access;
 import coach.core.ChatEvents;
 import coach.core.ChatSender;
 import coach.core.Command;
@@ -236,22 +237,36 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
-    /** The command menu from the registry: Russian for everyone, English for users whose language is English. */
+    /**
+     * The command menus from the registry, in Russian (the default) and English, per scope: the default and
+     * private chats list every command; group members do not see the admin-only ones; group admins see all.
+     */
     private void publishCommands() {
-        for (Lang lang : Lang.values()) {
-            List<BotCommand> cmds = new ArrayList<>();
-            for (Command c : coach.registry().listed()) {
-                if (c.name().matches("[a-z0-9_]{1,32}")) {
-                    cmds.add(new BotCommand(c.name(), HtmlRenderer.shortPlain(c.description(lang), 256)));
+        List<org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScope> scopes = List.of(
+                new BotCommandScopeDefault(),
+                new org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllPrivateChats(),
+                new org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllGroupChats(),
+                new org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllChatAdministrators());
+        for (var scope : scopes) {
+            boolean members = scope instanceof org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllGroupChats;
+            for (Lang lang : Lang.values()) {
+                List<BotCommand> cmds = new ArrayList<>();
+                for (Command c : coach.registry().listed()) {
+                    if (members && c.access() == Access.CHAT_ADMIN) {
+                        continue;
+                    }
+                    if (c.name().matches("[a-z0-9_]{1,32}")) {
+                        cmds.add(new BotCommand(c.name(), HtmlRenderer.shortPlain(c.description(lang), 256)));
+                    }
                 }
-            }
-            SetMyCommands.SetMyCommandsBuilder<?, ?> b = SetMyCommands.builder().commands(cmds).scope(new BotCommandScopeDefault());
-            if (lang != Lang.RU) {
-                b.languageCode(lang.code());
-            }
-            TelegramSender.Result<Boolean> r = sender.call(b.build());
-            if (r.outcome() != TelegramSender.Outcome.OK) {
-                LOG.warn("the {} command menu was not published: {}", lang.code(), r.detail());
+                SetMyCommands.SetMyCommandsBuilder<?, ?> b = SetMyCommands.builder().commands(cmds).scope(scope);
+                if (lang != Lang.RU) {
+                    b.languageCode(lang.code());
+                }
+                TelegramSender.Result<Boolean> r = sender.call(b.build());
+                if (r.outcome() != TelegramSender.Outcome.OK) {
+                    LOG.warn("the {} command menu ({}) was not published: {}", lang.code(), scope.getType(), r.detail());
+                }
             }
         }
     }

@@ -257,6 +257,12 @@ public final class TelegramSender implements ChatSender {
         for (List<Button> row : rows) {
             InlineKeyboardRow r = new InlineKeyboardRow();
             for (Button b : row) {
+                if (b.isCopy()) {
+                    String label = HtmlRenderer.shortPlain(b.label(), 64);
+                    r.add(InlineKeyboardButton.builder().text(label.isEmpty() ? "⧉" : label)
+                            .copyText(new org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.CopyTextButton(b.copyText())).build());
+                    continue;
+                }
                 int bytes = b.data().getBytes(StandardCharsets.UTF_8).length;
                 String label = HtmlRenderer.shortPlain(b.label(), 64);
                 if (bytes == 0 || bytes > Button.MAX_DATA_BYTES || label.isEmpty()) {

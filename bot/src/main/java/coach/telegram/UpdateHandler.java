@@ -163,6 +163,9 @@ final class UpdateHandler {
             }
         }
         Incoming in = Incoming.text(senderId(m, type), chatId, type, lang, text);
+        if (text.length() >= LONG_WORK_CHARS) {
+            chatAction(target(m, false), "typing"); // a long letter takes a moment to check
+        }
         deliver(target(m, type == ChatType.GROUP || type == ChatType.SUPERGROUP), core.handle(in, permissions), null);
     }
 
@@ -242,10 +245,22 @@ final class UpdateHandler {
         return new TelegramSender.Target(String.valueOf(m.getChat().getId()), thread, replyTo ? m.getMessageId() : null);
     }
 
+    /** Texts from this length on show "typing…" while they are handled. */
+    static final int LONG_WORK_CHARS = 1000;
+
+    /** sendChatAction: "typing", "upload_document", "upload_photo" while long work is going on (best effort). */
+    private void chatAction(TelegramSender.Target t, String action) {
+        sender.call(org.telegram.telegrambots.meta.api.methods.send.SendChatAction.builder()
+                .chatId(t.chatId()).messageThreadId(t.threadId()).action(action).build());
+    }
+
     /** Sends the replies in order; only the first may answer a message or replace the pressed one. */
     private void deliver(TelegramSender.Target t, List<Reply> replies, Integer editMessageId) {
         boolean first = true;
         for (Reply r : replies) {
+            if (r.document() != null) {
+                chatAction(t, "upload_document");
+            }
             TelegramSender.Target to = first ? t : new TelegramSender.Target(t.chatId(), t.threadId(), null);
             SendResult res = sender.deliver(to, r, first ? editMessageId : null);
             first = false;

@@ -18,13 +18,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * /subscribe [HH:MM] [IANA zone]: the chat gets the tip of the day at that local time (default 09:00
+ * /subscribe [HH:MM] [zone: a city, a UTC offset or an IANA id, see {@link Zones}]: the chat gets the tip of the day at that local time (default 09:00
  * Europe/Moscow, or the chat's previous setting). With no arguments in a subscribed chat it shows the
  * setting. Chat admins only; in a channel the bot must be allowed to post. An invalid time or zone
  * changes nothing. A change applies from the next slot of the new time.
@@ -34,13 +32,15 @@ public final class SubscribeCommand implements Command {
     static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Moscow");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:.](\\d{2})");
     private static final Pattern TIME_LIKE = Pattern.compile("\\d.*");
-    private static final Set<String> ZONES = new TreeSet<>(ZoneId.getAvailableZoneIds());
 
     private final Store store;
     private final Clock clock;
     private final Runnable onChange;
 
-    SubscribeCommand(Store store, Clock clock, Runnable onChange) {
+    private final Zones zones;
+
+    SubscribeCommand(Store store, Clock clock, Runnable onChange, Zones zones) {
+        this.zones = zones;
         this.store = store;
         this.clock = clock;
         this.onChange = onChange;
@@ -67,16 +67,17 @@ public final class SubscribeCommand implements Command {
         Optional<Subscription> current = store.subscriptions().get(chatId);
         String[] words = args.isBlank() ? new String[0] : args.strip().split("\\s+");
         if (words.length == 0 && current.isPresent() && current.get().enabled()) {
-            return List.of(show(ctx, current.get(), "subscribe.current"));
+            return List.of(show(ctx, current.get(), "subscribe.current", null));
         }
-        if (words.length > 2) {
+        if (words.length > 5) {
             return List.of(Reply.of(ctx.t("subscribe.usage")));
         }
+        // the time is the word that looks like one; everything else is the zone ("Нижний Новгород", "UTC+3")
         LocalTime time = null;
-        ZoneId zone = null;
+        StringBuilder zoneWords = new StringBuilder();
         for (String w : words) {
             Matcher m = TIME.matcher(w);
-            if (m.matches() || TIME_LIKE.matcher(w).matches()) {
+            if (m.matches() || (TIME_LIKE.matcher(w).matches() && zoneWords.length() == 0 && time == null)) {
                 if (time != null || !m.matches()) {
                     return List.of(Reply.of(ctx.t("subscribe.bad_time", "value", shorten(w))));
                 }
@@ -87,12 +88,17 @@ public final class SubscribeCommand implements Command {
                 }
                 time = LocalTime.of(h, min);
             } else {
-                Optional<ZoneId> z = zone(w);
-                if (z.isEmpty() || zone != null) {
-                    return List.of(Reply.of(ctx.t("subscribe.bad_zone", "value", shorten(w))));
-                }
-                zone = z.get();
+                zoneWords.append(zoneWords.length() == 0 ? "" : " ").append(w);
             }
+        }
+        ZoneId zone = null;
+        String asked = zoneWords.toString();
+        if (!asked.isEmpty()) {
+            Optional<ZoneId> z = zones.resolve(asked);
+            if (z.isEmpty()) {
+                return List.of(Reply.of(ctx.t("subscribe.bad_zone", "value", shorten(asked))));
+            }
+            zone = z.get();
         }
         if (!ctx.permissions().botCanPost(chatId)) {
             return List.of(Reply.of(ctx.t("subscribe.cannot_post")));
@@ -106,44 +112,20 @@ public final class SubscribeCommand implements Command {
         Instant next = DailySlots.firstFrom(clock.instant(), time, zone);
         Subscription s = store.subscriptions().subscribe(chatId, ctx.in().chatType(), ctx.lang(), time, zone, ctx.in().userId(), next);
         onChange.run();
-        return List.of(show(ctx, s, "subscribe.done"));
+        return List.of(show(ctx, s, "subscribe.done", asked.isEmpty() ? null : asked));
     }
 
-    private Reply show(Context ctx, Subscription s, String key) {
+    private Reply show(Context ctx, Subscription s, String key, String asked) {
         Instant next = s.nextDueAt().isBefore(clock.instant()) ? clock.instant() : s.nextDueAt();
         ZonedDateTime local = next.atZone(s.zone());
         DateTimeFormatter f = DateTimeFormatter.ofPattern(ctx.t("subscribe.next_pattern"), Locale.forLanguageTag(ctx.lang().code()));
-        Rich text = Rich.builder()
-                .text(ctx.t(key, "time", s.time().toString(), "zone", s.zone().getId(), "next", local.format(f)))
-                .para()
-                .text(ctx.t("subscribe.how"))
-                .build();
-        return Reply.of(text);
-    }
-
-    /** An IANA zone id, matched without regard to case; a bare city ("Berlin") works when unambiguous. */
-    static Optional<ZoneId> zone(String word) {
-        if (word.length() > 64 || !word.matches("[A-Za-z0-9_/+\\-]+")) {
-            return Optional.empty();
+        String zone = s.zone() instanceof java.time.ZoneOffset ? Zones.describe(s.zone(), next) : s.zone().getId();
+        Rich.Builder b = Rich.builder()
+                .text(ctx.t(key, "time", s.time().toString(), "zone", zone, "next", local.format(f)));
+        if (asked != null && !asked.equalsIgnoreCase(s.zone().getId())) {
+            b.nl().text(ctx.t("subscribe.understood", "value", shorten(asked), "zone", Zones.describe(s.zone(), next)));
         }
-        String found = null;
-        String suffix = "/" + word.toLowerCase(Locale.ROOT);
-        int bySuffix = 0;
-        String suffixMatch = null;
-        for (String id : ZONES) {
-            if (id.equalsIgnoreCase(word)) {
-                found = id;
-                break;
-            }
-            if (id.toLowerCase(Locale.ROOT).endsWith(suffix)) {
-                bySuffix++;
-                suffixMatch = id;
-            }
-        }
-        if (found == null && bySuffix == 1 && !word.contains("/")) {
-            found = suffixMatch;
-        }
-        return found == null ? Optional.empty() : Optional.of(ZoneId.of(found));
+        return Reply.of(b.para().text(ctx.t("subscribe.how")).build());
     }
 
     private static String shorten(String w) {

@@ -24,7 +24,10 @@ public final class Tips {
     private final List<java.util.Map.Entry<coach.store.Feed, TipScheduler.Programme>> feeds = new CopyOnWriteArrayList<>();
     private final java.util.Map<String, Command[]> variants = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private Tips(TipCatalogue catalogue, Store store, Clock clock) {
+    private final Zones zones;
+
+    private Tips(TipCatalogue catalogue, Store store, Clock clock, Zones zones) {
+        this.zones = zones;
         this.catalogue = catalogue;
         this.store = store;
         this.clock = clock;
@@ -32,7 +35,7 @@ public final class Tips {
 
     /** Loads and validates the tips; {@code store} may be null (no subscriptions then). */
     public static Tips create(KnowledgeBase kb, Store store, Clock clock) {
-        return new Tips(TipCatalogue.load(kb), store, clock);
+        return new Tips(TipCatalogue.load(kb), store, clock, Zones.load(kb));
     }
 
     public TipCatalogue catalogue() {
@@ -44,7 +47,7 @@ public final class Tips {
         List<Command> out = new ArrayList<>();
         out.add(new TipCommand(catalogue, TipPicker.of(store, catalogue)));
         if (store != null) {
-            out.add(new SubscribeCommand(store, clock, this::changed));
+            out.add(new SubscribeCommand(store, clock, this::changed, zones));
             out.add(new UnsubscribeCommand(store, this::changed));
         }
         return withVariants(out);
@@ -93,7 +96,7 @@ public final class Tips {
 
     /** How /subscribe reads a time zone the user typed; variants such as "/subscribe weekly" read theirs the same way. */
     public java.util.function.Function<String, java.util.Optional<java.time.ZoneId>> zoneResolver() {
-        return SubscribeCommand::zone;
+        return zones::resolve;
     }
 
     /**

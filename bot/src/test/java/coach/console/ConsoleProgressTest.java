@@ -38,7 +38,7 @@ class ConsoleProgressTest {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
             Path exports = dir.resolve("exports");
-            new Console(coach.core(), new BufferedReader(new StringReader("/progress\n/team\n/quit\n")), out, false, Lang.RU).exportsTo(exports).run();
+            new Console(coach.core(), Console.plain(new BufferedReader(new StringReader("/progress\n/team\n/quit\n")), out), out, false, Lang.RU, exports).run();
             String printed = bytes.toString(StandardCharsets.UTF_8);
             // the saved file's path is printed (whatever the wording around it)
             Matcher m = Pattern.compile("(" + Pattern.quote(exports.toAbsolutePath().normalize().toString()) + "\\S*?\\.png)").matcher(printed);

@@ -64,7 +64,7 @@ class MaterialCatalogTest {
             }
             ObjectNode answers = JsonNodeFactory.instance.objectNode();
             m.placeholders().forEach(p -> answers.put(p, "значение " + p));
-            String filled = FillSessionHandler.fill(m, answers);
+            String filled = FillSessionHandler.fill(m, answers, coach.text.Lang.RU);
             assertFalse(filled.contains("{{"), m.id());
             assertFalse(filled.contains("}}"), m.id());
             m.placeholders().forEach(p -> assertTrue(filled.contains("значение " + p), m.id() + " " + p));
@@ -84,7 +84,7 @@ class MaterialCatalogTest {
             if (m.fillable()) {
                 ObjectNode answers = JsonNodeFactory.instance.objectNode();
                 m.placeholders().forEach(p -> answers.put(p, "Анна"));
-                engine.check(FillSessionHandler.fill(m, answers)).findings()
+                engine.check(FillSessionHandler.fill(m, answers, coach.text.Lang.RU)).findings()
                         .forEach(f -> problems.append(m.id()).append(" (filled): «").append(f.fragment()).append("»\n"));
             }
         }
@@ -113,5 +113,33 @@ class MaterialCatalogTest {
         KnowledgeBase kb = KnowledgeBase.load(ContentSource.directory(tmp));
         ContentException e = assertThrows(ContentException.class, () -> MaterialCatalog.load(kb));
         assertTrue(e.getMessage().contains("CRM"), e.getMessage());
+    }
+
+    @Test
+    void englishTextsOfMaterialsCheckCleanAndKeepTheTemplateFields() {
+        coach.phrasing.PhrasingEngine engine = coach.phrasing.PhrasingEngine.load(TestKb.kb());
+        StringBuilder problems = new StringBuilder();
+        int translated = 0;
+        for (Material m : CATALOG.all()) {
+            String en = m.body(coach.text.Lang.EN);
+            if (en.equals(m.body())) {
+                continue;
+            }
+            translated++;
+            for (String paragraph : en.split("\n\\s*\n")) {
+                engine.check(paragraph).findings().forEach(f -> problems.append(m.id()).append(" (en): «").append(f.fragment()).append("» ")
+                        .append(f.rule()).append('\n'));
+            }
+            String outsideFields = MaterialCatalog.PLACEHOLDER.matcher(en).replaceAll("");
+            assertFalse(outsideFields.matches("(?s).*[А-Яа-яЁё].*"), m.id() + " (en) has Russian words outside its {{fields}}");
+            if (m.fillable()) {
+                for (String p : m.placeholders()) {
+                    assertTrue(en.contains("{{" + p + "}}"), m.id() + " (en) shows the field " + p);
+                    assertTrue(en.contains("**" + m.fieldName(p, coach.text.Lang.EN) + "**"), m.id() + " (en) explains the field " + p);
+                }
+            }
+        }
+        assertEquals(CATALOG.all().size(), translated, "every material has an English text");
+        assertEquals("", problems.toString());
     }
 }

@@ -122,4 +122,59 @@ class MaterialsCommandTest {
                 principleQ.stream().filter(h -> h.kind().equals("principle")).findFirst().orElseThrow().id());
         assertTrue(coach.search().search("шаблон письма").stream().filter(h -> !h.kind().equals("principle")).count() <= 2);
     }
+
+    @Test
+    void aFieldIsSkippedWithADashAndTheFormGoesBackPreviewsAndFinishesEarly() {
+        Material m = MaterialCatalog.load(coach.kb()).find("complaint-response-template").orElseThrow();
+        List<String> fields = m.placeholders();
+        press("s", "/materials complaint-response-template fill");
+        say("s", "Анна Викторовна");              // field 1
+        List<Reply> r = say("s", "-");           // field 2 skipped
+        assertTrue(all(r).contains("Поле 3 из"), all(r));
+        r = say("s", "назад");                   // back to field 2
+        assertTrue(all(r).contains("Поле 2 из") && all(r).contains(m.fieldName(fields.get(1), Lang.RU)), all(r));
+        r = press("s", "/fill skip");            // the button does the same as «-»
+        assertTrue(all(r).contains("Поле 3 из"), all(r));
+        r = say("s", "показать");
+        String preview = all(r);
+        assertTrue(preview.contains("Анна Викторовна") && preview.contains("[" + m.fieldName(fields.get(1), Lang.RU) + "]"), preview);
+        assertTrue(preview.contains("Поле 3 из"), "the preview asks the same field again: " + preview);
+        r = say("s", "готово");                  // finish early
+        String done = all(r);
+        assertFalse(done.contains(" -."), "a skipped field is never filled with «-»: " + done);
+        assertTrue(done.contains("Не заполнено:"), done);
+        assertFalse(done.contains("можно отправлять"), "not «ready to send» with empty fields: " + done);
+        Reply text = r.stream().filter(x -> x.document() != null).findFirst().orElseThrow();
+        assertEquals("complaint-response-template-filled.md", text.document().fileName());
+        assertEquals(text.text().plain() + "\n", new String(text.document().content(), StandardCharsets.UTF_8));
+        Reply last = r.get(r.size() - 1);
+        assertEquals("/fill check", last.buttons().get(0).get(0).data());
+        // «Проверить ещё раз» checks the filled text
+        List<Reply> again = press("s", "/fill check");
+        assertFalse(again.isEmpty());
+        assertTrue(coach.core().openSession(Incoming.text("s", "chat-s", ChatType.PRIVATE, Lang.RU, "x")).isEmpty());
+    }
+
+    @Test
+    void englishUsersSeeEnglishFieldNames() {
+        List<Reply> r = coach.core().handle(Incoming.button("e", "chat-e", ChatType.PRIVATE, Lang.EN, "/materials status-report-template fill"));
+        String text = all(r);
+        assertTrue(text.contains("Field 1 of") && text.contains("project name"), text);
+        assertTrue(text.contains("what the project is called in the contract"), "the English hint of the field: " + text);
+        assertFalse(text.matches("(?s).*[а-яё].*"), "no Russian in the English form's prompt: " + text);
+        List<Reply> done = coach.core().handle(Incoming.text("e", "chat-e", ChatType.PRIVATE, Lang.EN, "done"));
+        String letter = done.stream().filter(x -> x.document() != null).findFirst().orElseThrow().text().plain();
+        assertTrue(letter.startsWith("Subject: Status of the project"), letter);
+        assertFalse(letter.matches("(?s).*[а-яё].*"), "the English letter has English field names too: " + letter);
+    }
+
+    @Test
+    void englishUsersReadTranslatedMaterials() {
+        List<Reply> r = coach.core().handle(Incoming.button("e2", "chat-e2", ChatType.PRIVATE, Lang.EN, "/materials expectations-checklist"));
+        assertTrue(all(r).contains("Client expectations management checklist"), all(r));
+        assertTrue(new String(r.get(0).document().content(), StandardCharsets.UTF_8).startsWith("# Client expectations"));
+        List<Reply> hb = coach.core().handle(Incoming.button("e2", "chat-e2", ChatType.PRIVATE, Lang.EN, "/materials principles-handbook"));
+        assertFalse(all(hb).contains("available in Russian only"), all(hb));
+        assertTrue(all(hb).contains("Politeness and respect"), all(hb));
+    }
 }

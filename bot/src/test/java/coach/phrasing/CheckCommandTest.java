@@ -31,8 +31,9 @@ class CheckCommandTest {
         return coach.core().handle(Incoming.text("u1", "c1", ChatType.PRIVATE, lang, text));
     }
 
+    /** The report; a second message, when there is one, holds only the best version (coach.app.DraftCheckCommand). */
     private static String plain(List<Reply> r) {
-        assertEquals(1, r.size());
+        assertTrue(r.size() == 1 || r.size() == 2, "replies: " + r.size());
         return r.get(0).text().plain();
     }
 
@@ -41,7 +42,7 @@ class CheckCommandTest {
         List<Reply> replies = say(Lang.RU, "/check Анна, это не наша проблема, заказ № 4512 потерял перевозчик.");
         Rich rich = replies.get(0).text();
         String text = rich.plain();
-        assertTrue(text.contains("Нашла 1 рискованное место."), text);
+        assertTrue(text.contains("Нашлось 1 рискованное место."), text);
         assertTrue(rich.segments().stream().anyMatch(s -> s.style() == Rich.Style.MARK && s.text().equals("это не наша проблема")), text);
         assertTrue(text.contains("перекладывание ответственности"), text);
         assertTrue(text.contains("Вежливость и уважение"), text);
@@ -54,15 +55,18 @@ class CheckCommandTest {
     @Test
     void cleanDraftGetsAShortPositiveAnswer() {
         String text = plain(say(Lang.RU, "/check Спасибо за обращение! Я уже передала информацию специалисту."));
-        assertTrue(text.startsWith("Рискованных формулировок не нашла"), text);
+        assertTrue(text.startsWith("Рискованных формулировок не нашлось"), text);
         assertTrue(text.length() < 200, text);
     }
 
     @Test
-    void checkWithoutTextExplainsUsage() {
+    void checkWithoutTextOpensCheckModeAndExplainsUsage() {
         String text = plain(say(Lang.RU, "/check"));
         assertTrue(text.contains("/check Анна, это не наша проблема"), text);
-        assertTrue(plain(say(Lang.EN, "/check   ")).startsWith("Send the draft after the command"));
+        // check mode: the next message is checked as a draft even though it looks like a question
+        String next = plain(say(Lang.RU, "как ответить на жалобу клиента?"));
+        assertTrue(next.startsWith("Рискованных формулировок не нашлось"), next);
+        assertTrue(plain(say(Lang.EN, "/check   ")).contains("Send the draft after the command"));
     }
 
     @Test
@@ -72,14 +76,14 @@ class CheckCommandTest {
         assertTrue(text.contains("Principle of the guide: Politeness and respect"), text);
         assertTrue(text.contains("Example from the guide:"), text);
         String ru = plain(say(Lang.RU, "/check Это не наша проблема, разбирайтесь с поставщиком. Ждите ответа."));
-        assertTrue(ru.contains("Нашла 3 рискованных места."), ru);
+        assertTrue(ru.contains("Нашлось 3 рискованных места."), ru);
     }
 
     @Test
     void freeTextThatLooksLikeADraftIsChecked() {
         assertTrue(plain(say(Lang.RU, "Какая вам разница?")).contains("рискованное место"), "a risky text is a draft even with a question mark");
         assertTrue(plain(say(Lang.RU, "Ждите ответа.")).contains("рискованное место"));
-        assertTrue(plain(say(Lang.RU, "Добрый день! Отправляем вам счёт на оплату, срок — до пятницы.")).startsWith("Рискованных формулировок не нашла"));
+        assertTrue(plain(say(Lang.RU, "Добрый день! Отправляем вам счёт на оплату, срок — до пятницы.")).startsWith("Рискованных формулировок не нашлось"));
         String question = plain(say(Lang.RU, "как ответить на жалобу клиента?"));
         assertFalse(question.contains("Рискованных формулировок"), question);
     }

@@ -155,13 +155,14 @@ class TipCommandsTest {
         group("admin1", chat, "/subscribe 08:15 Europe/Moscow");
         Subscription before = store.subscriptions().get(chat).orElseThrow();
         String[][] cases = {
-            {"/subscribe 25:99", "Не понял время «25:99»"},
+            {"/subscribe 25:99", "Время «25:99» не распознано"},
             {"/subscribe 10:00 Mars/Olympus", "Не знаю часового пояса «Mars/Olympus»"},
-            {"/subscribe 9", "Не понял время «9»"},
-            {"/subscribe 9am", "Не понял время «9am»"},
-            {"/subscribe 10:00 11:00", "Не понял время «11:00»"},
-            {"/subscribe Europe/Berlin Europe/Paris", "Не знаю часового пояса «Europe/Paris»"},
-            {"/subscribe 10:00 Europe/Berlin please", "/subscribe [ЧЧ:ММ]"},
+            {"/subscribe 9", "Время «9» не распознано"},
+            {"/subscribe 9am", "Время «9am» не распознано"},
+            {"/subscribe 10:00 11:00", "Время «11:00» не распознано"},
+            {"/subscribe Europe/Berlin Europe/Paris", "Не знаю часового пояса «Europe/Berlin Europe/Paris»"},
+            {"/subscribe 10:00 Europe/Berlin please", "Не знаю часового пояса «Europe/Berlin please»"},
+            {"/subscribe 10:00 a b c d e", "/subscribe [ЧЧ:ММ]"},
             {"/subscribe 10:00 <script>", "Не знаю часового пояса «<script>»"},
             {"/subscribe 10:00 Springfield", "Не знаю часового пояса"},
         };
@@ -204,5 +205,38 @@ class TipCommandsTest {
             texts.add(plain.core().handle(Incoming.console("/tip")).get(0).text().plain());
         }
         assertEquals(30, texts.size(), "the in-memory rotation does not repeat either");
+    }
+
+    @Test
+    void citiesInRussianAndEnglishAndUtcOffsetsAreUnderstood() {
+        String chat = "-100cities";
+        String msk = group("admin1", chat, "/subscribe 08:15 Москва");
+        assertEquals(java.time.ZoneId.of("Europe/Moscow"), store.subscriptions().get(chat).orElseThrow().zone());
+        assertEquals(LocalTime.of(8, 15), store.subscriptions().get(chat).orElseThrow().time());
+        assertTrue(msk.contains("«Москва» — это Europe/Moscow, UTC+3"), "says which zone it understood: " + msk);
+        String[][] cases = {
+            {"/subscribe Новосибирск", "Asia/Novosibirsk"},
+            {"/subscribe 10:00 Berlin", "Europe/Berlin"},
+            {"/subscribe Нижний Новгород 07:00", "Europe/Moscow"},
+            {"/subscribe ростов на дону", "Europe/Moscow"},
+            {"/subscribe Екатеринбург", "Asia/Yekaterinburg"},
+            {"/subscribe New York", "America/New_York"},
+            {"/subscribe 09:00 Europe/Berlin", "Europe/Berlin"},
+        };
+        for (String[] c : cases) {
+            group("admin1", chat, c[0]);
+            assertEquals(java.time.ZoneId.of(c[1]), store.subscriptions().get(chat).orElseThrow().zone(), c[0]);
+        }
+        for (String offset : new String[] {"UTC+3", "+03:00", "utc+3", "GMT+3", "+3"}) {
+            String r = group("admin1", chat, "/subscribe 09:00 " + offset);
+            assertEquals(java.time.ZoneOffset.ofHours(3), store.subscriptions().get(chat).orElseThrow().zone(), offset);
+            assertTrue(r.contains("(UTC+3)"), r);
+        }
+        group("admin1", chat, "/subscribe 09:00 UTC-05:30");
+        assertEquals(java.time.ZoneOffset.ofHoursMinutes(-5, -30), store.subscriptions().get(chat).orElseThrow().zone());
+        String bad = group("admin1", chat, "/subscribe 09:00 Урюпинск-на-Марсе");
+        assertTrue(bad.contains("Напишите город (например, Москва"), "the Russian hint suggests Russian cities: " + bad);
+        String shown = group("admin1", chat, "/subscribe");
+        assertTrue(shown.contains("Этот чат подписан на совет дня"), "/subscribe alone shows the setting: " + shown);
     }
 }
