@@ -114,7 +114,7 @@ public final class Coach {
         tips.commands().forEach(registry::register);
 
         // drills: "polite" means the phrasing engine finds nothing risky
-        Drills drills = Drills.load(kb, text -> phrasing.check(text).risky());
+        Drills drills = Drills.load(kb, impolite(phrasing));
         drills.commands().forEach(registry::register);
         handlers.addAll(drills.handlers());
         // progress, weak spots, the team view and /forget: the recorder keeps per-criterion outcomes, the personal best stays as before
@@ -157,6 +157,21 @@ public final class Coach {
     public static java.util.function.Predicate<String> riskyText(KnowledgeBase kb) {
         PhrasingEngine engine = PhrasingEngine.load(kb);
         return text -> engine.check(text).risky();
+    }
+
+    /** The phrasing findings that are about tone; jargon, vagueness and overpromising are judged by other criteria. */
+    static final java.util.Set<String> IMPOLITE = java.util.Set.of("rude", "blame", "dismiss", "refuse", "deflect");
+
+    /**
+     * Whether the phrasing engine finds an impolite fragment (rude, blaming, dismissive, refusing, deflecting) in a
+     * text: the drills' {@code polite} criterion. Jargon («выкатываем релизом») or a vague word is not impoliteness.
+     */
+    public static java.util.function.Predicate<String> impoliteText(KnowledgeBase kb) {
+        return impolite(PhrasingEngine.load(kb));
+    }
+
+    static java.util.function.Predicate<String> impolite(PhrasingEngine engine) {
+        return text -> engine.check(text).findings().stream().anyMatch(f -> IMPOLITE.contains(f.category()));
     }
 
     public static Coach create() {

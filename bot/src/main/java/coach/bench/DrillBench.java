@@ -30,11 +30,11 @@ public final class DrillBench {
 
     public static void run(PrintStream out, int coldRuns) throws Exception {
         KnowledgeBase kb = KnowledgeBase.load(ContentSource.fromEnvironment());
-        Drills drills = Drills.load(kb, Coach.riskyText(kb));
+        Drills drills = Drills.load(kb, Coach.impoliteText(kb));
         double[] loads = new double[10];
         for (int i = 0; i < loads.length; i++) {
             long t0 = System.nanoTime();
-            Drills.load(kb, Coach.riskyText(kb));
+            Drills.load(kb, Coach.impoliteText(kb));
             loads[i] = (System.nanoTime() - t0) / 1e6;
         }
         Scenario s = drills.scenario(Drills.COMPLAINT_SCENARIO).orElseThrow();

@@ -59,6 +59,9 @@ final class BenchCmd implements Callable<Integer> {
         if (wants("telegram")) {
             coach.bench.TelegramBench.run(out);
         }
+        if (wants("reliability")) {
+            coach.bench.ReliabilityBench.run(out);
+        }
         if (wants("tips")) {
             coach.bench.TipsBench.run(out, tipsChats);
         }

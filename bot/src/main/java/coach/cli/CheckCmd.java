@@ -10,7 +10,6 @@ import coach.phrasing.PhrasingEngine;
 import coach.text.TextAnalyzer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,8 +27,9 @@ final class CheckCmd implements Callable<Integer> {
      */
     private static final CompletableFuture<Started> EARLY = Early.launchedAs("check") ? Early.start("check-start", CheckCmd::start) : null;
 
-    @Option(names = "--jsonl", description = "Read one message per line from stdin, write one JSON object per line: "
-            + "{text, lang, risky, findings: [{rule, category, start, end, fragment, principle, why}], suggestions}.")
+    @Option(names = "--jsonl", description = "Read one message per line from stdin (lines end at \\n or \\r\\n), write one JSON object per line: "
+            + "{text, lang, risky, findings: [{rule, category, start, end, fragment, principle, why}], suggestions}. "
+            + "A line over " + Io.MAX_LINE_CHARS + " characters gets {error: \"line_too_long\", line, chars, max, message} instead.")
     boolean jsonl;
 
     @Parameters(arity = "0..*", description = "The draft.")
@@ -40,10 +40,10 @@ final class CheckCmd implements Callable<Integer> {
         PrintStream out = Io.stdout();
         if (jsonl) {
             PhrasingEngine engine = started().engine();
-            BufferedReader in = Io.stdin();
-            String line;
-            while ((line = in.readLine()) != null) {
-                out.println(Io.json().writeValueAsString(json(engine.check(line))));
+            LineInput in = Io.stdin();
+            LineInput.Line line;
+            while ((line = in.next(Io.MAX_LINE_CHARS)) != null) {
+                out.println(line.tooLong() ? Io.tooLong(line) : Io.json().writeValueAsString(json(engine.check(line.text()))));
             }
             out.flush();
             return 0;

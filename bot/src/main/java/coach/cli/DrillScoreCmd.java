@@ -9,7 +9,6 @@ import coach.kb.KnowledgeBase;
 import coach.text.Lang;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +27,11 @@ final class DrillScoreCmd implements Callable<Integer> {
     @Option(names = "--scenario", required = true, description = "Scenario id, e.g. dissatisfied-client.")
     String scenarioId;
 
-    @Option(names = "--jsonl", description = "Read one reply per line from stdin, write one JSON object per line.")
+    @Option(names = "--jsonl", description = "Read one reply per line from stdin (lines end at \\n or \\r\\n), write one JSON object per line; "
+            + "a line over " + Io.MAX_LINE_CHARS + " characters gets {error: \"line_too_long\", line, chars, max, message} instead.")
     boolean jsonl;
 
-    @Option(names = "--lang", defaultValue = "ru", description = "Language of the feedback: ${COMPLETION-CANDIDATES} (default ru).")
+    @Option(names = "--lang", defaultValue = "ru", description = "Language of the replies and the feedback: ${COMPLETION-CANDIDATES} (default ru).")
     UiLang lang = UiLang.ru;
 
     @Parameters(arity = "0..*", description = "The reply (without --jsonl).")
@@ -40,7 +40,7 @@ final class DrillScoreCmd implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         KnowledgeBase kb = KnowledgeBase.load(ContentSource.fromEnvironment());
-        Drills drills = Drills.load(kb, Coach.riskyText(kb));
+        Drills drills = Drills.load(kb, Coach.impoliteText(kb));
         Optional<Scenario> found = drills.scenario(scenarioId);
         if (found.isEmpty()) {
             System.err.println("Unknown scenario '" + scenarioId + "'. Known scenarios: "
@@ -51,11 +51,11 @@ final class DrillScoreCmd implements Callable<Integer> {
         Lang l = lang.lang();
         PrintStream out = Io.stdout();
         if (jsonl) {
-            BufferedReader in = Io.stdin();
-            String line;
-            while ((line = in.readLine()) != null) {
-                String reply = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-                out.println(Io.json().writeValueAsString(json(reply, drills.scorer().assess(scenario, reply), l)));
+            LineInput in = Io.stdin();
+            LineInput.Line line;
+            while ((line = in.next(Io.MAX_LINE_CHARS)) != null) {
+                String reply = line.text();
+                out.println(line.tooLong() ? Io.tooLong(line) : Io.json().writeValueAsString(json(reply, drills.scorer().assess(scenario, reply, l), l)));
             }
             out.flush();
             return 0;
@@ -65,7 +65,7 @@ final class DrillScoreCmd implements Callable<Integer> {
             System.err.println("Usage: coach drill-score --scenario " + scenarioId + " \"reply text\"  (or --jsonl to read replies from stdin)");
             return 2;
         }
-        Assessment a = drills.scorer().assess(scenario, reply);
+        Assessment a = drills.scorer().assess(scenario, reply, l);
         out.println((l == Lang.EN ? "Score: " : "Оценка: ") + a.score() + "/100");
         for (Map.Entry<String, Boolean> e : a.criteria().entrySet()) {
             out.println((e.getValue() ? "  + " : "  - ") + e.getKey());

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "coach", mixinStandardHelpOptions = true, version = "coach 1.0",
         description = "Client communication coach: console, Telegram bot and batch tools.",
-        subcommands = {ConsoleCmd.class, SearchCmd.class, CheckCmd.class, BenchCmd.class, DrillScoreCmd.class, TelegramCmd.class})
+        subcommands = {ConsoleCmd.class, SearchCmd.class, CheckCmd.class, BenchCmd.class, DrillScoreCmd.class, DrillPlayCmd.class, TelegramCmd.class, BackupCmd.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     public static void main(String[] args) {
@@ -27,7 +27,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * else (no subcommand, --help, a typo) goes through the full tree.
      */
     private static final java.util.Map<String, java.util.function.Supplier<Object>> DIRECT = java.util.Map.of(
-            "search", SearchCmd::new, "check", CheckCmd::new, "drill-score", DrillScoreCmd::new);
+            "search", SearchCmd::new, "check", CheckCmd::new, "drill-score", DrillScoreCmd::new, "drill-play", DrillPlayCmd::new);
 
     public static int run(String... args) {
         CommandLine cl = args.length > 0 && DIRECT.containsKey(args[0])

@@ -10,7 +10,6 @@ import coach.search.SearchEngine;
 import coach.text.Lang;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,7 +35,8 @@ final class SearchCmd implements Callable<Integer> {
         return new Loaded(kb, Coach.searchEngine(kb));
     }
 
-    @Option(names = "--jsonl", description = "Read one query per line from stdin, write one JSON object per line.")
+    @Option(names = "--jsonl", description = "Read one query per line from stdin (lines end at \\n or \\r\\n), write one JSON object per line; "
+            + "a line over " + Io.MAX_LINE_CHARS + " characters gets {error: \"line_too_long\", line, chars, max, message} instead.")
     boolean jsonl;
 
     @Option(names = "-n", description = "Number of hits (at most 5).", defaultValue = "5")
@@ -51,10 +51,10 @@ final class SearchCmd implements Callable<Integer> {
         PrintStream out = Io.stdout();
         if (jsonl) {
             SearchEngine engine = Early.join(EARLY, SearchCmd::load).engine();
-            BufferedReader in = Io.stdin();
-            String line;
-            while ((line = in.readLine()) != null) {
-                out.println(Io.json().writeValueAsString(json(line, engine.search(line, max))));
+            LineInput in = Io.stdin();
+            LineInput.Line line;
+            while ((line = in.next(Io.MAX_LINE_CHARS)) != null) {
+                out.println(line.tooLong() ? Io.tooLong(line) : Io.json().writeValueAsString(json(line.text(), engine.search(line.text(), max))));
             }
             out.flush();
             return 0;

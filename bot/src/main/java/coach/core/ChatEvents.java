@@ -14,6 +14,13 @@ public interface ChatEvents {
     }
 
     /**
+     * A group became a supergroup and has a new chat id (Telegram's migrate_to_chat_id): what was kept
+     * for the old id (subscriptions, conversations) moves to the new one.
+     */
+    default void chatMigrated(String fromChatId, String toChatId) {
+    }
+
+    /**
      * A user wrote in a group or channel the bot sees ({@code displayName} is how the transport names
      * them): features that need to know a group's members (the team view) record it.
      */
@@ -53,6 +60,11 @@ public interface ChatEvents {
             @Override
             public void botRemoved(String chatId) {
                 each(l -> l.botRemoved(chatId));
+            }
+
+            @Override
+            public void chatMigrated(String fromChatId, String toChatId) {
+                each(l -> l.chatMigrated(fromChatId, toChatId));
             }
 
             @Override

@@ -77,10 +77,37 @@ public final class ConversationCore {
         try {
             return dispatch(ctx);
         } catch (RuntimeException e) {
+            if (e instanceof StorageFailure f && f.unavailable()) {
+                // a full disk or an unreachable database: say what was not saved; the log gets the reason, not a trace
+                LOG.warn("chat {}: not saved: {}", in.chatId(), e.getMessage());
+                return List.of(Reply.of(ctx.t(f.diskFull() ? "error.not_saved.full" : "error.not_saved.other",
+                        "what", ctx.t(savedThing(f.operation())))));
+            }
             String ref = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("handling failed, ref {} (chat {}, {} chars)", ref, in.chatId(), in.text().length(), e);
             return List.of(Reply.of(ctx.t("error.internal", "ref", ref)));
         }
+    }
+
+    /** The text key naming what a failed save was about, in the user's words. */
+    static String savedThing(String operation) {
+        String op = operation == null ? "" : operation;
+        if (op.contains("subscription")) {
+            return "error.not_saved.subscription";
+        }
+        if (op.contains("session")) {
+            return "error.not_saved.session";
+        }
+        if (op.contains("language")) {
+            return "error.not_saved.language";
+        }
+        if (op.contains("progress")) {
+            return "error.not_saved.progress";
+        }
+        if (op.contains("tip")) {
+            return "error.not_saved.tip";
+        }
+        return "error.not_saved.action";
     }
 
     private List<Reply> dispatch(Context ctx) {

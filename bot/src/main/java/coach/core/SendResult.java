@@ -11,7 +11,12 @@ public record SendResult(Status status, String detail) {
         /** The chat does not accept messages from the bot any more (blocked, kicked, deleted): stop sending there. */
         FORBIDDEN,
         /** Not delivered after bounded retries, or rejected as malformed. */
-        FAILED
+        FAILED,
+        /**
+         * Sent, but no answer came back (a timeout after the request went out, a server error): it may or
+         * may not have arrived. Senders that promise "never twice" do not repeat it.
+         */
+        UNKNOWN
     }
 
     public static SendResult sent() {
@@ -24,6 +29,10 @@ public record SendResult(Status status, String detail) {
 
     public static SendResult failed(String detail) {
         return new SendResult(Status.FAILED, detail);
+    }
+
+    public static SendResult unknown(String detail) {
+        return new SendResult(Status.UNKNOWN, detail);
     }
 
     public boolean ok() {

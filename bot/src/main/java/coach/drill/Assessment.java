@@ -16,12 +16,49 @@ public final class Assessment {
     private final int score;
     private final boolean empty;
     private final Map<String, String> vars;
+    private final Lang lang;
+    private final boolean risky;
+    private final boolean offTopic;
+    private final Map<String, String> slots;
 
-    Assessment(List<Outcome> outcomes, int score, boolean empty, Map<String, String> vars) {
+    Assessment(List<Outcome> outcomes, int score, boolean empty, Map<String, String> vars, Lang lang, boolean risky,
+               boolean offTopic, Map<String, String> slots) {
         this.outcomes = List.copyOf(outcomes);
         this.score = score;
         this.empty = empty;
         this.vars = vars;
+        this.lang = lang;
+        this.risky = risky;
+        this.offTopic = offTopic;
+        this.slots = slots;
+    }
+
+    /** The same reply judged on some of the criteria only (those a turn expects), scored on them. */
+    Assessment only(List<Criterion> criteria) {
+        List<Outcome> sub = new ArrayList<>();
+        for (Criterion c : criteria) {
+            outcomes.stream().filter(o -> o.criterion() == c).findFirst().ifPresent(sub::add);
+        }
+        return new Assessment(sub, DrillScorer.score(sub), empty, vars, lang, risky, offTopic, slots);
+    }
+
+    /** The phrasing engine found something rude or risky in the reply. */
+    boolean risky() {
+        return risky;
+    }
+
+    /** The reply is short and says nothing the rubric knows (no criterion, no rejected promise, no slot): off topic or empty. */
+    boolean offTopic() {
+        return empty || offTopic;
+    }
+
+    /** The slots read from the reply (time, day, amount, channel…): name → the reply's own words. */
+    Map<String, String> slots() {
+        return slots;
+    }
+
+    boolean met(String criterionId) {
+        return outcomes.stream().anyMatch(o -> o.met() && o.criterion().id().equals(criterionId));
     }
 
     /** Criterion id → met, in rubric order. */

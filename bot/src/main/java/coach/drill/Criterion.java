@@ -16,6 +16,9 @@ import java.util.List;
  * @param cap          when the criterion is missed the answer's score is at most this (or -1 for no cap)
  * @param quote        the guide's own words for this criterion (verified against the principle at load)
  * @param examplesLine the line of the criterion in its file, for test messages
+ * @param phrasesEn    the English patterns ({@code en:} block), used for English replies; null when there are none
+ * @param conversation the rubric counts it for the whole conversation: met in any turn is met for the drill's summary
+ * @param courtesy     a courtesy (thanks for the request, «учтём») that does not count in a reply of pleasantries only
  */
 record Criterion(
         String id,
@@ -33,7 +36,12 @@ record Criterion(
         List<String> matchExamples,
         List<String> noMatchExamples,
         String file,
-        int examplesLine) {
+        int examplesLine,
+        PhraseSet phrasesEn,
+        List<String> matchExamplesEn,
+        List<String> noMatchExamplesEn,
+        boolean conversation,
+        boolean courtesy) {
 
     String name(Lang lang) {
         return lang == Lang.EN && nameEn != null ? nameEn : nameRu;
@@ -46,5 +54,25 @@ record Criterion(
     /** Pattern criteria only: whether the analysed text satisfies it. */
     boolean satisfiedBy(List<Token> tokens) {
         return phrases.matches(tokens) != absent;
+    }
+
+    /** A {@code check: phrasing} criterion: whether the scenario's own rude patterns are in the text (false when it has none). */
+    boolean rudeBy(List<Token> tokens, Lang lang) {
+        PhraseSet p = lang == Lang.EN && phrasesEn != null ? phrasesEn : phrases;
+        return p != null && p.matches(tokens);
+    }
+
+    /** Pattern criteria only: the language's own patterns (English ones for English replies when the criterion has them). */
+    boolean satisfiedBy(List<Token> tokens, Lang lang) {
+        PhraseSet p = lang == Lang.EN && phrasesEn != null ? phrasesEn : phrases;
+        return p.matches(tokens) != absent;
+    }
+
+    List<String> matchExamples(Lang lang) {
+        return lang == Lang.EN ? matchExamplesEn : matchExamples;
+    }
+
+    List<String> noMatchExamples(Lang lang) {
+        return lang == Lang.EN ? noMatchExamplesEn : noMatchExamples;
     }
 }

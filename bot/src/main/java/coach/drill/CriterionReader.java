@@ -19,7 +19,8 @@ final class CriterionReader {
     private static final Pattern EXACT_PREFIX = Pattern.compile("(?<=^|[\\s|!])=[^\\s|?]*\\*");
     static final Pattern CRITERION_ID = Pattern.compile("[a-z][a-z0-9_]{0,30}");
     private static final Set<String> FIELDS = Set.of("id", "name_ru", "name_en", "weight", "check", "principle", "quote",
-            "hint_ru", "hint_en", "cap", "met_when", "patterns", "exceptions", "examples");
+            "hint_ru", "hint_en", "cap", "met_when", "patterns", "exceptions", "examples", "en", "scope", "negation", "courtesy");
+    private static final Set<String> EN_FIELDS = Set.of("patterns", "exceptions", "examples");
 
     private CriterionReader() {
     }
@@ -28,6 +29,13 @@ final class CriterionReader {
      * @param weighted whether a weight is required (rubric criteria) or fixed at 1 (quiz key points)
      */
     static Criterion read(YamlDoc.Node n, KnowledgeBase kb, boolean weighted, Map<String, String> words) {
+        return read(n, kb, weighted, words, false);
+    }
+
+    /**
+     * @param englishRequired pattern criteria must have an {@code en:} block with English patterns and examples
+     */
+    static Criterion read(YamlDoc.Node n, KnowledgeBase kb, boolean weighted, Map<String, String> words, boolean englishRequired) {
         n.onlyFields(FIELDS);
         String id = n.text("id");
         if (!CRITERION_ID.matcher(id).matches()) {
@@ -64,9 +72,58 @@ final class CriterionReader {
             throw n.error("met_when", "a 'check: phrasing' criterion cannot use met_when");
         }
 
+        String scope = n.has("scope") ? n.text("scope") : "turn";
+        if (!scope.equals("turn") && !scope.equals("conversation")) {
+            throw n.error("scope", "scope must be 'turn' (the default) or 'conversation', not '" + scope + "'");
+        }
+        boolean negatable = !n.has("negation") || n.bool("negation");
         PhraseSet phrases = null;
+        PhraseSet phrasesEn = null;
         List<String> match = new ArrayList<>();
         List<String> noMatch = new ArrayList<>();
+        List<String> matchEn = new ArrayList<>();
+        List<String> noMatchEn = new ArrayList<>();
+        examples(n, match, noMatch);
+        YamlDoc.Node en = null;
+        if (n.has("en")) {
+            en = n.child("en");
+            if (!en.json().isObject()) {
+                throw n.error("en", "'en' must be a mapping with patterns, exceptions and examples");
+            }
+            en.onlyFields(EN_FIELDS);
+            examples(en, matchEn, noMatchEn);
+        }
+        if (phrasing) {
+            // optional patterns of a phrasing criterion: this scenario's own rude lines, on top of the phrasing engine
+            if (n.has("patterns")) {
+                phrases = new PhraseSet(compile(n.texts("patterns", true), words), compile(n.texts("exceptions", false), words), false);
+            } else if (n.has("exceptions")) {
+                throw n.error("exceptions", "exceptions without patterns");
+            }
+            if (en != null) {
+                phrasesEn = new PhraseSet(compile(en.texts("patterns", true), words), compile(en.texts("exceptions", false), words), false);
+            }
+        } else {
+            phrases = new PhraseSet(compile(n.texts("patterns", true), words), compile(n.texts("exceptions", false), words), negatable);
+            if (match.isEmpty() || noMatch.isEmpty()) {
+                throw n.error("examples", "criterion '" + id + "' needs at least one 'match' and one 'no_match' example");
+            }
+            if (en != null) {
+                phrasesEn = new PhraseSet(compile(en.texts("patterns", true), words), compile(en.texts("exceptions", false), words), negatable);
+                if (matchEn.isEmpty() || noMatchEn.isEmpty()) {
+                    throw n.error("en", "criterion '" + id + "' needs at least one English 'match' and one 'no_match' example");
+                }
+            } else if (englishRequired) {
+                throw n.error("id", "criterion '" + id + "' needs an 'en:' block: English patterns and examples for English replies");
+            }
+        }
+        return new Criterion(id, nameRu, nameEn, weight, phrases, absent, phrasing, principle, quote, hintRu, hintEn, cap,
+                List.copyOf(match), List.copyOf(noMatch), n.doc().file, n.doc().line(n.pointer()),
+                phrasesEn, List.copyOf(matchEn), List.copyOf(noMatchEn), scope.equals("conversation"),
+                n.has("courtesy") && n.bool("courtesy"));
+    }
+
+    private static void examples(YamlDoc.Node n, List<String> match, List<String> noMatch) {
         if (n.has("examples")) {
             YamlDoc.Node ex = n.child("examples");
             if (!ex.json().isObject()) {
@@ -76,20 +133,6 @@ final class CriterionReader {
             ex.texts("match", false).forEach(x -> match.add(x.asText()));
             ex.texts("no_match", false).forEach(x -> noMatch.add(x.asText()));
         }
-        if (phrasing) {
-            if (n.has("patterns") || n.has("exceptions")) {
-                throw n.error("patterns", "a 'check: phrasing' criterion takes no patterns: the phrasing engine decides");
-            }
-        } else {
-            List<TokenPattern> ps = compile(n.texts("patterns", true), words);
-            List<TokenPattern> xs = compile(n.texts("exceptions", false), words);
-            phrases = new PhraseSet(ps, xs);
-            if (match.isEmpty() || noMatch.isEmpty()) {
-                throw n.error("examples", "criterion '" + id + "' needs at least one 'match' and one 'no_match' example");
-            }
-        }
-        return new Criterion(id, nameRu, nameEn, weight, phrases, absent, phrasing, principle, quote, hintRu, hintEn, cap,
-                List.copyOf(match), List.copyOf(noMatch), n.doc().file, n.doc().line(n.pointer()));
     }
 
     /** The file's named word classes ({@code words:}), usable in its patterns as {@code @name}. */
@@ -116,7 +159,9 @@ final class CriterionReader {
                 if (m.find()) {
                     throw new IllegalArgumentException("'" + m.group().strip() + "' mixes an exact form (=) with a prefix (*); use one of them");
                 }
-                out.add(TokenPattern.compile(src));
+                for (String one : TokenPattern.expand(src)) {
+                    out.add(TokenPattern.compile(one));
+                }
             } catch (IllegalArgumentException e) {
                 throw p.error("bad pattern: " + e.getMessage());
             }

@@ -51,6 +51,9 @@ final class DrillCommand implements Command {
             if (!target.isEmpty() && drills.scenario(target).isEmpty()) {
                 return unknown(ctx, target);
             }
+            if (ctx.session().isEmpty()) {
+                return guard.abandon(ctx); // an old «Бросить» button: nothing open, nothing started
+            }
             List<Reply> out = guard.abandon(ctx);
             out.addAll(target.isEmpty() ? list(ctx) : open(ctx, target));
             return out;

@@ -30,16 +30,16 @@ final class DrillSessionHandler implements SessionHandler {
 
     /** Opens a drill session for the user in this chat and returns the briefing and the client's opening line. */
     List<Reply> start(Context ctx, Scenario s) {
-        DrillState st = DrillState.start(s, drills.nextSeed());
-        ctx.startSession(KIND, st.toJson());
         Lang lang = ctx.lang();
+        DrillState st = DrillState.start(s, drills.nextSeed(), lang);
+        ctx.startSession(KIND, st.toJson());
         Rich.Builder b = Rich.builder().bold(ctx.t("drill.start.title", "title", s.title(lang))).para()
-                .bold(ctx.t("drill.start.persona")).text(" " + Template.fill(s.persona(), st.vars())).nl()
-                .bold(ctx.t("drill.start.situation")).text(" " + Template.fill(s.situation(), st.vars())).para()
+                .bold(ctx.t("drill.start.persona")).text(" " + Template.fill(s.persona(lang), st.vars())).nl()
+                .bold(ctx.t("drill.start.situation")).text(" " + Template.fill(s.situation(lang), st.vars())).para()
                 .text(ctx.t("drill.start.criteria")).text(" ")
                 .text(String.join("; ", s.rubric().stream().map(c -> c.name(lang)).toList())).text(".").para()
                 .italic(ctx.t("drill.start.how"));
-        return List.of(Reply.of(b.build()), Reply.of(clientLine(ctx, st, Template.fill(s.clientLine(0, null), st.vars()))));
+        return List.of(Reply.of(b.build()), Reply.of(clientLine(ctx, st, st.client())));
     }
 
     @Override
@@ -56,19 +56,16 @@ final class DrillSessionHandler implements SessionHandler {
         if (text.length() > MAX_ANSWER_CHARS) {
             return List.of(Reply.of(ctx.t("drill.answer.too_long", "length", text.length(), "max", MAX_ANSWER_CHARS)));
         }
-        Turn turn = s.turns().get(st.turn());
-        Assessment a = drills.scorer().assess(turn.expects(), text, st.vars());
+        DrillRun.Step step = DrillRun.answer(drills.scorer(), s, st, text);
+        Assessment a = step.turn();
         if (a.isEmpty()) {
             return List.of(Reply.of(ctx.t("drill.answer.no_words")));
         }
-        DrillState.TurnResult r = new DrillState.TurnResult(a.score(),
-                a.outcomes().stream().filter(Assessment.Outcome::met).map(o -> o.criterion().id()).toList(),
-                a.outcomes().stream().filter(o -> !o.met()).map(o -> o.criterion().id()).toList());
-        DrillState next = st.answered(r);
+        DrillState next = step.next();
         List<Reply> out = new ArrayList<>();
         out.add(Reply.of(DrillView.turnFeedback(ctx, a, st.turn() + 1, s.turnCount())));
-        String reaction = Template.fill(turn.reactions().get(a.band()), st.vars());
-        if (next.turn() < s.turnCount()) {
+        String reaction = step.clientLine();
+        if (!step.done()) {
             ctx.saveSession(state.next(next.toJson()));
             out.add(Reply.of(clientLine(ctx, next, reaction)));
         } else {
@@ -92,7 +89,7 @@ final class DrillSessionHandler implements SessionHandler {
             return List.of(Reply.of(ctx.t("cancel.done")));
         }
         DrillState st = loaded.get().state;
-        String score = st.results().isEmpty() ? "" : ctx.t("drill.cancelled.score", "score", average(st.results()));
+        String score = st.results().isEmpty() ? "" : ctx.t("drill.cancelled.score", "score", DrillRun.summary(loaded.get().scenario, st).score());
         return List.of(Reply.of(ctx.t("drill.cancelled", "title", loaded.get().scenario.title(ctx.lang()),
                 "done", st.results().size(), "total", loaded.get().scenario.turnCount(), "score", score)));
     }
@@ -105,14 +102,14 @@ final class DrillSessionHandler implements SessionHandler {
         }
         DrillState st = loaded.get().state;
         Scenario s = loaded.get().scenario;
-        Band previous = st.results().isEmpty() ? null : st.results().get(st.results().size() - 1).band();
-        String line = Template.fill(s.clientLine(st.turn(), previous), st.vars());
+        String line = st.clientBefore(s, st.turn());
         return List.of(Reply.of(ctx.t("drill.continue.drill", "title", s.title(ctx.lang()))), Reply.of(clientLine(ctx, st, line)));
     }
 
     private Reply summary(Context ctx, Scenario s, DrillState st) {
-        int score = average(st.results());
-        Rich text = DrillView.summary(ctx, s, st, score);
+        DrillRun.Summary sum = DrillRun.summary(s, st);
+        int score = sum.score();
+        Rich text = DrillView.summary(st.lang(), s, st, sum);
         java.util.OptionalInt best = drills.results().completed(ctx.in().userId(), s.id(), score, tally(st.results()));
         if (best.isPresent()) {
             text = Rich.builder().append(text).para()
@@ -137,10 +134,6 @@ final class DrillSessionHandler implements SessionHandler {
         return out;
     }
 
-    static int average(List<DrillState.TurnResult> rs) {
-        return rs.isEmpty() ? 0 : (int) Math.round(rs.stream().mapToInt(DrillState.TurnResult::score).average().orElse(0));
-    }
-
     private static Rich clientLine(Context ctx, DrillState st, String line) {
         String who = st.vars().getOrDefault("client_name", ctx.t("drill.client"));
         return Rich.builder().bold(who + ": ").text(line).build();
@@ -154,7 +147,9 @@ final class DrillSessionHandler implements SessionHandler {
         try {
             DrillState st = DrillState.fromJson(state.data());
             Optional<Scenario> s = drills.scenario(st.scenario());
-            if (s.isPresent() && st.turn() < s.get().turnCount() && s.get().variables().keySet().equals(st.vars().keySet())) {
+            // a state from before reactions were stored cannot repeat the client's last line: it starts over
+            boolean knowsLastLine = st.turn() == 0 || st.client() != null;
+            if (s.isPresent() && knowsLastLine && st.turn() < s.get().turnCount() && s.get().variableSizes().keySet().equals(st.vars().keySet())) {
                 return Optional.of(new Loaded(st, s.get()));
             }
         } catch (IllegalArgumentException e) {

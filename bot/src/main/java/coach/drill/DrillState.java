@@ -1,5 +1,6 @@
 package coach.drill;
 
+import coach.text.Lang;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -20,27 +21,51 @@ import java.util.Map;
  * @param vars    the variable values of this run (stored, so editing the lists does not change a drill in progress)
  * @param turn    the 0-based turn whose answer is awaited
  * @param results one entry per answered turn
+ * @param lang    the language of the run (its texts, variable values and the patterns replies are scored with)
+ * @param client  the client's last message (what a resumed drill repeats); null before the opening is rendered
  */
-record DrillState(String scenario, long seed, Map<String, String> vars, Phase phase, int turn, List<TurnResult> results) {
+record DrillState(String scenario, long seed, Map<String, String> vars, Phase phase, int turn, List<TurnResult> results,
+                  Lang lang, String client) {
     static final int FORMAT = 1;
 
     enum Phase { ANSWERING }
 
-    /** The verdict of one answered turn. */
-    record TurnResult(int score, List<String> met, List<String> missed) {
+    /**
+     * The verdict of one answered turn: met and missed are the criteria the turn expects; {@code anyMet} every
+     * criterion of the rubric the reply met (whole-conversation criteria count wherever they are made).
+     */
+    record TurnResult(int score, List<String> met, List<String> missed, List<String> anyMet, String reaction) {
+        TurnResult(int score, List<String> met, List<String> missed) {
+            this(score, met, missed, met, null);
+        }
+
         Band band() {
             return Band.of(score);
         }
     }
 
     static DrillState start(Scenario s, long seed) {
-        return new DrillState(s.id(), seed, s.pick(seed), Phase.ANSWERING, 0, List.of());
+        return start(s, seed, Lang.RU);
+    }
+
+    static DrillState start(Scenario s, long seed, Lang lang) {
+        Map<String, String> vars = s.pick(seed, lang);
+        return new DrillState(s.id(), seed, vars, Phase.ANSWERING, 0, List.of(), lang, Template.fill(s.opening(lang), vars));
     }
 
     DrillState answered(TurnResult r) {
         List<TurnResult> rs = new ArrayList<>(results);
         rs.add(r);
-        return new DrillState(scenario, seed, vars, Phase.ANSWERING, turn + 1, List.copyOf(rs));
+        return new DrillState(scenario, seed, vars, Phase.ANSWERING, turn + 1, List.copyOf(rs), lang, r.reaction());
+    }
+
+    /** The client's message that turn {@code i} (0-based) answered. */
+    String clientBefore(Scenario s, int i) {
+        if (i == 0) {
+            return Template.fill(s.opening(lang), vars);
+        }
+        String r = i - 1 < results.size() ? results.get(i - 1).reaction() : null;
+        return r != null ? r : client;
     }
 
     ObjectNode toJson() {
@@ -53,6 +78,10 @@ record DrillState(String scenario, long seed, Map<String, String> vars, Phase ph
         vars.forEach(v::put);
         o.put("phase", phase.name());
         o.put("turn", turn);
+        o.put("lang", lang.code());
+        if (client != null) {
+            o.put("client", client);
+        }
         ArrayNode rs = o.putArray("results");
         for (TurnResult r : results) {
             ObjectNode j = rs.addObject();
@@ -60,6 +89,11 @@ record DrillState(String scenario, long seed, Map<String, String> vars, Phase ph
             r.met().forEach(j.putArray("met")::add);
             ArrayNode missed = j.putArray("missed");
             r.missed().forEach(missed::add);
+            ArrayNode any = j.putArray("any_met");
+            r.anyMet().forEach(any::add);
+            if (r.reaction() != null) {
+                j.put("reaction", r.reaction());
+            }
         }
         return o;
     }
@@ -73,14 +107,18 @@ record DrillState(String scenario, long seed, Map<String, String> vars, Phase ph
         o.path("vars").fields().forEachRemaining(e -> vars.put(e.getKey(), e.getValue().asText()));
         List<TurnResult> results = new ArrayList<>();
         for (JsonNode r : o.path("results")) {
-            results.add(new TurnResult(r.path("score").asInt(), strings(r.path("met")), strings(r.path("missed"))));
+            List<String> met = strings(r.path("met"));
+            results.add(new TurnResult(r.path("score").asInt(), met, strings(r.path("missed")),
+                    r.has("any_met") ? strings(r.path("any_met")) : met, r.path("reaction").isTextual() ? r.get("reaction").asText() : null));
         }
         Phase phase = Phase.valueOf(o.path("phase").asText());
         int turn = o.path("turn").asInt(-1);
         if (turn != results.size()) {
             throw new IllegalArgumentException("turn " + turn + " does not follow " + results.size() + " results");
         }
-        return new DrillState(o.get("scenario").asText(), o.path("seed").asLong(), vars, phase, turn, List.copyOf(results));
+        Lang lang = Lang.fromCode(o.path("lang").asText("ru"));
+        String client = o.path("client").isTextual() ? o.get("client").asText() : null;
+        return new DrillState(o.get("scenario").asText(), o.path("seed").asLong(), vars, phase, turn, List.copyOf(results), lang, client);
     }
 
     private static List<String> strings(JsonNode arr) {

@@ -42,37 +42,35 @@ final class DrillView {
         }
     }
 
-    /** The end of a drill: total, per-criterion summary and the model answers. */
-    static Rich summary(Context ctx, Scenario s, DrillState st, int total) {
-        Lang lang = ctx.lang();
-        Rich.Builder b = Rich.builder().bold(ctx.t("drill.end.title", "title", s.title(lang))).nl()
-                .bold(ctx.t("drill.end.total", "score", total)).para()
-                .text(ctx.t("drill.end.criteria")).nl();
+    /** The end of a drill: total, per-criterion summary and the model answers, in the run's language. */
+    static Rich summary(Lang lang, Scenario s, DrillState st, DrillRun.Summary sum) {
+        Rich.Builder b = Rich.builder().bold(t(lang, "drill.end.title", "title", s.title(lang))).nl()
+                .bold(t(lang, "drill.end.total", "score", sum.score())).para()
+                .text(t(lang, "drill.end.criteria")).nl();
         for (Criterion c : s.rubric()) {
-            int expected = 0;
-            int met = 0;
-            for (DrillState.TurnResult r : st.results()) {
-                if (r.met().contains(c.id())) {
-                    expected++;
-                    met++;
-                } else if (r.missed().contains(c.id())) {
-                    expected++;
-                }
+            int[] n = sum.counts().get(c.id());
+            if (n == null) {
+                continue;
             }
-            if (expected > 0) {
-                b.text(met == expected ? "✅ " : met == 0 ? "❌ " : "➖ ")
-                        .text(ctx.t("drill.end.criterion", "name", c.name(lang), "met", met, "total", expected)).nl();
+            b.text(n[0] == n[1] ? "✅ " : n[0] == 0 ? "❌ " : "➖ ");
+            if (c.conversation()) {
+                b.text(t(lang, n[0] > 0 ? "drill.end.criterion.conversation" : "drill.end.criterion.conversation_missed", "name", c.name(lang))).nl();
+            } else {
+                b.text(t(lang, "drill.end.criterion", "name", c.name(lang), "met", n[0], "total", n[1])).nl();
             }
         }
-        b.nl().bold(ctx.t("drill.end.models"));
+        b.nl().bold(t(lang, "drill.end.models"));
         Map<String, String> vars = st.vars();
         List<Turn> turns = s.turns();
         for (int i = 0; i < turns.size(); i++) {
-            Band previous = i == 0 ? null : st.results().get(i - 1).band();
-            b.para().bold(ctx.t("drill.end.turn", "n", i + 1)).nl()
-                    .text(ctx.t("drill.end.client") + " ").italic(Template.fill(s.clientLine(i, previous), vars)).nl()
-                    .text(ctx.t("drill.end.model") + " ").quote(Template.fill(turns.get(i).modelAnswer(), vars));
+            b.para().bold(t(lang, "drill.end.turn", "n", i + 1)).nl()
+                    .text(t(lang, "drill.end.client") + " ").italic(st.clientBefore(s, i)).nl()
+                    .text(t(lang, "drill.end.model") + " ").quote(Template.fill(turns.get(i).modelAnswer(lang), vars));
         }
         return b.build();
+    }
+
+    private static String t(Lang lang, String key, Object... pairs) {
+        return coach.core.Texts.get(lang, key, pairs);
     }
 }

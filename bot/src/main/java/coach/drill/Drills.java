@@ -48,10 +48,11 @@ public final class Drills {
     }
 
     static Drills load(KnowledgeBase kb, Predicate<String> risky, LongSupplier seeds) {
-        Map<String, Scenario> all = ScenarioLoader.loadAll(kb.source(), kb);
+        Slots slots = Slots.load(kb.source());
+        Map<String, Scenario> all = ScenarioLoader.loadAll(kb.source(), kb, slots);
         ScenarioLoader.require(all, COMPLAINT_SCENARIO);
         Quiz quiz = Quiz.load(kb.source(), kb, all);
-        return new Drills(all, quiz, new DrillScorer(risky), seeds);
+        return new Drills(all, quiz, new DrillScorer(risky, slots), seeds);
     }
 
     /** The quiz's task, as a quiz item id. */
@@ -160,6 +161,56 @@ public final class Drills {
 
     Quiz quiz() {
         return quiz;
+    }
+
+    /**
+     * A drill run outside a chat (the {@code drill-play} contract): the client's opening, then one JSON-ready step per reply.
+     */
+    public Play play(Scenario s, long seed, coach.text.Lang lang) {
+        return new Play(s, DrillState.start(s, seed, lang));
+    }
+
+    /** One drill played line by line; see {@link #play}. */
+    public final class Play {
+        private final Scenario scenario;
+        private DrillState state;
+
+        private Play(Scenario scenario, DrillState state) {
+            this.scenario = scenario;
+            this.state = state;
+        }
+
+        public String opening() {
+            return state.client();
+        }
+
+        public boolean done() {
+            return state.turn() >= scenario.turnCount();
+        }
+
+        /** The 1-based number of the turn the next reply answers. */
+        public int turn() {
+            return state.turn() + 1;
+        }
+
+        /**
+         * Answers one reply: the client's next message (the summary as plain text after the last turn), the verdicts
+         * and the score of this turn, or of the whole drill after the last turn.
+         */
+        public Answer answer(String reply) {
+            DrillRun.Step step = DrillRun.answer(scorer, scenario, state, reply);
+            state = step.next();
+            if (!step.done()) {
+                return new Answer(step.clientLine(), step.turn().criteria(), step.turn().score(), false);
+            }
+            DrillRun.Summary sum = DrillRun.summary(scenario, state);
+            String text = step.clientLine() + "\n\n" + DrillView.summary(state.lang(), scenario, state, sum).plain();
+            return new Answer(text, sum.criteria(), sum.score(), true);
+        }
+    }
+
+    /** The outcome of one reply in a {@link Play}. */
+    public record Answer(String client, Map<String, Boolean> criteria, int score, boolean done) {
     }
 
     long nextSeed() {

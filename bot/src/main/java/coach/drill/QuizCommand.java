@@ -45,6 +45,9 @@ final class QuizCommand implements Command {
             return guard.resume(ctx);
         }
         if (a.equals("abandon") || a.equals("abandon review")) {
+            if (ctx.session().isEmpty()) {
+                return guard.abandon(ctx); // an old «Бросить» button: nothing open, nothing started
+            }
             List<Reply> out = guard.abandon(ctx);
             out.addAll(a.endsWith("review") ? review(ctx) : handler.start(ctx));
             return out;

@@ -3,6 +3,7 @@ package coach.drill;
 import coach.kb.ContentException;
 import coach.kb.ContentSource;
 import coach.kb.KnowledgeBase;
+import coach.text.Lang;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -20,23 +21,27 @@ final class ScenarioLoader {
     static final Pattern SCENARIO_ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     static final int MAX_ID = 40;
     private static final Set<String> FIELDS = Set.of("id", "title_ru", "title_en", "topic", "principles", "persona",
-            "situation", "opening", "variables", "words", "rubric", "turns");
-    private static final Set<String> TURN_FIELDS = Set.of("expects", "model_answer", "reactions");
+            "situation", "opening", "persona_en", "situation_en", "opening_en", "variables", "words", "rubric", "turns");
+    private static final Set<String> TURN_FIELDS = Set.of("expects", "model_answer", "model_answer_en", "reactions");
     private static final Set<String> RESERVED = Set.of("abandon", "continue", "list");
 
     private ScenarioLoader() {
     }
 
     static Map<String, Scenario> loadAll(ContentSource source, KnowledgeBase kb) {
+        return loadAll(source, kb, Slots.load(source));
+    }
+
+    static Map<String, Scenario> loadAll(ContentSource source, KnowledgeBase kb, Slots slots) {
         Map<String, Scenario> out = new LinkedHashMap<>();
         for (String path : source.list(DIR, ".yaml")) {
-            Scenario s = load(path, source.read(path), kb);
+            Scenario s = load(path, source.read(path), kb, slots.names());
             out.put(s.id(), s);
         }
         return out;
     }
 
-    static Scenario load(String file, String text, KnowledgeBase kb) {
+    static Scenario load(String file, String text, KnowledgeBase kb, Set<String> slotNames) {
         YamlDoc doc = YamlDoc.parse(file, text);
         YamlDoc.Node root = doc.root();
         root.onlyFields(FIELDS);
@@ -63,30 +68,90 @@ final class ScenarioLoader {
             principles.add(p.asText());
         }
 
-        Map<String, List<String>> variables = new LinkedHashMap<>();
+        Map<String, Map<Lang, List<String>>> variables = new LinkedHashMap<>();
+        Map<String, String> linked = new LinkedHashMap<>();
         for (Map.Entry<String, YamlDoc.Node> e : root.map("variables", false).entrySet()) {
             if (!e.getKey().matches("[a-z][a-z0-9_]*")) {
                 throw e.getValue().error("variable name '" + e.getKey() + "' must be lower-case latin letters, digits and '_'");
             }
+            if (slotNames.contains(e.getKey())) {
+                throw e.getValue().error("variable name '" + e.getKey() + "' is the name of a slot read from replies (" + Slots.FILE + ")");
+            }
             YamlDoc.Node holder = new YamlDoc.Node(doc, root.json().get("variables"), "/variables");
-            List<String> values = new ArrayList<>();
-            holder.texts(e.getKey(), true).forEach(v -> values.add(v.asText()));
-            variables.put(e.getKey(), List.copyOf(values));
+            List<String> ru = new ArrayList<>();
+            List<String> en = new ArrayList<>();
+            // linked facts: extra keys of a value are variables drawn together with it (the item and its short name)
+            Map<String, List<String>> linkedRu = new LinkedHashMap<>();
+            Map<String, List<String>> linkedEn = new LinkedHashMap<>();
+            List<YamlDoc.Node> values = holder.list(e.getKey(), true);
+            for (int i = 0; i < values.size(); i++) {
+                YamlDoc.Node v = values.get(i);
+                if (v.json().isObject()) {
+                    ru.add(v.text("ru"));
+                    en.add(v.text("en"));
+                    Set<String> keys = new java.util.LinkedHashSet<>();
+                    v.json().fieldNames().forEachRemaining(keys::add);
+                    keys.remove("ru");
+                    keys.remove("en");
+                    if (i == 0) {
+                        keys.forEach(k -> {
+                            linkedRu.put(k, new ArrayList<>());
+                            linkedEn.put(k, new ArrayList<>());
+                        });
+                    } else if (!keys.equals(linkedRu.keySet())) {
+                        throw v.error("every value of '" + e.getKey() + "' must link the same facts " + linkedRu.keySet() + ", not " + keys);
+                    }
+                    for (String k : keys) {
+                        YamlDoc.Node lv = v.child(k);
+                        if (lv.json().isObject()) {
+                            lv.onlyFields(Set.of("ru", "en"));
+                            linkedRu.get(k).add(lv.text("ru"));
+                            linkedEn.get(k).add(lv.text("en"));
+                        } else {
+                            linkedRu.get(k).add(v.text(k));
+                            linkedEn.get(k).add(v.text(k));
+                        }
+                    }
+                } else if (v.json().isValueNode() && !v.asText().isBlank()) {
+                    if (!linkedRu.isEmpty()) {
+                        throw v.error("every value of '" + e.getKey() + "' must link the facts " + linkedRu.keySet());
+                    }
+                    ru.add(v.asText());
+                    en.add(v.asText());
+                } else {
+                    throw v.error("a variable value is a text (the same in both languages) or a mapping with ru and en");
+                }
+            }
+            Map<Lang, List<String>> m = new EnumMap<>(Lang.class);
+            m.put(Lang.RU, List.copyOf(ru));
+            m.put(Lang.EN, List.copyOf(en));
+            variables.put(e.getKey(), m);
+            for (String k : linkedRu.keySet()) {
+                if (variables.containsKey(k) || root.json().get("variables").has(k) || slotNames.contains(k) || !k.matches("[a-z][a-z0-9_]*")) {
+                    throw e.getValue().error("linked fact '" + k + "' must be a new lower-case name (not a variable or a slot)");
+                }
+                Map<Lang, List<String>> lm = new EnumMap<>(Lang.class);
+                lm.put(Lang.RU, List.copyOf(linkedRu.get(k)));
+                lm.put(Lang.EN, List.copyOf(linkedEn.get(k)));
+                variables.put(k, lm);
+                linked.put(k, e.getKey());
+            }
         }
+        Set<String> varNames = variables.keySet();
 
-        String persona = templ(root, "persona", variables);
-        String situation = templ(root, "situation", variables);
-        String opening = templ(root, "opening", variables);
+        Scenario.Texts ru = new Scenario.Texts(templ(root, "persona", varNames), templ(root, "situation", varNames), templ(root, "opening", varNames));
+        Scenario.Texts en = new Scenario.Texts(templ(root, "persona_en", varNames), templ(root, "situation_en", varNames),
+                templ(root, "opening_en", varNames));
 
         Map<String, String> words = CriterionReader.words(root);
         Map<String, Criterion> rubric = new LinkedHashMap<>();
         for (YamlDoc.Node c : root.list("rubric", true)) {
-            Criterion cr = CriterionReader.read(c, kb, true, words);
+            Criterion cr = CriterionReader.read(c, kb, true, words, true);
             if (rubric.put(cr.id(), cr) != null) {
                 throw c.error("id", "criterion '" + cr.id() + "' is defined twice");
             }
-            checkTemplate(c, "hint_ru", cr.hintRu(), variables);
-            checkTemplate(c, "hint_en", cr.hintEn(), variables);
+            checkTemplate(c, "hint_ru", cr.hintRu(), varNames);
+            checkTemplate(c, "hint_en", cr.hintEn(), varNames);
         }
 
         List<YamlDoc.Node> turnNodes = root.list("turns", true);
@@ -97,7 +162,7 @@ final class ScenarioLoader {
         Set<String> expectedSomewhere = new java.util.HashSet<>();
         for (YamlDoc.Node t : turnNodes) {
             if (!t.json().isObject()) {
-                throw t.error("a turn must be a mapping with expects, model_answer and reactions");
+                throw t.error("a turn must be a mapping with expects, model_answer, model_answer_en and reactions");
             }
             t.onlyFields(TURN_FIELDS);
             List<Criterion> expects = new ArrayList<>();
@@ -116,31 +181,90 @@ final class ScenarioLoader {
                 expects.addAll(rubric.values());
             }
             expects.forEach(c -> expectedSomewhere.add(c.id()));
-            String model = templ(t, "model_answer", variables);
-            Map<String, YamlDoc.Node> rs = t.map("reactions", true);
-            Map<Band, String> reactions = new EnumMap<>(Band.class);
-            for (Map.Entry<String, YamlDoc.Node> r : rs.entrySet()) {
-                Band band = bandOf(r.getKey());
-                if (band == null) {
-                    throw r.getValue().error("reaction band '" + r.getKey() + "' must be weak, fair or good");
+            String model = templ(t, "model_answer", varNames);
+            String modelEn = templ(t, "model_answer_en", varNames);
+            List<Reaction> reactions = new ArrayList<>();
+            List<YamlDoc.Node> rs = t.list("reactions", true);
+            for (int i = 0; i < rs.size(); i++) {
+                Reaction r = reaction(rs.get(i), rubric.keySet(), slotNames, varNames);
+                boolean last = i == rs.size() - 1;
+                if (last != r.unconditional()) {
+                    throw rs.get(i).error(last ? "the last reaction of a turn has no 'when': it answers every other reply"
+                            : "only the last reaction of a turn may be without 'when' (the ones after it could never be chosen)");
                 }
-                YamlDoc.Node holder = t.child("reactions");
-                reactions.put(band, templ(holder, r.getKey(), variables));
+                reactions.add(r);
             }
-            for (Band b : Band.values()) {
-                if (!reactions.containsKey(b)) {
-                    throw t.error("reactions", "reactions need weak, fair and good; '" + b.key() + "' is missing");
-                }
-            }
-            turns.add(new Turn(List.copyOf(expects), model, reactions));
+            turns.add(new Turn(List.copyOf(expects), model, modelEn, List.copyOf(reactions)));
         }
         for (Criterion c : rubric.values()) {
             if (!expectedSomewhere.contains(c.id())) {
                 throw root.error("turns", "no turn expects criterion '" + c.id() + "'");
             }
         }
-        return new Scenario(id, titleRu, titleEn, topic, persona, situation, opening, variables,
+        return new Scenario(id, titleRu, titleEn, topic, Scenario.texts(ru, en), variables, linked,
                 List.copyOf(rubric.values()), List.copyOf(turns), List.copyOf(principles));
+    }
+
+    private static final Set<String> WHEN_FIELDS = Set.of("rude", "off_topic", "met", "missed", "has", "lacks", "band");
+
+    private static Reaction reaction(YamlDoc.Node n, Set<String> criteria, Set<String> slotNames, Set<String> varNames) {
+        if (!n.json().isObject()) {
+            throw n.error("a reaction is a mapping with id, when (except the last), ru, en and examples");
+        }
+        n.onlyFields(Set.of("id", "when", "ru", "en", "examples"));
+        String id = n.text("id");
+        Boolean rude = null;
+        Boolean offTopic = null;
+        List<String> met = new ArrayList<>();
+        List<String> missed = new ArrayList<>();
+        List<String> has = new ArrayList<>();
+        List<String> lacks = new ArrayList<>();
+        Set<Band> bands = java.util.EnumSet.noneOf(Band.class);
+        if (n.has("when")) {
+            YamlDoc.Node w = n.child("when");
+            if (!w.json().isObject() || w.json().isEmpty()) {
+                throw n.error("when", "'when' is a mapping of conditions: " + new java.util.TreeSet<>(WHEN_FIELDS));
+            }
+            w.onlyFields(WHEN_FIELDS);
+            rude = w.has("rude") ? w.bool("rude") : null;
+            offTopic = w.has("off_topic") ? w.bool("off_topic") : null;
+            names(w, "met", criteria, "criterion", met);
+            names(w, "missed", criteria, "criterion", missed);
+            names(w, "has", slotNames, "slot", has);
+            names(w, "lacks", slotNames, "slot", lacks);
+            for (YamlDoc.Node b : w.texts("band", false)) {
+                Band band = bandOf(b.asText());
+                if (band == null) {
+                    throw b.error("band must be weak, fair or good, not '" + b.asText() + "'");
+                }
+                bands.add(band);
+            }
+        }
+        Set<String> allowed = new java.util.HashSet<>(varNames);
+        allowed.addAll(has);
+        String ru = templ(n, "ru", allowed);
+        String en = templ(n, "en", allowed);
+        List<String> exRu = new ArrayList<>();
+        List<String> exEn = new ArrayList<>();
+        if (n.has("examples")) {
+            YamlDoc.Node ex = n.child("examples");
+            ex.onlyFields(Set.of("ru", "en"));
+            ex.texts("ru", true).forEach(x -> exRu.add(x.asText()));
+            ex.texts("en", true).forEach(x -> exEn.add(x.asText()));
+        } else {
+            throw n.error("examples", "reaction '" + id + "' needs examples: replies in ru and en that select it");
+        }
+        return new Reaction(id, rude, offTopic, List.copyOf(met), List.copyOf(missed), List.copyOf(has), List.copyOf(lacks),
+                bands, ru, en, List.copyOf(exRu), List.copyOf(exEn), n.doc().line(n.pointer()));
+    }
+
+    private static void names(YamlDoc.Node w, String field, Set<String> known, String what, List<String> out) {
+        for (YamlDoc.Node x : w.texts(field, false)) {
+            if (!known.contains(x.asText())) {
+                throw x.error("unknown " + what + " '" + x.asText() + "' (known: " + known + ")");
+            }
+            out.add(x.asText());
+        }
     }
 
     private static Band bandOf(String key) {
@@ -152,19 +276,19 @@ final class ScenarioLoader {
         return null;
     }
 
-    private static String templ(YamlDoc.Node n, String field, Map<String, List<String>> variables) {
+    private static String templ(YamlDoc.Node n, String field, Set<String> variables) {
         String t = n.text(field);
         checkTemplate(n, field, t, variables);
         return t;
     }
 
-    private static void checkTemplate(YamlDoc.Node n, String field, String text, Map<String, List<String>> variables) {
+    private static void checkTemplate(YamlDoc.Node n, String field, String text, Set<String> variables) {
         if (Template.hasStrayBraces(text)) {
             throw n.error(field, "malformed placeholder in '" + field + "': write {{name}}");
         }
         for (String v : Template.names(text)) {
-            if (!variables.containsKey(v)) {
-                throw n.error(field, "'" + field + "' uses {{" + v + "}}, which is not under 'variables'");
+            if (!variables.contains(v)) {
+                throw n.error(field, "'" + field + "' uses {{" + v + "}}, which is neither under 'variables' nor a slot the reaction requires (when: has)");
             }
         }
     }

@@ -29,11 +29,14 @@ final class SessionGuard {
                 List.of(new Button(ctx.t("drill.btn.continue"), "/" + command + " continue")))));
     }
 
-    /** Ends the open session, if any, with its handler's own cancel message. */
+    /**
+     * Ends the open session with its handler's own cancel message; with nothing open (an old «Бросить»
+     * button pressed again) just says so. Callers may append to the list.
+     */
     List<Reply> abandon(Context ctx) {
         Optional<SessionState> open = ctx.session();
         if (open.isEmpty()) {
-            return List.of();
+            return new ArrayList<>(List.of(Reply.of(ctx.t("drill.abandon.none"))));
         }
         ctx.endSession();
         return new ArrayList<>(ctx.handler(open.get().kind()).map(h -> h.onCancel(ctx, open.get()))

@@ -138,6 +138,15 @@ final class YamlDoc {
             return v.asInt();
         }
 
+        boolean bool(String field) {
+            JsonNode v = json.get(field);
+            String t = v == null ? "" : v.asText();
+            if (!t.equals("true") && !t.equals("false")) {
+                throw error(field, "field '" + field + "' must be true or false");
+            }
+            return t.equals("true");
+        }
+
         /** A list of nodes; a missing field is an empty list when {@code required} is false. */
         List<Node> list(String field, boolean required) {
             JsonNode v = json.get(field);

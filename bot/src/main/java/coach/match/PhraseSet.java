@@ -13,13 +13,20 @@ import java.util.List;
 public final class PhraseSet {
     private final List<TokenPattern> patterns;
     private final List<TokenPattern> exceptions;
+    private final boolean negatable;
 
     public PhraseSet(List<TokenPattern> patterns, List<TokenPattern> exceptions) {
+        this(patterns, exceptions, false);
+    }
+
+    /** @param negatable a match inside a negation ({@link Negation}) does not count: "извиняться не буду" is no apology */
+    public PhraseSet(List<TokenPattern> patterns, List<TokenPattern> exceptions, boolean negatable) {
         if (patterns.isEmpty()) {
             throw new IllegalArgumentException("at least one pattern is needed");
         }
         this.patterns = List.copyOf(patterns);
         this.exceptions = List.copyOf(exceptions);
+        this.negatable = negatable;
     }
 
     public static PhraseSet of(List<String> patterns, List<String> exceptions) {
@@ -44,7 +51,7 @@ public final class PhraseSet {
         for (TokenPattern x : exceptions) {
             excluded.addAll(x.findAll(tokens));
         }
-        found.removeIf(m -> excluded.stream().anyMatch(m::overlaps));
+        found.removeIf(m -> excluded.stream().anyMatch(m::overlaps) || (negatable && Negation.negates(tokens, m)));
         found.sort(Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::end).reversed()));
         List<Match> out = new ArrayList<>();
         for (Match m : found) {

@@ -110,6 +110,12 @@ public final class ProgressFeature {
             }
 
             @Override
+            public void chatMigrated(String fromChatId, String toChatId) {
+                seen.keySet().removeIf(k -> k.startsWith(fromChatId + "|"));
+                practice.migrateChat(fromChatId, toChatId);
+            }
+
+            @Override
             public void botRemoved(String chatId) {
                 WeeklyDigest w = weekly;
                 if (w != null) {

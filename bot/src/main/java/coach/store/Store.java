@@ -40,6 +40,8 @@ public final class Store implements AutoCloseable {
     private final TipLedger tips;
     private final Progress progress;
     private final UserPrefs users;
+    private final Outbox outbox;
+    private final Inbox inbox;
 
     private Store(StoreConfig config, HikariDataSource pool) {
         this.config = config;
@@ -49,6 +51,8 @@ public final class Store implements AutoCloseable {
         this.tips = new TipLedger(this);
         this.progress = new Progress(this);
         this.users = new UserPrefs(this);
+        this.outbox = new Outbox(this);
+        this.inbox = new Inbox(this);
     }
 
     /**
@@ -96,6 +100,16 @@ public final class Store implements AutoCloseable {
         return users;
     }
 
+    /** Messages a transport could not send yet (kept across an outage and a restart). */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** Updates a transport received and has not finished handling. */
+    public Inbox inbox() {
+        return inbox;
+    }
+
     /**
      * Membership events for the transport to report: a bot removed from a chat (or blocked by a user)
      * has the chat's daily tips switched off, so nothing is retried there forever.
@@ -108,7 +122,51 @@ public final class Store implements AutoCloseable {
                     LOG.info("bot removed from chat {}: daily tips disabled", chatId);
                 }
             }
+
+            @Override
+            public void chatMigrated(String from, String to) {
+                int moved = migrateChat(from, to);
+                LOG.info("chat {} became supergroup {}: {} stored rows moved", from, to, moved);
+            }
         };
+    }
+
+    /**
+     * Moves what is kept for a chat to its new id (a group upgraded to a supergroup), in one transaction;
+     * rows the new id already has win. Returns how many rows moved.
+     */
+    public int migrateChat(String from, String to) {
+        Ids.check(from);
+        Ids.check(to);
+        return tx("moving a chat to its new id", c -> {
+            int n = 0;
+            String[] moves = {
+                "UPDATE subscriptions SET chat_id = ? WHERE chat_id = ? AND NOT EXISTS (SELECT 1 FROM subscriptions x WHERE x.chat_id = ?)",
+                "UPDATE sessions SET chat_id = ? WHERE chat_id = ? AND NOT EXISTS (SELECT 1 FROM sessions x WHERE x.chat_id = ? AND x.user_id = sessions.user_id)",
+                "UPDATE tip_deliveries SET chat_id = ? WHERE chat_id = ? AND NOT EXISTS (SELECT 1 FROM tip_deliveries x WHERE x.chat_id = ? AND x.local_date = tip_deliveries.local_date)",
+            };
+            for (String sql : moves) {
+                try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, to);
+                    ps.setString(2, from);
+                    ps.setString(3, to);
+                    n += ps.executeUpdate();
+                }
+            }
+            String[] streams = {
+                "UPDATE tip_rotation SET stream = ? WHERE stream = ? AND NOT EXISTS (SELECT 1 FROM tip_rotation x WHERE x.stream = ?)",
+                "UPDATE tip_seen SET stream = ? WHERE stream = ? AND NOT EXISTS (SELECT 1 FROM tip_seen x WHERE x.stream = ? AND x.tip_id = tip_seen.tip_id)",
+            };
+            for (String sql : streams) {
+                try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, "daily:" + to);
+                    ps.setString(2, "daily:" + from);
+                    ps.setString(3, "daily:" + to);
+                    n += ps.executeUpdate();
+                }
+            }
+            return n;
+        });
     }
 
     public StoreConfig config() {
@@ -207,6 +265,12 @@ public final class Store implements AutoCloseable {
             if (!Files.isWritable(file)) {
                 throw new StoreException(StoreException.Kind.READ_ONLY, "the database file " + file + " is read-only");
             }
+            if (isEmpty(file) && isEmpty(file.resolveSibling(file.getFileName() + "-wal"))) {
+                // SQLite would quietly start a new database in it: an emptied file is damage, not a fresh start
+                throw new StoreException(StoreException.Kind.CORRUPT, "the database file " + file + " is empty (0 bytes): "
+                        + "it was truncated or never finished. The coach will not start over in it: restore it from a backup "
+                        + "(see README, Backups), or delete the file to start with an empty database.");
+            }
         }
         // Open once without the pool and check the file, so damage is reported before anything else runs.
         try (Connection c = sqliteDataSource(config).getConnection(); Statement st = c.createStatement()) {
@@ -226,6 +290,77 @@ public final class Store implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw translate(config, "opening the database", e);
+        }
+    }
+
+    /**
+     * Writes a consistent copy of the SQLite database to {@code target} with {@code VACUUM INTO}, while the
+     * bot may keep running (a read transaction sees one committed state; writers are not blocked). The copy
+     * is checked and then moved into place, so {@code target} is either the whole backup or absent.
+     * Copying {@code coach.db} alone is not a backup: recent commits may still be only in {@code coach.db-wal}.
+     *
+     * @return the size of the backup in bytes
+     */
+    public static long backup(StoreConfig config, Path target) {
+        if (!config.isSqlite()) {
+            throw new StoreException(StoreException.Kind.CONFIG, "backup copies the SQLite database; for PostgreSQL use pg_dump "
+                    + "(e.g. pg_dump -Fc -f coach.dump <database>)");
+        }
+        Path file = config.sqliteFile();
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException(StoreException.Kind.UNAVAILABLE, "there is no database at " + file + " (COACH_DATA_DIR) to back up");
+        }
+        Path out = target.toAbsolutePath();
+        if (Files.exists(out)) {
+            throw new StoreException(StoreException.Kind.CONFIG, "the backup file " + out + " exists already; choose a new name");
+        }
+        Path tmp = out.resolveSibling(out.getFileName() + ".part");
+        try {
+            Files.createDirectories(out.getParent());
+            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.CONFIG, "cannot write the backup to " + out + ": " + reason(e), e);
+        }
+        SQLiteConfig sc = new SQLiteConfig();
+        sc.setReadOnly(true);
+        sc.setBusyTimeout(config.busyTimeoutMs());
+        try (Connection c = sc.createConnection(config.url()); java.sql.PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+            ps.setString(1, tmp.toString());
+            ps.execute();
+        } catch (SQLException e) {
+            deleteQuietly(tmp);
+            throw translate(config, "writing a backup to " + out, e);
+        }
+        try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite:" + tmp); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+            if (!rs.next() || !"ok".equalsIgnoreCase(rs.getString(1))) {
+                throw new StoreException(StoreException.Kind.CORRUPT, "the backup written to " + tmp + " does not check out; it was kept for inspection");
+            }
+        } catch (SQLException e) {
+            throw translate(config, "checking the backup " + tmp, e);
+        }
+        try {
+            Files.move(tmp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return Files.size(out);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.OTHER, "cannot move the backup into place at " + out + ": " + reason(e), e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            LOG.debug("could not delete {}", p);
+        }
+    }
+
+    /** Whether a file has no bytes (a missing file has none either). */
+    private static boolean isEmpty(Path f) {
+        try {
+            return !Files.exists(f) || Files.size(f) == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -312,6 +447,10 @@ public final class Store implements AutoCloseable {
     }
 
     static StoreException translate(StoreConfig config, String what, SQLException e) {
+        return translated(config, what, e).during(what);
+    }
+
+    private static StoreException translated(StoreConfig config, String what, SQLException e) {
         String db = config.describe();
         String head = "database error while " + what + " (" + db + "): ";
         String tail = " Nothing of this change was saved.";

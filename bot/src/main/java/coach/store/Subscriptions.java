@@ -12,8 +12,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Daily-tip subscriptions, one per chat. */
+/**
+ * Daily-tip subscriptions, one per chat. A row that cannot be read (a time zone this JVM's zone data
+ * does not know, a row written by a newer version or by hand) never stops the others: listing skips
+ * it, moves its next slot a day on and logs it once with the chat id; {@link #get} reports it as a
+ * {@link BadRowException} so the chat's /subscribe can show the problem and store a new setting.
+ */
 public final class Subscriptions {
     public static final String REASON_UNSUBSCRIBED = "unsubscribed";
     /** The transport saw the bot removed from the chat (or blocked by the user). */
@@ -24,9 +33,31 @@ public final class Subscriptions {
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
     static final String COLUMNS = "chat_id, chat_type, lang, send_time, time_zone, enabled, disabled_reason, next_due_at, subscribed_by";
 
+    private static final Logger LOG = LoggerFactory.getLogger(Subscriptions.class);
+
+    /** A stored subscription that cannot be decoded. */
+    public record BadRow(String chatId, String field, String value, String problem) {
+    }
+
+    /** The chat's stored subscription cannot be read; storing a new setting replaces it. */
+    public static final class BadRowException extends StoreException {
+        private final BadRow row;
+
+        BadRowException(BadRow row) {
+            super(Kind.BAD_ROW, "the stored subscription of chat " + row.chatId() + " cannot be read: " + row.problem());
+            this.row = row;
+        }
+
+        public BadRow row() {
+            return row;
+        }
+    }
+
     private final Store store;
     private final Feed feed;
     private final String table;
+    /** Chats whose unreadable row was logged already (once per process). */
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
     Subscriptions(Store store) {
         this(store, Feed.DAILY);
@@ -57,7 +88,14 @@ public final class Subscriptions {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + columns(feed) + " FROM " + table + " WHERE chat_id = ?")) {
                 ps.setString(1, Ids.check(chatId));
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(row(rs, 1, feed)) : Optional.empty();
+                    if (!rs.next()) {
+                        return Optional.<Subscription>empty();
+                    }
+                    Decoded d = decode(rs, 1, feed);
+                    if (d.bad() != null) {
+                        throw new BadRowException(d.bad());
+                    }
+                    return Optional.of(d.sub());
                 }
             }
         });
@@ -120,9 +158,23 @@ public final class Subscriptions {
         }
     }
 
-    /** Enabled subscriptions whose next slot is at or before {@code now}, earliest first. */
+    /**
+     * Enabled subscriptions whose next slot is at or before {@code now}, earliest first. Rows that cannot
+     * be read are left out, reported once and moved a day on, so they never crowd out the others.
+     */
     public List<Subscription> due(Instant now, int limit) {
-        return store.read("listing due subscriptions", c -> {
+        while (true) {
+            List<BadRow> bad = new ArrayList<>();
+            List<Subscription> good = dueOnce(now, limit, bad);
+            if (bad.isEmpty() || !good.isEmpty()) {
+                return good;
+            }
+            // a whole batch of unreadable rows: they are out of the way now, look again
+        }
+    }
+
+    private List<Subscription> dueOnce(Instant now, int limit, List<BadRow> bad) {
+        List<Subscription> good = store.read("listing due subscriptions", c -> {
             List<Subscription> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + columns(feed)
                     + " FROM " + table + " WHERE enabled = 1 AND next_due_at <= ? ORDER BY next_due_at, chat_id LIMIT ?")) {
@@ -130,12 +182,51 @@ public final class Subscriptions {
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(row(rs, 1, feed));
+                        Decoded d = decode(rs, 1, feed);
+                        if (d.bad() != null) {
+                            bad.add(d.bad());
+                        } else {
+                            out.add(d.sub());
+                        }
                     }
                 }
             }
             return out;
         });
+        if (!bad.isEmpty()) {
+            Instant later = now.plus(java.time.Duration.ofDays(1));
+            for (BadRow b : bad) {
+                report(b);
+                reschedule(b.chatId(), later);
+            }
+        }
+        return good;
+    }
+
+    /** Every stored subscription that cannot be read (the start-up check); each is logged once. */
+    public List<BadRow> unreadable() {
+        List<BadRow> out = store.read("checking subscriptions", c -> {
+            List<BadRow> bad = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + columns(feed) + " FROM " + table + " ORDER BY chat_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Decoded d = decode(rs, 1, feed);
+                    if (d.bad() != null) {
+                        bad.add(d.bad());
+                    }
+                }
+            }
+            return bad;
+        });
+        out.forEach(this::report);
+        return out;
+    }
+
+    void report(BadRow b) {
+        if (reported.add(b.chatId())) {
+            LOG.warn("the daily-tip subscription of chat {} cannot be read and is skipped ({}); "
+                    + "an admin of that chat can store a new setting with /subscribe HH:MM Zone", b.chatId(), b.problem());
+        }
     }
 
     /** The earliest next slot of any enabled subscription. */
@@ -183,8 +274,43 @@ public final class Subscriptions {
         });
     }
 
-    static Subscription row(ResultSet rs) throws SQLException {
-        return row(rs, 1);
+    /** A row decoded, or what is wrong with it. */
+    record Decoded(Subscription sub, BadRow bad) {
+    }
+
+    static Decoded decode(ResultSet rs, int from) throws SQLException {
+        return decode(rs, from, Feed.DAILY);
+    }
+
+    static Decoded decode(ResultSet rs, int from, Feed feed) throws SQLException {
+        try {
+            return new Decoded(row(rs, from, feed), null);
+        } catch (java.time.DateTimeException | IllegalArgumentException | NullPointerException e) {
+            String chat = rs.getString(from);
+            return new Decoded(null, problem(chat, rs, from, e));
+        }
+    }
+
+    private static BadRow problem(String chat, ResultSet rs, int from, RuntimeException e) throws SQLException {
+        String type = rs.getString(from + 1);
+        String time = rs.getString(from + 3);
+        String zone = rs.getString(from + 4);
+        try {
+            ZoneId.of(zone);
+        } catch (RuntimeException z) {
+            return new BadRow(chat, "zone", zone, "unknown time zone '" + zone + "'");
+        }
+        try {
+            LocalTime.parse(time, HHMM);
+        } catch (RuntimeException t) {
+            return new BadRow(chat, "time", time, "unreadable send time '" + time + "'");
+        }
+        try {
+            ChatType.valueOf(type);
+        } catch (RuntimeException t) {
+            return new BadRow(chat, "type", type, "unknown chat type '" + type + "'");
+        }
+        return new BadRow(chat, "other", "", e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
 
     static Subscription row(ResultSet rs, int from, Feed feed) throws SQLException {

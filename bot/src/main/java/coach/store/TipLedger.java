@@ -33,6 +33,8 @@ public final class TipLedger {
     public static final String FAILED = "failed";
     /** The chat refused it (403): the subscription was disabled with it. */
     public static final String FORBIDDEN = "forbidden";
+    /** Sent without an answer (a timeout, a server error): it may have arrived, so it is never sent again. */
+    public static final String UNKNOWN = "unknown";
     /** Failed and its local day is over: not sent late. */
     public static final String EXPIRED = "expired";
 
@@ -124,6 +126,11 @@ public final class TipLedger {
         finish(chatId, date, SENT, "", null, now);
     }
 
+    /** Records a send whose outcome is unknown: not retried ("never two" wins over "at most one missed"). */
+    public void recordUnknown(String chatId, LocalDate date, String detail, Instant now) {
+        finish(chatId, date, UNKNOWN, detail, null, now);
+    }
+
     /** Records a failed attempt; {@code retryAt} null means no more attempts. */
     public void recordFailed(String chatId, LocalDate date, String detail, Instant retryAt, Instant now) {
         finish(chatId, date, FAILED, detail, retryAt, now);
@@ -161,7 +168,8 @@ public final class TipLedger {
 
     /** Failed deliveries whose retry time has come, in chats still subscribed. */
     public List<Retry> retryable(Instant now, int limit) {
-        return store.read("listing tips to retry", c -> {
+        List<Delivery> unreadable = new ArrayList<>();
+        List<Retry> found = store.read("listing tips to retry", c -> {
             List<Retry> out = new ArrayList<>();
             String cols = "d." + DELIVERY_COLUMNS.replace(", ", ", d.") + ", s." + Subscriptions.columns(feed).replace(", ", ", s.");
             try (PreparedStatement ps = c.prepareStatement("SELECT " + cols + " FROM " + feed.deliveries + " d JOIN " + feed.subscriptions + " s ON s.chat_id = d.chat_id "
@@ -171,12 +179,21 @@ public final class TipLedger {
                 ps.setInt(3, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Retry(delivery(rs), Subscriptions.row(rs, 11, feed)));
+                        Subscriptions.Decoded d = Subscriptions.decode(rs, 11, feed);
+                        if (d.bad() != null) {
+                            Subscriptions.of(store, feed).report(d.bad());
+                            unreadable.add(delivery(rs));
+                        } else {
+                            out.add(new Retry(delivery(rs), d.sub()));
+                        }
                     }
                 }
             }
             return out;
         });
+        // a retry in a chat whose subscription cannot be read is not attempted (nor listed again)
+        unreadable.forEach(d -> expire(d.chatId(), d.date(), now));
+        return found;
     }
 
     /** The earliest retry time of any failed delivery in a subscribed chat. */

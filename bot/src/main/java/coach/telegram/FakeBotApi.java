@@ -94,6 +94,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Answer>> scripted = new ConcurrentHashMap<>();
     private final Map<String, Deque<Gate>> gates = new ConcurrentHashMap<>();
+    private final Map<String, Answer> outages = new ConcurrentHashMap<>();
     private final Set<String> forbiddenChats = ConcurrentHashMap.newKeySet();
     private final Map<String, ObjectNode> members = new ConcurrentHashMap<>();
     private final Map<String, String> messages = new ConcurrentHashMap<>();
@@ -222,11 +223,41 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** Forgets every scripted failure not used yet (the outage is over). */
+    public void clearFailures() {
+        scripted.clear();
+        outages.clear();
+    }
+
+    /** Every call of {@code method} fails with this status until {@link #clearFailures()} (an outage). */
+    public void failAll(String method, int status, String description, Integer retryAfter) {
+        ObjectNode o = json.createObjectNode().put("ok", false).put("error_code", status).put("description", description);
+        if (retryAfter != null) {
+            o.putObject("parameters").put("retry_after", retryAfter);
+        }
+        outages.put(method.toLowerCase(Locale.ROOT), new Answer(status, o.toString()));
+    }
+
+    /** Every call of {@code method} to {@code chatId} fails like that until {@link #clearFailures()}. */
+    public void failAllFor(String chatId, String method, int status, String description, Integer retryAfter) {
+        failAll(method + "@" + chatId, status, description, retryAfter);
+    }
+
     /** The next {@code times} calls of {@code method} get a non-JSON gateway error page. */
     public void failNextWithHtmlPage(String method, int times) {
         Deque<Answer> q = scripted.computeIfAbsent(method.toLowerCase(Locale.ROOT), k -> new ConcurrentLinkedDeque<>());
         for (int i = 0; i < times; i++) {
             q.add(new Answer(502, "<html><body>502 Bad Gateway</body></html>"));
+        }
+    }
+
+    /** The group became a supergroup: messages to the old id get 400 with parameters.migrate_to_chat_id, as Telegram answers. */
+    public void migrate(long oldChatId, long newChatId) {
+        ObjectNode o = json.createObjectNode().put("ok", false).put("error_code", 400)
+                .put("description", "Bad Request: group chat was upgraded to a supergroup chat");
+        o.putObject("parameters").put("migrate_to_chat_id", newChatId);
+        for (String m : List.of("sendmessage", "senddocument", "editmessagetext")) {
+            outages.put(m + "@" + oldChatId, new Answer(400, o.toString()));
         }
     }
 
@@ -476,6 +507,12 @@ public final class FakeBotApi implements AutoCloseable {
         if (scriptedAnswer == null) {
             Deque<Answer> script = scripted.get(method);
             scriptedAnswer = script == null ? null : script.poll();
+        }
+        if (scriptedAnswer == null && params.hasNonNull("chat_id")) {
+            scriptedAnswer = outages.get(method + "@" + params.path("chat_id").asText());
+        }
+        if (scriptedAnswer == null) {
+            scriptedAnswer = outages.get(method);
         }
         String[] visible = new String[2];
         Answer a = scriptedAnswer != null ? scriptedAnswer : dispatch(method, params, visible);

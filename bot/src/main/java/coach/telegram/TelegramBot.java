@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
+import java.util.Set;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.Interceptor;
@@ -61,7 +62,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * </pre>
  *
  * <p>All threads are ours (daemon, named {@code coach-tg-*}) and stop in {@link #close()}: the
- * polling executor, the update workers, the OkHttp dispatcher and connection pool.
+ * polling executor, the update workers, the button-answer pool, the outbox and inbox timers, the
+ * OkHttp dispatcher and connection pool. With {@link #keepIn} updates are kept in the store until
+ * handled and replies the Bot API cannot take wait in its outbox.
  */
 public final class TelegramBot implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
@@ -105,10 +108,21 @@ public final class TelegramBot implements AutoCloseable {
     private final TelegramPermissions permissions;
     private final UpdateHandler handler;
     private final ChatQueues queues;
+    /** Answers button presses at once, beside the chats' queues and send limits (Telegram gives up after ~10 s). */
+    private final ThreadPoolExecutor answers;
+    private final TelegramClient answerClient;
     private final List<Hook> hooks = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentSkipListSet<Integer> pending = new ConcurrentSkipListSet<>();
     private final Semaphore capacity = new Semaphore(MAX_PENDING);
     private final AtomicInteger maxSeen = new AtomicInteger();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Update ids handled (or dropped) since the last inbox flush. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Long> handled = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile coach.store.Inbox inbox;
+    /** Ids replayed from the inbox at start, in case Telegram sends them once more. */
+    private final Set<Integer> replayed = ConcurrentHashMap.newKeySet();
+    private volatile ReplyOutbox outbox;
+    private volatile ScheduledExecutorService inboxFlusher;
     private final Map<String, Long> floodNotices = new ConcurrentHashMap<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -135,8 +149,8 @@ public final class TelegramBot implements AutoCloseable {
                 .connectionPool(connectionPool)
                 .connectTimeout(Duration.ofSeconds(10))
                 .writeTimeout(Duration.ofSeconds(30))
-                .readTimeout(Duration.ofSeconds(30))
-                .callTimeout(Duration.ofSeconds(60))
+                .readTimeout(config.delivery().readTimeout())
+                .callTimeout(config.delivery().readTimeout().plusSeconds(30))
                 .retryOnConnectionFailure(true);
         if (interceptor != null) {
             base.addInterceptor(interceptor);
@@ -156,6 +170,36 @@ public final class TelegramBot implements AutoCloseable {
         this.permissions = new TelegramPermissions(sender, config.adminCacheTtl());
         this.handler = new UpdateHandler(core, sender, permissions, events, new InlineAnswers(coach.phrasing()), config.inlineCacheSeconds());
         this.queues = new ChatQueues(config.workers(), config.maxQueuedPerChat(), "coach-tg-worker");
+        Duration answerTimeout = config.delivery().callbackTimeout();
+        OkHttpClient answerHttp = sendHttp.newBuilder().callTimeout(answerTimeout).readTimeout(answerTimeout).build();
+        this.answerClient = new OkHttpTelegramClient(new ObjectMapper(), answerHttp, config.token(), url);
+        this.answers = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(10_000),
+                ChatQueues.daemonThreads("coach-tg-answer"), new ThreadPoolExecutor.DiscardOldestPolicy());
+        this.answers.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Answers a button press right away, before its work is queued: not behind the chat's queue or the
+     * send limits (answers do not count against a chat's messages), also when the work is then dropped
+     * by flood protection. One try within the callback timeout; a press Telegram has given up on meanwhile
+     * is not worth more.
+     */
+    private void answerNow(Update u) {
+        if (u.getCallbackQuery() == null || u.getCallbackQuery().getId() == null) {
+            return;
+        }
+        String id = u.getCallbackQuery().getId();
+        long queued = System.nanoTime();
+        answers.execute(() -> {
+            if (System.nanoTime() - queued > TimeUnit.SECONDS.toNanos(10)) {
+                return; // too late for Telegram anyway
+            }
+            try {
+                answerClient.execute(org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery.builder().callbackQueryId(id).build());
+            } catch (TelegramApiException | RuntimeException e) {
+                LOG.debug("a button press was not answered: {}", Tokens.describe(e));
+            }
+        });
     }
 
     /**
@@ -217,6 +261,18 @@ public final class TelegramBot implements AutoCloseable {
         }
         permissions.setBotId(bot.getId());
         publishCommands();
+        if (inbox != null) {
+            inboxFlusher = Executors.newSingleThreadScheduledExecutor(ChatQueues.daemonThreads("coach-tg-inbox"));
+            inboxFlusher.scheduleWithFixedDelay(this::flushHandled, 200, 200, TimeUnit.MILLISECONDS);
+            try {
+                replayKept();
+            } catch (coach.store.StoreException e) {
+                LOG.error("updates kept from the last run cannot be read: {}", e.getMessage());
+            }
+        }
+        if (outbox != null) {
+            outbox.start();
+        }
         try {
             app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollExecutor, ExponentialBackOff::new);
             app.registerBot(config.token(), () -> new TelegramUrl(config.scheme(), config.host(), config.port(), false),
@@ -275,41 +331,156 @@ public final class TelegramBot implements AutoCloseable {
     private final class Consumer implements LongPollingUpdateConsumer {
         @Override
         public void consume(List<Update> updates) {
+            // kept before consume() returns: the poller's next getUpdates confirms them to Telegram
+            keepReceived(updates);
             for (Update u : updates) {
                 if (u == null || u.getUpdateId() == null) {
                     continue;
                 }
-                int id = u.getUpdateId();
-                try {
-                    capacity.acquire();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return; // shutting down: this and later updates stay unconfirmed and come again next start
+                if (replayed.remove(u.getUpdateId())) {
+                    handled.add((long) u.getUpdateId()); // kept again just above: let it go once more
+                    continue; // handled from the inbox already (the crash came before Telegram was told)
                 }
-                String key = UpdateHandler.key(u);
-                pending.add(id);
-                ChatQueues.Admission a = queues.submit(key, () -> {
-                    try {
-                        handler.handle(u);
-                    } catch (RuntimeException e) {
-                        LOG.error("update {} failed: {}", id, Tokens.describe(e));
-                    } finally {
-                        pending.remove(id);
-                        capacity.release();
-                    }
-                }, false);
-                if (a == ChatQueues.Admission.CLOSED) {
-                    capacity.release();
-                    return; // stays pending: not confirmed
-                }
-                maxSeen.accumulateAndGet(id, Math::max);
-                if (a == ChatQueues.Admission.FULL) {
-                    pending.remove(id);
-                    capacity.release();
-                    flooded(key, u);
+                answerNow(u);
+                if (!dispatch(u)) {
+                    return;
                 }
             }
         }
+    }
+
+    /** Queues one update in its chat's lane; false when the bot is shutting down (the update is not taken). */
+    private boolean dispatch(Update u) {
+        int id = u.getUpdateId();
+        try {
+            capacity.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false; // shutting down: this and later updates stay unconfirmed (or kept) and come again next start
+        }
+        String key = UpdateHandler.key(u);
+        pending.add(id);
+        ChatQueues.Admission a = queues.submit(key, () -> {
+            try {
+                handler.handle(u);
+            } catch (RuntimeException e) {
+                LOG.error("update {} failed: {}", id, Tokens.describe(e));
+            } finally {
+                pending.remove(id);
+                handled.add((long) id);
+                capacity.release();
+            }
+        }, false);
+        if (a == ChatQueues.Admission.CLOSED) {
+            capacity.release();
+            return false; // stays pending: not confirmed (or stays kept)
+        }
+        maxSeen.accumulateAndGet(id, Math::max);
+        if (a == ChatQueues.Admission.FULL) {
+            pending.remove(id);
+            handled.add((long) id);
+            capacity.release();
+            flooded(key, u);
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- kept updates and replies
+
+    /**
+     * Keeps updates and replies in {@code store}: updates are written before Telegram is told they
+     * arrived and removed once handled, so a stop or a crash mid-way loses none (after a crash, one
+     * handled in the last moments may be handled again); replies the Bot API cannot take wait in the
+     * store's outbox. Call before {@link #start()}.
+     */
+    public void keepIn(coach.store.Store store) {
+        keepIn(store, java.time.Clock.systemUTC());
+    }
+
+    /** {@link #keepIn(coach.store.Store)} with the clock that ages kept replies (tests move it). */
+    public void keepIn(coach.store.Store store, java.time.Clock clock) {
+        if (started.get()) {
+            throw new IllegalStateException("keepIn() comes before start()");
+        }
+        this.inbox = store.inbox();
+        this.outbox = new ReplyOutbox(store.outbox(), sender, queues, config.delivery(), clock);
+        sender.useOutbox(outbox);
+    }
+
+    private void keepReceived(List<Update> updates) {
+        coach.store.Inbox box = inbox;
+        if (box == null || updates.isEmpty()) {
+            return;
+        }
+        List<coach.store.Inbox.Item> items = new ArrayList<>(updates.size());
+        java.time.Instant now = java.time.Instant.now();
+        for (Update u : updates) {
+            if (u != null && u.getUpdateId() != null) {
+                try {
+                    items.add(new coach.store.Inbox.Item(u.getUpdateId(), JSON.writeValueAsString(u), now));
+                } catch (IOException e) {
+                    LOG.warn("update {} cannot be kept: {}", u.getUpdateId(), e.getMessage());
+                }
+            }
+        }
+        try {
+            box.add(items);
+        } catch (coach.store.StoreException e) {
+            LOG.error("{} received updates could not be kept (they are handled, but a stop now would lose them): {}", items.size(), e.getMessage());
+        }
+    }
+
+    /** Removes handled updates from the inbox, in one transaction (every few hundred milliseconds, and at shutdown). */
+    private void flushHandled() {
+        coach.store.Inbox box = inbox;
+        List<Long> done = new ArrayList<>();
+        for (Long id; (id = handled.poll()) != null; ) {
+            done.add(id);
+        }
+        if (box == null || done.isEmpty()) {
+            return;
+        }
+        try {
+            box.remove(done);
+        } catch (coach.store.StoreException e) {
+            handled.addAll(done);
+            LOG.warn("handled updates could not be marked as done yet: {}", e.getMessage());
+        }
+    }
+
+    /** Updates kept from before a stop or a crash, handled first (those older than the reply age limit are dropped). */
+    private void replayKept() {
+        coach.store.Inbox box = inbox;
+        if (box == null) {
+            return;
+        }
+        List<coach.store.Inbox.Item> kept = box.all();
+        if (kept.isEmpty()) {
+            return;
+        }
+        java.time.Instant oldest = java.time.Instant.now().minus(config.delivery().replyMaxAge());
+        int replayed = 0;
+        List<Long> dropped = new ArrayList<>();
+        for (coach.store.Inbox.Item item : kept) {
+            Update u;
+            try {
+                u = JSON.readValue(item.payload(), Update.class);
+            } catch (IOException | RuntimeException e) {
+                u = null;
+            }
+            if (u == null || u.getUpdateId() == null || item.receivedAt().isBefore(oldest)) {
+                dropped.add(item.id());
+                continue;
+            }
+            if (!dispatch(u)) {
+                break;
+            }
+            this.replayed.add(u.getUpdateId());
+            replayed++;
+        }
+        box.remove(dropped);
+        LOG.warn("{} updates left unfinished by the last run are handled now{}", replayed,
+                dropped.isEmpty() ? "" : " (" + dropped.size() + " too old or unreadable were dropped)");
     }
 
     private void flooded(String key, Update u) {
@@ -385,18 +556,32 @@ public final class TelegramBot implements AutoCloseable {
                     LOG.warn("closing a component failed: {}", Tokens.describe(e));
                 }
             }
+            if (outbox != null) {
+                outbox.close();
+            }
             long left = Math.max(0, deadline - System.nanoTime()) / 1_000_000 + 500;
             if (!queues.drain(left)) {
-                LOG.warn("shutdown: {} updates were still in progress and will come again on the next start", pending.size());
+                int unfinished = pending.size();
                 sendHttp.dispatcher().cancelAll();
                 queues.shutdownNow();
                 queues.awaitTermination(1000);
+                if (inbox != null) {
+                    LOG.warn("shutdown: {} updates were not finished; they are kept in the store and handled on the next start", unfinished);
+                } else {
+                    LOG.warn("shutdown: {} updates were not finished; without a store to keep them, those Telegram was already told about are lost", unfinished);
+                }
             }
+            if (inboxFlusher != null) {
+                inboxFlusher.shutdownNow();
+                inboxFlusher.awaitTermination(1, TimeUnit.SECONDS);
+            }
+            flushHandled();
             confirmHandled();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             queues.shutdownNow();
+            answers.shutdownNow();
             sendHttp.dispatcher().cancelAll();
             httpExecutor.shutdownNow();
             connectionPool.evictAll();
@@ -410,7 +595,8 @@ public final class TelegramBot implements AutoCloseable {
         if (maxSeen.get() == 0) {
             return;
         }
-        int offset = pending.isEmpty() ? maxSeen.get() + 1 : pending.first();
+        // with an inbox the unfinished ones are kept in the store: everything seen may be confirmed
+        int offset = pending.isEmpty() || inbox != null ? maxSeen.get() + 1 : pending.first();
         try {
             OkHttpClient quick = sendHttp.newBuilder().callTimeout(Duration.ofSeconds(2)).build();
             TelegramUrl url = new TelegramUrl(config.scheme(), config.host(), config.port(), false);

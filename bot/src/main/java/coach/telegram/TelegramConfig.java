@@ -25,10 +25,11 @@ import java.util.Map;
  * @param inlineCacheSeconds cache_time of inline answers
  * @param adminCacheTtl how long getChatMember answers are trusted
  * @param drainTimeout how long shutdown waits for updates in progress
+ * @param delivery    timeouts and the outbox of replies that could not be sent at once
  */
 public record TelegramConfig(String token, String scheme, String host, int port, Path dataDir, Duration pollTimeout,
                              int workers, int maxQueuedPerChat, Limits limits, Retry retry, int inlineCacheSeconds,
-                             Duration adminCacheTtl, Duration drainTimeout) {
+                             Duration adminCacheTtl, Duration drainTimeout, Delivery delivery) {
 
     public static final String DEFAULT_API_URL = "https://api.telegram.org";
 
@@ -67,6 +68,24 @@ public record TelegramConfig(String token, String scheme, String host, int port,
         }
     }
 
+    /**
+     * How long a call may take and what happens to a reply that cannot be sent now.
+     *
+     * @param readTimeout      longest wait for the Bot API's answer to a call (a tip without an answer is not repeated)
+     * @param callbackTimeout  longest a button press waits for its answer (Telegram gives up after ~10 s; we aim at 2 s)
+     * @param inlineRetryAfter longest {@code retry_after} a reply waits for in line; a longer wait goes to the outbox
+     * @param outboxRetryStart first delay before an outbox retry in a chat, doubled per failure
+     * @param outboxRetryMax   longest delay between outbox retries in a chat
+     * @param replyMaxAge      a reply still unsent after this long is dropped (with a log line)
+     */
+    public record Delivery(Duration readTimeout, Duration callbackTimeout, Duration inlineRetryAfter, Duration outboxRetryStart,
+                           Duration outboxRetryMax, Duration replyMaxAge) {
+        public static Delivery defaults() {
+            return new Delivery(Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(2),
+                    Duration.ofSeconds(15), Duration.ofHours(6));
+        }
+    }
+
     public TelegramConfig {
         if (!Tokens.valid(token)) {
             throw new IllegalArgumentException("TELEGRAM_BOT_TOKEN is malformed: expected <bot id>:<at least 30 letters, digits, '_' or '-'> as issued by BotFather");
@@ -81,7 +100,7 @@ public record TelegramConfig(String token, String scheme, String host, int port,
         URI u = parseApiUrl(apiUrl);
         int port = u.getPort() > 0 ? u.getPort() : (u.getScheme().equals("https") ? 443 : 80);
         return new TelegramConfig(token, u.getScheme(), u.getHost(), port, dataDir, Duration.ofSeconds(50), 8, 30,
-                Limits.defaults(), Retry.defaults(), 10, Duration.ofSeconds(60), Duration.ofSeconds(6));
+                Limits.defaults(), Retry.defaults(), 10, Duration.ofSeconds(60), Duration.ofSeconds(6), Delivery.defaults());
     }
 
     /** Reads {@code TELEGRAM_BOT_TOKEN}, {@code TELEGRAM_API_URL} and {@code COACH_DATA_DIR}. */
@@ -118,23 +137,31 @@ public record TelegramConfig(String token, String scheme, String host, int port,
     }
 
     public TelegramConfig withPollTimeout(Duration d) {
-        return new TelegramConfig(token, scheme, host, port, dataDir, d, workers, maxQueuedPerChat, limits, retry, inlineCacheSeconds, adminCacheTtl, drainTimeout);
+        return new TelegramConfig(token, scheme, host, port, dataDir, d, workers, maxQueuedPerChat, limits, retry, inlineCacheSeconds, adminCacheTtl, drainTimeout, delivery);
     }
 
     public TelegramConfig withWorkers(int n, int maxQueued) {
-        return new TelegramConfig(token, scheme, host, port, dataDir, pollTimeout, n, maxQueued, limits, retry, inlineCacheSeconds, adminCacheTtl, drainTimeout);
+        return new TelegramConfig(token, scheme, host, port, dataDir, pollTimeout, n, maxQueued, limits, retry, inlineCacheSeconds, adminCacheTtl, drainTimeout, delivery);
     }
 
     public TelegramConfig withLimits(Limits l) {
-        return new TelegramConfig(token, scheme, host, port, dataDir, pollTimeout, workers, maxQueuedPerChat, l, retry, inlineCacheSeconds, adminCacheTtl, drainTimeout);
+        return new TelegramConfig(token, scheme, host, port, dataDir, pollTimeout, workers, maxQueuedPerChat, l, retry, inlineCacheSeconds, adminCacheTtl, drainTimeout, delivery);
     }
 
     public TelegramConfig withRetry(Retry r) {
-        return new TelegramConfig(token, scheme, host, port, dataDir, pollTimeout, workers, maxQueuedPerChat, limits, r, inlineCacheSeconds, adminCacheTtl, drainTimeout);
+        return new TelegramConfig(token, scheme, host, port, dataDir, pollTimeout, workers, maxQueuedPerChat, limits, r, inlineCacheSeconds, adminCacheTtl, drainTimeout, delivery);
     }
 
     public TelegramConfig withAdminCacheTtl(Duration ttl) {
-        return new TelegramConfig(token, scheme, host, port, dataDir, pollTimeout, workers, maxQueuedPerChat, limits, retry, inlineCacheSeconds, ttl, drainTimeout);
+        return new TelegramConfig(token, scheme, host, port, dataDir, pollTimeout, workers, maxQueuedPerChat, limits, retry, inlineCacheSeconds, ttl, drainTimeout, delivery);
+    }
+
+    public TelegramConfig withDelivery(Delivery d) {
+        return new TelegramConfig(token, scheme, host, port, dataDir, pollTimeout, workers, maxQueuedPerChat, limits, retry, inlineCacheSeconds, adminCacheTtl, drainTimeout, d);
+    }
+
+    public TelegramConfig withDrainTimeout(Duration d) {
+        return new TelegramConfig(token, scheme, host, port, dataDir, pollTimeout, workers, maxQueuedPerChat, limits, retry, inlineCacheSeconds, adminCacheTtl, d, delivery);
     }
 
     @Override

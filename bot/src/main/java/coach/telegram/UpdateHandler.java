@@ -15,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
@@ -37,7 +36,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 /**
  * Turns one Telegram update into core calls and Bot API calls. Private chats: every message. Groups:
  * commands, mentions of the bot and replies to it (privacy-mode etiquette). Channels: commands in
- * channel posts. Buttons: always answered, then run as the command in their data. Inline queries:
+ * channel posts. Buttons: run as the command in their data (answered on arrival by the bot). Inline queries:
  * up to three ready-to-send articles. Membership changes of the bot go to {@link ChatEvents}.
  * Commands are recognised from the text ourselves (TelegramBots 10.2.0's isCommand() is unreliable).
  */
@@ -53,6 +52,7 @@ final class UpdateHandler {
     private final InlineAnswers inline;
     private final int inlineCacheSeconds;
     private volatile long botId;
+    private final java.util.Set<String> migrations = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Pattern mention = Pattern.compile("(?!)");
 
     UpdateHandler(ConversationCore core, TelegramSender sender, TelegramPermissions permissions, ChatEvents events,
@@ -140,6 +140,10 @@ final class UpdateHandler {
         permissions.noteChatType(chatId, type);
         if (m.getMigrateToChatId() != null || m.getMigrateFromChatId() != null) {
             permissions.invalidate(chatId);
+            // the old group's service message and the new supergroup's first one both name the move: either moves the state
+            String from = m.getMigrateToChatId() != null ? chatId : String.valueOf(m.getMigrateFromChatId());
+            String to = m.getMigrateToChatId() != null ? String.valueOf(m.getMigrateToChatId()) : chatId;
+            migrated(from, to);
             return;
         }
         User from = m.getFrom();
@@ -254,29 +258,22 @@ final class UpdateHandler {
                 .chatId(t.chatId()).messageThreadId(t.threadId()).action(action).build());
     }
 
-    /** Sends the replies in order; only the first may answer a message or replace the pressed one. */
+    /**
+     * Sends the replies in order; only the first may answer a message or replace the pressed one. A reply
+     * with a document shows "sending a file…" first; replies the Bot API cannot take now are kept for later.
+     */
     private void deliver(TelegramSender.Target t, List<Reply> replies, Integer editMessageId) {
-        boolean first = true;
-        for (Reply r : replies) {
+        sender.deliverAll(t, replies, editMessageId, r -> {
             if (r.document() != null) {
                 chatAction(t, "upload_document");
             }
-            TelegramSender.Target to = first ? t : new TelegramSender.Target(t.chatId(), t.threadId(), null);
-            SendResult res = sender.deliver(to, r, first ? editMessageId : null);
-            first = false;
-            if (res.status() == SendResult.Status.FORBIDDEN) {
-                return;
-            }
-            if (!res.ok()) {
-                LOG.warn("a reply to chat {} was not delivered: {}", t.chatId(), res.detail());
-            }
-        }
+        });
     }
 
     // ------------------------------------------------------------------ buttons
 
     private void onCallback(CallbackQuery q) {
-        sender.call(AnswerCallbackQuery.builder().callbackQueryId(q.getId()).build());
+        // the press itself was answered when it arrived (TelegramBot.answerNow), before any queue
         MaybeInaccessibleMessage msg = q.getMessage();
         User from = q.getFrom();
         if (q.getData() == null || from == null || msg == null || msg.getChatId() == null) {
@@ -382,6 +379,22 @@ final class UpdateHandler {
             }
         } else {
             sender.markForbidden(chatId, "removed from the chat (" + status + ")");
+        }
+    }
+
+    /** A group moved to a new (supergroup) chat id: once per move, the state follows it. */
+    void migrated(String from, String to) {
+        if (from.equals(to) || !migrations.add(from + ">" + to)) {
+            return;
+        }
+        sender.allow(to);
+        permissions.invalidate(to);
+        LOG.info("chat {} was upgraded to supergroup {}", from, to);
+        try {
+            events.chatMigrated(from, to);
+        } catch (RuntimeException e) {
+            migrations.remove(from + ">" + to);
+            LOG.error("moving chat {} to {} failed: {}", from, to, Tokens.describe(e));
         }
     }
 

@@ -8,6 +8,7 @@ import coach.core.Rich;
 import coach.core.Texts;
 import coach.store.Store;
 import coach.store.Subscription;
+import coach.store.Subscriptions;
 import coach.text.Lang;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,8 +65,19 @@ public final class SubscribeCommand implements Command {
     @Override
     public List<Reply> run(Context ctx, String args) {
         String chatId = ctx.in().chatId();
-        Optional<Subscription> current = store.subscriptions().get(chatId);
         String[] words = args.isBlank() ? new String[0] : args.strip().split("\\s+");
+        Optional<Subscription> current;
+        try {
+            current = store.subscriptions().get(chatId);
+        } catch (Subscriptions.BadRowException e) {
+            // the stored setting cannot be read (e.g. a zone this version does not know): say so; a new setting replaces it
+            if (words.length == 0) {
+                Subscriptions.BadRow bad = e.row();
+                String what = bad.field().equals("zone") || bad.field().equals("time") ? bad.field() : "other";
+                return List.of(Reply.of(ctx.t("subscribe.unreadable." + what, "value", shorten(String.valueOf(bad.value())))));
+            }
+            current = Optional.empty();
+        }
         if (words.length == 0 && current.isPresent() && current.get().enabled()) {
             return List.of(show(ctx, current.get(), "subscribe.current", null));
         }

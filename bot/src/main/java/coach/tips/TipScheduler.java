@@ -202,6 +202,7 @@ public final class TipScheduler implements AutoCloseable {
             return;
         }
         reportInterrupted();
+        lanes.forEach(l -> l.subs().unreadable()); // logged with the chat ids; those chats are skipped until fixed
         timer = Executors.newSingleThreadScheduledExecutor(daemon("tips-scheduler"));
         scheduleTick(0);
         LOG.info("daily tips scheduler started ({} subscribed chats, instance {})", store.subscriptions().countEnabled(), instance);
@@ -253,10 +254,8 @@ public final class TipScheduler implements AutoCloseable {
         while (!stopping) {
             List<Subscription> due = lane.subs().due(clock.instant(), settings.batchSize());
             List<Subscription> fresh = due.stream().filter(s -> seen.add(s.chatId())).toList();
+            // a short batch does not mean the end: unreadable rows were left out of it (and moved on)
             if (fresh.isEmpty() || !runAll(fresh, s -> deliver(lane, s, k), k)) {
-                break;
-            }
-            if (due.size() < settings.batchSize()) {
                 break;
             }
         }
@@ -294,7 +293,11 @@ public final class TipScheduler implements AutoCloseable {
                         task.accept(item);
                     } catch (RuntimeException e) {
                         k.errors.incrementAndGet();
-                        LOG.error("daily tips: {}", e.getMessage(), e);
+                        if (e instanceof coach.store.StoreException) {
+                            LOG.error("daily tips: {}", e.getMessage()); // the message says it all (full disk, …): no trace
+                        } else {
+                            LOG.error("daily tips: {}", e.getMessage(), e);
+                        }
                     }
                 }));
             }
@@ -401,6 +404,12 @@ public final class TipScheduler implements AutoCloseable {
                 k.forbidden.incrementAndGet();
                 LOG.info("chat {} refused the {} ({}): subscription disabled", s.chatId(), what, result.detail());
             }
+            case UNKNOWN -> {
+                ledger.recordUnknown(s.chatId(), date, result.detail(), after);
+                k.failed.incrementAndGet();
+                LOG.warn("{} to chat {} went out without an answer ({}): it may or may not have arrived and is not sent again",
+                        what, s.chatId(), result.detail());
+            }
             case FAILED -> {
                 Instant retryAt = attempt < settings.maxAttempts() ? after.plus(settings.retryDelay()) : null;
                 ledger.recordFailed(s.chatId(), date, result.detail(), retryAt, after);
@@ -426,7 +435,11 @@ public final class TipScheduler implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // e.g. the database is unreachable or the disk is full: the message says which; try again later
-            LOG.error("daily tips pass failed: {}", e.getMessage(), e);
+            if (e instanceof coach.store.StoreException) {
+                LOG.error("daily tips pass failed: {}", e.getMessage());
+            } else {
+                LOG.error("daily tips pass failed: {}", e.getMessage(), e);
+            }
             delay = Duration.ofSeconds(Math.min(30, settings.pollInterval().toSeconds()));
         }
         if (delay.compareTo(MIN_DELAY) < 0) {
@@ -450,14 +463,20 @@ public final class TipScheduler implements AutoCloseable {
         scheduleTick(delay.toMillis());
     }
 
+    /**
+     * At start: every claim without a recorded result is reported at once (a quick restart after a crash
+     * must not hide them); they may or may not have arrived and are never sent again.
+     */
     private void reportInterrupted() {
         Instant now = clock.instant();
-        List<TipLedger.Delivery> lost = lanes.stream().flatMap(l -> l.ledger().interrupted(now.minus(Duration.ofHours(1))).stream())
+        List<TipLedger.Delivery> lost = lanes.stream().flatMap(l -> l.ledger().interrupted(now.plusMillis(1)).stream())
                 .filter(d -> d.claimedAt().isAfter(now.minus(Duration.ofDays(2))))
                 .toList();
         if (!lost.isEmpty()) {
-            LOG.warn("{} daily tip(s) were claimed but never confirmed (the process stopped while sending, e.g. chat {} on {}); "
-                    + "they may or may not have arrived and are not sent again", lost.size(), lost.get(0).chatId(), lost.get(0).date());
+            String chats = lost.stream().limit(10).map(d -> d.chatId() + " on " + d.date()).collect(java.util.stream.Collectors.joining(", "));
+            LOG.warn("{} daily tip(s) were claimed but their sending was never confirmed (the process stopped while sending; "
+                    + "or another replica is sending them right now): {}{}. They may or may not have arrived and are not sent again.",
+                    lost.size(), chats, lost.size() > 10 ? " and " + (lost.size() - 10) + " more" : "");
         }
     }
 

@@ -13,7 +13,7 @@ class CheckCmdTest {
 
     @Test
     void jsonlKeepsTheBatchContract() throws Exception {
-        String huge = "ж".repeat(100_000);
+        String huge = "ж".repeat(Io.MAX_LINE_CHARS); // the longest line a batch takes
         String stdin = String.join("\n", "Анна, это не наша проблема, заказ № 4512 потерял перевозчик.", "", "Спасибо за обращение!",
                 "Not our problem.", "😀 Это не наша проблема", huge, "<b>Ждите ответа.</b>\t\u0007") + "\n";
         List<String> lines = SearchCmdTest.runCli(stdin, "check", "--jsonl");
@@ -44,7 +44,7 @@ class CheckCmdTest {
             assertEquals(0, clean.get("findings").size());
             assertEquals(0, clean.get("suggestions").size());
         }
-        assertEquals(100_000, Io.json().readTree(lines.get(5)).get("text").asText().length());
+        assertEquals(Io.MAX_LINE_CHARS, Io.json().readTree(lines.get(5)).get("text").asText().length());
         JsonNode en = Io.json().readTree(lines.get(3));
         assertEquals("en", en.get("lang").asText());
         assertEquals("Вежливость и уважение", en.get("findings").get(0).get("principle").asText(), "the principle is named as in the guide");

@@ -115,6 +115,62 @@ class DrillScoreCmdTest {
         assertEquals(2, run("", "drill-score", "--scenario", "dissatisfied-client").code(), "no reply: usage");
     }
 
+    @Test
+    void englishRepliesAreScoredWithEnglishPatternsAndAnUnknownLanguageIsExit2() throws Exception {
+        String en = "I understand how important this is. Honestly, the whole run cannot be ready by Thursday: design, approval and "
+                + "printing take time; the realistic term is seven working days. By Thursday we can deliver an electronic version.";
+        Run r = run(en + "\n", "drill-score", "--scenario", "unrealistic-deadline", "--jsonl", "--lang", "en");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(100, Io.json().readTree(r.out().get(0)).get("score").asInt(), r.out().get(0));
+        Run bad = run("x\n", "drill-score", "--scenario", "unrealistic-deadline", "--jsonl", "--lang", "de");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("de"), bad.err());
+        assertTrue(bad.out().isEmpty(), "nothing scored silently in Russian");
+    }
+
+    @Test
+    void drillPlayPrintsTheOpeningThenOneLinePerReplyAndTheClientQuotesWhatWasPromised() throws Exception {
+        String replies = "Здравствуйте! Спасибо за запрос. Уточню у директора по продажам и отвечу вам завтра до 11:00.\n"
+                + "Извините, директор ещё не ответил. Пришлю точный ответ до 14:00.\n"
+                + "это лишняя строка после конца\n";
+        Run r = run(replies, "drill-play", "--scenario", "waiting-for-answer", "--seed", "7");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(3, r.out().size(), "the opening and one line per turn, nothing after the end: " + r.out());
+        JsonNode opening = Io.json().readTree(r.out().get(0));
+        assertEquals(0, opening.get("turn").asInt());
+        assertEquals(List.of("turn", "client"), iterable(opening.fieldNames()));
+        JsonNode t1 = Io.json().readTree(r.out().get(1));
+        assertEquals(List.of("turn", "client", "criteria", "score", "done"), iterable(t1.fieldNames()));
+        assertEquals(1, t1.get("turn").asInt());
+        assertFalse(t1.get("done").asBoolean());
+        assertTrue(t1.get("client").asText().contains("до 11:00"), "the client repeats the promised time: " + t1);
+        assertTrue(t1.get("criteria").get("timeframe").asBoolean(), t1.toString());
+        JsonNode t2 = Io.json().readTree(r.out().get(2));
+        assertTrue(t2.get("done").asBoolean());
+        assertTrue(t2.get("client").asText().contains("до 14:00"), t2.toString());
+        assertTrue(t2.get("client").asText().contains("Тренировка завершена"), "the summary follows: " + t2);
+        int score = t2.get("score").asInt();
+        assertTrue(score >= 0 && score <= 100, t2.toString());
+        assertEquals(r.out().get(0), run("", "drill-play", "--scenario", "waiting-for-answer", "--seed", "7").out().get(0),
+                "the same seed draws the same variables");
+    }
+
+    @Test
+    void drillPlayInEnglishEscalatesAfterRudenessAndConfusesOnEmptyReplies() throws Exception {
+        Run r = run("You must be joking, we have other clients too.\n\n", "drill-play", "--scenario", "unrealistic-deadline", "--lang", "en");
+        assertEquals(0, r.code(), r.err());
+        JsonNode open = Io.json().readTree(r.out().get(0));
+        assertTrue(open.get("client").asText().startsWith("Good afternoon!"), open.toString());
+        JsonNode rude = Io.json().readTree(r.out().get(1));
+        assertTrue(rude.get("client").asText().contains("another contractor"), rude.toString());
+        assertFalse(rude.get("criteria").get("polite").asBoolean());
+        JsonNode empty = Io.json().readTree(r.out().get(2));
+        assertTrue(empty.get("client").asText().contains("I do not see what you mean"), empty.toString());
+        assertEquals(0, Io.json().readTree(r.out().get(2)).get("criteria").get("polite").asBoolean() ? 1 : 0);
+        assertEquals(2, run("", "drill-play", "--scenario", "unrealistic-deadline", "--lang", "fr").code());
+        assertEquals(2, run("", "drill-play", "--scenario", "nope").code());
+    }
+
     private static List<String> iterable(java.util.Iterator<String> it) {
         List<String> out = new ArrayList<>();
         it.forEachRemaining(out::add);

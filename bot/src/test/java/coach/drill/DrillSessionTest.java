@@ -26,9 +26,11 @@ class DrillSessionTest {
         return Template.fill(s.turns().get(turn).modelAnswer(), s.pick(seed));
     }
 
-    private static String reaction(Chat chat, long seed, int turn, Band band) {
+    /** The client's reaction with this id after the given turn, rendered with the run's variables (it must quote no slot). */
+    private static String reaction(Chat chat, long seed, int turn, String id) {
         Scenario s = complaint(chat);
-        return Template.fill(s.turns().get(turn).reactions().get(band), s.pick(seed));
+        Reaction r = s.turns().get(turn).reactions().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+        return Template.fill(r.ru(), s.pick(seed));
     }
 
     @Test
@@ -49,7 +51,7 @@ class DrillSessionTest {
     }
 
     @Test
-    void aFullDrillScoresEachTurnReactsByBandAndEndsWithTotalsAndModelAnswers() {
+    void aFullDrillScoresEachTurnReactsToWhatWasSaidAndEndsWithTotalsAndModelAnswers() {
         long seed = 100;
         Chat chat = new Chat(seed);
         Map<String, String> vars = complaint(chat).pick(seed);
@@ -60,28 +62,74 @@ class DrillSessionTest {
 
         String t1 = chat.say(model(chat, seed, 0));
         assertTrue(t1.contains("Ход 1 из 3: 100/100"), t1);
-        assertTrue(t1.contains(reaction(chat, seed, 0, Band.GOOD)), "a good answer calms the client: " + t1);
+        assertTrue(t1.contains(reaction(chat, seed, 0, "heard")), "a good answer that asked for details gets them: " + t1);
 
         String t2 = chat.say("Мы разберёмся.");
-        assertTrue(t2.contains("Ход 2 из 3: 21/100"), "only politeness, 15 of 70 points: " + t2);
+        assertTrue(t2.contains("Ход 2 из 3: 0/100"), "content-free: not even polite: " + t2);
         assertTrue(t2.contains("❌ Конкретное решение — нет"), t2);
         assertTrue(t2.contains("«Предложение конкретных решений»: Необходимо предложить конкретные действия для решения проблемы"), "quotes the guide: " + t2);
         assertTrue(t2.contains("Можно так: Мы бесплатно переделаем работу"), "offers a phrase: " + t2);
-        assertTrue(t2.contains(reaction(chat, seed, 1, Band.WEAK)), "a weak answer escalates: " + t2);
+        assertTrue(t2.contains(reaction(chat, seed, 1, "confused")), "a content-free answer confuses the client: " + t2);
 
         String t3 = chat.say(model(chat, seed, 2));
         assertTrue(t3.contains("Ход 3 из 3: 100/100"), t3);
         assertTrue(t3.contains("Тренировка завершена"), t3);
-        assertTrue(t3.contains("Итог: 74/100"), "(100 + 21 + 100) / 3: " + t3);
+        assertTrue(t3.contains("Итог: 74/100"), "(100 + 21 + 100) / 3: turn 2's empathy counts from turn 1 (a whole-conversation criterion): " + t3);
         assertTrue(t3.contains("Конкретное решение: 1 из 2"), t3);
         assertTrue(t3.contains("Уточнение деталей: 1 из 1"), t3);
         for (int i = 0; i < 3; i++) {
             assertTrue(t3.contains(model(chat, seed, i)), "model answer " + (i + 1) + " shown");
         }
-        assertTrue(t3.contains(reaction(chat, seed, 1, Band.WEAK)), "the summary shows the client lines the user saw");
+        assertTrue(t3.contains(reaction(chat, seed, 1, "confused")), "the summary shows the client lines the user saw");
         assertTrue(chat.store.get(new SessionKey("c1", "u1")).isEmpty(), "the drill is over");
         assertEquals("/drill " + ID, chat.buttonData("Ещё раз"));
         assertEquals("/drill", chat.buttonData("Другой"));
+    }
+
+    @Test
+    void theClientQuotesTheDayAndTheAmountTheReplyNamedAndAsksForWhatIsMissing() {
+        Chat chat = new Chat(40);
+        chat.say("/drill " + ID);
+        chat.say("Приносим извинения, понимаю ваше недовольство. Что именно не так?");
+        String day = chat.say("Понимаю, как это неприятно. Переделаем уборку в четверг бесплатно.");
+        assertTrue(day.contains("Допустим, в четверг."), "the day promised is quoted back: " + day);
+        assertTrue(day.contains("Кто это проверит?"), "nobody was named to check: " + day);
+
+        Chat other = new Chat(41);
+        other.say("/drill " + ID);
+        other.say("Приносим извинения, понимаю ваше недовольство. Что именно не так?");
+        String noDay = other.say("Понимаю. Сделаем вам скидку 20% на этот заказ.");
+        assertTrue(noDay.contains("Скидка 20% — это хорошо"), "the amount is quoted back: " + noDay);
+        assertTrue(noDay.contains("когда именно?"), "asks for the missing time: " + noDay);
+
+        Chat foreman = new Chat(42);
+        foreman.say("/drill " + ID);
+        foreman.say("Приносим извинения, понимаю ваше недовольство. Что именно не так?");
+        String checked = foreman.say("Переделаем бесплатно в пятницу, бригадир проверит каждую комнату.");
+        assertFalse(checked.contains("Кто это проверит?"), "the foreman was named: " + checked);
+        assertTrue(checked.contains("в пятницу"), checked);
+    }
+
+    @Test
+    void aRudeReplyEscalatesAndAnOffTopicOneConfusesTheClient() {
+        Chat chat = new Chat(43);
+        chat.say("/drill " + ID);
+        String rude = chat.say("Это не наша проблема, бригада всё сделала по договору.");
+        assertTrue(rude.contains("Пишу вашему руководству"), rude);
+        String confused = chat.say("ок");
+        assertTrue(confused.contains("Я не понимаю, к чему это"), confused);
+    }
+
+    @Test
+    void anEnglishUserGetsTheWholeDrillInEnglishAndIsScoredInEnglish() {
+        Chat chat = new Chat(44);
+        String start = chat.say("u1", "c1", Lang.EN, "/drill " + ID);
+        assertTrue(start.contains("Good afternoon. This is"), start);
+        assertTrue(start.contains("order No."), start);
+        assertFalse(start.contains("Добрый день"), start);
+        String t1 = chat.say("u1", "c1", Lang.EN, "We are so sorry, I understand your frustration. What exactly went wrong?");
+        assertTrue(t1.contains("100/100"), t1);
+        assertTrue(t1.contains("Thank you for being willing to sort it out."), t1);
     }
 
     @Test
@@ -100,7 +148,7 @@ class DrillSessionTest {
         assertEquals("/drill continue", chat.buttonData("Продолжить"));
 
         String cont = chat.press("/drill continue");
-        assertTrue(cont.contains(reaction(chat, 3, 0, Band.GOOD)), "repeats the client's last line: " + cont);
+        assertTrue(cont.contains(reaction(chat, 3, 0, "heard")), "repeats the client's last line: " + cont);
         String t2 = chat.say(model(chat, 3, 1));
         assertTrue(t2.contains("Ход 2 из 3"), "the drill went on where it stood: " + t2);
 

@@ -163,8 +163,50 @@ class ScenarioLoaderTest {
     }
 
     @Test
-    void missingReactionBandIsRejected() throws IOException {
-        ContentException e = broken(COMPLAINT, "      good: \"Спасибо, вот это другой разговор. Жду звонка.\"\n", "");
-        assertTrue(e.getMessage().contains("'good' is missing"), e.getMessage());
+    void aReactionQuotingASlotItDoesNotRequireIsRejected() throws IOException {
+        ContentException e = broken(COMPLAINT, "        when: {met: [solution], has: [day]}\n        ru: \"Хорошо, {{day}} подходит.",
+                "        when: {met: [solution]}\n        ru: \"Хорошо, {{day}} подходит.");
+        assertTrue(e.getMessage().contains("{{day}}"), e.getMessage());
+        assertEquals(lineIn(COMPLAINT, "Хорошо, {{day}} подходит."), e.line());
+    }
+
+    @Test
+    void aReactionWithoutConditionBeforeTheLastIsRejected() throws IOException {
+        ContentException e = broken(COMPLAINT, "      - id: asked\n        when: {met: [clarify]}\n", "      - id: asked\n");
+        assertTrue(e.getMessage().contains("only the last reaction"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownSlotOrCriterionInAConditionIsRejected() throws IOException {
+        ContentException e = broken(COMPLAINT, "when: {met: [solution], has: [day]}", "when: {met: [solution], has: [weekday]}");
+        assertTrue(e.getMessage().contains("unknown slot 'weekday'"), e.getMessage());
+        assertEquals(lineIn(COMPLAINT, "has: [weekday]"), e.line());
+    }
+
+    @Test
+    void aCriterionWithoutEnglishPatternsIsRejected() throws IOException {
+        copyKb();
+        Path p = dir.resolve(COMPLAINT);
+        String text = Files.readString(p);
+        int from = text.indexOf("    en:\n      patterns:\n        - \"sorry|apolog*");
+        int to = text.indexOf("  - id: empathy");
+        Files.writeString(p, text.substring(0, from) + "\n" + text.substring(to));
+        ContentException e = assertThrows(ContentException.class, this::load);
+        assertTrue(e.getMessage().contains("'en:' block"), e.getMessage());
+    }
+
+    @Test
+    void linkedFactsMustBeGivenForEveryValue() throws IOException {
+        ContentException e = broken("scenarios/unrealistic-deadline.yaml",
+                "    - {ru: \"неделя\", en: \"a week\", real_term_acc: {ru: \"неделю\", en: \"a week\"}}",
+                "    - {ru: \"неделя\", en: \"a week\"}");
+        assertTrue(e.getMessage().contains("real_term_acc"), e.getMessage());
+    }
+
+    @Test
+    void aBrokenSlotPatternPointsAtItsLine() throws IOException {
+        ContentException e = broken("drill-slots.yaml", "      - \"=до|=к|=в|=после|=около|=с # : #\"", "      - \"=до|=к < # : #\"");
+        assertTrue(e.getMessage().contains("bad pattern"), e.getMessage());
+        assertEquals(lineIn("drill-slots.yaml", "=до|=к < # : #"), e.line());
     }
 }

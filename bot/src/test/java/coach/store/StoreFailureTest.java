@@ -40,6 +40,26 @@ class StoreFailureTest {
     }
 
     @Test
+    void anEmptiedDatabaseFileIsRefusedNotReplacedByAFreshOne() throws Exception {
+        try (Store store = Store.open(dir)) {
+            store.progress().put("u1", "kept", "before");
+        }
+        Path db = dir.resolve(StoreConfig.DB_FILE);
+        Files.write(db, new byte[0]); // truncated by a bad copy, a full disk, an editor
+        Files.deleteIfExists(dir.resolve(StoreConfig.DB_FILE + "-wal"));
+        StoreException e = assertThrows(StoreException.class, () -> Store.open(dir));
+        assertEquals(StoreException.Kind.CORRUPT, e.kind());
+        assertTrue(e.getMessage().contains("empty (0 bytes)"), e.getMessage());
+        assertTrue(e.getMessage().contains(db.toString()), e.getMessage());
+        assertEquals(0, Files.size(db), "the file is left as it was");
+        // a file that does not exist is a fresh start, and a fresh database is never 0 bytes long
+        Files.delete(db);
+        Store.open(dir).close();
+        assertTrue(Files.size(db) > 0);
+        Store.open(dir).close();
+    }
+
+    @Test
     void aDatabaseWithDamagedPagesIsReportedAtStart() throws Exception {
         try (Store store = Store.open(dir)) {
             ObjectNode big = JSON.createObjectNode().put("text", "Добрый день! ".repeat(300));

@@ -70,6 +70,12 @@ public final class BotFixture implements AutoCloseable {
                 public void memberLeft(String chatId, String userId) {
                     next.memberLeft(chatId, userId);
                 }
+
+                @Override
+                public void chatMigrated(String from, String to) {
+                    self.log.add("migrated " + from + " " + to);
+                    next.chatMigrated(from, to);
+                }
             };
         }
 

@@ -57,7 +57,7 @@ class TipCrashTest {
         }
         Instant nine = DAY.atTime(9, 0).atZone(MOSCOW).toInstant();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(),
                 data.toString(), TestKb.dir().toString(), log.toString(), Integer.toString(BLOCK_AT), mode, nine.toString()));
         Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String blocked = null;
