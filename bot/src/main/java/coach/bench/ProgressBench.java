@@ -175,7 +175,9 @@ public final class ProgressBench {
                 if (c.is("sendphoto") && c.ok()) {
                     photos.incrementAndGet();
                 } else if (c.is("sendmessage")) {
-                    texts.incrementAndGet();
+                    if (texts.incrementAndGet() == 1 && System.getenv("COACH_BENCH_CHILD_LOG") != null) {
+                        out.println("  first text: " + c.visible());
+                    }
                 } else if (c.is("deletewebhook")) {
                     polling.countDown();
                 }

@@ -274,18 +274,22 @@ public final class TelegramSender implements ChatSender {
         }
     }
 
-    /** A reply as the messages it is sent as: its text parts, then its document; the buttons under the last one. */
+    /** A reply as the messages it is sent as: its text parts, then its photo, then its document; the buttons under the last one. */
     List<Outgoing> render(Target t, Reply reply, Integer editMessageId) {
         List<String> rendered = HtmlRenderer.html(reply.text());
         Document doc = reply.document();
+        Photo photo = reply.photo();
         List<List<Button>> buttons = reply.buttons();
         boolean hasButtons = keyboard(buttons) != null;
-        List<String> parts = rendered.isEmpty() && doc == null && hasButtons ? List.of("…") : rendered;
-        Integer edit = editMessageId != null && reply.edit() && parts.size() == 1 && doc == null ? editMessageId : null;
+        List<String> parts = rendered.isEmpty() && doc == null && photo == null && hasButtons ? List.of("…") : rendered;
+        Integer edit = editMessageId != null && reply.edit() && parts.size() == 1 && doc == null && photo == null ? editMessageId : null;
         List<Outgoing> out = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            boolean last = i == parts.size() - 1 && doc == null;
+            boolean last = i == parts.size() - 1 && doc == null && photo == null;
             out.add(Outgoing.text(t, i == 0 ? t.replyTo() : null, edit, parts.get(i), last ? buttons : List.of()));
+        }
+        if (photo != null) {
+            out.add(Outgoing.photo(t, photo.fileName(), photo.content(), doc == null ? buttons : List.of()));
         }
         if (doc != null) {
             out.add(Outgoing.document(t, doc.fileName(), doc.content(), parts.isEmpty() ? buttons : List.of()));
@@ -355,6 +359,11 @@ public final class TelegramSender implements ChatSender {
                     LOG.debug("editing message {} in chat {} failed ({}); sending a new one", u.editId(), u.chatId(), r.detail());
                 }
             }
+        }
+        if (u.docName() != null && u.photo()) {
+            return limited(u.chatId(), policy, false, () -> client.execute(SendPhoto.builder().chatId(u.chatId())
+                    .photo(new InputFile(new ByteArrayInputStream(u.docContent()), HtmlRenderer.shortPlain(u.docName(), 128)))
+                    .messageThreadId(u.threadId()).replyMarkup(markup).build()));
         }
         if (u.docName() != null) {
             return limited(u.chatId(), policy, false, () -> client.execute(SendDocument.builder().chatId(u.chatId())

@@ -9,6 +9,7 @@ import coach.app.Coach;
 import coach.core.Permissions;
 import coach.core.Texts;
 import coach.drill.Scenario;
+import coach.store.Practice;
 import coach.store.Store;
 import coach.telegram.BotFixture;
 import coach.telegram.FakeBotApi;
@@ -45,7 +46,9 @@ class ProgressEndToEndTest {
     static final Duration WAIT = Duration.ofSeconds(20);
     /** Production limits, with a shorter private-chat window so a drill's dozen messages take no long. */
     static final UnaryOperator<TelegramConfig> LIMITS = c -> c.withLimits(
-            new TelegramConfig.Limits(25, 3, Duration.ofMillis(300), Duration.ofMillis(50), 60, Duration.ofSeconds(30)));
+            new TelegramConfig.Limits(25, 3, Duration.ofMillis(300), Duration.ofMillis(50), 60, Duration.ofSeconds(30)))
+            .withDelivery(new TelegramConfig.Delivery(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(1),
+                    Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofHours(1)));
     static final long GROUP = -100900;
 
     @TempDir
@@ -61,6 +64,7 @@ class ProgressEndToEndTest {
         store = Store.open(dir);
         coach = Coach.create(TestKb.source(), Coach.Options.withStore(store, Permissions.ALL));
         bot = BotFixture.over(api, coach, dir, LIMITS);
+        bot.bot.keepIn(store); // wired as the telegram command wires it: updates and unsent replies kept in the store
         bot.bot.start();
     }
 
@@ -141,6 +145,27 @@ class ProgressEndToEndTest {
         FakeBotApi.Call list = say(user, "/drill", 1).get(0);
         assertEquals(drillButton, buttonData(list).get(0), "the weak spot's drill comes first");
         assertTrue(list.visible().contains(Texts.get(Lang.RU, "drill.list.best", "best", "").strip()), list.visible());
+    }
+
+    @Test
+    void aChartTheApiCannotTakeNowIsKeptAndSentAsAPhotoWhenItIsBack() throws Exception {
+        long user = 503;
+        Practice.of(store).record(String.valueOf(user), Practice.DRILL, "project-delay", 50,
+                java.util.Map.of("apology", new int[]{0, 2}, "polite", new int[]{2, 2}), java.time.Instant.now());
+        api.failAllFor(String.valueOf(user), "sendphoto", 500, "Internal Server Error", null);
+        int before = api.delivered(String.valueOf(user)).size();
+        api.pushText(user, user, "ru", "/progress");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (store.outbox().count() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(store.outbox().count() > 0, "the chart and the text after it wait in the outbox");
+        api.clearFailures();
+        List<FakeBotApi.Call> got = api.awaitDelivered(String.valueOf(user), before + 2, WAIT).subList(before, before + 2);
+        assertTrue(got.get(0).is("sendphoto"), got.get(0).method());
+        byte[] png = Base64.getDecoder().decode(got.get(0).params().path("photo").path("base64").asText());
+        assertEquals(Chart.WIDTH, ImageIO.read(new ByteArrayInputStream(png)).getWidth());
+        assertTrue(got.get(1).visible().startsWith(Texts.get(Lang.RU, "progress.title")), got.get(1).visible());
     }
 
     @Test
