@@ -17,7 +17,6 @@ import coach.phrasing.PhrasingEngine;
 import coach.progress.ProgressFeature;
 import coach.search.AskCommand;
 import coach.store.UserPrefs;
-import coach.search.HitFormatter;
 import coach.search.SearchDoc;
 import coach.search.SearchEngine;
 import coach.store.Store;
@@ -88,11 +87,13 @@ public final class Coach {
         List<SessionHandler> handlers = new ArrayList<>();
         registry.register(new StartCommand());
         registry.register(new HelpCommand());
-        registry.register(new AskCommand(search, new HitFormatter(kb)));
+        registry.register(new AskCommand(search, kb, askMaterials(materials)));
         registry.register(new CancelCommand());
 
-        // phrasing
+        // phrasing (rules and tone model); the company's own texts and drill replies by the rules alone:
+        // the tone model flagged polite drill replies on the drill dev sets and speaks of client messages only
         PhrasingEngine phrasing = PhrasingEngine.load(kb);
+        PhrasingEngine rules = PhrasingEngine.rulesOnly(kb);
         // /check in chat: short first, the full report behind «Подробнее», the best version on its own
         DraftCheckCommand check = new DraftCheckCommand(phrasing, new CheckCommand(phrasing, kb));
         registry.register(check);
@@ -102,7 +103,7 @@ public final class Coach {
         handlers.add(new ModeCommand.CheckNext());
 
         // materials: a filled-in template is checked by the phrasing engine before it is sent
-        FillSessionHandler fill = new FillSessionHandler(materials, new PhrasingReviewer(phrasing));
+        FillSessionHandler fill = new FillSessionHandler(materials, new PhrasingReviewer(rules));
         handlers.add(fill);
         handlers.add(new FillSessionHandler.Result());
         registry.register(new FillSessionHandler.FillCommand(fill));
@@ -114,7 +115,7 @@ public final class Coach {
         tips.commands().forEach(registry::register);
 
         // drills: "polite" means the phrasing engine finds nothing risky
-        Drills drills = Drills.load(kb, impolite(phrasing));
+        Drills drills = Drills.load(kb, impolite(rules));
         drills.commands().forEach(registry::register);
         handlers.addAll(drills.handlers());
         // progress, weak spots, the team view and /forget: the recorder keeps per-criterion outcomes, the personal best stays as before
@@ -141,8 +142,19 @@ public final class Coach {
     }
 
     /** The search index over the guide and every other searchable content (materials, …). */
+    /** What /ask needs of the materials: titles and the principles each one serves. */
+    static java.util.Map<String, AskCommand.Material> askMaterials(MaterialCatalog materials) {
+        java.util.Map<String, AskCommand.Material> out = new java.util.LinkedHashMap<>();
+        for (coach.materials.Material m : materials.all()) {
+            out.put(m.id(), new AskCommand.Material(m.id(), m.titleRu(), m.titleEn(), m.principles()));
+        }
+        return out;
+    }
+
     public static SearchEngine searchEngine(KnowledgeBase kb) {
-        return searchEngine(kb, MaterialCatalog.load(kb));
+        // The intent model loads while the materials are read.
+        SearchEngine.IntentPreload intent = SearchEngine.preload(kb);
+        return SearchEngine.build(kb, MaterialCatalog.load(kb).searchDocs(kb), intent);
     }
 
     static SearchEngine searchEngine(KnowledgeBase kb, MaterialCatalog materials) {
@@ -155,19 +167,20 @@ public final class Coach {
      * for callers that need only that (the drill-score batch command).
      */
     public static java.util.function.Predicate<String> riskyText(KnowledgeBase kb) {
-        PhrasingEngine engine = PhrasingEngine.load(kb);
+        PhrasingEngine engine = PhrasingEngine.rulesOnly(kb);
         return text -> engine.check(text).risky();
     }
 
     /** The phrasing findings that are about tone; jargon, vagueness and overpromising are judged by other criteria. */
-    static final java.util.Set<String> IMPOLITE = java.util.Set.of("rude", "blame", "dismiss", "refuse", "deflect");
+    static final java.util.Set<String> IMPOLITE = java.util.Set.of("rude", "blame", "dismiss", "refuse", "deflect", "insult", "pressure", "sarcasm");
 
     /**
      * Whether the phrasing engine finds an impolite fragment (rude, blaming, dismissive, refusing, deflecting) in a
      * text: the drills' {@code polite} criterion. Jargon («выкатываем релизом») or a vague word is not impoliteness.
      */
     public static java.util.function.Predicate<String> impoliteText(KnowledgeBase kb) {
-        return impolite(PhrasingEngine.load(kb));
+        // by the rules alone: the tone model flagged polite drill replies on the drill dev sets
+        return impolite(PhrasingEngine.rulesOnly(kb));
     }
 
     static java.util.function.Predicate<String> impolite(PhrasingEngine engine) {

@@ -11,12 +11,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure speed and memory: bench [morphology|search|phrasing|drill|telegram|tips] (all by default). Figures are medians/percentiles; see README.")
+        description = "Measure speed and memory: bench [morphology|search|phrasing|tone|drill|telegram|tips|reliability] (all by default). Figures are medians/percentiles; see README.")
 final class BenchCmd implements Callable<Integer> {
     /** The benchmarks; picocli refuses any other name (exit 2) and lists these. */
-    enum Which { morphology, search, phrasing, drill, telegram, tips }
+    enum Which { morphology, search, phrasing, tone, drill, telegram, tips, reliability }
 
-    @Parameters(arity = "0..*", paramLabel = "BENCH", description = "Which benchmarks to run: morphology, search, phrasing, drill, telegram, tips (default: all).")
+    @Parameters(arity = "0..*", paramLabel = "BENCH", description = "Which benchmarks to run: morphology, search, phrasing, tone, drill, telegram, tips, reliability (default: all).")
     List<String> names = List.of();
 
     @picocli.CommandLine.Spec
@@ -73,6 +73,9 @@ final class BenchCmd implements Callable<Integer> {
         }
         if (wants("progress")) {
             coach.bench.ProgressBench.run(out, coldRuns);
+        }
+        if (wants("tone")) {
+            coach.bench.ToneBench.run(out);
         }
         // Each feature adds its own benchmark class in coach.bench and one line here.
         return 0;

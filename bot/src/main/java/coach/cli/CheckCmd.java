@@ -28,7 +28,7 @@ final class CheckCmd implements Callable<Integer> {
     private static final CompletableFuture<Started> EARLY = Early.launchedAs("check") ? Early.start("check-start", CheckCmd::start) : null;
 
     @Option(names = "--jsonl", description = "Read one message per line from stdin (lines end at \\n or \\r\\n), write one JSON object per line: "
-            + "{text, lang, risky, findings: [{rule, category, start, end, fragment, principle, why}], suggestions}. "
+            + "{text, lang, risky, findings: [{rule, category, start, end, fragment, principle, why, source (rule|model), confidence (model only), rewritable}], suggestions}. "
             + "A line over " + Io.MAX_LINE_CHARS + " characters gets {error: \"line_too_long\", line, chars, max, message} instead.")
     boolean jsonl;
 
@@ -103,6 +103,11 @@ final class CheckCmd implements Callable<Integer> {
             j.put("fragment", f.fragment());
             j.put("principle", f.principle());
             j.put("why", f.why());
+            j.put("source", f.source());
+            if (!Double.isNaN(f.confidence())) {
+                j.put("confidence", Math.round(f.confidence() * 1000) / 1000.0);
+            }
+            j.put("rewritable", f.rewritable());
         }
         ArrayNode ss = o.putArray("suggestions");
         r.suggestions().forEach(ss::add);

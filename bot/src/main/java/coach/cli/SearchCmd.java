@@ -71,7 +71,8 @@ final class SearchCmd implements Callable<Integer> {
         List<Hit> hits = engine.search(query, max);
         Lang lang = Lang.detect(query);
         if (hits.isEmpty()) {
-            out.println(lang == Lang.EN ? "Nothing in the guide matches this query." : "В руководстве ничего не нашлось по этому запросу.");
+            // Small talk is not searched; a question the guide does not answer says so (never the nearest principle).
+            out.println(coach.core.Texts.get(lang, engine.isSmallTalk(query) ? "ask.smalltalk" : "ask.none"));
         }
         ConsoleRenderer r = new ConsoleRenderer(Io.ansi());
         HitFormatter f = new HitFormatter(kb);

@@ -62,6 +62,9 @@ public final class KnowledgeBase {
             String titleRu = Yaml.text(p, "title_ru", PRINCIPLES, metaText, "id: " + id);
             Yaml.text(p, "title_en", PRINCIPLES, metaText, "id: " + id);
             Yaml.text(p, "summary_en", PRINCIPLES, metaText, "id: " + id);
+            Yaml.text(p, "advice_ru", PRINCIPLES, metaText, "id: " + id);
+            Yaml.text(p, "advice_en", PRINCIPLES, metaText, "id: " + id);
+            Yaml.text(p, "example_en", PRINCIPLES, metaText, "id: " + id);
             principleMeta.put(titleRu, p);
         }
 
@@ -87,6 +90,7 @@ public final class KnowledgeBase {
                 }
                 Principle p = new Principle(id, topicId, rp.number(), rp.title(), rp.explanation(), rp.example(),
                         pm.get("title_en").asText().strip(), pm.get("summary_en").asText().strip(),
+                        pm.get("advice_ru").asText().strip(), pm.get("advice_en").asText().strip(), pm.get("example_en").asText().strip(),
                         List.copyOf(Yaml.strings(pm, "keywords_ru")), List.copyOf(Yaml.strings(pm, "keywords_en")));
                 ps.add(p);
                 principles.put(id, p);

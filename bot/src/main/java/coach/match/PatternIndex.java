@@ -25,6 +25,7 @@ public final class PatternIndex<T> {
     private final Map<String, List<Integer>> byStem = new HashMap<>();
     private final Map<String, List<Integer>> byNorm = new HashMap<>();
     private final Map<String, List<Integer>> byPrefix = new HashMap<>();
+    private final Map<String, List<Integer>> byLemma = new HashMap<>();
     private final List<Integer> always = new ArrayList<>();
     private final List<T> distinct = new ArrayList<>();
     private final Map<T, Integer> order = new java.util.IdentityHashMap<>();
@@ -46,7 +47,8 @@ public final class PatternIndex<T> {
             switch (a.kind()) {
                 case STEM -> byStem.computeIfAbsent(a.value(), k -> new ArrayList<>()).add(id);
                 case EXACT -> byNorm.computeIfAbsent(a.value(), k -> new ArrayList<>()).add(id);
-                case SUFFIX -> always.add(id);
+                case SUFFIX, TAG -> always.add(id);
+                case LEMMA -> byLemma.computeIfAbsent(a.value(), k -> new ArrayList<>()).add(id);
                 case PREFIX -> {
                     if (a.value().length() < PREFIX_KEY) {
                         always.add(id);
@@ -64,7 +66,7 @@ public final class PatternIndex<T> {
         TokenPattern.Element best = null;
         double bestScore = Double.MAX_VALUE;
         for (TokenPattern.Element e : p.elements()) {
-            if (e.kind() != TokenPattern.Kind.ALTS || e.optional() || e.negated() || hasSuffix(e)) {
+            if (e.kind() != TokenPattern.Kind.ALTS || e.optional() || e.negated() || hasSuffix(e) || hasTag(e)) {
                 continue;
             }
             int len = Integer.MAX_VALUE;
@@ -78,6 +80,15 @@ public final class PatternIndex<T> {
             }
         }
         return best;
+    }
+
+    private static boolean hasTag(TokenPattern.Element e) {
+        for (TokenPattern.Alt a : e.alts()) {
+            if (a.kind() == TokenPattern.AltKind.TAG) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasSuffix(TokenPattern.Element e) {
@@ -103,6 +114,18 @@ public final class PatternIndex<T> {
         for (String s : stems) {
             mark(byStem.get(s), seen);
         }
+        Set<String> lemmas = byLemma.isEmpty() ? Set.of() : new HashSet<>();
+        if (!byLemma.isEmpty()) {
+            for (Token t : tokens) {
+                if (t.isWord()) {
+                    lemmas.add(t.norm());
+                    lemmas.addAll(coach.text.Lemmas.of(t.norm()));
+                }
+            }
+            for (String l : lemmas) {
+                mark(byLemma.get(l), seen);
+            }
+        }
         for (String n : norms) {
             mark(byNorm.get(n), seen);
             if (n.length() >= PREFIX_KEY) {
@@ -118,7 +141,7 @@ public final class PatternIndex<T> {
         BitSet valueSeen = new BitSet(distinct.size());
         for (int id = seen.nextSetBit(0); id >= 0; id = seen.nextSetBit(id + 1)) {
             int v = valueOf.get(id);
-            if (!valueSeen.get(v) && allRequiredPresent(patterns.get(id), stems, norms)) {
+            if (!valueSeen.get(v) && allRequiredPresent(patterns.get(id), stems, norms, lemmas)) {
                 valueSeen.set(v);
             }
         }
@@ -137,18 +160,26 @@ public final class PatternIndex<T> {
         }
     }
 
-    private static boolean allRequiredPresent(TokenPattern p, Set<String> stems, Set<String> norms) {
+    private static boolean allRequiredPresent(TokenPattern p, Set<String> stems, Set<String> norms, Set<String> lemmas) {
         for (TokenPattern.Element e : p.elements()) {
-            if (e.kind() == TokenPattern.Kind.ALTS && !e.optional() && !e.negated() && !present(e, stems, norms)) {
+            if (e.kind() == TokenPattern.Kind.ALTS && !e.optional() && !e.negated() && !present(e, stems, norms, lemmas)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean present(TokenPattern.Element e, Set<String> stems, Set<String> norms) {
+    private static boolean present(TokenPattern.Element e, Set<String> stems, Set<String> norms, Set<String> lemmas) {
         for (TokenPattern.Alt a : e.alts()) {
             switch (a.kind()) {
+                case LEMMA -> {
+                    if (lemmas.contains(a.value())) {
+                        return true;
+                    }
+                }
+                case TAG -> {
+                    return true;
+                }
                 case STEM -> {
                     if (stems.contains(a.value())) {
                         return true;

@@ -59,7 +59,7 @@ public final class CheckCommand implements Command {
         boolean quoted = r.text().length() <= QUOTE_LIMIT;
         if (quoted) {
             b.bold(Texts.get(ui, "check.marked")).nl();
-            marked(b, r.text(), fs);
+            marked(b, r.text(), fs, engine);
             b.para();
         } else {
             b.italic(Texts.get(ui, "check.long")).para();
@@ -76,10 +76,13 @@ public final class CheckCommand implements Command {
             b.para();
         }
         if (!r.suggestions().isEmpty() && quoted) {
+            if (fs.stream().anyMatch(f -> !f.rewritable())) {
+                b.italic(Texts.get(ui, "check.partial")).nl();
+            }
             b.bold(Texts.get(ui, "check.suggestions")).nl();
             int i = 1;
             for (String s : r.suggestions()) {
-                b.text(i++ + ") ").quote(s).nl();
+                b.text(i++ + ") ").quote(engine.mask(s)).nl();
             }
         } else if (r.suggestions().isEmpty()) {
             b.text(Texts.get(ui, "check.no_suggestion"));
@@ -102,28 +105,42 @@ public final class CheckCommand implements Command {
         return "check.found.many";
     }
 
-    private static void marked(Rich.Builder b, String text, List<Finding> fs) {
+    /** The text with the findings marked; obscene words are masked wherever the report quotes them. */
+    private static void marked(Rich.Builder b, String text, List<Finding> fs, PhrasingEngine engine) {
         int at = 0;
         for (Finding f : fs) {
-            b.text(text.substring(at, f.start()));
-            b.mark(f.fragment());
+            b.text(engine.mask(text.substring(at, f.start())));
+            b.mark(engine.mask(f.fragment()));
             at = f.end();
         }
-        b.text(text.substring(at));
+        b.text(engine.mask(text.substring(at)));
     }
 
     /** One finding; the guide's example of its principle is shown the first time the principle comes up. */
     private void finding(Rich.Builder b, Finding f, int n, Lang ui, boolean withExample) {
-        b.bold(n + ". ").quote(f.fragment()).text(" — " + Texts.get(ui, "category." + f.category())).nl();
+        b.bold(n + ". ").quote(engine.mask(f.fragment())).text(" — " + Texts.get(ui, "category." + f.category()));
+        if (!Double.isNaN(f.confidence())) {
+            b.text(" " + Texts.get(ui, "check.confidence", "percent", Math.round(f.confidence() * 100)));
+        }
+        b.nl();
         b.bold(Texts.get(ui, "check.why") + " ").text(f.why()).nl();
         Optional<Principle> p = kb.principle(f.principleId());
         b.bold(Texts.get(ui, "check.principle") + " ").text(p.map(x -> x.title(ui)).orElse(f.principle()));
         if (withExample && p.isPresent() && p.get().example() != null && !p.get().example().isBlank()) {
             b.nl().bold(Texts.get(ui, "check.example") + " ").italic(p.get().example());
         }
-        List<String> options = engine.optionsFor(f);
-        if (!options.isEmpty()) {
-            String first = options.get(0).replaceFirst("^[\\s,;:—–-]+", "");
+        String advice = engine.guidance(f, ui);
+        if (advice != null) {
+            b.nl().bold(Texts.get(ui, "check.advice") + " ").text(advice);
+            if (f.rewritable()) {
+                b.nl().bold(Texts.get(ui, "check.say") + " ").text(Texts.get(ui, "check.drop"));
+            }
+            return;
+        }
+        if (!f.rewritable()) {
+            b.nl().italic(Texts.get(ui, "check.by_hand"));
+        } else if (f.say() != null) {
+            String first = f.say().replaceFirst("^[\\s,;:—–-]+", "");
             b.nl().bold(Texts.get(ui, "check.say") + " ");
             if (first.isEmpty()) {
                 b.text(Texts.get(ui, "check.drop"));

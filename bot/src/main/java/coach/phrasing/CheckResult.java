@@ -17,4 +17,17 @@ public record CheckResult(String text, Lang lang, List<Finding> findings, List<S
     public boolean risky() {
         return !findings.isEmpty();
     }
+
+    /** Whether the first suggestion fixes every finding (no sentence is left to rephrase by hand). */
+    public boolean complete() {
+        if (suggestions.isEmpty()) {
+            return false;
+        }
+        for (Finding f : findings) {
+            if (!f.rewritable()) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

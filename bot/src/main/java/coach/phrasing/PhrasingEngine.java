@@ -6,6 +6,7 @@ import coach.match.Match;
 import coach.match.PatternIndex;
 import coach.match.TokenPattern;
 import coach.text.Lang;
+import coach.text.Segments;
 import coach.text.TextAnalyzer;
 import coach.text.Token;
 import java.util.ArrayList;
@@ -30,13 +31,31 @@ import java.util.concurrent.CompletableFuture;
 public final class PhrasingEngine {
     /** At most this many suggestions per text. */
     static final int MAX_SUGGESTIONS = 3;
+    /** Sentences longer than this many tokens get no rewrite (work per sentence stays bounded, time linear in the text). */
+    static final int MAX_REWRITE_TOKENS = 300;
 
     private final Map<Lang, List<Rule>> rules;
     private final Map<Lang, PatternIndex<Rule>> index;
     private final Map<Rule, Integer> rank = new java.util.IdentityHashMap<>();
+    /** {@code {name:case}} slots: the morphology's noun-phrase inflection («своему менеджеру» → «вашим менеджером»). */
+    private final Templates.Inflector inflector = (phrase, code) -> {
+        coach.text.morph.Case c = switch (code) {
+            case "nom" -> coach.text.morph.Case.NOM;
+            case "gen" -> coach.text.morph.Case.GEN;
+            case "dat" -> coach.text.morph.Case.DAT;
+            case "acc" -> coach.text.morph.Case.ACC;
+            case "ins" -> coach.text.morph.Case.INS;
+            default -> coach.text.morph.Case.LOC;
+        };
+        return coach.text.morph.Morphology.russian().phrases().inflect(phrase, c);
+    };
 
-    private PhrasingEngine(Map<Lang, List<Rule>> rules) {
+    /** The tone model and word lists (coach.tone); null when the engine runs on rules alone. */
+    private final ToneFindings tone;
+
+    private PhrasingEngine(Map<Lang, List<Rule>> rules, ToneFindings tone) {
         this.rules = rules;
+        this.tone = tone;
         this.index = new EnumMap<>(Lang.class);
         for (Map.Entry<Lang, List<Rule>> e : rules.entrySet()) {
             PatternIndex<Rule> idx = new PatternIndex<>();
@@ -52,7 +71,15 @@ public final class PhrasingEngine {
 
     /** Loads and validates the rule files; malformed content throws {@link coach.kb.ContentException} with file and line. */
     public static PhrasingEngine load(KnowledgeBase kb) {
-        return new PhrasingEngine(RuleLoader.load(kb));
+        return new PhrasingEngine(RuleLoader.load(kb), new ToneFindings(coach.tone.ToneChecker.load(kb.source()), kb));
+    }
+
+    /**
+     * The rules alone, without the tone model: for texts that are not messages to a client (materials and hints
+     * speak to the assistant, hold headings and lists) and for tests of the rules themselves.
+     */
+    public static PhrasingEngine rulesOnly(KnowledgeBase kb) {
+        return new PhrasingEngine(RuleLoader.load(kb), null);
     }
 
     /**
@@ -60,31 +87,190 @@ public final class PhrasingEngine {
      * while the guide is still loading elsewhere, then binds them to it.
      */
     public static PhrasingEngine load(ContentSource source, CompletableFuture<KnowledgeBase> kb) {
+        // the tone model loads on its own thread while the rules compile here and the guide elsewhere
+        CompletableFuture<coach.tone.ToneChecker> tone = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                tone.complete(coach.tone.ToneChecker.load(source));
+            } catch (Throwable e) {
+                tone.completeExceptionally(e);
+            }
+        }, "tone-load");
+        t.setDaemon(true);
+        t.start();
         Map<Lang, List<Rule>> parsed = RuleLoader.parse(source);
-        KnowledgeBase guide;
-        try {
-            guide = kb.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : e;
-        }
-        return new PhrasingEngine(RuleLoader.bind(parsed, guide));
+        KnowledgeBase guide = join(kb);
+        return new PhrasingEngine(RuleLoader.bind(parsed, guide), new ToneFindings(join(tone), guide));
     }
 
-    /** Checks a message: risky fragments, why, and up to three polite versions of the whole message. Never throws. */
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** Advice for a finding of the tone model or the word list (they carry no replacement); null for rule findings. */
+    public String guidance(Finding f, Lang lang) {
+        return tone == null ? null : tone.guidance(f, lang);
+    }
+
+    /** The text with obscene and coarse words masked, for quoting it in the coach's own report. */
+    public String mask(String text) {
+        return tone == null ? text : tone.mask(text);
+    }
+
+    /** The tone checker, or null when the engine runs on rules alone. */
+    public coach.tone.ToneChecker toneChecker() {
+        return tone == null ? null : tone.checker();
+    }
+
+    /**
+     * Checks a message: risky fragments, why, and up to three polite versions of the whole message, best first. Each
+     * risky sentence is rewritten in place by its rules' scopes and verified; a sentence without a verified version
+     * keeps its findings (marked not rewritable) and stays as it was in the suggestions. Never throws.
+     */
     public CheckResult check(String text) {
         String t = text == null ? "" : text;
+        CheckResult last = lastChecked.get();
+        if (last != null && last.text().equals(t)) {
+            return last; // the router and /check see one draft once
+        }
+        CheckResult r = checkOnce(t, true);
+        lastChecked.set(r);
+        return r;
+    }
+
+    /** The last result per thread: a free-text draft is checked by the router and reported by /check in one pass. */
+    private final ThreadLocal<CheckResult> lastChecked = new ThreadLocal<>();
+
+    private CheckResult checkOnce(String t, boolean refine) {
         Lang lang = Lang.detect(t);
         List<Token> tokens = TextAnalyzer.analyze(t);
         List<Hit> hits = scan(t, tokens, lang);
+        if (tone != null) {
+            List<Hit> more = tone.hits(t, tokens, lang, hits);
+            if (!more.isEmpty()) {
+                hits = new ArrayList<>(hits);
+                hits.addAll(more);
+                hits.sort(Comparator.comparingInt(Hit::start));
+            }
+        }
         if (hits.isEmpty()) {
             return new CheckResult(t, lang, List.of(), List.of());
         }
-        List<Finding> findings = new ArrayList<>(hits.size());
+        List<Segments.Segment> sentences = Segments.sentences(t, tokens);
+        // hits per sentence, in order (a hit belongs to the sentence of its first token)
+        Map<Integer, List<Hit>> bySentence = new java.util.TreeMap<>();
+        int si = 0;
         for (Hit h : hits) {
-            findings.add(new Finding(h.rule.id(), h.rule.category().id(), h.start, h.end, h.fragment,
-                    h.rule.principle().id(), h.rule.principle().titleRu(), h.why()));
+            while (si + 1 < sentences.size() && !sentences.get(si).contains(h.match().fromToken())) {
+                si++;
+            }
+            bySentence.computeIfAbsent(si, k -> new ArrayList<>()).add(h);
         }
-        return new CheckResult(t, lang, List.copyOf(findings), suggestions(t, tokens, lang, hits));
+        Map<Integer, List<String>> versions = new java.util.TreeMap<>();
+        SentenceRewriter rewriter = rewriter(refine);
+        for (Map.Entry<Integer, List<Hit>> e : bySentence.entrySet()) {
+            Segments.Segment s = sentences.get(e.getKey());
+            // a run-on "sentence" of thousands of words is not rewritten: its findings are reported for a rewrite by hand
+            versions.put(e.getKey(), s.size() > MAX_REWRITE_TOKENS ? List.of()
+                    : rewriter.versions(new SentenceRewriter.Job(t, tokens, s, e.getValue(), lang)));
+        }
+        List<String> suggestions = assemble(t, tokens, sentences, versions);
+        List<Finding> findings = new ArrayList<>(hits.size());
+        for (Map.Entry<Integer, List<Hit>> e : bySentence.entrySet()) {
+            // rewritable: its sentence has a verified version and the message around it still makes a suggestion
+            boolean rewritable = !versions.get(e.getKey()).isEmpty() && !suggestions.isEmpty();
+            for (Hit h : e.getValue()) {
+                List<String> o = h.options();
+                String say = o.isEmpty() || Templates.hasSlots(o.get(0)) ? null : o.get(0);
+                boolean model = !Double.isNaN(h.confidence());
+                findings.add(new Finding(h.rule.id(), h.rule.category().id(), h.start, h.end, h.fragment,
+                        h.rule.principle().id(), h.rule.principle().title(lang), h.why(), rewritable, say,
+                        model ? Finding.MODEL : Finding.RULE, h.confidence()));
+            }
+        }
+        return new CheckResult(t, lang, List.copyOf(findings), suggestions);
+    }
+
+    private SentenceRewriter rewriter(boolean refine) {
+        return new SentenceRewriter((s, ts) -> scan(s, ts, Lang.detect(s)).isEmpty() && (tone == null || !tone.flags(s, ts)), inflector, s -> {
+            if (!refine) {
+                return java.util.Optional.empty();
+            }
+            CheckResult again = checkOnce(s, false);
+            return again.complete() ? java.util.Optional.of(again.suggestions().get(0)) : java.util.Optional.empty();
+        });
+    }
+
+    /** Whole-message suggestions from the sentences' verified versions; the k-th takes each sentence's k-th (or last) version. */
+    private static List<String> assemble(String text, List<Token> tokens, List<Segments.Segment> sentences, Map<Integer, List<String>> versions) {
+        int n = 0;
+        for (List<String> v : versions.values()) {
+            n = Math.max(n, v.size());
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (int k = 0; k < n && out.size() < MAX_SUGGESTIONS; k++) {
+            StringBuilder b = new StringBuilder(text.length() + 64);
+            int at = 0;
+            for (Map.Entry<Integer, List<String>> e : versions.entrySet()) {
+                List<String> vs = e.getValue();
+                if (vs.isEmpty()) {
+                    continue;
+                }
+                Segments.Segment s = sentences.get(e.getKey());
+                String v = vs.get(Math.min(k, vs.size() - 1));
+                b.append(text, at, s.start());
+                at = s.end();
+                if (v.isEmpty()) {
+                    // leave the sentence out with the space after it (or before it, at the end of a line)
+                    while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
+                        at++;
+                    }
+                    if (at >= text.length() || text.charAt(at) == '\n') {
+                        while (b.length() > 0 && (b.charAt(b.length() - 1) == ' ' || b.charAt(b.length() - 1) == '\t')) {
+                            b.setLength(b.length() - 1);
+                        }
+                    }
+                } else {
+                    b.append(v);
+                }
+            }
+            b.append(text, at, text.length());
+            String s = b.toString().strip();
+            if (s.isEmpty() || s.equals(text.strip())) {
+                continue;
+            }
+            List<Token> st = TextAnalyzer.analyze(s);
+            if (hasContent(s, st) && !(SentenceRewriter.doubled(st) && !SentenceRewriter.doubled(tokens))) {
+                out.add(s);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether a message says something beyond a greeting or a name: some sentence of two words or more. */
+    private static boolean hasContent(String s, List<Token> ts) {
+        for (Segments.Segment seg : Segments.sentences(s, ts)) {
+            int words = 0;
+            for (int i = seg.fromToken(); i < seg.toToken(); i++) {
+                if (ts.get(i).kind() != Token.Kind.PUNCT) {
+                    words++;
+                }
+            }
+            if (words >= 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every rule, per language, in file order. */
@@ -96,18 +282,6 @@ public final class PhrasingEngine {
         List<Rule> all = new ArrayList<>();
         rules.values().forEach(all::addAll);
         return all;
-    }
-
-    /** The polite options for a finding's fragment (what the report shows next to it). */
-    List<String> optionsFor(Finding f) {
-        for (List<Rule> rs : rules.values()) {
-            for (Rule r : rs) {
-                if (r.id().equals(f.rule())) {
-                    return new Hit(r, f.start(), f.end(), f.fragment(), List.of()).options();
-                }
-            }
-        }
-        return List.of();
     }
 
     /** Risky fragments: matches of every candidate rule, overlaps resolved in favour of the earliest, longest, first-written. */
@@ -130,6 +304,9 @@ public final class PhrasingEngine {
         Map<Long, Boolean> unlessMemo = null;
         for (Rule r : candidates) {
             for (Match m : r.phrases().findAll(tokens)) {
+                if (r.category() == Category.JARGON && insideCompound(tokens, m)) {
+                    continue;
+                }
                 if (!r.unless().isEmpty()) {
                     if (sentenceOf == null) {
                         sentenceOf = sentences(tokens);
@@ -142,7 +319,7 @@ public final class PhrasingEngine {
                         continue;
                     }
                 }
-                all.add(new Hit(r, m.start(), m.end(), text.substring(m.start(), m.end()), new ArrayList<>()));
+                all.add(new Hit(r, m.start(), m.end(), text.substring(m.start(), m.end()), new ArrayList<>(), m, Double.NaN));
             }
         }
         if (all.size() <= 1) {
@@ -164,6 +341,17 @@ public final class PhrasingEngine {
     }
 
     private static final Set<String> SENTENCE_END = Set.of(".", "!", "?", ";", "…");
+
+    /** Whether a match is part of a hyphenated word: «релиз» in «пресс-релиз» is no jargon of its own. */
+    private static boolean insideCompound(List<Token> tokens, Match m) {
+        int f = m.fromToken();
+        int l = m.toToken() - 1;
+        boolean before = f >= 2 && tokens.get(f - 1).norm().equals("-") && tokens.get(f - 1).end() == tokens.get(f).start()
+                && tokens.get(f - 2).end() == tokens.get(f - 1).start() && tokens.get(f - 2).isWord();
+        boolean after = l + 2 < tokens.size() && tokens.get(l + 1).norm().equals("-") && tokens.get(l).end() == tokens.get(l + 1).start()
+                && tokens.get(l + 1).end() == tokens.get(l + 2).start() && tokens.get(l + 2).isWord();
+        return before || after;
+    }
 
     /** Whether some word of the text is written in the other language's script (two letters or more). */
     private static boolean hasScriptOf(List<Token> tokens, Lang lang) {
@@ -208,71 +396,8 @@ public final class PhrasingEngine {
         return false;
     }
 
-    private List<String> suggestions(String text, List<Token> tokens, Lang lang, List<Hit> hits) {
-        List<int[]> exempt = new ArrayList<>();
-        List<int[]> starts = new ArrayList<>();
-        for (Hit h : hits) {
-            starts.add(new int[] {h.start, h.end});
-            // Jargon is meant to go; in an overpromise the number is the promise itself ("100%").
-            if (h.rule.category() == Category.JARGON || h.rule.category() == Category.OVERPROMISE) {
-                exempt.add(new int[] {h.start, h.end});
-            }
-            for (Hit a : h.alternatives) {
-                starts.add(new int[] {a.start, a.end});
-            }
-        }
-        List<Token> factTokens = Rewriter.facts(text, tokens, exempt, starts);
-        Map<String, Integer> facts = Rewriter.count(factTokens);
-        int variants = 0;
-        List<List<Rewriter.Edit>> options = new ArrayList<>();
-        for (Hit h : hits) {
-            List<Rewriter.Edit> o = new ArrayList<>();
-            addSafe(o, h, factTokens);
-            for (Hit a : h.alternatives) {
-                addSafe(o, a, factTokens);
-            }
-            if (o.isEmpty()) {
-                h.options().forEach(r -> o.add(new Rewriter.Edit(h.start, h.end, r)));
-            }
-            options.add(o);
-            variants = Math.max(variants, o.size());
-        }
-        Set<String> out = new LinkedHashSet<>();
-        for (int v = 0; v < variants && out.size() < MAX_SUGGESTIONS; v++) {
-            List<Rewriter.Edit> edits = new ArrayList<>(hits.size());
-            for (List<Rewriter.Edit> o : options) {
-                edits.add(o.get(Math.min(v, o.size() - 1)));
-            }
-            String s = Rewriter.apply(text, edits);
-            if (s.isBlank() || s.equals(text) || out.contains(s)) {
-                continue;
-            }
-            List<Token> st = TextAnalyzer.analyze(s);
-            if (scan(s, st, lang).isEmpty() && Rewriter.keepsFacts(facts, st)) {
-                out.add(s);
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    /** Adds the hit's replacements that keep the facts (numbers, names) inside its span. */
-    private static void addSafe(List<Rewriter.Edit> out, Hit h, List<Token> facts) {
-        for (String r : h.options()) {
-            boolean safe = true;
-            for (Token f : facts) {
-                if (f.start() >= h.start && f.end() <= h.end && !r.contains(f.text())) {
-                    safe = false;
-                    break;
-                }
-            }
-            if (safe) {
-                out.add(new Rewriter.Edit(h.start, h.end, r));
-            }
-        }
-    }
-
     /** One risky fragment found by one rule. */
-    record Hit(Rule rule, int start, int end, String fragment, List<Hit> alternatives) {
+    record Hit(Rule rule, int start, int end, String fragment, List<Hit> alternatives, Match match, double confidence) {
 
         /** The replacements for this fragment: the rule's own, or for jargon the plain form or an explanation. */
         List<String> options() {
@@ -284,17 +409,23 @@ public final class PhrasingEngine {
             String plain = plain();
             if (plain != null) {
                 o.add(plain);
-            }
-            if (j.explain() != null) {
+            } else if (j.explain() != null) {
                 o.add(fragment + " (" + j.explain() + ")");
             }
             return Collections.unmodifiableList(o);
         }
 
+        /** The plain words for this form of the term: an explicit form, else the plain lemma inflected like the term. */
         private String plain() {
             Rule.Jargon j = rule.jargon();
             String f = j.forms().get(RuleLoader.formKey(fragment));
-            return f != null ? f : j.plain();
+            if (f != null || j.plain() == null) {
+                return f;
+            }
+            if (RuleLoader.formKey(fragment).equals(RuleLoader.formKey(j.term()))) {
+                return j.plain();
+            }
+            return JargonInflector.inflect(fragment, j.term(), j.plain()).orElse(null);
         }
 
         String why() {

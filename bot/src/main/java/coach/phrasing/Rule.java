@@ -16,6 +16,8 @@ import java.util.Map;
 record Rule(
         String id,
         Category category,
+        Scope scope,
+        String transform,
         Lang lang,
         PhraseSet phrases,
         List<TokenPattern> patterns,
@@ -32,8 +34,29 @@ record Rule(
 
     /** This rule with its principle resolved (rules are parsed before the guide is loaded, then bound to it). */
     Rule bind(Principle p) {
-        return new Rule(id, category, lang, phrases, patterns, unless, principleId, principleLine, p, explanation, replacements,
+        return new Rule(id, category, scope, transform, lang, phrases, patterns, unless, principleId, principleLine, p, explanation, replacements,
                 jargon, examples, file, line);
+    }
+
+    /** The transform that turns every «ты» form of the sentence into its «вы» counterpart, agreement kept. */
+    static final String POLITE = "polite";
+
+    /**
+     * What a rule's replacement takes the place of: the marked fragment only, its whole clause (with the pieces that
+     * hang on it: «…, что курьер опоздал», «, так решило руководство»), or its whole sentence. An empty replacement
+     * in clause or sentence scope leaves that clause or sentence out.
+     */
+    enum Scope {
+        FRAGMENT, CLAUSE, SENTENCE;
+
+        static Scope of(String s) {
+            for (Scope x : values()) {
+                if (x.name().equalsIgnoreCase(s)) {
+                    return x;
+                }
+            }
+            return null;
+        }
     }
 
     /**

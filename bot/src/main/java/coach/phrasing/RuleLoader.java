@@ -28,19 +28,23 @@ import java.util.regex.Pattern;
 final class RuleLoader {
     static final String DIR = "rules";
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
-    private static final Set<String> FILE_FIELDS = Set.of("language", "exception_sets", "rules", "jargon");
+    private static final Set<String> FILE_FIELDS = Set.of("language", "default_scope", "exception_sets", "rules", "jargon");
     private static final Set<String> RULE_FIELDS = Set.of("id", "category", "language", "principle", "patterns",
-            "exceptions", "unless", "explanation", "replacements", "examples");
+            "exceptions", "unless", "explanation", "replacements", "examples", "scope", "transform");
     private static final Set<String> JARGON_FIELDS = Set.of("principle", "explanation_plain", "explanation_explain", "terms");
     private static final Set<String> TERM_FIELDS = Set.of("id", "term", "patterns", "exceptions", "unless", "forms", "plain", "explain", "examples");
     private static final Set<String> EXAMPLE_FIELDS = Set.of("incorrect", "corrected", "correct");
 
     private final Set<String> ids = new HashSet<>();
+    private Rule.Scope defaultScope = Rule.Scope.FRAGMENT;
 
     private RuleLoader() {
     }
 
-    /** Every language's rules, in file order, bound to the guide's principles. Both ru.yaml and en.yaml must be there. */
+    /**
+     * Every language's rules, in file order, bound to the guide's principles. Both ru.yaml and en.yaml must be there;
+     * rules/&lt;lang&gt;-&lt;theme&gt;.yaml files add more rules of that language (read after the main file, by name).
+     */
     static Map<Lang, List<Rule>> load(KnowledgeBase kb) {
         return bind(parse(kb.source()), kb);
     }
@@ -54,7 +58,15 @@ final class RuleLoader {
             if (!source.exists(file)) {
                 throw new ContentException(file, 0, "the rule file for language '" + lang.code() + "' is missing");
             }
-            out.put(lang, loader.loadFile(file, source.read(file), lang));
+            List<Rule> rules = new ArrayList<>(loader.loadFile(file, source.read(file), lang));
+            // more files of the same language, by theme: rules/ru-tone.yaml, …
+            for (String extra : source.list(DIR, ".yaml")) {
+                String name = extra.substring(extra.lastIndexOf('/') + 1);
+                if (name.startsWith(lang.code() + "-")) {
+                    rules.addAll(loader.loadFile(extra, source.read(extra), lang));
+                }
+            }
+            out.put(lang, List.copyOf(rules));
         }
         return out;
     }
@@ -91,6 +103,13 @@ final class RuleLoader {
             throw y.error(root.get("language"), "language '" + declared + "' does not match the file name (expected '" + lang.code() + "')");
         }
         Map<String, List<TokenPattern>> sets = exceptionSets(y, root.get("exception_sets"));
+        defaultScope = Rule.Scope.FRAGMENT;
+        if (root.has("default_scope")) {
+            defaultScope = Rule.Scope.of(root.get("default_scope").asText());
+            if (defaultScope == null) {
+                throw y.error(root.get("default_scope"), "default_scope is fragment, clause or sentence");
+            }
+        }
         JsonNode rules = root.get("rules");
         if (rules == null || !rules.isArray() || rules.isEmpty()) {
             throw y.error(rules == null ? root : rules, "'rules' must be a non-empty list");
@@ -135,7 +154,7 @@ final class RuleLoader {
         String catId = str(y, r, "category", where);
         Category cat = Category.of(catId);
         if (cat == null) {
-            throw y.error(r.get("category"), "unknown category '" + catId + "' in " + where + "; known: deflect, blame, refuse, dismiss, rude, vague, overpromise, jargon");
+            throw y.error(r.get("category"), "unknown category '" + catId + "' in " + where + "; known: deflect, blame, refuse, dismiss, rude, vague, overpromise, jargon, pressure, sarcasm, informal, insult");
         }
         checkId(y, r.get("id"), id, lang, cat);
         if (r.has("language") && !lang.code().equals(r.get("language").asText())) {
@@ -147,9 +166,16 @@ final class RuleLoader {
         List<TokenPattern> exceptions = r.has("exceptions") ? patterns(y, r.get("exceptions"), where, sets, false) : List.of();
         List<TokenPattern> unless = r.has("unless") ? patterns(y, r.get("unless"), where, sets, false) : List.of();
         String explanation = str(y, r, "explanation", where);
+        String transform = optStr(r, "transform");
+        if (transform != null && !transform.equals(Rule.POLITE)) {
+            throw y.error(r.get("transform"), where + ": the only transform is '" + Rule.POLITE + "' (every «ты» form of the sentence becomes «вы»)");
+        }
         JsonNode reps = r.get("replacements");
-        if (reps == null || !reps.isArray() || reps.isEmpty() || reps.size() > 3) {
-            throw y.error(reps == null ? r : reps, where + " needs 'replacements': a list of 1 to 3 polite versions of the fragment (\"\" deletes it)");
+        if (transform != null && reps == null) {
+            reps = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        } else if (reps == null || !reps.isArray() || reps.size() > 3) {
+            throw y.error(reps == null ? r : reps, where + " needs 'replacements': a list of up to 3 polite versions (\"\" deletes; [] = no"
+                    + " automatic rewrite, the sentence is to be rephrased by hand)");
         }
         List<String> replacements = new ArrayList<>();
         for (JsonNode x : reps) {
@@ -158,8 +184,21 @@ final class RuleLoader {
             }
             replacements.add(x.asText().strip());
         }
+        Rule.Scope scope = defaultScope;
+        if (r.has("scope")) {
+            scope = Rule.Scope.of(r.get("scope").asText());
+            if (scope == null) {
+                throw y.error(r.get("scope"), where + ": scope is fragment, clause or sentence");
+            }
+        }
+        for (int i = 0; i < replacements.size(); i++) {
+            String bad = Templates.check(replacements.get(i), patterns);
+            if (bad != null) {
+                throw y.error(reps.get(i), where + ": replacement «" + replacements.get(i) + "»: " + bad);
+            }
+        }
         List<Rule.Example> examples = examples(y, r.get("examples"), where, r);
-        return new Rule(id, cat, lang, new PhraseSet(patterns, exceptions), patterns, unless, p, pLine, null, explanation,
+        return new Rule(id, cat, scope, transform, lang, new PhraseSet(patterns, exceptions), patterns, unless, p, pLine, null, explanation,
                 List.copyOf(replacements), null, examples, y.file(), y.line(r));
     }
 
@@ -214,7 +253,7 @@ final class RuleLoader {
             }
             List<Rule.Example> examples = examples(y, t.get("examples"), where, t);
             String why = plain != null || !forms.isEmpty() ? whyPlain : whyExplain;
-            out.add(new Rule(id, Category.JARGON, lang, new PhraseSet(patterns, exceptions), patterns, unless, p, pLine, null, why, List.of(),
+            out.add(new Rule(id, Category.JARGON, Rule.Scope.FRAGMENT, null, lang, new PhraseSet(patterns, exceptions), patterns, unless, p, pLine, null, why, List.of(),
                     new Rule.Jargon(term, Map.copyOf(forms), plain, explain, whyPlain, whyExplain), examples, y.file(), y.line(t)));
         }
         return out;
@@ -301,7 +340,9 @@ final class RuleLoader {
             String inc = optStr(e, "incorrect");
             String cor = optStr(e, "corrected");
             String ok = optStr(e, "correct");
-            if (inc != null && cor != null && ok == null) {
+            if (inc != null && ok == null) {
+                // an incorrect example without a correction: nothing may be offered for it (a rule without replacements,
+                // or a sentence its replacement cannot fix safely)
                 bad = true;
                 out.add(new Rule.Example(inc, cor, null, y.line(e)));
             } else if (ok != null && inc == null && cor == null) {

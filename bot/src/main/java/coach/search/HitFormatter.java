@@ -6,7 +6,11 @@ import coach.kb.Principle;
 import coach.text.Lang;
 import java.util.Optional;
 
-/** Renders a search hit for people: title, topic, the matching sentence with the match marked, and the guide's example. */
+/**
+ * Renders a search hit for people: title, topic, the matching sentence of the principle's text with the
+ * match marked (never from the example, so the example is shown once), and the guide's example in the
+ * reader's language.
+ */
 public final class HitFormatter {
     private final KnowledgeBase kb;
 
@@ -26,7 +30,7 @@ public final class HitFormatter {
         snippet(b, h.snippet());
         Optional<Principle> p = "principle".equals(h.kind()) ? kb.principle(h.id()) : Optional.empty();
         if (p.isPresent()) {
-            b.nl().bold(lang == Lang.EN ? "Example from the guide: " : "Пример из руководства: ").quote(p.get().example());
+            b.nl().bold(lang == Lang.EN ? "Example from the guide: " : "Пример из руководства: ").italic(p.get().example(lang));
         }
         return b.build();
     }

@@ -43,9 +43,11 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * In-memory Lucene search over the knowledge base. User text is never parsed as query syntax: it is
- * analysed and turned into term queries per field with {@link QueryBuilder}, so {@code AND (}, {@code *},
- * quotes and {@code ~} are just characters.
+ * Search over the knowledge base: an intent model trained on authored situations ({@link IntentModel})
+ * fused with in-memory Lucene ranking; small talk and questions the guide does not answer (the
+ * calibrated no-answer threshold, {@link IntentCalibration}) give no hits. User text is never parsed
+ * as query syntax: it is analysed and turned into term queries per field with {@link QueryBuilder},
+ * so {@code AND (}, {@code *}, quotes and {@code ~} are just characters.
  */
 public final class SearchEngine {
     /** Field name → boost. Titles weigh most, then authored keywords, then the guide's example, then its body. */
@@ -75,8 +77,15 @@ public final class SearchEngine {
     private final java.util.concurrent.ConcurrentHashMap<Integer, SentenceIndex> sentenceCache = new java.util.concurrent.ConcurrentHashMap<>();
     /** Per document: stems of the words with which a query asks for it by kind. */
     private final List<Set<String>> requestStems = new ArrayList<>();
+    /** Per document: whether it is a principle (the others are materials and later kinds). */
+    private final boolean[] principle;
+    /** The trained intent model with its calibration, or null when the content has no situations. */
+    private final Intent intent;
+    private final List<SearchDoc> docs;
+    /** Lucene document number → position in {@link #docs}. */
+    private final int[] ordOf;
 
-    private SearchEngine(List<SearchDoc> docs, SynonymMap ruSynonyms, SynonymMap enSynonyms, Directory prebuilt) {
+    private SearchEngine(List<SearchDoc> docs, SynonymMap ruSynonyms, SynonymMap enSynonyms, Directory prebuilt, Intent intent) {
         CoachAnalyzer ru = new CoachAnalyzer(CoachAnalyzer.Language.RU);
         CoachAnalyzer en = new CoachAnalyzer(CoachAnalyzer.Language.EN);
         this.indexAnalyzer = indexAnalyzer(ru, en);
@@ -84,6 +93,12 @@ public final class SearchEngine {
         this.enQuery = en;
         this.ruSyn = ruSynonyms == null ? ru : new CoachAnalyzer(CoachAnalyzer.Language.RU, ruSynonyms);
         this.enSyn = enSynonyms == null ? en : new CoachAnalyzer(CoachAnalyzer.Language.EN, enSynonyms);
+        this.intent = intent;
+        this.docs = List.copyOf(docs);
+        this.principle = new boolean[docs.size()];
+        for (int i = 0; i < docs.size(); i++) {
+            principle[i] = "principle".equals(docs.get(i).kind());
+        }
         for (SearchDoc d : docs) {
             ruTexts.add(nz(d.bodyRu()));
             enTexts.add(nz(d.summaryEn()));
@@ -103,11 +118,17 @@ public final class SearchEngine {
             throw new UncheckedIOException(e);
         }
         this.searcher = new IndexSearcher(reader);
+        this.ordOf = new int[reader.maxDoc()];
+        try {
+            var stored = searcher.storedFields();
+            for (int i = 0; i < reader.maxDoc(); i++) {
+                ordOf[i] = stored.document(i, Set.of("ord")).getField("ord").numericValue().intValue();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private SearchEngine(List<SearchDoc> docs, SynonymMap ruSynonyms, SynonymMap enSynonyms) {
-        this(docs, ruSynonyms, enSynonyms, null);
-    }
 
     private static Analyzer indexAnalyzer(CoachAnalyzer ru, CoachAnalyzer en) {
         Map<String, Analyzer> perField = new java.util.HashMap<>();
@@ -154,12 +175,74 @@ public final class SearchEngine {
 
     /** Builds the engine; with {@code usePrebuilt} the index written at build time is used when it matches the content. */
     static SearchEngine build(KnowledgeBase kb, List<SearchDoc> extra, boolean usePrebuilt) {
+        return build(kb, extra, usePrebuilt, preload(kb, usePrebuilt));
+    }
+
+    /**
+     * Starts loading the intent model (situations, model file) on its own thread, so it overlaps
+     * whatever the caller does next (loading materials, opening Lucene). Pass the result to
+     * {@link #build(KnowledgeBase, List, IntentPreload)}.
+     */
+    public static IntentPreload preload(KnowledgeBase kb) {
+        return preload(kb, true);
+    }
+
+    static IntentPreload preload(KnowledgeBase kb, boolean usePrebuilt) {
+        java.util.concurrent.CompletableFuture<Intent.Loaded> f = new java.util.concurrent.CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                f.complete(Intent.loadModel(kb, usePrebuilt));
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        }, "search-intent-load");
+        loader.setDaemon(true);
+        loader.start();
+        return new IntentPreload(f);
+    }
+
+    /** The intent model being loaded (see {@link #preload}). */
+    public static final class IntentPreload {
+        private final java.util.concurrent.CompletableFuture<Intent.Loaded> future;
+
+        private IntentPreload(java.util.concurrent.CompletableFuture<Intent.Loaded> future) {
+            this.future = future;
+        }
+
+        Intent.Loaded join() {
+            try {
+                return future.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
+    }
+
+    public static SearchEngine build(KnowledgeBase kb, List<SearchDoc> extra, IntentPreload intent) {
+        return build(kb, extra, true, intent);
+    }
+
+    private static SearchEngine build(KnowledgeBase kb, List<SearchDoc> extra, boolean usePrebuilt, IntentPreload intent) {
         List<SearchDoc> docs = documents(kb, extra);
         String synText = kb.source().exists(KnowledgeBase.SYNONYMS) ? kb.source().read(KnowledgeBase.SYNONYMS) : "";
         // One synonym map serves both chains: stems follow each word's script, so entries analyse the same.
         SynonymMap map = synonyms(synText, new CoachAnalyzer(CoachAnalyzer.Language.RU));
         Directory prebuilt = usePrebuilt ? PrebuiltIndex.load(fingerprint(docs)) : null;
-        return new SearchEngine(docs, map, map, prebuilt);
+        return new SearchEngine(docs, map, map, prebuilt, Intent.of(intent.join(), docs));
+    }
+
+    /** The engine without the intent model: Lucene ranking only (calibration compares against it). */
+    static SearchEngine lexicalOnly(KnowledgeBase kb, List<SearchDoc> extra) {
+        List<SearchDoc> docs = documents(kb, extra);
+        String synText = kb.source().exists(KnowledgeBase.SYNONYMS) ? kb.source().read(KnowledgeBase.SYNONYMS) : "";
+        SynonymMap map = synonyms(synText, new CoachAnalyzer(CoachAnalyzer.Language.RU));
+        return new SearchEngine(docs, map, map, null, null);
     }
 
     static List<SearchDoc> documents(KnowledgeBase kb, List<SearchDoc> extra) {
@@ -167,7 +250,7 @@ public final class SearchEngine {
         for (Topic t : kb.topics()) {
             for (Principle p : t.principles()) {
                 docs.add(new SearchDoc("principle", p.id(), p.titleRu(), p.titleEn(), t.id(), t.titleRu(), t.titleEn(),
-                        p.explanation() + " Пример: " + p.example(), p.example(), p.summaryEn(), p.keywordsRu(), p.keywordsEn()));
+                        p.explanation(), p.example(), p.summaryEn(), p.keywordsRu(), p.keywordsEn()));
             }
         }
         docs.addAll(extra);
@@ -238,72 +321,151 @@ public final class SearchEngine {
 
     /**
      * Searches the knowledge base. Never throws on user text: empty, huge, control characters, emoji
-     * and query syntax all give an ordinary (possibly empty) result.
+     * and query syntax all give an ordinary (possibly empty) result. Small talk and questions the
+     * guide does not answer (the intent model's calibrated confidence) give no hits.
      */
     public List<Hit> search(String userText, int max) {
         String text = sanitize(userText);
         if (text.isEmpty()) {
             return List.of();
         }
+        double[] probs = intent == null ? null : intent.model().probabilities(text);
+        if (intent != null && intent.isSmallTalk(userText, probs)) {
+            return List.of();
+        }
+        Lexical lex = lexical(text);
+        if (intent != null && intent.noAnswer(probs, max(lex.scores()))) {
+            return List.of();
+        }
         Lang lang = Lang.detect(text);
+        double[] fused = intent == null ? toDouble(lex.scores()) : fuse(intent.answerProbabilities(probs), lex.scores(), intent.calibration().luceneWeight());
+        int want = Math.max(1, Math.min(max, 50));
+        List<Integer> picked = pick(fused, lex.scores(), want);
+        if (picked.isEmpty()) {
+            return List.of();
+        }
+        Set<String> stems = new HashSet<>();
+        if (lex.query() != null) {
+            Set<Term> terms = new HashSet<>();
+            lex.query().visit(QueryVisitor.termCollector(terms));
+            String suffix = lang == Lang.EN ? "_en" : "_ru";
+            terms.stream().filter(t -> t.field().endsWith(suffix)).forEach(t -> stems.add(t.text()));
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (int ord : picked) {
+            SearchDoc d = docs.get(ord);
+            Snippet snippet = sentences(ord, lang).best(stems);
+            if (snippet.text().isEmpty()) {
+                snippet = sentences(ord, Lang.RU).best(stems);
+            }
+            hits.add(new Hit(d.kind(), d.id(), d.titleRu(), nz(d.titleEn()), nz(d.topicId()), nz(d.topicRu()), nz(d.topicEn()),
+                    Math.round(fused[ord] * 1000.0) / 1000.0, snippet));
+        }
+        return hits;
+    }
+
+    /** Whether the text is small talk or a question about the bot itself («привет», «что ты умеешь»), not a question to the guide. */
+    public boolean isSmallTalk(String userText) {
+        if (intent == null) {
+            return false;
+        }
+        String text = sanitize(userText);
+        return !text.isEmpty() && intent.isSmallTalk(userText, intent.model().probabilities(text));
+    }
+
+    /** Lucene scores by document position (0 where the query does not match), materials discounted as before. */
+    record Lexical(float[] scores, Query query) {
+    }
+
+    Lexical lexical(String text) {
+        float[] scores = new float[docs.size()];
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         boolean any = false;
         any |= addFields(q, RU_FIELDS, ruQuery, ruSyn, text);
         any |= addFields(q, EN_FIELDS, enQuery, enSyn, text);
         if (!any) {
-            return List.of();
+            return new Lexical(scores, null);
         }
         Query query = q.build();
         try {
-            int want = Math.max(1, Math.min(max, 50));
-            TopDocs all = searcher.search(query, want + 10);
             // Principles are the guide's answers; other kinds (materials) rank a little lower unless
-            // they match clearly better (asking for a template names it), and take at most
-            // MAX_OTHER_KINDS places.
+            // they match clearly better (asking for a template names it).
             Set<String> queryStems = new HashSet<>(TextAnalyzer.stems(text));
-            List<Candidate> ranked = new ArrayList<>();
+            TopDocs all = searcher.search(query, Math.max(1, docs.size()));
             for (ScoreDoc sd : all.scoreDocs) {
-                Document d = searcher.storedFields().document(sd.doc);
-                int ord = d.getField("ord").numericValue().intValue();
-                boolean principle = "principle".equals(d.get("kind"));
+                int ord = ordOf[sd.doc];
                 boolean asked = requestStems.get(ord).stream().anyMatch(queryStems::contains);
-                ranked.add(new Candidate(d, ord, principle, principle || asked ? sd.score : sd.score * OTHER_KIND_WEIGHT));
+                scores[ord] = principle[ord] || asked ? sd.score : sd.score * OTHER_KIND_WEIGHT;
             }
-            ranked.sort((a, b) -> Float.compare(b.score(), a.score()));
-            List<Candidate> picked = new ArrayList<>();
-            int others = 0;
-            for (Candidate c : ranked) {
-                if (!c.principle() && others >= MAX_OTHER_KINDS) {
-                    continue;
-                }
-                others += c.principle() ? 0 : 1;
-                picked.add(c);
-                if (picked.size() == want) {
-                    break;
-                }
-            }
-            if (picked.isEmpty()) {
-                return List.of();
-            }
-            Set<Term> terms = new HashSet<>();
-            query.visit(QueryVisitor.termCollector(terms));
-            String suffix = lang == Lang.EN ? "_en" : "_ru";
-            Set<String> stems = new HashSet<>();
-            terms.stream().filter(t -> t.field().endsWith(suffix)).forEach(t -> stems.add(t.text()));
-            List<Hit> hits = new ArrayList<>();
-            for (Candidate c : picked) {
-                Document d = c.doc();
-                Snippet snippet = sentences(c.ord(), lang).best(stems);
-                if (snippet.text().isEmpty()) {
-                    snippet = sentences(c.ord(), Lang.RU).best(stems);
-                }
-                hits.add(new Hit(d.get("kind"), d.get("id"), d.get("title"), d.get("title_en_stored"), d.get("topic_id"), d.get("topic"),
-                        d.get("topic_en_stored"), Math.round(c.score() * 1000.0) / 1000.0, snippet));
-            }
-            return hits;
+            return new Lexical(scores, query);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The fused score: the intent model's probability of the document (among answerable outcomes)
+     * plus {@code weight} times its Lucene score relative to the best Lucene score of the query.
+     */
+    static double[] fuse(double[] answerProbs, float[] lexical, double weight) {
+        float top = 0;
+        for (float f : lexical) {
+            top = Math.max(top, f);
+        }
+        double[] out = new double[lexical.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = answerProbs[i] + (top > 0 ? weight * lexical[i] / top : 0);
+        }
+        return out;
+    }
+
+    static float max(float[] f) {
+        float m = 0;
+        for (float x : f) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
+
+    private static double[] toDouble(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
+    /** Document positions best first: only those Lucene matched or the model finds plausible; materials take at most {@value #MAX_OTHER_KINDS} places. */
+    private List<Integer> pick(double[] fused, float[] lexical, int want) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < fused.length; i++) {
+            if (lexical[i] > 0 || (intent != null && fused[i] >= Intent.MIN_PROBABILITY)) {
+                order.add(i);
+            }
+        }
+        order.sort((a, b) -> fused[b] != fused[a] ? Double.compare(fused[b], fused[a]) : Integer.compare(a, b));
+        List<Integer> picked = new ArrayList<>();
+        int others = 0;
+        for (int ord : order) {
+            if (!principle[ord] && others >= MAX_OTHER_KINDS) {
+                continue;
+            }
+            others += principle[ord] ? 0 : 1;
+            picked.add(ord);
+            if (picked.size() == want) {
+                break;
+            }
+        }
+        return picked;
+    }
+
+    /** Document ids in index order (principles first, as the guide lists them, then the extra documents). */
+    List<String> docIds() {
+        return docs.stream().map(SearchDoc::id).toList();
+    }
+
+    boolean isPrinciple(int ord) {
+        return principle[ord];
     }
 
     public List<Hit> search(String userText) {
@@ -327,10 +489,6 @@ public final class SearchEngine {
             }
         }
         return any;
-    }
-
-    /** A hit being ranked: its stored fields read once, its position, its kind and its adjusted score. */
-    private record Candidate(Document doc, int ord, boolean principle, float score) {
     }
 
     private SentenceIndex sentences(int ord, Lang lang) {

@@ -26,13 +26,13 @@ final class SentenceIndex {
         this.sentences = sentences;
     }
 
-    /** A sentence ends at . ! ? or … followed by white space, or at a line break. */
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+|\\n+");
+    /** A sentence ends at . ! ? or … (possibly followed by a closing quote or bracket) and white space, or at a line break. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…]|[.!?…][»\"”)])\\s+|\\n+");
 
     static SentenceIndex of(String text) {
         List<Sentence> out = new ArrayList<>();
         if (text != null && !text.isBlank()) {
-            for (String part : SENTENCE_END.split(text)) {
+            for (String part : split(text)) {
                 String sentence = part.strip();
                 if (sentence.isEmpty()) {
                     continue;
@@ -47,6 +47,40 @@ final class SentenceIndex {
             }
         }
         return new SentenceIndex(List.copyOf(out));
+    }
+
+    /** Sentences at . ! ? … plus white space or a line break, never inside a «quote» or "quote" nor before a lower-case word. */
+    static List<String> split(String text) {
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher m = SENTENCE_END.matcher(text);
+        int from = 0;
+        while (m.find()) {
+            String head = text.substring(from, m.start());
+            boolean lowerNext = m.end() < text.length() && Character.isLowerCase(text.charAt(m.end()));
+            if (m.group().indexOf('\n') < 0 && (insideQuote(head) || lowerNext)) {
+                continue;
+            }
+            out.add(head);
+            from = m.end();
+        }
+        out.add(text.substring(from));
+        return out;
+    }
+
+    private static boolean insideQuote(String s) {
+        int guillemets = 0;
+        int straight = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '«' || c == '“') {
+                guillemets++;
+            } else if ((c == '»' || c == '”') && guillemets > 0) {
+                guillemets--;
+            } else if (c == '"') {
+                straight++;
+            }
+        }
+        return guillemets > 0 || straight % 2 == 1;
     }
 
     /** The sentence with the most distinct query stems (the first one on a tie or without matches). */

@@ -39,7 +39,8 @@ final class InlineAnswers {
             return out;
         }
         String why = r.findings().isEmpty() ? "" : r.findings().get(0).fragment();
-        for (String suggestion : r.suggestions()) {
+        // only versions that fix everything go out as ready to send
+        for (String suggestion : r.complete() ? r.suggestions() : List.<String>of()) {
             out.add(new Article(Texts.get(lang, "telegram.inline.polite", "n", out.size() + 1),
                     HtmlRenderer.shortPlain(suggestion, 120), Rich.of(suggestion)));
             if (out.size() == MAX) {

@@ -12,6 +12,9 @@ public final class Stemmer {
     private static final ThreadLocal<SnowballStemmer> EN =
             ThreadLocal.withInitial(() -> new SnowballStemmer(SnowballStemmer.ALGORITHM.ENGLISH));
 
+    /** Stems of frequent words: stemming is the largest single cost of analysing a message. */
+    private static final coach.text.morph.BoundedCache<String> CACHE = new coach.text.morph.BoundedCache<>(50_000);
+
     private Stemmer() {
     }
 
@@ -20,13 +23,22 @@ public final class Stemmer {
         if (normWord.isEmpty()) {
             return normWord;
         }
+        String cached = CACHE.get(normWord);
+        if (cached != null) {
+            return cached;
+        }
         char c = normWord.charAt(0);
+        String stem;
         if (c >= 0x0400 && c <= 0x04FF) {
-            return RU.get().stem(normWord).toString();
+            stem = RU.get().stem(normWord).toString();
+        } else if (c < 128 && Character.isLetter(c)) {
+            stem = EN.get().stem(normWord).toString();
+        } else {
+            return normWord;
         }
-        if (c < 128 && Character.isLetter(c)) {
-            return EN.get().stem(normWord).toString();
+        if (normWord.length() <= 40) {
+            CACHE.put(normWord, stem);
         }
-        return normWord;
+        return stem;
     }
 }

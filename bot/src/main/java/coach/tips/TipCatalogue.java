@@ -95,7 +95,7 @@ public final class TipCatalogue {
         }
         for (Principle p : kb.principles()) {
             String id = Tip.GUIDE_PREFIX + p.id();
-            tips.put(id, new Tip(id, p.id(), p.explanation(), p.summaryEn(), p.example(), null, true));
+            tips.put(id, new Tip(id, p.id(), p.explanation(), p.summaryEn(), p.example(), p.exampleEn(), true));
         }
         return new TipCatalogue(kb, tips, scenarios(kb));
     }

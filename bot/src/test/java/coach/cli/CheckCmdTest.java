@@ -12,6 +12,43 @@ import org.junit.jupiter.api.Test;
 class CheckCmdTest {
 
     @Test
+    void modelFindingsSaySourceAndConfidence() throws Exception {
+        String stdin = String.join("\n", "Добрый день! Ну вы и тормоз, честное слово. Заказ № 3817 привезём в пятницу до 14:00.",
+                "Ты там оплатил уже или как? Чекни почту.", "Вот это п@здец, а не доставка.") + "\n";
+        List<String> lines = SearchCmdTest.runCli(stdin, "check", "--jsonl");
+        assertEquals(3, lines.size());
+        JsonNode informal = Io.json().readTree(lines.get(1));
+        assertTrue(informal.get("risky").asBoolean());
+        JsonNode f = null;
+        for (JsonNode x : informal.get("findings")) {
+            if (x.get("source").asText().equals("model")) {
+                f = x;
+            }
+        }
+        assertTrue(f != null, "the tone model reports the casual sentence: " + informal);
+        List<String> fkeys = new ArrayList<>();
+        f.fieldNames().forEachRemaining(fkeys::add);
+        assertEquals(List.of("rule", "category", "start", "end", "fragment", "principle", "why", "source", "confidence", "rewritable"), fkeys);
+        assertEquals("informal", f.get("category").asText());
+        double c = f.get("confidence").asDouble();
+        assertTrue(c > 0 && c <= 1, "confidence " + c);
+
+        JsonNode insult = Io.json().readTree(lines.get(0));
+        JsonNode i = insult.get("findings").get(0);
+        assertEquals("insult", i.get("category").asText());
+        assertTrue(i.get("fragment").asText().contains("тормоз"), i.toString());
+        assertTrue(i.get("rewritable").asBoolean(), "a fact-free insult between facts can go");
+        assertEquals("Добрый день! Заказ № 3817 привезём в пятницу до 14:00.", insult.get("suggestions").get(0).asText());
+
+        JsonNode obscene = Io.json().readTree(lines.get(2));
+        JsonNode w = obscene.get("findings").get(0);
+        assertEquals("п@здец", w.get("fragment").asText());
+        assertEquals("ru.insult.profanity", w.get("rule").asText());
+        assertEquals("rule", w.get("source").asText());
+        assertTrue(w.get("confidence") == null, "a listed word is not a model guess");
+    }
+
+    @Test
     void jsonlKeepsTheBatchContract() throws Exception {
         String huge = "ж".repeat(Io.MAX_LINE_CHARS); // the longest line a batch takes
         String stdin = String.join("\n", "Анна, это не наша проблема, заказ № 4512 потерял перевозчик.", "", "Спасибо за обращение!",
@@ -28,7 +65,8 @@ class CheckCmdTest {
         JsonNode f = first.get("findings").get(0);
         List<String> fkeys = new ArrayList<>();
         f.fieldNames().forEachRemaining(fkeys::add);
-        assertEquals(List.of("rule", "category", "start", "end", "fragment", "principle", "why"), fkeys);
+        assertEquals(List.of("rule", "category", "start", "end", "fragment", "principle", "why", "source", "rewritable"), fkeys);
+        assertEquals("rule", f.get("source").asText());
         assertEquals("ru.deflect.not-our-problem", f.get("rule").asText());
         assertEquals("deflect", f.get("category").asText());
         assertEquals(6, f.get("start").asInt());
@@ -47,7 +85,7 @@ class CheckCmdTest {
         assertEquals(Io.MAX_LINE_CHARS, Io.json().readTree(lines.get(5)).get("text").asText().length());
         JsonNode en = Io.json().readTree(lines.get(3));
         assertEquals("en", en.get("lang").asText());
-        assertEquals("Вежливость и уважение", en.get("findings").get(0).get("principle").asText(), "the principle is named as in the guide");
+        assertEquals("Politeness and respect", en.get("findings").get(0).get("principle").asText(), "principle titles in the text's language");
         JsonNode emoji = Io.json().readTree(lines.get(4));
         String text = emoji.get("text").asText();
         JsonNode ef = emoji.get("findings").get(0);

@@ -50,7 +50,7 @@ class CliEverydayTest {
     void anUnknownBenchmarkIsAnErrorListingTheAllowedOnes() {
         Run r = run("bench", "nonsense");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("Unknown benchmark 'nonsense'") && r.err().contains("morphology, search, phrasing, drill, telegram, tips"), r.err());
+        assertTrue(r.err().contains("Unknown benchmark 'nonsense'") && r.err().contains("morphology, search, phrasing, tone, drill, telegram, tips, reliability"), r.err());
     }
 
     @Test

@@ -55,4 +55,18 @@ class SearchCmdTest {
         assertTrue(out.contains("Своевременное реагирование на жалобы"), out);
         assertTrue(out.contains("Пример из руководства"), out);
     }
+
+    @Test
+    void smallTalkAndQuestionsTheGuideDoesNotAnswerGetNoHits() throws Exception {
+        List<String> lines = runCli("привет\nкакой пароль от вайфая в офисе?\nwhat's the wifi password\n", "search", "--jsonl");
+        assertEquals(3, lines.size());
+        for (String l : lines) {
+            JsonNode o = Io.json().readTree(l);
+            assertTrue(o.get("hits").isArray() && o.get("hits").isEmpty(), l);
+        }
+        String none = String.join("\n", runCli("", "search", "какой", "пароль", "от", "вайфая?"));
+        assertEquals(coach.core.Texts.get(coach.text.Lang.RU, "ask.none"), none.strip());
+        String hello = String.join("\n", runCli("", "search", "привет"));
+        assertEquals(coach.core.Texts.get(coach.text.Lang.RU, "ask.smalltalk"), hello.strip());
+    }
 }

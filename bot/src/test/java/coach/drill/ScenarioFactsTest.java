@@ -30,7 +30,7 @@ class ScenarioFactsTest {
     @BeforeAll
     static void load() {
         risky = Coach.riskyText(TestKb.kb());
-        drills = Drills.load(TestKb.kb(), risky, () -> 42L);
+        drills = Drills.load(TestKb.kb(), Coach.impoliteText(TestKb.kb()), () -> 42L); // reactions see what the product sees
     }
 
     /** Every text a run can show, by where it comes from (reactions that quote slots are rendered with their example's slots). */

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every rule against its own examples, the way LanguageTool's PatternRuleTest checks grammar rules:
  * each incorrect example is found by its rule (or, for a fallback rule, kept as the rewrite of a
- * longer match), the expected correction is among the suggestions and checks clean itself; each
+ * longer match), the expected correction is the first suggestion and checks clean itself (a rule without
+ * replacements leaves its sentence to be rephrased by hand); each
  * correct example checks clean. A rule without examples cannot even load.
  */
 class RuleExamplesTest {
@@ -28,7 +29,7 @@ class RuleExamplesTest {
 
     @BeforeAll
     static void load() {
-        engine = PhrasingEngine.load(TestKb.kb());
+        engine = PhrasingEngine.rulesOnly(TestKb.kb());
     }
 
     @TestFactory
@@ -41,7 +42,14 @@ class RuleExamplesTest {
                     if (x.isIncorrect()) {
                         CheckResult c = engine.check(x.incorrect());
                         assertTrue(fires(r, x.incorrect(), c.lang()), where + ": the rule does not find anything in «" + x.incorrect() + "»");
-                        assertTrue(c.suggestions().contains(x.corrected()), where + ": expected «" + x.corrected() + "» among " + c.suggestions());
+                        if (x.corrected() == null) {
+                            // a rule that detects but does not rewrite: its finding says so, and nothing half-fixed is offered
+                            assertTrue(c.findings().stream().anyMatch(f -> f.rule().equals(r.id()) && !f.rewritable()),
+                                    where + ": a rule without replacements must leave its sentence to the user: " + c.findings());
+                            continue;
+                        }
+                        String first = c.suggestions().isEmpty() ? null : c.suggestions().get(0);
+                        assertEquals(x.corrected(), first, where + ": the first suggestion differs; all: " + c.suggestions());
                         CheckResult again = engine.check(x.corrected());
                         assertFalse(again.risky(), where + ": the correction is risky itself: " + again.findings());
                     } else {
@@ -78,6 +86,9 @@ class RuleExamplesTest {
     void everyCategoryIsCoveredInBothLanguages() {
         for (Lang lang : Lang.values()) {
             for (Category c : Category.values()) {
+                if (c.byModel()) {
+                    continue; // the tone model's categories (coach.tone, tested in ToneModelTest)
+                }
                 assertTrue(engine.rules(lang).stream().anyMatch(r -> r.category() == c), lang + " has no " + c.id() + " rule");
             }
         }

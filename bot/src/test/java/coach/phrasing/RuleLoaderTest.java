@@ -102,8 +102,9 @@ class RuleLoaderTest {
     }
 
     @Test
-    void incorrectExampleWithoutCorrectionFails() {
-        ContentException e = fails(file(GOOD_RULE.replace("        corrected: \"Пожалуйста, ожидайте ответа.\"\n", "")));
+    void aCorrectionWithoutItsIncorrectSentenceFails() {
+        // an incorrect example without a correction is allowed (nothing may be offered for it); a correction alone is not
+        ContentException e = fails(file(GOOD_RULE.replace("      - incorrect: \"Ждите ответа.\"\n        corrected:", "      - corrected:")));
         assertEquals(10, e.line());
         assertTrue(e.getMessage().contains("either {incorrect, corrected} or {correct}"), e.getMessage());
     }

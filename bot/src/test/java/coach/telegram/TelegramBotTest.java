@@ -113,7 +113,7 @@ class TelegramBotTest {
     @Test
     void freeTextQuestionIsRoutedLikeTheConsoleDoes() throws Exception {
         String r = say(104, "Как ответить на жалобу клиента?");
-        assertTrue(r.contains(Texts.get(Lang.RU, "ask.header")), r);
+        assertTrue(r.contains(Texts.get(Lang.RU, "ask.example")), r);
     }
 
     @Test
@@ -282,7 +282,7 @@ class TelegramBotTest {
         assertTrue(help.visible().contains("/ask"));
         assertTrue(help.params().path("reply_parameters").path("message_id").asInt() > 0, "in a group the bot answers the message");
         api.pushGroupText(g, 12, "@" + FakeBotApi.BOT_USERNAME + " как ответить на жалобу клиента?");
-        assertTrue(api.awaitDelivered(gid, 2, BotFixture.WAIT).get(1).visible().contains(Texts.get(Lang.RU, "ask.header")));
+        assertTrue(api.awaitDelivered(gid, 2, BotFixture.WAIT).get(1).visible().contains(Texts.get(Lang.RU, "ask.example")));
         ObjectNode reply = api.message(g, "supergroup", 13L, "ru", "/echo a reply");
         reply.put("text", "спасибо, а что делать с повторной жалобой?");
         reply.remove("entities");
@@ -478,7 +478,7 @@ class TelegramBotTest {
         int before = api.delivered("212").size();
         api.pushText(212, 212, "ru", "Отвечать быстро, признавать проблему и предлагать решение.");
         String answer = api.awaitDelivered("212", before + 1, BotFixture.WAIT).get(before).visible();
-        assertFalse(answer.contains(Texts.get(Lang.RU, "ask.header")), "the answer went to the quiz: " + answer);
+        assertFalse(answer.contains(Texts.get(Lang.RU, "ask.example")), "the answer went to the quiz: " + answer);
         say(212, "/cancel");
     }
 }

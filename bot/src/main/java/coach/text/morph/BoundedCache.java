@@ -8,18 +8,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * an old entry that is read again moves back to the young map. Frequent keys stay; memory stays
  * under two generations; readers never block.
  */
-final class BoundedCache<V> {
+public final class BoundedCache<V> {
     private final int capacity;
     private volatile ConcurrentHashMap<String, V> young;
     private volatile ConcurrentHashMap<String, V> old;
 
-    BoundedCache(int capacity) {
+    public BoundedCache(int capacity) {
         this.capacity = capacity;
         this.young = new ConcurrentHashMap<>(Math.min(capacity, 4096));
         this.old = new ConcurrentHashMap<>();
     }
 
-    V get(String key) {
+    public V get(String key) {
         V v = young.get(key);
         if (v == null) {
             v = old.get(key);
@@ -30,7 +30,7 @@ final class BoundedCache<V> {
         return v;
     }
 
-    void put(String key, V value) {
+    public void put(String key, V value) {
         ConcurrentHashMap<String, V> y = young;
         y.put(key, value);
         if (y.size() >= capacity) {

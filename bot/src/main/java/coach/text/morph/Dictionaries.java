@@ -109,7 +109,7 @@ final class Dictionaries {
                     s.add(t);
                 }
             }
-            return Set.copyOf(s);
+            return java.util.Collections.unmodifiableSet(s);
         }
     }
 }

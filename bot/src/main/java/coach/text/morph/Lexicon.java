@@ -3,9 +3,8 @@ package coach.text.morph;
 import coach.kb.ContentException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,28 +13,42 @@ import java.util.Set;
  * format; {@code #} starts a comment line, blank lines are skipped. Each entry is a reading for
  * analysis ({@code form} → lemma/tag) and a form for synthesis ({@code lemma|tag} → form).
  * Forms are looked up with ё read as е, so one entry serves both spellings.
+ *
+ * <p>Parsed at start-up, often in a cold JVM: the parser scans each line once by hand (no regular
+ * expressions, no string concatenation through invokedynamic) to keep that cheap. The maps are
+ * never changed after parsing and never handed out for writing.
  */
 final class Lexicon {
-    static final Lexicon EMPTY = new Lexicon(Map.of(), Map.of(), 0);
+    static final Lexicon EMPTY = new Builder().build();
 
     /** е-folded lower-case form → readings. */
     private final Map<String, List<Reading>> readings;
     /** {@code lemma|tag} (lemma е-folded) → forms. */
     private final Map<String, List<String>> forms;
+    /** The forms as written (ё kept). */
+    private final Set<String> spelled;
     private final int entries;
 
-    private Lexicon(Map<String, List<Reading>> readings, Map<String, List<String>> forms, int entries) {
-        this.readings = readings;
-        this.forms = forms;
-        this.entries = entries;
+    private Lexicon(Builder b) {
+        this.readings = b.readings;
+        this.forms = b.forms;
+        this.spelled = b.spelled;
+        this.entries = b.entries;
     }
 
     List<Reading> readings(String foldedForm) {
-        return readings.getOrDefault(foldedForm, List.of());
+        List<Reading> r = readings.get(foldedForm);
+        return r == null ? List.of() : r;
+    }
+
+    /** Whether {@code form} (lower case, exact ё/е spelling) is a form of some entry. */
+    boolean hasForm(String form) {
+        return spelled.contains(form);
     }
 
     List<String> forms(String foldedLemma, String tag) {
-        return forms.getOrDefault(foldedLemma + "|" + tag, List.of());
+        List<String> f = forms.get(synthKey(foldedLemma, tag));
+        return f == null ? List.of() : f;
     }
 
     boolean isEmpty() {
@@ -55,21 +68,32 @@ final class Lexicon {
     static Lexicon parse(String file, String text, Set<String> knownTags) {
         Builder b = new Builder();
         Map<String, Integer> seen = new HashMap<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            int lineNo = i + 1;
-            String line = i == 0 && lines[i].startsWith("\uFEFF") ? lines[i].substring(1) : lines[i];
+        int lineNo = 0;
+        int start = text.startsWith("\uFEFF") ? 1 : 0;
+        while (start <= text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            lineNo++;
+            String line = text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end);
+            start = end + 1;
             if (line.isBlank() || line.stripLeading().startsWith("#")) {
                 continue;
             }
-            String[] f = line.split("\t", -1);
-            if (f.length != 3) {
+            int t1 = line.indexOf('\t');
+            int t2 = t1 < 0 ? -1 : line.indexOf('\t', t1 + 1);
+            if (t1 < 0 || t2 < 0 || line.indexOf('\t', t2 + 1) >= 0) {
+                int fields = 1;
+                for (int i = 0; i < line.length(); i++) {
+                    fields += line.charAt(i) == '\t' ? 1 : 0;
+                }
                 throw new ContentException(file, lineNo, "expected three tab-separated fields: form, lemma, tag (found "
-                        + f.length + ")");
+                        + fields + ")");
             }
-            String form = f[0].strip();
-            String lemma = f[1].strip();
-            String tag = f[2].strip();
+            String form = line.substring(0, t1).strip();
+            String lemma = line.substring(t1 + 1, t2).strip();
+            String tag = line.substring(t2 + 1).strip();
             checkWord(file, lineNo, "form", form);
             checkWord(file, lineNo, "lemma", lemma);
             if (tag.isEmpty()) {
@@ -88,17 +112,24 @@ final class Lexicon {
         return b.build();
     }
 
-    /** Lenient parse of a resource in the same format (LanguageTool's own additions): bad lines are skipped. */
+    /** Lenient parse of a resource in the same format (LanguageTool's own additions, lower case): bad lines are skipped. */
     static Lexicon parseLenient(String text) {
         Builder b = new Builder();
-        for (String line : text.split("\r?\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
             }
-            String[] f = line.split("\t");
-            if (f.length == 3 && !f[0].isBlank() && !f[1].isBlank() && !f[2].isBlank()) {
-                b.add(f[0].strip().toLowerCase(Locale.ROOT), f[1].strip().toLowerCase(Locale.ROOT), f[2].strip());
+            int t1 = text.indexOf('\t', start);
+            int t2 = t1 < 0 || t1 >= end ? -1 : text.indexOf('\t', t1 + 1);
+            if (text.charAt(start) != '#' && t1 > start && t2 > t1 + 1 && t2 < end - 1) {
+                String tag = text.substring(t2 + 1, end).strip();
+                if (!tag.isEmpty() && tag.indexOf('\t') < 0) {
+                    b.add(text.substring(start, t1), text.substring(t1 + 1, t2), tag);
+                }
             }
+            start = end + 1;
         }
         return b.build();
     }
@@ -107,14 +138,14 @@ final class Lexicon {
         if (w.isEmpty()) {
             throw new ContentException(file, line, "the " + what + " is empty");
         }
-        if (!w.equals(w.toLowerCase(Locale.ROOT))) {
-            throw new ContentException(file, line, "the " + what + " '" + w + "' must be in lower case");
-        }
         boolean letter = false;
         for (int i = 0; i < w.length(); i++) {
             char c = w.charAt(i);
             if (Character.isLetter(c)) {
                 letter = true;
+                if (Character.isUpperCase(c)) {
+                    throw new ContentException(file, line, "the " + what + " '" + w + "' must be in lower case");
+                }
             } else if (c != '-' && c != '.' && c != '\'') {
                 throw new ContentException(file, line, "the " + what + " '" + w
                         + "' may hold only letters, '-', '.' and an apostrophe");
@@ -129,13 +160,19 @@ final class Lexicon {
         return s.indexOf('ё') < 0 ? s : s.replace('ё', 'е');
     }
 
+    private static String synthKey(String foldedLemma, String tag) {
+        return new StringBuilder(foldedLemma.length() + 1 + tag.length()).append(foldedLemma).append('|').append(tag).toString();
+    }
+
     private static final class Builder {
-        private final Map<String, List<Reading>> readings = new LinkedHashMap<>();
-        private final Map<String, List<String>> forms = new LinkedHashMap<>();
+        private final Map<String, List<Reading>> readings = new HashMap<>();
+        private final Map<String, List<String>> forms = new HashMap<>();
+        private final Set<String> spelled = new HashSet<>();
         private int entries;
 
         void add(String form, String lemma, String tag) {
             entries++;
+            spelled.add(form);
             Reading r = new Reading(lemma, tag);
             String key = foldYo(form);
             List<Reading> rs = readings.get(key);
@@ -146,7 +183,7 @@ final class Lexicon {
             if (!rs.contains(r)) {
                 rs.add(r);
             }
-            String synthKey = foldYo(lemma) + "|" + tag;
+            String synthKey = synthKey(foldYo(lemma), tag);
             List<String> fs = forms.get(synthKey);
             if (fs == null) {
                 fs = new ArrayList<>(1);
@@ -158,15 +195,7 @@ final class Lexicon {
         }
 
         Lexicon build() {
-            Map<String, List<Reading>> r = new HashMap<>(readings.size() * 2);
-            for (Map.Entry<String, List<Reading>> e : readings.entrySet()) {
-                r.put(e.getKey(), List.copyOf(e.getValue()));
-            }
-            Map<String, List<String>> f = new HashMap<>(forms.size() * 2);
-            for (Map.Entry<String, List<String>> e : forms.entrySet()) {
-                f.put(e.getKey(), List.copyOf(e.getValue()));
-            }
-            return new Lexicon(r, f, entries);
+            return new Lexicon(this);
         }
     }
 }

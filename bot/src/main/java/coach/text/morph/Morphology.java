@@ -50,18 +50,35 @@ public final class Morphology {
         this.lexicon = lexicon;
     }
 
-    private static final class Shared {
-        static final Morphology INSTANCE = load(ContentSource.fromEnvironment());
-    }
+    private static volatile Morphology shared;
+    private static RuntimeException sharedFailure;
 
     /**
      * The process-wide instance with the knowledge base the process runs with ({@code COACH_KB_DIR}
-     * or the packed copy). Created on first call; the dictionaries load on first use.
+     * or the packed copy). Created on first call (or by {@link #preload()}); the dictionaries load
+     * on first use.
      *
-     * @throws coach.kb.ContentException on the first call if the lexicon is malformed
+     * @throws coach.kb.ContentException if the lexicon is malformed (on every call)
      */
     public static Morphology russian() {
-        return Shared.INSTANCE;
+        Morphology m = shared;
+        if (m != null) {
+            return m;
+        }
+        synchronized (Morphology.class) {
+            if (shared == null) {
+                if (sharedFailure != null) {
+                    throw sharedFailure;
+                }
+                try {
+                    shared = load(ContentSource.fromEnvironment());
+                } catch (RuntimeException e) {
+                    sharedFailure = e;
+                    throw e;
+                }
+            }
+            return shared;
+        }
     }
 
     /**
@@ -77,11 +94,19 @@ public final class Morphology {
         return new Morphology(Lexicon.parse(LEXICON_FILE, source.read(LEXICON_FILE), Dictionaries.Tags.ALL));
     }
 
-    /** Starts loading both dictionaries on a daemon thread and returns at once (first calls then find them ready, or wait for them). */
+    /**
+     * Starts loading, on a daemon thread, the shared instance's lexicon ({@link #russian()}) and both
+     * dictionaries, and returns at once: call it early at start-up; the first calls then find
+     * everything ready or wait for it. A malformed lexicon is reported by {@link #russian()}.
+     */
     public static void preload() {
         Thread t = new Thread(() -> {
-            Dictionaries.Analysis.lookup("а", new ArrayList<>());
-            Dictionaries.Synthesis.lookup("а|CONJ");
+            try {
+                russian();
+            } catch (RuntimeException e) {
+                // russian() throws it again to its caller
+            }
+            loadDictionaries();
         }, "morphology-preload");
         t.setDaemon(true);
         t.start();
@@ -107,8 +132,8 @@ public final class Morphology {
      * The list is immutable and may be shared: do not modify it.
      */
     public List<Reading> analyze(String word) {
-        if (word == null || word.isEmpty() || word.length() > MAX_WORD) {
-            return List.of();
+        if (word == null || word.isEmpty() || word.length() > MAX_WORD || !Character.isLetter(word.charAt(0))) {
+            return List.of(); // numbers, punctuation, emoji: not worth a cache entry
         }
         List<Reading> r = analyses.get(word);
         if (r == null) {
@@ -142,6 +167,9 @@ public final class Morphology {
 
     private List<Reading> compute(String word) {
         String w = word.toLowerCase(Locale.ROOT);
+        if (w.indexOf('\u0301') >= 0 || w.indexOf('\u0300') >= 0) {
+            w = w.replace("\u0301", "").replace("\u0300", ""); // stress marks: за́мок
+        }
         if (!plausibleWord(w)) {
             return List.of();
         }
@@ -310,7 +338,7 @@ public final class Morphology {
             }
         }
         if (forms.size() > 1) {
-            forms = preferred(forms);
+            forms = preferred(forms, t);
         }
         return List.copyOf(forms);
     }
@@ -331,12 +359,39 @@ public final class Morphology {
         return out;
     }
 
-    /** Orders variants: the ordinary instrumental «-ой/-ей» before the bookish «-ою/-ею», then the least ambiguous form. */
-    private List<String> preferred(List<String> forms) {
+    /**
+     * Orders the dictionary's variants of one form, the one a careful editor would write first:
+     * instrumental «-ой/-ей» before bookish «-ою/-ею» («ёлкой», «отправленной»); «-ие/-ия» before
+     * poetic «-ье/-ья» («обращение»; patronymics keep «-ьевич»); comparative «-ее» before «-ей»;
+     * then the shorter («сделав», «уверены»); then the less ambiguous («годы» rather than «года»,
+     * also a genitive singular).
+     */
+    private List<String> preferred(List<String> forms, Tag tag) {
         List<String> sorted = new ArrayList<>(forms);
-        sorted.sort(Comparator.comparingInt((String f) -> (f.endsWith("ою") || f.endsWith("ею")) ? 1 : 0)
+        boolean patronymic = tag.has("Patr");
+        sorted.sort(Comparator.comparingInt((String f) -> penalty(f, forms, patronymic))
+                .thenComparingInt(String::length)
                 .thenComparingInt(f -> analyze(f).size()));
         return sorted;
+    }
+
+    private static int penalty(String f, List<String> all, boolean patronymic) {
+        String core = f.endsWith("ся") ? f.substring(0, f.length() - 2) : f;
+        if (core.endsWith("ою") || core.endsWith("ею")) {
+            return 1;
+        }
+        int soft = f.lastIndexOf('ь');
+        if (!patronymic && soft > 0 && all.contains(f.substring(0, soft) + 'и' + f.substring(soft + 1))) {
+            return 1;
+        }
+        if (f.endsWith("ей") && all.contains(f.substring(0, f.length() - 1) + "е")) {
+            return 1;
+        }
+        int ie = f.lastIndexOf("иев");
+        if (patronymic && ie > 0 && all.contains(f.substring(0, ie) + "ьев" + f.substring(ie + 3))) {
+            return 1; // Анатольевич
+        }
+        return 0;
     }
 
     // ------------------------------------------------------------------ inflection
@@ -370,6 +425,12 @@ public final class Morphology {
         return inflect(word, reading, Map.of(CASE, target.tag()));
     }
 
+    /** {@link #inflect(String, Reading, Map)} into another case and number (number null: unchanged). */
+    public Optional<String> inflect(String word, Reading reading, Case target, GrammaticalNumber number) {
+        return number == null ? inflect(word, reading, target)
+                : inflect(word, reading, Map.of(CASE, target.tag(), NUMBER, number.tag()));
+    }
+
     Optional<String> pick(String word, List<String> forms, Tag target) {
         if (forms.isEmpty()) {
             return Optional.empty();
@@ -392,7 +453,36 @@ public final class Morphology {
                 break;
             }
         }
-        return Optional.of(Casing.restore(word, best));
+        return Optional.of(spell(word, best));
+    }
+
+    /**
+     * {@code form} with the capitalisation of {@code original}, and with е for ё when the writer
+     * spells ё as е: «счет» → «счетом» (not «счётом»), «идешь» → «идете»; «день» → «днём».
+     */
+    String spell(String original, String form) {
+        if (form.indexOf('ё') >= 0 && writesYoAsE(original)) {
+            form = form.replace('ё', 'е');
+        }
+        return Casing.restore(original, form);
+    }
+
+    /** Whether {@code word} is written with е where the dictionary spells it with ё. */
+    private boolean writesYoAsE(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        if (w.indexOf('ё') >= 0 || w.indexOf('е') < 0) {
+            return false;
+        }
+        List<Reading> found = new ArrayList<>(4);
+        int tries = 0;
+        for (int i = w.indexOf('е'); i >= 0 && tries < 4; i = w.indexOf('е', i + 1), tries++) {
+            String variant = w.substring(0, i) + 'ё' + w.substring(i + 1);
+            Dictionaries.Analysis.lookup(variant, found);
+            if (!found.isEmpty() || lexicon.hasForm(variant)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int commonPrefix(String a, String b) {
@@ -650,6 +740,81 @@ public final class Morphology {
         return inflect(form, predicate, changes);
     }
 
+    /** Whether some reading of {@code modifier} agrees with some reading of {@code noun} («вашим» + «менеджером»). */
+    public boolean agreeAny(String modifier, String noun) {
+        List<Reading> nouns = analyze(noun);
+        for (Reading m : analyze(modifier)) {
+            for (Reading n : nouns) {
+                if (agree(m, n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A verb, given by its infinitive, in the form of another verb's reading: same tense or mood,
+     * person, number, gender («задеплоили» read as VB:Past:TRANS:PFV:PL + «выложить» → «выложили»;
+     * «эскалирую» + «передавать» → «передаю»). Works for finite forms, imperatives, infinitives,
+     * adverbial and short participles. Lower case; empty when the form does not exist (a perfective
+     * verb has no present tense).
+     */
+    public Optional<String> conjugateLike(String verbLemma, Reading like) {
+        Tag l = Tag.of(like.tag());
+        if (!(l.pos.equals("VB") || l.pos.equals("DPT") || l.pos.equals("PT_Short") || l.pos.equals("PT")) || l.fields.length < 4) {
+            return Optional.empty();
+        }
+        String lemma = verbLemma.toLowerCase(Locale.ROOT);
+        Tag own = null;
+        for (Reading r : analyze(lemma)) {
+            if (r.isVerb() && r.lemma().equals(lemma) && r.has("INF")) {
+                own = Tag.of(r.tag());
+                break;
+            }
+        }
+        if (own == null || own.fields.length < 4 || own.fields[2].equals("bezl")) {
+            return Optional.empty();
+        }
+        List<String> f = new ArrayList<>(List.of(l.fields));
+        if (l.accusativeMarkIndex >= 0) {
+            f.remove(l.accusativeMarkIndex);
+        }
+        f.set(2, own.fields[2]);
+        f.set(3, own.fields[3]);
+        String tag = String.join(":", f);
+        if (l.accusativeMarkIndex >= 0) {
+            tag = tag + ":" + l.fields[l.accusativeMarkIndex];
+        }
+        List<String> forms = synthesize(lemma, tag);
+        return forms.isEmpty() ? Optional.empty() : Optional.of(forms.get(0));
+    }
+
+    /**
+     * A replacement in the grammatical form of the word it replaces: a noun phrase written in the
+     * nominative («тестовый сервер») put into the case and number of a noun reading («на стейдже»
+     * → «тестовом сервере»), or a phrase starting with an infinitive («выложить на сервер») with
+     * that verb conjugated like a verb reading («задеплоили» → «выложили на сервер»). Lower case as
+     * written in {@code phrase}; empty when unsure.
+     */
+    public Optional<String> inflectLike(String phrase, Reading like) {
+        if (phrase == null || phrase.isBlank()) {
+            return Optional.empty();
+        }
+        String p = phrase.strip();
+        if (like.isNoun()) {
+            Case c = like.grammaticalCase();
+            if (c == null) {
+                return Optional.of(p); // the jargon word does not decline: neither does its replacement
+            }
+            Optional<String> r = phrases().inflect(p, Case.NOM, c, like.number());
+            return r.isPresent() || like.number() == null ? r : phrases().inflect(p, Case.NOM, c, null);
+        }
+        String[] words = p.split("\\s+", 2);
+        Optional<String> verb = conjugateLike(words[0], like);
+        return verb.map(v -> words.length == 1 ? v : v + " " + words[1]);
+    }
+
     // ------------------------------------------------------------------ polite plural
 
     /**
@@ -660,6 +825,8 @@ public final class Morphology {
      * the same form («твоему» → «вашему»). Capitalisation is kept. Empty when the form has no such
      * reading or is also a word of another kind that must not change («мой» is also «мыть»'s
      * imperative, «три» also «тереть»'s).
+     * Past and short forms carry no person: «винда встала» must stay, so call this only for words
+     * whose subject is «ты» (or that are «ты»/«твой» themselves); the caller knows the clause.
      */
     public Optional<String> toPolitePlural(String form) {
         List<String> common = null;
@@ -687,15 +854,143 @@ public final class Morphology {
             return Optional.empty();
         }
         if (allPronoun && dative != null) {
-            return Optional.of(Casing.restore(form, dative)); // «тебе»: dative «вам» rather than prepositional «вас»
+            return Optional.of(spell(form, dative)); // «тебе»: dative «вам» rather than prepositional «вас»
         }
-        return common.isEmpty() ? Optional.empty() : Optional.of(Casing.restore(form, common.get(0)));
+        return common.isEmpty() ? Optional.empty() : Optional.of(spell(form, common.get(0)));
+    }
+
+    /**
+     * A clause or sentence from «ты» to «вы», word by word (tokens in, tokens out, punctuation
+     * tokens kept): «ты»/«твой» forms, 2nd person singular verbs and imperatives always; past
+     * verbs, short adjectives and participles and «сам» only when their subject is «ты» — the
+     * nearest possible subject before them (after them when none is before) within the clause
+     * (up to , ; : . ! ? — or a word such as «что», «который», «если»): «ты ж сам подписал акт» → «вы ж сами подписали
+     * акт», but «у тебя винда встала» keeps «встала». Words that cannot be told are kept.
+     */
+    public List<String> toPolitePlural(List<String> words) {
+        List<String> out = new ArrayList<>(words);
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            List<Reading> rs = w == null ? List.of() : analyze(w);
+            if (rs.isEmpty()) {
+                continue;
+            }
+            boolean personless = false;
+            boolean personal = false;
+            for (Reading r : rs) {
+                if (politeForms(r).isEmpty()) {
+                    continue;
+                }
+                Tag t = Tag.of(r.tag());
+                if (t.pos.equals("PNN") || r.lemma().equals("твой") || t.person == Person.SECOND) {
+                    personal = true;
+                } else {
+                    personless = true;
+                }
+            }
+            if ((personal && !personless) || (personless && subjectIsTy(words, i))) {
+                Optional<String> p = afterPreposition(w, rs, i > 0 ? words.get(i - 1) : null);
+                if (p.isEmpty()) {
+                    p = toPolitePlural(w);
+                }
+                if (p.isPresent()) {
+                    out.set(i, p.get());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final Set<String> PREPOSITIONAL = Set.of("о", "об", "обо", "при", "в", "во", "на");
+
+    /** «о тебе» → «о вас» (prepositional), not the dative «вам» a bare «тебе» gets. */
+    private Optional<String> afterPreposition(String w, List<Reading> rs, String previous) {
+        if (previous == null || !PREPOSITIONAL.contains(previous.toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        for (Reading r : rs) {
+            if (r.isPronoun() && r.lemma().equals("ты") && r.grammaticalCase() == Case.LOC) {
+                return toPolitePlural(w, r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean subjectIsTy(List<String> words, int at) {
+        Boolean left = nearestSubjectIsTy(words, at, -1);
+        return left != null ? left : Boolean.TRUE.equals(nearestSubjectIsTy(words, at, +1));
+    }
+
+    /** Looks from {@code at} in {@code step} direction for a possible subject: true if it is «ты», false if another, null if none in the clause. */
+    private Boolean nearestSubjectIsTy(List<String> words, int at, int step) {
+        for (int i = at + step; i >= 0 && i < words.size(); i += step) {
+            String w = words.get(i);
+            if (isClauseBoundary(w)) {
+                return null;
+            }
+            List<Reading> rs = analyze(w);
+            if (rs.isEmpty()) {
+                if (hasLetter(w)) {
+                    return false; // an unknown word may be the subject: keep the verb
+                }
+                continue;
+            }
+            boolean ty = false;
+            boolean other = false;
+            for (Reading r : rs) {
+                if (r.grammaticalCase() != Case.NOM) {
+                    continue;
+                }
+                if (r.isPronoun() && r.lemma().equals("ты")) {
+                    ty = true;
+                } else if (r.isNoun() || r.isPronoun()) {
+                    other = true;
+                }
+            }
+            if (ty) {
+                return true;
+            }
+            if (other) {
+                return false;
+            }
+        }
+        return null;
+    }
+
+    /** Words that open a subordinate clause (with its own subject); «и», «но» often join predicates of one subject and do not end the search. */
+    private static final Set<String> CLAUSE_WORDS = Set.of("что", "который", "которая", "которое", "которые", "которого",
+            "которой", "которым", "когда", "если", "потому", "чтобы", "где", "пока", "хотя", "раз");
+
+    private static boolean isClauseBoundary(String w) {
+        if (w == null) {
+            return true;
+        }
+        String s = w.strip();
+        if (s.isEmpty()) {
+            return false;
+        }
+        if (!hasLetter(s)) {
+            return s.chars().anyMatch(c -> ",;:.!?—–()\"«»".indexOf(c) >= 0);
+        }
+        return CLAUSE_WORDS.contains(s.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean hasLetter(String w) {
+        if (w == null) {
+            return false;
+        }
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isLetter(w.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@link #toPolitePlural(String)} for one reading of the form. */
     public Optional<String> toPolitePlural(String form, Reading r) {
         List<String> forms = politeForms(r);
-        return forms.isEmpty() ? Optional.empty() : Optional.of(Casing.restore(form, forms.get(0)));
+        return forms.isEmpty() ? Optional.empty() : Optional.of(spell(form, forms.get(0)));
     }
 
     /** The lower-case «вы» forms of one reading, preferred first; empty if the reading is no «ты» form. */

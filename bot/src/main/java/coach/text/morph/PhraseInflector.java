@@ -19,6 +19,10 @@ import java.util.Optional;
  * {@link Morphology#agree}); if the readings left lead to different results, or none is left, the
  * answer is empty: callers prefer no rewrite to a wrong one.
  *
+ * <p>A phrase may start with a count in digits («3 рабочих дня» → instrumental «3 рабочими днями»):
+ * the count then decides the number (and, in the nominative and accusative, the case) of the rest.
+ * Numerals written as words («двум менеджерам») are not handled (empty).
+ *
  * <p>«свой» and «твой» become «ваш» in the agreeing form (the coach rewrites messages that
  * address the client). Capitalisation of each word is kept. Thread-safe.
  */
@@ -41,12 +45,30 @@ public final class PhraseInflector {
      * @return the new word forms, one per input word, or empty when unsure
      */
     public Optional<List<String>> inflect(List<String> words, Case source, Case target, GrammaticalNumber number) {
+        return inflect(words, source, target, number, "ваш");
+    }
+
+    /**
+     * {@link #inflect(List, Case, Case, GrammaticalNumber)} with the possessive that «свой» and
+     * «твой» become: {@code "ваш"} (the default: the coach addresses the client), {@code "наш"}
+     * («передадим своему юристу» → «нашим юристом»), or null to keep them.
+     */
+    public Optional<List<String>> inflect(List<String> words, Case source, Case target, GrammaticalNumber number, String reflexiveAs) {
         if (words == null || words.isEmpty() || words.size() > 12 || target == null) {
             return Optional.empty();
         }
         List<List<Reading>> readings = new ArrayList<>(words.size());
         for (String w : words) {
-            readings.add(morph.analyze(w));
+            readings.add(readingsOf(w));
+        }
+        if (words.size() >= 2 && isCount(words.get(0))) {
+            return counted(words, target, reflexiveAs);
+        }
+        if (words.size() == 1) {
+            Optional<String> pronoun = pronoun(words.get(0), readings.get(0), source, target, number);
+            if (pronoun != null) {
+                return pronoun.map(List::of);
+            }
         }
         // Try the head positions from the right: with «нового клиента», «клиента» is the head and
         // «нового» its modifier, not a noun «новое» with a genitive tail.
@@ -54,12 +76,185 @@ public final class PhraseInflector {
             if (!validModifiers(readings, head)) {
                 continue;
             }
-            Optional<List<String>> r = inflectWithHead(words, readings, head, source, target, number);
-            if (r.isPresent()) {
-                return r;
+            Optional<List<String>> r = inflectWithHead(words, readings, head, source, target, number, null, null, reflexiveAs);
+            if (r != null) {
+                return r; // an answer, or readings of this head that disagree: no guessing further left
+            }
+        }
+        return adjectiveHead(words, readings, target, number, reflexiveAs);
+    }
+
+    /**
+     * A number written in digits and the noun phrase it counts: «3 рабочих дня» → instrumental «3
+     * рабочими днями», «21 день» → genitive «21 дня», «5 заявок» → dative «5 заявкам». In the
+     * nominative and accusative the count decides the phrase's form (1 → nominative singular,
+     * 2–4 → genitive singular with genitive plural adjectives, 5 and more → genitive plural).
+     * Empty for a fraction and, in the accusative after 2–4, for an animate noun.
+     */
+    private Optional<List<String>> counted(List<String> words, Case target, String reflexiveAs) {
+        String digits = words.get(0);
+        long n;
+        try {
+            n = Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        long last = n % 10;
+        long lastTwo = n % 100;
+        boolean one = last == 1 && lastTwo != 11;
+        boolean few = last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14);
+        List<String> rest = words.subList(1, words.size());
+        List<List<Reading>> readings = new ArrayList<>(rest.size());
+        boolean animate = false;
+        for (String w : rest) {
+            List<Reading> rs = readingsOf(w);
+            readings.add(rs);
+            for (Reading r : rs) {
+                animate |= r.isNoun() && r.animacy() == Animacy.ANIM;
+            }
+        }
+        // Is it a count at all? After 1 the noun is singular, after 2–4 genitive singular or plural,
+        // after 5 and more plural; «12 марта» (a date) and «2026 год» (a year) are no counts.
+        boolean consistent = false;
+        boolean month = false;
+        for (Reading r : readings.get(rest.size() - 1)) {
+            if (!r.isNoun()) {
+                continue;
+            }
+            month |= MONTHS.contains(r.lemma());
+            GrammaticalNumber rn = r.number();
+            consistent |= one ? rn == GrammaticalNumber.SING
+                    : few ? rn == GrammaticalNumber.PLUR || (rn == GrammaticalNumber.SING && r.grammaticalCase() != null
+                            && r.grammaticalCase().base() == Case.GEN)
+                    : rn == GrammaticalNumber.PLUR;
+        }
+        if (month) {
+            return Optional.of(words); // «к 12 марта», «с 12 марта»: a date does not decline
+        }
+        if (!consistent) {
+            return Optional.empty();
+        }
+        Case headCase = target;
+        Case modifierCase = target;
+        GrammaticalNumber headNumber = one ? GrammaticalNumber.SING : GrammaticalNumber.PLUR;
+        GrammaticalNumber modifierNumber = headNumber;
+        if ((target == Case.NOM || target == Case.ACC) && !one) {
+            headCase = Case.GEN;
+            modifierCase = Case.GEN;
+            if (few) {
+                if (target == Case.ACC && animate) {
+                    return Optional.empty(); // «двух клиентов» or «2 клиента»: not for digits to decide
+                }
+                headNumber = GrammaticalNumber.SING;
+            }
+        }
+        for (int head = rest.size() - 1; head >= 0; head--) {
+            if (!validModifiers(readings, head)) {
+                continue;
+            }
+            Optional<List<String>> r = inflectWithHead(rest, readings, head, null, headCase, headNumber, modifierCase,
+                    modifierNumber, reflexiveAs);
+            if (r != null) {
+                return r.map(ws -> {
+                    List<String> out = new ArrayList<>(words.size());
+                    out.add(digits);
+                    out.addAll(ws);
+                    return out;
+                });
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The readings of a word in a phrase: a word written in lower case is no name, patronymic or
+     * surname when it has other readings («заказов» is not the surname Заказов).
+     */
+    private List<Reading> readingsOf(String w) {
+        List<Reading> rs = morph.analyze(w);
+        if (rs.size() < 2 || w.isEmpty() || !Character.isLowerCase(w.charAt(0))) {
+            return rs;
+        }
+        List<Reading> common = null;
+        for (int i = 0; i < rs.size(); i++) {
+            Reading r = rs.get(i);
+            boolean proper = r.isNoun() && (r.has("Name") || r.has("Patr") || r.has("Fam"));
+            if (proper && common == null) {
+                common = new ArrayList<>(rs.subList(0, i));
+            } else if (!proper && common != null) {
+                common.add(r);
+            }
+        }
+        return common == null || common.isEmpty() ? rs : common;
+    }
+
+    private static final java.util.Set<String> MONTHS = java.util.Set.of("январь", "февраль", "март", "апрель", "май",
+            "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь");
+
+    private static boolean isCount(String w) {
+        if (w.isEmpty() || w.length() > 12) {
+            return false;
+        }
+        for (int i = 0; i < w.length(); i++) {
+            if (w.charAt(i) < '0' || w.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A phrase whose last word is an adjective used as a noun («нашему дежурному», «ответственного»):
+     * every word takes the form agreeing with the last one's gender and number in the target case.
+     * Empty for a masculine or plural accusative (the animacy is unknown) and when unsure.
+     */
+    private Optional<List<String>> adjectiveHead(List<String> words, List<List<Reading>> readings, Case target,
+                                                 GrammaticalNumber number, String reflexiveAs) {
+        int last = words.size() - 1;
+        if (!validModifiers(readings, last + 1)) {
+            return Optional.empty();
+        }
+        List<String> answer = null;
+        for (Reading head : readings.get(last)) {
+            if (!head.isAgreeingModifier()) {
+                continue;
+            }
+            Tag h = Tag.of(head.tag());
+            List<String> out = new ArrayList<>(words);
+            boolean ok = true;
+            for (int i = 0; i <= last && ok; i++) {
+                String produced = null;
+                boolean agreeing = false;
+                for (Reading m : readings.get(i)) {
+                    Tag t = Tag.of(m.tag());
+                    if (!m.isAgreeingModifier() || t.grammaticalCase == null || h.grammaticalCase == null
+                            || t.grammaticalCase.base() != h.grammaticalCase.base() || t.number != h.number
+                            || (h.number == GrammaticalNumber.SING && t.gender != h.gender)) {
+                        continue;
+                    }
+                    agreeing = true;
+                    String f = modifierForm(words.get(i), m, h, target, number, reflexiveAs);
+                    if (f == null || (produced != null && !produced.equals(f))) {
+                        return Optional.empty(); // this reading cannot be put into the case with certainty
+                    }
+                    produced = f;
+                }
+                if (ok && !agreeing) {
+                    ok = readings.get(i).stream().anyMatch(r -> "ADV".equals(r.pos())) && i < last;
+                } else if (ok) {
+                    out.set(i, produced);
+                }
+            }
+            if (!ok) {
+                continue;
+            }
+            if (answer == null) {
+                answer = out;
+            } else if (!answer.equals(out)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.ofNullable(answer);
     }
 
     /** The same for a phrase written with single spaces between words: «своему менеджеру» → «вашим менеджером». */
@@ -74,6 +269,94 @@ public final class PhraseInflector {
     /** {@link #inflect(String, Case, Case, GrammaticalNumber)} keeping the number, from an unknown case. */
     public Optional<String> inflect(String phrase, Case target) {
         return inflect(phrase, null, target, null);
+    }
+
+    /**
+     * Whether the words read as an agreeing noun phrase ending in its head noun: adjective-like
+     * words (adverbs allowed in front of them), then the head, every modifier agreeing with the
+     * head in one of its readings («вашим новым менеджером» yes, «вашему новым менеджером» no,
+     * «нового договор» no). Pass the phrase without a genitive tail. For checking a rewritten phrase.
+     */
+    public boolean agrees(List<String> words) {
+        if (words == null || words.isEmpty() || words.size() > 12) {
+            return false;
+        }
+        List<List<Reading>> readings = new ArrayList<>(words.size());
+        for (String w : words) {
+            readings.add(readingsOf(w));
+        }
+        int head = words.size() - 1;
+        if (!validModifiers(readings, head)) {
+            return false;
+        }
+        for (Reading noun : readings.get(head)) {
+            if (noun.isNoun() && modifiersAgree(readings, head, noun)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean modifiersAgree(List<List<Reading>> readings, int head, Reading noun) {
+        for (int i = 0; i < head; i++) {
+            boolean agreeing = false;
+            boolean adverb = false;
+            for (Reading m : readings.get(i)) {
+                agreeing |= morph.agree(m, noun);
+                adverb |= "ADV".equals(m.pos());
+            }
+            if (!agreeing && !adverb) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final java.util.Set<String> PERSONAL = java.util.Set.of("я", "ты", "вы", "мы", "он", "она", "оно", "они", "себя");
+
+    /**
+     * A personal pronoun in another case («вам» → «вами», «нему» → «ним»): null when the word is no
+     * personal pronoun, empty when its readings disagree. After a preposition the third person
+     * takes н- («к нему», «с ним»): the form keeps the н- of the word it replaces.
+     */
+    private Optional<String> pronoun(String word, List<Reading> rs, Case source, Case target, GrammaticalNumber number) {
+        String answer = null;
+        boolean any = false;
+        String lower = word.toLowerCase(java.util.Locale.ROOT);
+        for (Reading r : rs) {
+            Tag t = Tag.of(r.tag());
+            if (!r.isPronoun() || !PERSONAL.contains(r.lemma()) || t.grammaticalCase == null) {
+                continue;
+            }
+            if (source != null && t.grammaticalCase.base() != source.base()) {
+                continue;
+            }
+            any = true;
+            if (number != null && number != t.number) {
+                return Optional.empty();
+            }
+            String tag = t.with(t.caseIndex, target.tag());
+            List<String> forms = morph.synthesize(r.lemma(), tag);
+            String chosen = null;
+            boolean nForm = lower.startsWith("н") && !r.lemma().startsWith("н");
+            for (String f : forms) {
+                boolean startsN = f.startsWith("н") && !r.lemma().startsWith("н");
+                if (chosen == null || (startsN == nForm && !(chosen.startsWith("н") == nForm))) {
+                    chosen = f;
+                }
+            }
+            if (chosen == null) {
+                return Optional.empty();
+            }
+            if (answer != null && !answer.equals(chosen)) {
+                return Optional.empty();
+            }
+            answer = chosen;
+        }
+        if (!any) {
+            return null;
+        }
+        return Optional.ofNullable(answer).map(f -> morph.spell(word, f));
     }
 
     private static boolean validModifiers(List<List<Reading>> readings, int head) {
@@ -127,8 +410,10 @@ public final class PhraseInflector {
         return true;
     }
 
+    /** The phrase around this head: null when no reading of it works, empty when its readings give different answers. */
     private Optional<List<String>> inflectWithHead(List<String> words, List<List<Reading>> readings, int head,
-                                                   Case source, Case target, GrammaticalNumber number) {
+                                                   Case source, Case target, GrammaticalNumber number,
+                                                   Case modifierCase, GrammaticalNumber modifierNumber, String reflexiveAs) {
         List<String> answer = null;
         for (Reading noun : readings.get(head)) {
             if (!noun.isNoun()) {
@@ -138,9 +423,12 @@ public final class PhraseInflector {
             if (source != null && nc != null && nc.base() != source.base()) {
                 continue;
             }
-            List<String> out = build(words, readings, head, noun, target, number);
+            List<String> out = build(words, readings, head, noun, target, number, modifierCase, modifierNumber, reflexiveAs);
             if (out == null) {
                 continue;
+            }
+            if (out == UNSURE) {
+                return Optional.empty();
             }
             if (answer == null) {
                 answer = out;
@@ -148,12 +436,20 @@ public final class PhraseInflector {
                 return Optional.empty(); // two readings, two different answers: unsure
             }
         }
-        return Optional.ofNullable(answer);
+        return answer == null ? null : Optional.of(answer);
     }
 
-    /** The phrase rebuilt around one reading of the head noun, or null if a modifier does not agree or a form is missing. */
+    /** Marks a reading of the head whose phrase agrees but cannot be put into the case with certainty. */
+    private static final List<String> UNSURE = List.of("\u0000unsure");
+
+    /**
+     * The phrase rebuilt around one reading of the head noun; null if this reading does not fit (a
+     * modifier does not agree, the tail is no tail), {@link #UNSURE} if it fits but a form cannot
+     * be told.
+     */
     private List<String> build(List<String> words, List<List<Reading>> readings, int head, Reading noun,
-                               Case target, GrammaticalNumber number) {
+                               Case target, GrammaticalNumber number, Case modifierCase,
+                               GrammaticalNumber modifierNumber, String reflexiveAs) {
         Tag n = Tag.of(noun.tag());
         GrammaticalNumber newNumber = number != null ? number : n.number;
         if (n.gender == null && newNumber == GrammaticalNumber.SING && n.number == GrammaticalNumber.PLUR) {
@@ -169,11 +465,10 @@ public final class PhraseInflector {
                     : Map.of(Morphology.CASE, target.tag());
             Optional<String> f = morph.inflect(words.get(head), noun, changes);
             if (f.isEmpty()) {
-                return null;
+                return UNSURE;
             }
             headForm = f.get();
         }
-        Animacy animacy = n.animacy;
         List<String> out = new ArrayList<>(words);
         out.set(head, headForm);
         // names in apposition take the head's case: «менеджеру Ивану Петрову» → «менеджером Иваном Петровым»
@@ -194,16 +489,18 @@ public final class PhraseInflector {
             String produced = null;
             boolean agreeing = false;
             for (Reading m : rs) {
-                if (!morph.agree(m, noun)) {
+                // after a number the adjectives are plural whatever the noun («3 рабочих дня»)
+                boolean fits = modifierCase != null
+                        ? m.isAgreeingModifier() && (m.number() == GrammaticalNumber.PLUR || m.gender() == n.gender)
+                        : morph.agree(m, noun);
+                if (!fits) {
                     continue;
                 }
                 agreeing = true;
-                String f = modifierForm(words.get(i), m, n, target, newNumber, animacy);
-                if (f == null) {
-                    return null;
-                }
-                if (produced != null && !produced.equals(f)) {
-                    return null;
+                String f = modifierForm(words.get(i), m, n, modifierCase != null ? modifierCase : target,
+                        modifierNumber != null ? modifierNumber : newNumber, reflexiveAs);
+                if (f == null || (produced != null && !produced.equals(f))) {
+                    return UNSURE; // the modifier agrees, but its new form cannot be told
                 }
                 produced = f;
             }
@@ -240,14 +537,14 @@ public final class PhraseInflector {
         return produced;
     }
 
-    private String modifierForm(String word, Reading m, Tag noun, Case target, GrammaticalNumber number, Animacy animacy) {
+    private String modifierForm(String word, Reading m, Tag noun, Case target, GrammaticalNumber number, String reflexiveAs) {
         String tag = Morphology.agreeingTag(Tag.of(m.tag()), noun, target, number);
         if (tag == null) {
             return null;
         }
         String lemma = m.lemma();
-        if (lemma.equals("свой") || lemma.equals("твой")) {
-            lemma = "ваш";
+        if (reflexiveAs != null && (lemma.equals("свой") || lemma.equals("твой"))) {
+            lemma = reflexiveAs;
         }
         List<String> forms = morph.synthesize(lemma, tag);
         if (forms.isEmpty()) {

@@ -34,6 +34,11 @@ public record Reading(String lemma, String tag) {
         return parsed().fieldList();
     }
 
+    /** The tag as the dictionary writes it: without the {@code :Anim}/{@code :Inanim} mark analysis adds to adjective-like accusatives. */
+    public String dictionaryTag() {
+        return parsed().withoutMark();
+    }
+
     /** Whether one tag field is exactly {@code grammeme} (e.g. {@code has("PL")}, {@code has("MPR")}). */
     public boolean has(String grammeme) {
         return parsed().has(grammeme);

@@ -25,6 +25,7 @@ final class Tag {
     final Person person;
     final int personIndex;
     final Animacy animacy;
+    private final boolean sharedSlot;
     /** Index of the trailing animacy mark that {@link Morphology#analyze} adds to adjective-like accusatives, or -1. */
     final int accusativeMarkIndex;
 
@@ -98,6 +99,11 @@ final class Tag {
         this.personIndex = pi;
         this.animacy = a;
         this.accusativeMarkIndex = mark;
+        this.sharedSlot = switch (pos) {
+            case "ADJ", "PT", "PT_Short", "Ord", "Num", "ABR" -> !Arrays.asList(fields).contains("Sin");
+            case "VB" -> fields.length > 1 && "Past".equals(fields[1]);
+            default -> false;
+        };
         // Adjectives, participles, ordinals and past-tense verbs share one slot for gender and
         // plural (ADJ:Posit:Masc:D, ADJ:Posit:PL:D): a gender there means singular.
         if (n == null && g != null && sharesGenderSlot()) {
@@ -120,11 +126,7 @@ final class Tag {
 
     /** Gender and plural share one field (no {@code Sin} field): adjectives, participles, ordinals, numerals, past verbs, short forms. */
     boolean sharesGenderSlot() {
-        return switch (pos) {
-            case "ADJ", "PT", "PT_Short", "Ord", "Num", "ABR" -> !Arrays.asList(fields).contains("Sin");
-            case "VB" -> fields.length > 1 && "Past".equals(fields[1]);
-            default -> false;
-        };
+        return sharedSlot;
     }
 
     /** The index of the field holding gender or {@code PL} in a shared slot, or -1. */

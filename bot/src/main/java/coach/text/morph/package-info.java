@@ -4,6 +4,31 @@
  * agreement, «ты» → «вы»), {@link coach.text.morph.PhraseInflector} (noun phrases into another
  * case), {@link coach.text.morph.Reading} (lemma + tag).
  *
+ * <h2>Entry points</h2>
+ * <ul>
+ * <li>{@code Morphology.russian()} the shared instance (knowledge base of the process);
+ *     {@code Morphology.load(ContentSource)} one for another knowledge base;
+ *     {@code Morphology.preload()} starts loading in the background.</li>
+ * <li>{@code analyze(word)} → readings; {@code lemmas(word)}; {@code isKnown(word)}.</li>
+ * <li>{@code synthesize(lemma, tag)} → forms, preferred first.</li>
+ * <li>{@code inflect(word, reading, changes)} / {@code inflect(word, reading, Case)} → the word in
+ *     another case, number, gender, person, with its capitalisation.</li>
+ * <li>{@code agree(modifier, noun)}, {@code agreeAny(modifierForm, nounForm)};
+ *     {@code phrases().agrees(words)} for a whole phrase.</li>
+ * <li>{@code phrases().inflect(words | phrase, sourceCase, targetCase, number[, reflexiveAs])} → a
+ *     noun phrase in another case («свой/твой» → «ваш»), with names in apposition, a genitive or
+ *     prepositional tail kept, a count in digits («3 рабочих дня»), personal pronouns, adjectives
+ *     used as nouns.</li>
+ * <li>{@code toPolitePlural(form)} → the «вы» counterpart of a «ты» form;
+ *     {@code toPolitePlural(words)} a whole clause, past forms only where «ты» is their subject.</li>
+ * <li>Replacements: {@code inflectLike(phrase, reading)} (a nominative phrase or an infinitive in
+ *     the form of the word it replaces), {@code conjugateLike(verbLemma, reading)}.</li>
+ * <li>Templates: {@code agreeing(lemma, noun)} (an adjective agreeing with a noun),
+ *     {@code countForm(word, noun, n)} (noun after a number), {@code agreeWith(predicate, reading,
+ *     subject)} (a verb or short form agreeing with its subject).</li>
+ * </ul>
+ * Every method is thread-safe, returns empty rather than guessing, and never throws on odd input.
+ *
  * <h2>Tags</h2>
  * A tag is a colon-separated list of fields; the first is the part of speech, the others come in a
  * fixed order per part of speech (synthesis needs the exact tag, field for field). Empty fields

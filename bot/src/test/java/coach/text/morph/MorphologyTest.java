@@ -72,12 +72,49 @@ class MorphologyTest {
     }
 
     @Test
+    void theSharedInstanceLoadsInTheBackgroundAndAnswersLikeAnyOther() {
+        Morphology.preload();
+        Morphology shared = Morphology.russian();
+        assertTrue(shared == Morphology.russian());
+        assertEquals(M.analyze("дедлайна"), shared.analyze("дедлайна"));
+        assertEquals(M.lexiconSize(), shared.lexiconSize());
+    }
+
+    @Test
     void unknownWordsAndJunkGiveNothingAndNeverThrow() {
         for (String w : new String[] {"", "   ", "ъъъхщщ", "12345", "😀", "a+b", "word\u0000", "к".repeat(500), "Привет!"}) {
             assertEquals(List.of(), M.analyze(w), w);
         }
         assertEquals(List.of(), M.analyze(null));
         assertEquals(List.of(), M.synthesize("ъъъхщщ", "NN:Inanim:Masc:Sin:T"));
+    }
+
+    @Test
+    void oddInputNeverThrowsAnywhere() {
+        java.util.Random rnd = new java.util.Random(17);
+        String alphabet = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВЁЯabcXYZ019-'.+|:\u0301\u0000\t 😀№«»";
+        PhraseInflector p = M.phrases();
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder b = new StringBuilder();
+            int len = rnd.nextInt(14);
+            for (int k = 0; k < len; k++) {
+                b.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0, rnd.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+            }
+            String w = b.toString();
+            List<Reading> rs = M.analyze(w);
+            M.lemmas(w);
+            M.toPolitePlural(w);
+            M.synthesize(w, "NN:Inanim:Masc:Sin:T");
+            M.synthesize("менеджер", w);
+            for (Reading r : rs) {
+                M.inflect(w, r, Case.INS);
+                M.inflect(w, r, Map.of(Morphology.NUMBER, "PL"));
+                M.inflectLike(w, r);
+            }
+            p.inflect(w, Case.INS);
+            p.inflect(w + " менеджеру", Case.DAT, Case.INS, GrammaticalNumber.PLUR);
+            p.agrees(List.of(w, "менеджеру"));
+        }
     }
 
     @Test
@@ -99,6 +136,16 @@ class MorphologyTest {
         assertEquals(Optional.of("ИВАНОМ"), M.inflect("ИВАН", ivan, Case.INS));
         assertEquals(Optional.of("иваном"), M.inflect("иван", ivan, Case.INS));
         assertEquals("Вашим", Casing.restore("Своим", "вашим"));
+        // a writer who spells ё as е keeps doing so
+        Reading schet = reading("счет", "счёт", "NN:Inanim:Masc:Sin:Nom");
+        assertEquals(Optional.of("счетом"), M.inflect("счет", schet, Case.INS));
+        assertEquals(Optional.of("счётом"), M.inflect("счёт", schet, Case.INS));
+        assertEquals(M.analyze("замок"), M.analyze("за\u0301мок"));
+        // but a real е stays one and ё appears where the form has it
+        assertEquals(Optional.of("днём"), M.inflect("день", reading("день", "день", "NN:Inanim:Masc:Sin:Nom"), Case.INS));
+        assertEquals(Optional.of("идете"), M.toPolitePlural("идешь"));
+        assertEquals(Optional.of("идёте"), M.toPolitePlural("идёшь"));
+        assertEquals(Optional.of("удаленкой"), M.inflect("удаленка", reading("удаленка", "удалёнка", "NN:Inanim:Fem:Sin:Nom"), Case.INS));
     }
 
     @Test
@@ -110,6 +157,12 @@ class MorphologyTest {
         assertEquals(List.of("нового"), M.synthesize("новый", "ADJ:Posit:Masc:V:Anim"));
         assertEquals(List.of("новый"), M.synthesize("новый", "ADJ:Posit:Masc:V:Inanim"));
         assertEquals("ёлкой", M.synthesize("ёлка", "NN:Inanim:Fem:Sin:T").get(0)); // before «ёлкою»
+        assertEquals("отправленной", M.synthesize("отправить", "PT:Past:TRANS:PFV:STR:Fem:T").get(0));
+        assertEquals("обращение", M.synthesize("обращение", "NN:Inanim:Neut:Sin:Nom").get(0)); // before «обращенье»
+        assertEquals("сделав", M.synthesize("сделать", "DPT:Past:TRANS:PFV").get(0)); // before «сделавши»
+        assertEquals("уверены", M.synthesize("уверенный", "ADJ:Short:PL").get(0));
+        assertEquals("договоры", M.synthesize("договор", "NN:Inanim:Masc:PL:Nom").get(0));
+        assertEquals("анатольевич", M.synthesize("анатолий", "NN:Patr:Masc:Sin:Nom").get(0));
         assertEquals(List.of(), M.synthesize("менеджер", "NN:Anim:Masc:Sin:Q"));
     }
 
@@ -141,6 +194,8 @@ class MorphologyTest {
         // «вижу нового клиента»: нового is the animate accusative, клиента the accusative of an animate noun
         Reading novogo = reading("нового", "новый", "ADJ:Posit:Masc:V:Anim");
         assertEquals(Animacy.ANIM, novogo.animacy());
+        assertEquals("ADJ:Posit:Masc:V", novogo.dictionaryTag());
+        assertEquals("NN:Anim:Masc:Sin:V", reading("клиента", "клиент", "NN:Anim:Masc:Sin:V").dictionaryTag());
         Reading klienta = reading("клиента", "клиент", "NN:Anim:Masc:Sin:V");
         assertTrue(M.agree(novogo, klienta));
         // «новый договор»: новый is the inanimate accusative
@@ -192,6 +247,20 @@ class MorphologyTest {
     }
 
     @Test
+    void replacementsTakeTheFormOfTheWordTheyReplace() {
+        Reading onStage = reading("стейдже", "стейдж", "NN:Inanim:Masc:Sin:P");
+        assertEquals(Optional.of("тестовой среде"), M.inflectLike("тестовая среда", onStage));
+        assertEquals(Optional.of("тестовых средах"), M.inflectLike("тестовая среда", reading("стейджах", "стейдж", "NN:Inanim:Masc:PL:P")));
+        assertEquals(Optional.of("сроку"), M.inflectLike("срок", reading("дедлайну", "дедлайн", "NN:Inanim:Masc:Sin:D")));
+        Reading deployed = reading("задеплоили", "задеплоить", "VB:Past:TRANS:PFV:PL");
+        assertEquals(Optional.of("выложили на сервер"), M.inflectLike("выложить на сервер", deployed));
+        assertEquals(Optional.of("передаю"), M.conjugateLike("передавать", reading("эскалирую", "эскалировать", "VB:Real:TRANS:IMPFV:Sin:P1")));
+        assertEquals(Optional.of("исправим"), M.conjugateLike("исправить", reading("пофиксим", "пофиксить", "VB:Fut:TRANS:PFV:PL:P1")));
+        // a perfective verb has no present tense
+        assertEquals(Optional.empty(), M.conjugateLike("исправить", reading("эскалирую", "эскалировать", "VB:Real:TRANS:IMPFV:Sin:P1")));
+    }
+
+    @Test
     void politePluralOfVerbsAndPronouns() {
         Map<String, String> expected = Map.ofEntries(
                 Map.entry("приезжай", "приезжайте"), Map.entry("забирай", "забирайте"),
@@ -208,6 +277,24 @@ class MorphologyTest {
         for (String w : new String[] {"мой", "три", "знаю", "вы", "договор", "хорошо", "приезжайте"}) {
             assertEquals(Optional.empty(), M.toPolitePlural(w), w);
         }
+    }
+
+    @Test
+    void politePluralOfAClauseFollowsTheSubject() {
+        assertEquals(List.of("вы", "ж", "сами", "подписали", "акт", "без", "замечаний"),
+                M.toPolitePlural(List.of("ты", "ж", "сам", "подписал", "акт", "без", "замечаний")));
+        assertEquals(List.of("Слушайте", ",", "у", "вас", "винда", "криво", "встала"),
+                M.toPolitePlural(List.of("Слушай", ",", "у", "тебя", "винда", "криво", "встала")));
+        assertEquals(List.of("Вы", "сказали", ",", "что", "она", "пришла"),
+                M.toPolitePlural(List.of("Ты", "сказал", ",", "что", "она", "пришла")));
+        assertEquals(List.of("Вы", "пришли", "и", "всё", "сделали"),
+                M.toPolitePlural(List.of("Ты", "пришёл", "и", "всё", "сделал")));
+        assertEquals(List.of("Забирайте", "вашу", "машину", "когда", "удобно"),
+                M.toPolitePlural(List.of("Забирай", "твою", "машину", "когда", "удобно")));
+        assertEquals(List.of("думаю", "о", "вас", "и", "пишу", "вам"), M.toPolitePlural(List.of("думаю", "о", "тебе", "и", "пишу", "тебе")));
+        // a past verb with no «ты» around stays
+        assertEquals(List.of("Менеджер", "позвонил", "вам"), M.toPolitePlural(List.of("Менеджер", "позвонил", "тебе")));
+        assertEquals(List.of("мой", "отчёт", "готов"), M.toPolitePlural(List.of("мой", "отчёт", "готов")));
     }
 
     @Test

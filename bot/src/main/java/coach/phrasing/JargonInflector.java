@@ -1,0 +1,111 @@
+package coach.phrasing;
+
+import coach.text.Normalizer;
+import coach.text.morph.Case;
+import coach.text.morph.GrammaticalNumber;
+import coach.text.morph.Morphology;
+import coach.text.morph.Reading;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Puts a jargon term's plain word into the form the term had: «фичу» → «функцию», «в следующем спринте» →
+ * «в следующем рабочем цикле», «зарелизим» → «выпустим». The plain side is written once, as a lemma (a noun phrase
+ * in the nominative, a verb in the infinitive); the morphology reads the term's case and number, or its verb form,
+ * and synthesises the same for the plain word. Empty when the term's form cannot be read with confidence: the
+ * caller falls back to an explicit form or to an explanation.
+ */
+final class JargonInflector {
+    private JargonInflector() {
+    }
+
+    /** The plain replacement for one written form of the term, or empty. */
+    static Optional<String> inflect(String written, String termLemma, String plain) {
+        if (written.indexOf(' ') >= 0 || written.indexOf('-') >= 0 || plain.isBlank()) {
+            return Optional.empty();
+        }
+        Morphology m = Morphology.russian();
+        List<Reading> readings = m.analyze(written);
+        String term = Normalizer.norm(termLemma);
+        Reading r = null;
+        for (Reading x : readings) {
+            if (Normalizer.norm(x.lemma()).equals(term) && (x.isNoun() || x.isVerb())) {
+                r = x;
+                break;
+            }
+        }
+        if (r == null) {
+            for (Reading x : readings) {
+                if (x.isNoun() || x.isVerb()) {
+                    if (r != null && !sameForm(r, x)) {
+                        return Optional.empty(); // ambiguous and none is the term's own lemma
+                    }
+                    r = x;
+                }
+            }
+        }
+        if (r == null) {
+            return Optional.empty();
+        }
+        String out;
+        if (r.isNoun()) {
+            Case c = r.grammaticalCase();
+            if (c == null) {
+                return Optional.empty();
+            }
+            if (c.base() == Case.NOM && r.number() != GrammaticalNumber.PLUR) {
+                out = plain;
+            } else {
+                Optional<String> p = m.phrases().inflect(plain, Case.NOM, c.base(), r.number());
+                if (p.isEmpty()) {
+                    return Optional.empty();
+                }
+                out = p.get();
+            }
+        } else {
+            String[] words = plain.strip().split("\\s+");
+            Optional<String> v = verbLike(m, words[0], r);
+            if (v.isEmpty()) {
+                return Optional.empty();
+            }
+            StringBuilder b = new StringBuilder(v.get());
+            for (int i = 1; i < words.length; i++) {
+                b.append(' ').append(words[i]);
+            }
+            out = b.toString();
+        }
+        return Optional.of(Character.isUpperCase(written.charAt(0)) ? Rewriter.capitalise(out) : out);
+    }
+
+    private static boolean sameForm(Reading a, Reading b) {
+        return a.lemma().equals(b.lemma()) && a.grammaticalCase() == b.grammaticalCase() && a.number() == b.number();
+    }
+
+    /** The plain verb in the term's form: its tag as it is, or with the plain verb's own aspect and transitivity. */
+    private static Optional<String> verbLike(Morphology m, String plainLemma, Reading term) {
+        List<String> forms = m.synthesize(plainLemma, term.tag());
+        if (!forms.isEmpty()) {
+            return Optional.of(forms.get(0));
+        }
+        String[] f = term.tag().split(":");
+        for (String trans : new String[] {"TRANS", "INTR"}) {
+            for (String aspect : new String[] {"PFV", "IMPFV"}) {
+                StringBuilder t = new StringBuilder();
+                for (int i = 0; i < f.length; i++) {
+                    String x = f[i];
+                    if (x.equals("TRANS") || x.equals("INTR")) {
+                        x = trans;
+                    } else if (x.equals("PFV") || x.equals("IMPFV")) {
+                        x = aspect;
+                    }
+                    t.append(i == 0 ? "" : ":").append(x);
+                }
+                List<String> fs = m.synthesize(plainLemma, t.toString());
+                if (!fs.isEmpty()) {
+                    return Optional.of(fs.get(0));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

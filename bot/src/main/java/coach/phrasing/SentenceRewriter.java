@@ -1,0 +1,615 @@
+package coach.phrasing;
+
+import coach.text.Lang;
+import coach.text.Segments;
+import coach.text.Segments.Segment;
+import coach.text.TextAnalyzer;
+import coach.text.Token;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Rewrites one risky sentence at a time, as its rules' scopes say, and keeps only versions that pass every check:
+ * no rule finds anything in them, every fact of the sentence is still there, no piece of a removed clause is left
+ * hanging, no phrase is doubled, the punctuation is sane. A sentence none of whose versions pass gets none: its
+ * findings are not rewritable, and the message's suggestions leave it as it was.
+ *
+ * <p>Work is per sentence, so the time is linear in the length of the message.
+ */
+final class SentenceRewriter {
+    /** At most this many verified versions of one sentence. */
+    static final int MAX_VERSIONS = 3;
+
+    /** Words that cannot start a sentence of their own: what is left of a clause that hung on a removed one. */
+    private static final Set<String> DANGLING_START = Set.of("что", "чтобы", "ведь", "ибо", "который", "которая", "которое",
+            "которые", "потому", "поскольку", "и", "а", "но", "или", "зато", "же", "ли", "так", "тогда", "поэтому", "значит",
+            "that", "which", "because", "so", "and", "but", "or", "then");
+    /** A sentence that starts with one of these and has no second clause is a fragment: «Когда будет готово.» */
+    private static final Set<String> SUBORDINATE_START = Set.of("когда", "если", "хотя", "пока", "где", "куда", "откуда", "как",
+            "when", "if", "although", "while", "where");
+    /** Clauses starting with these hang on the clause before them: they go with it when it is removed. */
+    private static final Set<String> ATTACHED_START = Set.of("что", "чтобы", "ведь", "ибо", "раз", "так", "потому", "поскольку",
+            "поэтому", "значит", "иначе", "а", "пусть", "когда", "как", "где", "куда", "сколько", "почему", "зачем", "because", "so",
+            "since", "that", "otherwise", "when", "how", "why");
+    /** A lone word before a removed clause that goes with it: «Нет, …», «Ну, …». */
+    private static final Set<String> LEAD_INS = Set.of("нет", "ну", "короче", "слушайте", "знаете", "вообще", "увы", "no", "well",
+            "look", "listen");
+    /** Words that cannot end a sentence. */
+    private static final Set<String> DANGLING_END = Set.of("и", "а", "но", "или", "что", "в", "на", "с", "к", "по", "за", "от", "до",
+            "из", "у", "о", "об", "для", "не", "the", "a", "an", "and", "or", "but", "to", "of", "in", "on", "for", "with", "not");
+
+    /** «,.» «, ;» or a mark after a space: what a seam leaves when it goes wrong. */
+    private static final java.util.regex.Pattern BAD_PUNCTUATION = java.util.regex.Pattern.compile("[,;:]\\s*[,;:.]|\\s[,.;:!?]");
+
+    private final java.util.function.BiPredicate<String, List<Token>> clean;
+    private final Templates.Inflector inflector;
+    /** A second pass over a version that is not clean yet: its complete first suggestion, or empty. */
+    private final java.util.function.Function<String, Optional<String>> refine;
+
+    /**
+     * @param clean     whether a text checks clean by every rule
+     * @param inflector the morphology's noun-phrase inflection for {@code {name:case}} slots
+     * @param refine    a second pass for a version in which another rule still finds something
+     */
+    SentenceRewriter(java.util.function.BiPredicate<String, List<Token>> clean, Templates.Inflector inflector,
+            java.util.function.Function<String, Optional<String>> refine) {
+        this.clean = clean;
+        this.inflector = inflector;
+        this.refine = refine;
+    }
+
+    /** One risky sentence: its segment, its hits, and what the message around it offers. */
+    record Job(String text, List<Token> tokens, Segment sentence, List<PhrasingEngine.Hit> hits, Lang lang) {
+    }
+
+    /**
+     * Verified versions of the sentence, best first; an empty string stands for "leave the sentence out". Empty when
+     * none passes.
+     */
+    List<String> versions(Job job) {
+        int variants = 1;
+        for (PhrasingEngine.Hit h : job.hits()) {
+            variants = Math.max(variants, h.options().size() + h.alternatives().size());
+        }
+        Set<String> out = new LinkedHashSet<>();
+        String original = job.text().substring(job.sentence().start(), job.sentence().end());
+        for (int v = 0; v < variants && out.size() < MAX_VERSIONS; v++) {
+            Optional<String> s = build(job, v);
+            if (s.isEmpty() || s.get().equals(original) || out.contains(s.get())) {
+                continue;
+            }
+            if (verify(job, original, s.get())) {
+                out.add(s.get());
+            } else if (!s.get().isEmpty()) {
+                // the version shows another risk («ты сама просила» → «вы сами просили»: a reproach): fix that too, once
+                refine.apply(s.get()).filter(r -> !out.contains(r) && verify(job, original, r)).ifPresent(out::add);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Version {@code v} of the sentence: each hit's v-th replacement (or its last), put in by the rule's scope. */
+    private Optional<String> build(Job job, int v) {
+        String text = job.text();
+        List<Token> tokens = job.tokens();
+        Segment sen = job.sentence();
+        // «ты» → «вы» over the whole sentence, when a rule asks for it (and no replacement of its own)
+        for (PhrasingEngine.Hit h : job.hits()) {
+            if (Rule.POLITE.equals(h.rule().transform()) && h.options().isEmpty()) {
+                return v == 0 ? polite(text, tokens, sen) : Optional.empty();
+            }
+        }
+        // the whole sentence, when a rule owns it
+        for (PhrasingEngine.Hit h : job.hits()) {
+            if (h.rule().scope() == Rule.Scope.SENTENCE) {
+                return option(h, v, text).map(r -> r.isEmpty() ? "" : sentenceCase(finish(r, '.')));
+            }
+        }
+        List<Segment> clauses = Segments.clauses(tokens, sen);
+        boolean[] removed = new boolean[clauses.size()];
+        List<String> inserted = new ArrayList<>();
+        int firstRemoved = -1;
+        List<Rewriter.Edit> edits = new ArrayList<>();
+        for (PhrasingEngine.Hit h : job.hits()) {
+            if (h.rule().scope() == Rule.Scope.CLAUSE && !clauses.isEmpty()) {
+                int a = firstClause(clauses, h.match().fromToken());
+                int b = lastClause(clauses, h.match().toToken() - 1);
+                while (b + 1 < clauses.size() && ATTACHED_START.contains(tokens.get(clauses.get(b + 1).fromToken()).norm())) {
+                    b++;
+                }
+                if (a > 0 && clauses.get(a - 1).size() == 1 && LEAD_INS.contains(tokens.get(clauses.get(a - 1).fromToken()).norm())) {
+                    a--;
+                } else if (a == 1 && dashBetween(tokens, clauses.get(0), clauses.get(1))
+                        && facts(text, tokens, clauses.get(0), List.of()).isEmpty() && !isVocative(tokens, clauses.get(0))) {
+                    // «Не можете — ищите другую работу»: the condition before the dash goes with what it conditions
+                    a = 0;
+                }
+                for (int c = a; c <= b; c++) {
+                    removed[c] = true;
+                }
+                firstRemoved = firstRemoved < 0 ? a : Math.min(firstRemoved, a);
+                Optional<String> r = option(h, v, text);
+                if (r.isEmpty()) {
+                    return Optional.empty();
+                }
+                // one new sentence per sentence: a second risky clause of it is only taken out
+                String sentence = tidy(r.get());
+                if (!sentence.isEmpty() && inserted.isEmpty()) {
+                    inserted.add(sentenceCase(finish(sentence, '.')));
+                }
+            } else {
+                Optional<String> r = option(h, v, text);
+                if (r.isEmpty()) {
+                    return Optional.empty();
+                }
+                edits.add(new Rewriter.Edit(h.start(), h.end(), r.get()));
+            }
+        }
+        // a fragment edit reaching into a removed clause goes with it: its own clauses are removed too
+        for (PhrasingEngine.Hit h : job.hits()) {
+            if (h.rule().scope() != Rule.Scope.CLAUSE && !clauses.isEmpty()) {
+                int a = firstClause(clauses, h.match().fromToken());
+                int b = lastClause(clauses, h.match().toToken() - 1);
+                boolean touches = false;
+                for (int c = a; c <= b; c++) {
+                    touches |= removed[c];
+                }
+                if (touches) {
+                    for (int c = a; c <= b; c++) {
+                        removed[c] = true;
+                    }
+                    firstRemoved = Math.min(firstRemoved, a);
+                }
+            }
+        }
+        // the sentence without its removed clauses, the fragment edits applied inside what is kept
+        StringBuilder kept = new StringBuilder();
+        int from = sen.start();
+        boolean vocative = false;
+        String vocativeText = null;
+        if (firstRemoved == 1 && isVocative(tokens, clauses.get(0))) {
+            vocative = true;
+        }
+        for (int c = 0; c < clauses.size(); c++) {
+            Segment cl = clauses.get(c);
+            if (removed[c]) {
+                // keep what came before (with the separator before the clause), drop the separator after it
+                kept.append(keepEdits(text, from, cl.start(), edits)).append(' ');
+                from = c + 1 < clauses.size() ? clauses.get(c + 1).start() : sen.end();
+            }
+        }
+        kept.append(keepEdits(text, from, sen.end(), edits));
+        String rest = tidy(kept.toString());
+        if (vocative) {
+            vocativeText = text.substring(clauses.get(0).start(), clauses.get(0).end());
+            rest = tidy(rest.substring(Math.min(rest.length(), rest.indexOf(vocativeText) + vocativeText.length())));
+        }
+        boolean restHasWords = hasWord(rest);
+        String restSentence = restHasWords ? sentenceCase(finish(rest, closing(text, sen))) : "";
+        List<String> parts = new ArrayList<>();
+        boolean before = firstRemoved >= 0 && (firstRemoved == 0 || vocative);
+        if (before) {
+            parts.addAll(inserted);
+            if (!restSentence.isEmpty()) {
+                parts.add(restSentence);
+            }
+        } else {
+            if (!restSentence.isEmpty()) {
+                parts.add(restSentence);
+            }
+            parts.addAll(inserted);
+        }
+        if (vocative && !parts.isEmpty()) {
+            parts.set(0, vocativeText + ", " + Rewriter.decapitalise(parts.get(0)));
+        }
+        return Optional.of(String.join(" ", parts));
+    }
+
+    /**
+     * The sentence with every «ты» form in its «вы» counterpart: «приезжай и забирай свой заказ» → «приезжайте и
+     * забирайте свой заказ», «тебе» → «вам», «твой» → «ваш». Empty when nothing changes.
+     */
+    static Optional<String> polite(String text, List<Token> tokens, Segment sen) {
+        coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
+        StringBuilder b = new StringBuilder();
+        int at = sen.start();
+        boolean changed = false;
+        boolean tySubject = false;
+        for (int i = sen.fromToken(); i < sen.toToken(); i++) {
+            tySubject |= tokens.get(i).norm().equals("ты");
+        }
+        for (int i = sen.fromToken(); i < sen.toToken(); i++) {
+            Token t = tokens.get(i);
+            if (!t.isWord() || !politeCandidate(m.analyze(t.norm()), tySubject)) {
+                continue;
+            }
+            Optional<String> p = tySubject && (t.norm().equals("сам") || t.norm().equals("сама"))
+                    ? Optional.of(Character.isUpperCase(t.text().charAt(0)) ? "Сами" : "сами")
+                    : m.toPolitePlural(t.text());
+            if (p.isPresent() && !p.get().equals(t.text())) {
+                b.append(text, at, t.start()).append(p.get());
+                at = t.end();
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return Optional.empty();
+        }
+        b.append(text, at, sen.end());
+        return Optional.of(sentenceCase(b.toString().strip()));
+    }
+
+    /**
+     * Whether a word is a «ты» form to turn: every reading a «ты»/«твой» pronoun or a 2nd-person-singular verb
+     * (imperatives too); past forms and short adjectives («сделал», «готов») only when «ты» is the sentence's subject.
+     */
+    private static boolean politeCandidate(List<coach.text.morph.Reading> rs, boolean tySubject) {
+        if (rs.isEmpty()) {
+            return false;
+        }
+        if (tySubject) {
+            for (coach.text.morph.Reading r : rs) {
+                if ((r.isVerb() && r.has("Past") && !r.has("PL")) || (r.has("Short") && !r.has("PL")) || r.lemma().equals("сам")) {
+                    return true;
+                }
+            }
+        }
+        for (coach.text.morph.Reading r : rs) {
+            boolean pronoun = r.lemma().equals("ты") || r.lemma().equals("твой");
+            boolean verb2 = r.isVerb() && r.has("Sin") && (r.has("P2") || r.has("IMP"));
+            if (!pronoun && !verb2) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean dashBetween(List<Token> tokens, Segment a, Segment b) {
+        for (int i = a.toToken(); i < b.fromToken(); i++) {
+            if (tokens.get(i).norm().equals("-")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String keepEdits(String text, int from, int to, List<Rewriter.Edit> edits) {
+        if (from >= to) {
+            return "";
+        }
+        List<Rewriter.Edit> inside = new ArrayList<>();
+        for (Rewriter.Edit e : edits) {
+            if (e.start() >= from && e.end() <= to) {
+                inside.add(new Rewriter.Edit(e.start() - from, e.end() - from, e.replacement()));
+            }
+        }
+        String piece = text.substring(from, to);
+        return inside.isEmpty() ? piece : Rewriter.apply(piece, inside);
+    }
+
+    /** The hit's v-th option, filled from its captures; alternatives (shorter matches inside it) after its own. */
+    private Optional<String> option(PhrasingEngine.Hit h, int v, String text) {
+        List<String> own = h.options();
+        if (v < own.size()) {
+            return Templates.fill(own.get(v), text, h.match(), inflector);
+        }
+        int k = v - own.size();
+        if (k < h.alternatives().size()) {
+            PhrasingEngine.Hit a = h.alternatives().get(k);
+            if (a.rule().scope() == h.rule().scope() && !a.options().isEmpty()) {
+                return Templates.fill(a.options().get(0), text, a.match(), inflector);
+            }
+        }
+        return own.isEmpty() ? Optional.empty() : Templates.fill(own.get(own.size() - 1), text, h.match(), inflector);
+    }
+
+    /** The clause a match starting at token t begins in: the one holding t, or the next one when t is a separator. */
+    private static int firstClause(List<Segment> clauses, int t) {
+        for (int i = 0; i < clauses.size(); i++) {
+            if (t < clauses.get(i).toToken()) {
+                return i;
+            }
+        }
+        return clauses.size() - 1;
+    }
+
+    /** The clause a match ending at token t ends in: the one holding t, or the one before when t is a separator. */
+    private static int lastClause(List<Segment> clauses, int t) {
+        for (int i = clauses.size() - 1; i >= 0; i--) {
+            if (t >= clauses.get(i).fromToken()) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** Words of address that open a message: «Коллеги, …», «Уважаемый Олег Николаевич, …». */
+    private static final Set<String> ADDRESS = Set.of("коллеги", "друзья", "господа", "уважаемый", "уважаемая", "уважаемые",
+            "дорогой", "дорогая", "дорогие", "dear", "colleagues", "team", "hi", "hello");
+
+    /** A clause of up to three words of address before the rest: «Анна, …», «Ольга Викторовна, …», «Коллеги, …». */
+    private static boolean isVocative(List<Token> tokens, Segment clause) {
+        if (clause.size() > 3) {
+            return false;
+        }
+        for (int i = clause.fromToken(); i < clause.toToken(); i++) {
+            Token t = tokens.get(i);
+            if (!t.isWord() || !(isName(t, true) || ADDRESS.contains(t.norm()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A person's name: a first name, patronymic or surname by the dictionary, a capitalised Latin word, or (when
+     * {@code unknownToo}) a capitalised word the dictionary does not know.
+     */
+    static boolean isName(Token t, boolean unknownToo) {
+        if (!t.isWord() || !Character.isUpperCase(t.text().charAt(0))) {
+            return false;
+        }
+        char c = t.norm().charAt(0);
+        if (c < 0x0400 || c > 0x04FF) {
+            return true;
+        }
+        List<coach.text.morph.Reading> rs = coach.text.morph.Morphology.russian().analyze(t.norm());
+        if (rs.isEmpty()) {
+            return unknownToo;
+        }
+        for (coach.text.morph.Reading r : rs) {
+            if (r.has("Name") || r.has("Patr") || r.has("Fam")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The closing mark of the original sentence, as the kept part should end: «!!!» and «?!» calm down to «.» and «?». */
+    private static char closing(String text, Segment sen) {
+        String s = text.substring(sen.start(), sen.end()).strip();
+        if (s.endsWith("?") || s.endsWith("?!") || s.endsWith("!?")) {
+            return '?';
+        }
+        return '.';
+    }
+
+    /** Trims separators and spaces left at the edges and doubled inside. */
+    static String tidy(String s) {
+        String t = s.replaceAll("\\s+", " ").strip();
+        t = t.replaceAll("\\s+([,.;:!?…])", "$1");
+        t = t.replaceAll("([,;:])(\\s*[,;:])+", "$1");
+        t = t.replaceAll("^[\\s,;:—–-]+", "");
+        t = t.replaceAll("[\\s,;:—–-]+$", "");
+        t = t.replaceAll("^(?iu)(так что|а|и|но|зато|поэтому)\\s+", "");
+        return t.strip();
+    }
+
+    /** Ends a sentence with {@code mark} unless it already ends with one. */
+    static String finish(String s, char mark) {
+        String t = s.strip();
+        if (t.isEmpty()) {
+            return t;
+        }
+        char last = t.charAt(t.length() - 1);
+        if (last == '.' || last == '?' || last == '…') {
+            return t;
+        }
+        if (last == '!') {
+            return t.replaceAll("!+$", ".").replaceAll("\\?\\.$", "?");
+        }
+        while (!t.isEmpty() && ",;:—–-".indexOf(t.charAt(t.length() - 1)) >= 0) {
+            t = t.substring(0, t.length() - 1).strip();
+        }
+        return t + mark;
+    }
+
+    /** Capitalises the first letter, unless the sentence opens with markup (which is left as the user wrote it). */
+    static String sentenceCase(String s) {
+        return s.isEmpty() || s.charAt(0) == '<' ? s : Rewriter.capitalise(s);
+    }
+
+    private static boolean hasWord(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetterOrDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every check a version must pass before anyone sees it. */
+    private boolean verify(Job job, String original, String version) {
+        if (version.isEmpty()) {
+            // leaving the sentence out: only when it carries no fact
+            return facts(job.text(), job.tokens(), job.sentence(), exempt(job)).isEmpty();
+        }
+        List<Token> vt = TextAnalyzer.analyze(version);
+        if (!clean.test(version, vt)) {
+            return false;
+        }
+        Map<String, Integer> need = facts(job.text(), job.tokens(), job.sentence(), exempt(job));
+        Map<String, Integer> have = new HashMap<>();
+        for (Token t : vt) {
+            have.merge(t.text(), 1, Integer::sum);
+        }
+        for (Map.Entry<String, Integer> e : need.entrySet()) {
+            if (have.getOrDefault(e.getKey(), 0) < e.getValue()) {
+                return false;
+            }
+        }
+        for (Segment s : Segments.sentences(version, vt)) {
+            Token first = firstWord(vt, s);
+            if (first != null && DANGLING_START.contains(first.norm()) && !startsWith(original, first.norm())) {
+                return false;
+            }
+            if (first != null && SUBORDINATE_START.contains(first.norm()) && !hasClauseMark(vt, s) && !version.strip().endsWith("?")
+                    && !startsWith(original, first.norm())) {
+                // «Когда будет готово.»: a subordinate clause left without its main clause
+                return false;
+            }
+            Token last = lastWord(vt, s);
+            if (last != null && DANGLING_END.contains(last.norm())) {
+                return false;
+            }
+        }
+        List<Token> ot = null;
+        if (doubled(vt)) {
+            ot = TextAnalyzer.analyze(original);
+            if (!doubled(ot)) {
+                return false;
+            }
+        }
+        if (job.lang() == Lang.RU && !agrees(vt, ot != null ? ot : TextAnalyzer.analyze(original))) {
+            return false;
+        }
+        return !BAD_PUNCTUATION.matcher(version).find();
+    }
+
+    private static boolean startsWith(String original, String norm) {
+        String o = coach.text.Normalizer.norm(original.strip());
+        return o.startsWith(norm + " ") || o.startsWith(norm + ",");
+    }
+
+    private static boolean hasClauseMark(List<Token> ts, Segment s) {
+        for (int i = s.fromToken(); i < s.toToken(); i++) {
+            if (Segments.isClauseMark(ts, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Token firstWord(List<Token> ts, Segment s) {
+        for (int i = s.fromToken(); i < s.toToken(); i++) {
+            if (ts.get(i).isWord()) {
+                return ts.get(i);
+            }
+        }
+        return null;
+    }
+
+    private static Token lastWord(List<Token> ts, Segment s) {
+        for (int i = s.toToken() - 1; i >= s.fromToken(); i--) {
+            if (ts.get(i).kind() != Token.Kind.PUNCT) {
+                return ts.get(i);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Agreement inside the version: every adjective-like word directly before a noun agrees with it in some pair of
+     * readings, unless the same two words stood together in the original (the client's own text is not corrected).
+     */
+    static boolean agrees(List<Token> version, List<Token> original) {
+        Set<String> before = new HashSet<>();
+        for (int i = 0; i + 1 < original.size(); i++) {
+            before.add(original.get(i).norm() + " " + original.get(i + 1).norm());
+        }
+        coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
+        for (int i = 0; i + 1 < version.size(); i++) {
+            Token a = version.get(i);
+            Token b = version.get(i + 1);
+            if (!a.isWord() || !b.isWord() || a.end() == b.start() || before.contains(a.norm() + " " + b.norm())) {
+                continue;
+            }
+            List<coach.text.morph.Reading> ra = m.analyze(a.norm());
+            List<coach.text.morph.Reading> rb = m.analyze(b.norm());
+            if (ra.isEmpty() || rb.isEmpty() || !ra.stream().allMatch(coach.text.morph.Reading::isAgreeingModifier)
+                    || !rb.stream().allMatch(coach.text.morph.Reading::isNoun)) {
+                continue;
+            }
+            boolean ok = false;
+            for (coach.text.morph.Reading x : ra) {
+                for (coach.text.morph.Reading y : rb) {
+                    if (m.agree(x, y)) {
+                        ok = true;
+                        break;
+                    }
+                }
+                if (ok) {
+                    break;
+                }
+            }
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether some run of three words occurs twice. */
+    static boolean doubled(List<Token> ts) {
+        List<String> words = new ArrayList<>();
+        for (Token t : ts) {
+            if (t.kind() != Token.Kind.PUNCT) {
+                words.add(t.norm());
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i + 3 <= words.size(); i++) {
+            if (!seen.add(words.get(i) + " " + words.get(i + 1) + " " + words.get(i + 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Spans whose facts are meant to go: jargon terms and the figures of an overpromise («100%»). */
+    private static List<int[]> exempt(Job job) {
+        List<int[]> out = new ArrayList<>();
+        for (PhrasingEngine.Hit h : job.hits()) {
+            if (h.rule().category() == Category.JARGON || h.rule().category() == Category.OVERPROMISE) {
+                out.add(new int[] {h.start(), h.end()});
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The facts of a sentence, counted: numbers, words with digits, names (a capital letter inside the sentence),
+     * Latin-script words in a Cyrillic text (product names, CRM) and the sign №.
+     */
+    static Map<String, Integer> facts(String text, List<Token> tokens, Segment sen, List<int[]> exempt) {
+        Map<String, Integer> out = new HashMap<>();
+        boolean cyrillic = false;
+        for (int i = sen.fromToken(); i < sen.toToken(); i++) {
+            Token t = tokens.get(i);
+            if (t.isWord() && t.norm().charAt(0) >= 0x0400 && t.norm().charAt(0) <= 0x04FF) {
+                cyrillic = true;
+                break;
+            }
+        }
+        boolean first = true;
+        for (int i = sen.fromToken(); i < sen.toToken(); i++) {
+            Token t = tokens.get(i);
+            boolean inExempt = false;
+            for (int[] e : exempt) {
+                if (t.start() >= e[0] && t.end() <= e[1]) {
+                    inExempt = true;
+                    break;
+                }
+            }
+            boolean fact = t.kind() == Token.Kind.NUMBER || t.norm().equals("№") || t.norm().equals("%");
+            if (t.isWord()) {
+                boolean afterMarkup = i > 0 && tokens.get(i - 1).norm().equals(">");
+                boolean cap = Character.isUpperCase(t.text().charAt(0)) && !t.text().equals("I") && !afterMarkup;
+                boolean latinInRu = cyrillic && t.norm().charAt(0) < 128;
+                // a name opening the sentence is a fact too («Арсений опять без сменки»)
+                fact = (cap && !first) || latinInRu || (first && cyrillic && isName(t, false) && t.norm().charAt(0) >= 0x0400);
+                first = false;
+            }
+            if (fact && !inExempt) {
+                out.merge(t.text(), 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+}

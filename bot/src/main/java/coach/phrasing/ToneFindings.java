@@ -1,0 +1,136 @@
+package coach.phrasing;
+
+import coach.kb.KnowledgeBase;
+import coach.kb.Principle;
+import coach.match.Match;
+import coach.match.PhraseSet;
+import coach.match.TokenPattern;
+import coach.text.Lang;
+import coach.text.Token;
+import coach.tone.ToneChecker;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The tone model and word lists of {@code coach.tone} beside the rules. A sentence the model flags and no rule hit
+ * covers, and every obscene or coarse word the word list finds outside the rules' hits, becomes a hit of its own,
+ * in sentence scope, so the rewriter treats it like any rule's: an insulting or sarcastic sentence that carries no
+ * fact may be left out (verified like every version); anything else has no automatic rewrite and the report gives
+ * the category's guidance. The one place the engine calls.
+ */
+final class ToneFindings {
+    /** Categories whose sentences may simply be left out when they carry no fact. */
+    private static final Set<String> DROPPABLE = Set.of("insult", "sarcasm");
+    private static final String PROFANITY = "profanity";
+
+    private final ToneChecker tone;
+    /** One synthetic rule per language, category and source: what a tone hit's finding says and how it is rewritten. */
+    private final Map<String, Rule> rules = new HashMap<>();
+
+    ToneFindings(ToneChecker tone, KnowledgeBase kb) {
+        this.tone = tone.validate(kb);
+        PhraseSet never = new PhraseSet(List.of(TokenPattern.compile("\u0000")), List.of());
+        for (Lang lang : Lang.values()) {
+            for (Category c : Category.values()) {
+                ToneChecker.Category tc = tone.category(c.id());
+                if (tc == null) {
+                    continue;
+                }
+                Principle p = kb.principle(tc.principleId()).orElseThrow();
+                List<String> replacements = DROPPABLE.contains(c.id()) ? List.of("") : List.of();
+                for (String source : List.of(Finding.MODEL, PROFANITY)) {
+                    String id = source.equals(Finding.MODEL) ? "tone." + lang.code() + "." + c.id() : lang.code() + ".insult." + PROFANITY;
+                    Category cat = source.equals(Finding.MODEL) ? c : Category.INSULT;
+                    rules.putIfAbsent(key(lang, c.id(), source), new Rule(id, cat, Rule.Scope.SENTENCE, null, lang, never, List.of(), List.of(),
+                            p.id(), 0, p, tc.why().get(lang), replacements, null, List.of(), ToneChecker.CATEGORIES, 0));
+                }
+            }
+        }
+    }
+
+    private static String key(Lang lang, String category, String source) {
+        return lang.code() + "/" + category + "/" + source;
+    }
+
+    ToneChecker checker() {
+        return tone;
+    }
+
+    /** Hits for what the tone checker finds outside the rules' hits, in text order. */
+    List<PhrasingEngine.Hit> hits(String text, List<Token> tokens, Lang lang, List<PhrasingEngine.Hit> ruleHits) {
+        if (tokens.isEmpty()) {
+            return List.of();
+        }
+        List<ToneChecker.Flag> flags = tone.check(text, tokens);
+        List<PhrasingEngine.Hit> out = new ArrayList<>();
+        // the word list first (precise spans), then the model's sentences
+        for (ToneChecker.Source pass : new ToneChecker.Source[] {ToneChecker.Source.LEXICON, ToneChecker.Source.MODEL}) {
+            for (ToneChecker.Flag f : flags) {
+                if (f.source() != pass || overlaps(ruleHits, f.start(), f.end()) || overlaps(out, f.start(), f.end())) {
+                    continue;
+                }
+                boolean model = pass == ToneChecker.Source.MODEL;
+                Rule r = rules.get(key(lang, f.category(), model ? Finding.MODEL : PROFANITY));
+                if (r == null) {
+                    continue;
+                }
+                int from = tokenAt(tokens, f.start());
+                int to = Math.max(from + 1, tokenAfter(tokens, f.end()));
+                Match m = new Match(from, to, f.start(), f.end());
+                out.add(new PhrasingEngine.Hit(r, f.start(), f.end(), text.substring(f.start(), f.end()), new ArrayList<>(), m,
+                        model ? f.confidence() : Double.NaN));
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(PhrasingEngine.Hit::start));
+        return out;
+    }
+
+    /** Whether the tone checker finds anything in a version (a rewrite must be clean by the model too). */
+    boolean flags(String text, List<Token> tokens) {
+        return !tone.check(text, tokens).isEmpty();
+    }
+
+    private static int tokenAt(List<Token> tokens, int offset) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).end() > offset) {
+                return i;
+            }
+        }
+        return tokens.size() - 1;
+    }
+
+    private static int tokenAfter(List<Token> tokens, int offset) {
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            if (tokens.get(i).start() < offset) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean overlaps(List<PhrasingEngine.Hit> hs, int start, int end) {
+        for (PhrasingEngine.Hit h : hs) {
+            if (h.start() < end && start < h.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What to do instead, for a finding of the tone model or the word list; null for the rules' findings. */
+    String guidance(Finding f, Lang lang) {
+        if (f.source().equals(Finding.MODEL) || f.rule().endsWith(".insult." + PROFANITY)) {
+            ToneChecker.Category c = tone.category(f.category());
+            return c == null ? null : c.guidance().get(lang);
+        }
+        return null;
+    }
+
+    /** The text with obscene and coarse words masked, as the report quotes it. */
+    String mask(String s) {
+        return tone.profanity().maskAll(s);
+    }
+}

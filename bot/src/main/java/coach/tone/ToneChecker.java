@@ -1,0 +1,193 @@
+package coach.tone;
+
+import coach.classify.Categorizer;
+import coach.classify.Doc;
+import coach.kb.ContentException;
+import coach.kb.ContentSource;
+import coach.kb.KnowledgeBase;
+import coach.kb.Yaml;
+import coach.text.Lang;
+import coach.text.TextAnalyzer;
+import coach.text.Token;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tone check of a message: each sentence goes through the trained tone model ({@link ToneModel});
+ * its risk is 1 − p(ok), its category the likeliest risky label, and it is flagged when the risk is
+ * at or above that category's threshold, calibrated on the held-back part of the corpus; obscene, coarse and insulting words are flagged by
+ * {@link Profanity} wherever they are. What the report says about each category (principle, reason,
+ * guidance) is data in {@code knowledge-base/tone/categories.yaml}. Immutable and thread-safe.
+ */
+public final class ToneChecker {
+    public static final String CATEGORIES = "tone/categories.yaml";
+
+    /** How a category is reported. */
+    public record Category(String id, String principleId, Map<Lang, String> why, Map<Lang, String> guidance) {
+    }
+
+    /** Where a flag comes from: the trained model (a whole sentence) or the word list (one word). */
+    public enum Source { MODEL, LEXICON }
+
+    /**
+     * One flagged span.
+     *
+     * @param category   a risky label of {@link ToneModel#RISKY}
+     * @param start      offset of the sentence (or word) in the text
+     * @param end        offset after it
+     * @param confidence the model's probability that the sentence is risky, 1 − p(ok) (1.0 for a listed word)
+     * @param source     model or word list
+     * @param kind       for a listed word, what it is; null for the model
+     */
+    public record Flag(String category, int start, int end, double confidence, Source source, Profanity.Kind kind) {
+    }
+
+    private final Categorizer model;
+    private final Map<String, Double> thresholds;
+    private final Profanity profanity;
+    private final Map<String, Category> categories;
+
+    private ToneChecker(Categorizer model, Map<String, Double> thresholds, Profanity profanity, Map<String, Category> categories) {
+        this.model = model;
+        this.thresholds = thresholds;
+        this.profanity = profanity;
+        this.categories = categories;
+    }
+
+    /** The prebuilt model when it matches the content, else one trained now (seconds); the word lists; the category texts. */
+    public static ToneChecker load(ContentSource source) {
+        Map<String, Category> categories = readCategories(source);
+        ToneModel spec = new ToneModel();
+        Categorizer model = spec.load(source);
+        Map<String, Double> t = new LinkedHashMap<>();
+        for (String label : ToneModel.RISKY) {
+            String v = model.metadata().get("threshold." + label);
+            t.put(label, v == null ? coach.classify.Calibration.NEVER : Double.parseDouble(v));
+        }
+        return new ToneChecker(model, Collections.unmodifiableMap(t), spec.profanity(source), categories);
+    }
+
+    static Map<String, Category> readCategories(ContentSource source) {
+        String text = source.read(CATEGORIES);
+        JsonNode root = Yaml.read(CATEGORIES, text);
+        JsonNode cats = root.get("categories");
+        if (cats == null || !cats.isObject()) {
+            throw new ContentException(CATEGORIES, 1, "'categories' must map each category to its principle and texts");
+        }
+        Map<String, Category> out = new LinkedHashMap<>();
+        for (String id : ToneModel.RISKY) {
+            JsonNode c = cats.get(id);
+            if (c == null) {
+                throw new ContentException(CATEGORIES, 0, "category '" + id + "' is missing");
+            }
+            String where = id + ":";
+            Map<Lang, String> why = new EnumMap<>(Lang.class);
+            Map<Lang, String> guidance = new EnumMap<>(Lang.class);
+            for (Lang l : Lang.values()) {
+                why.put(l, Yaml.text(c, "why_" + l.code(), CATEGORIES, text, where));
+                guidance.put(l, Yaml.text(c, "guidance_" + l.code(), CATEGORIES, text, where));
+            }
+            out.put(id, new Category(id, Yaml.text(c, "principle", CATEGORIES, text, where), why, guidance));
+        }
+        var names = cats.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (!out.containsKey(n)) {
+                throw new ContentException(CATEGORIES, Yaml.lineOf(text, n + ":"), "unknown category '" + n + "' (known: " + String.join(", ", ToneModel.RISKY) + ")");
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Checks that every category names a principle of the guide. */
+    public ToneChecker validate(KnowledgeBase kb) {
+        String text = null;
+        for (Category c : categories.values()) {
+            if (kb.principle(c.principleId()).isEmpty()) {
+                text = text == null ? kb.source().read(CATEGORIES) : text;
+                throw new ContentException(CATEGORIES, Yaml.lineOf(text, c.principleId()), "unknown principle '" + c.principleId() + "' for category '" + c.id() + "'");
+            }
+        }
+        return this;
+    }
+
+    public Category category(String id) {
+        return categories.get(id);
+    }
+
+    public Profanity profanity() {
+        return profanity;
+    }
+
+    public Categorizer model() {
+        return model;
+    }
+
+    public Map<String, Double> thresholds() {
+        return thresholds;
+    }
+
+    /** Whether the model has seen one of the sentence's words: of a sentence of unknown words it knows nothing. */
+    private boolean knowsAWord(Doc doc) {
+        for (Token t : doc.tokens()) {
+            if (t.isWord() && model.knows("w=" + t.stem())) {
+                return true;
+            }
+        }
+        return !profanity.find(doc.text()).isEmpty();
+    }
+
+    /** Whether a word of the sentence is written in Cyrillic or Latin: the model knows nothing of other scripts. */
+    private static boolean hasOwnLetters(List<Token> tokens, int from, int to) {
+        for (int i = from; i < to; i++) {
+            Token t = tokens.get(i);
+            if (t.isWord()) {
+                char c = t.norm().charAt(0);
+                if (c < 128 || (c >= 0x0400 && c <= 0x04FF)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    public List<Flag> check(String text) {
+        return check(text, TextAnalyzer.analyze(text));
+    }
+
+    /** Flags of a text whose tokens are {@code tokens}; in text order (a word flag may lie inside a sentence flag). Never throws. */
+    public List<Flag> check(String text, List<Token> tokens) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<Flag> out = new ArrayList<>(0);
+        int ti = 0;
+        for (int[] s : Sentences.split(text)) {
+            while (ti < tokens.size() && tokens.get(ti).end() <= s[0]) {
+                ti++;
+            }
+            int tj = ti;
+            while (tj < tokens.size() && tokens.get(tj).start() < s[1]) {
+                tj++;
+            }
+            if (tj > ti && hasOwnLetters(tokens, ti, tj)) {
+                Doc doc = new Doc(text.substring(s[0], s[1]), tokens.subList(ti, tj), Map.of());
+                ToneModel.Decision d = ToneModel.decide(model, model.probabilities(doc));
+                if (d.risk() >= thresholds.get(d.category()) && knowsAWord(doc)) {
+                    out.add(new Flag(d.category(), s[0], s[1], d.risk(), Source.MODEL, null));
+                }
+            }
+            ti = tj;
+        }
+        for (Profanity.Hit h : profanity.find(text)) {
+            out.add(new Flag("insult", h.start(), h.end(), 1.0, Source.LEXICON, h.kind()));
+        }
+        out.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+        return out;
+    }
+}

@@ -1,0 +1,184 @@
+package coach.tone;
+
+import coach.classify.Doc;
+import coach.classify.TextFeatureGenerator;
+import coach.text.Token;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The tone classifier's features of one sentence:
+ * <ul>
+ *   <li>{@code w=}stem and {@code bi=}stem_stem of the writer's own words; words inside quotes
+ *       (the client's words being quoted) count as {@code q=}stem only, so quoting a rude phrase is
+ *       not writing one; {@code first=}stem of the first word (imperatives, greetings);</li>
+ *   <li>{@code cue=}class for hits of the cue lexicon ({@link Cues});</li>
+ *   <li>address and mood: {@code f=ty} («ты», «твой»…), {@code f=vy}, a plural imperative
+ *       ({@code f=imp}) with or without «пожалуйста»;</li>
+ *   <li>shouting and punctuation: {@code f=caps} (most letters in capitals, abbreviations aside),
+ *       {@code f=capsword}, {@code f=excl}, {@code f=excl2} («!!»…), {@code f=qexcl} («?!»),
+ *       {@code f=qq}, {@code f=q}; emoji ({@code f=emoji}); length bucket;</li>
+ *   <li>{@code prof=}kind for obscene, coarse and insulting words ({@link Profanity}).</li>
+ * </ul>
+ */
+final class ToneFeatures extends TextFeatureGenerator {
+    private static final Set<String> TY = Set.of("ты", "тебя", "тебе", "тобой", "твой", "твоя", "твое", "твои", "твоего", "твоей", "твоему",
+            "твоим", "твоих", "твою", "твоими", "тя");
+    private static final Set<String> VY = Set.of("вы", "вас", "вам", "вами", "ваш", "ваша", "ваше", "ваши", "вашего", "вашей", "вашему",
+            "вашим", "ваших", "вашу", "вашими");
+    private static final Set<String> QUOTES = Set.of("«", "»", "\"", "“", "”", "„");
+
+    private final Cues cues;
+    private final Profanity profanity;
+
+    ToneFeatures(Cues cues, Profanity profanity) {
+        this.cues = cues;
+        this.profanity = profanity;
+    }
+
+    @Override
+    public String describe() {
+        return "coach.tone.ToneFeatures/2";
+    }
+
+    @Override
+    public void features(Doc doc, List<String> out) {
+        List<Token> tokens = doc.tokens();
+        String prev = "^";
+        boolean quoted = false;
+        boolean first = true;
+        boolean please = false;
+        boolean imp = false;
+        int words = 0;
+        for (Token t : tokens) {
+            if (t.kind() == Token.Kind.PUNCT) {
+                if (QUOTES.contains(t.text())) {
+                    quoted = t.text().equals("«") || t.text().equals("„") ? true : t.text().equals("»") ? false : !quoted;
+                    prev = "^";
+                }
+                continue;
+            }
+            String s = t.kind() == Token.Kind.NUMBER ? "#" : t.stem();
+            words++;
+            if (quoted) {
+                out.add("q=" + s);
+                continue;
+            }
+            out.add("w=" + s);
+            out.add("bi=" + prev + "_" + s);
+            prev = s;
+            if (first) {
+                out.add("first=" + s);
+                first = false;
+            }
+            String n = t.norm();
+            if (TY.contains(n)) {
+                out.add("f=ty");
+            } else if (VY.contains(n)) {
+                out.add("f=vy");
+            } else if (n.length() >= 4 && (n.endsWith("ешь") || n.endsWith("ишь")) && !n.equals("лишь")) {
+                out.add("f=ty-verb");
+            }
+            if (n.equals("пожалуйста") || n.equals("please")) {
+                please = true;
+            }
+            if (n.length() >= 5 && (n.endsWith("ите") || n.endsWith("йте")) && n.charAt(0) >= 'а') {
+                imp = true;
+            }
+        }
+        out.add("bi=" + prev + "_$");
+        if (imp) {
+            out.add(please ? "f=imp+please" : "f=imp");
+        }
+        out.add(words <= 2 ? "len=xs" : words <= 5 ? "len=s" : words <= 12 ? "len=m" : "len=l");
+        cues.features(tokens, out);
+        shape(doc.text(), out);
+        for (Profanity.Hit h : profanity.find(doc.text())) {
+            out.add("prof=" + h.kind().name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** Capitals, punctuation runs and emoji of the raw sentence. */
+    static void shape(String text, List<String> out) {
+        int letters = 0;
+        int upperInLongWords = 0;
+        int lettersInLongWords = 0;
+        int capsWords = 0;
+        int excl = 0;
+        int maxExclRun = 0;
+        int run = 0;
+        boolean qexcl = false;
+        boolean qq = false;
+        boolean emoji = false;
+        int wordStart = -1;
+        int wordUpper = 0;
+        int n = text.length();
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? text.charAt(i) : ' ';
+            if (Character.isLetter(c)) {
+                letters++;
+                if (wordStart < 0) {
+                    wordStart = i;
+                    wordUpper = 0;
+                }
+                if (Character.isUpperCase(c)) {
+                    wordUpper++;
+                }
+            } else {
+                if (wordStart >= 0) {
+                    int len = i - wordStart;
+                    if (len >= 5) {
+                        lettersInLongWords += len;
+                        upperInLongWords += wordUpper;
+                        if (wordUpper == len) {
+                            capsWords++;
+                        }
+                    }
+                    wordStart = -1;
+                }
+                if (c == '!') {
+                    excl++;
+                    run++;
+                    maxExclRun = Math.max(maxExclRun, run);
+                } else {
+                    run = 0;
+                }
+                if ((c == '?' && i + 1 < n && text.charAt(i + 1) == '!') || (c == '!' && i + 1 < n && text.charAt(i + 1) == '?')) {
+                    qexcl = true;
+                }
+                if (c == '?' && i + 1 < n && text.charAt(i + 1) == '?') {
+                    qq = true;
+                }
+                if (Character.isSurrogate(c) || Character.getType(c) == Character.OTHER_SYMBOL) {
+                    emoji = true;
+                }
+            }
+        }
+        if (lettersInLongWords >= 8 && upperInLongWords * 10 >= lettersInLongWords * 6) {
+            out.add("f=caps");
+        } else if (capsWords > 0) {
+            out.add("f=capsword");
+        }
+        if (maxExclRun >= 2) {
+            out.add("f=excl2");
+        } else if (excl > 0) {
+            out.add("f=excl");
+        }
+        if (qexcl) {
+            out.add("f=qexcl");
+        }
+        if (qq) {
+            out.add("f=qq");
+        }
+        String t = text.stripTrailing();
+        if (t.endsWith("?")) {
+            out.add("f=q");
+        }
+        if (emoji) {
+            out.add("f=emoji");
+        }
+        if (letters == 0) {
+            out.add("f=noletters");
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package coach.tone;
+
+import coach.classify.Calibration;
+import coach.classify.Categorizer;
+import coach.classify.Corpus;
+import coach.classify.ModelDefinition;
+import coach.classify.ModelSpec;
+import coach.classify.Training;
+import coach.kb.ContentSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The sentence tone model: trained at build time ({@code coach.classify.ModelTool}) on the authored
+ * corpus {@code knowledge-base/tone/ru.tsv} and {@code en.tsv}, less a held-back part
+ * ({@value #HELD_OUT_PERCENT}% of the lines, chosen by a hash of each line) that sets each
+ * category's threshold so that precision on it is at least {@value #PRECISION}.
+ */
+public final class ToneModel implements ModelSpec {
+    public static final String NAME = "tone";
+    public static final List<String> CORPUS = List.of("tone/ru.tsv", "tone/en.tsv");
+    public static final String OK = "ok";
+    /** The risky labels, in report order. */
+    public static final List<String> RISKY = List.of("pressure", "sarcasm", "informal", "insult", "rude",
+            "deflect", "blame", "refuse", "dismiss", "vague", "overpromise");
+    public static final Set<String> LABELS;
+    static final int HELD_OUT_PERCENT = 15;
+    static final double PRECISION = 0.95;
+    /** A threshold rests on at least this many held-back predictions. */
+    static final int MIN_SUPPORT = 5;
+    /**
+     * Real messages are mostly polite sentences, the held-back part only about half: a false alarm
+     * on it counts this many times when the thresholds are set.
+     */
+    static final double OK_WEIGHT = 1.0;
+    static final Training TRAINING = Training.maxent(100, 2).with("GaussianSmoothingSigma", "1");
+
+    static {
+        List<String> all = new ArrayList<>();
+        all.add(OK);
+        all.addAll(RISKY);
+        LABELS = Set.copyOf(all);
+    }
+
+    /** The corpus, validated. */
+    public static Corpus corpus(ContentSource source) {
+        return Corpus.read(source, CORPUS, LABELS);
+    }
+
+    public static Corpus.Split split(ContentSource source) {
+        return corpus(source).split(HELD_OUT_PERCENT);
+    }
+
+    private Profanity profanity;
+    private Cues cues;
+    /** Set when the content is the build's (its examples were checked there). */
+    private boolean trusted;
+
+    /** The word list, read once per spec instance. */
+    synchronized Profanity profanity(ContentSource source) {
+        if (profanity == null) {
+            profanity = Profanity.load(source, !trusted);
+        }
+        return profanity;
+    }
+
+    /** The prebuilt model when it matches (the word list's examples then need no second check), else one trained now. */
+    @Override
+    public Categorizer load(ContentSource source) {
+        // the knowledge base packed with the classes is the one the build trained on: no need to hash it
+        String fp = isPackaged(source) ? null : fingerprint(source);
+        synchronized (this) {
+            trusted = true;
+        }
+        Categorizer c = Categorizer.prebuilt(NAME, fp, () -> generators(source));
+        if (c != null) {
+            return c;
+        }
+        synchronized (this) {
+            trusted = false;
+            profanity = null;
+        }
+        return train(source);
+    }
+
+    private synchronized Cues cues(ContentSource source) {
+        if (cues == null) {
+            cues = Cues.load(source);
+        }
+        return cues;
+    }
+
+    private static boolean isPackaged(ContentSource source) {
+        try {
+            return source.describe().equals(ContentSource.packaged().describe());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public ModelDefinition define(ContentSource source) {
+        Corpus.Split split = split(source);
+        return new ModelDefinition(NAME, split.train().examples(), generators(source), TRAINING, fingerprint(source));
+    }
+
+    @Override
+    public String name(ContentSource source) {
+        return NAME;
+    }
+
+    @Override
+    public List<coach.classify.TextFeatureGenerator> generators(ContentSource source) {
+        return List.of(new ToneFeatures(cues(source), profanity(source)));
+    }
+
+    /**
+     * A hash of the raw content the model is made of (corpus files, cue lexicon, word list) and of
+     * every setting: a start whose content matches the build opens the prebuilt model without
+     * parsing the corpus.
+     */
+    @Override
+    public String fingerprint(ContentSource source) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            StringBuilder settings = new StringBuilder(NAME).append('|').append(TRAINING.describe()).append('|').append(HELD_OUT_PERCENT)
+                    .append('|').append(PRECISION).append('|').append(MIN_SUPPORT).append('|').append(OK_WEIGHT).append('|')
+                    .append(new ToneFeatures(null, null).describe()).append('|').append(LABELS.stream().sorted().toList());
+            md.update(settings.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            List<String> files = new ArrayList<>(CORPUS);
+            files.add(Cues.FILE);
+            files.add(Profanity.FILE);
+            for (String f : files) {
+                md.update(('\n' + f + '\n').getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md.update(source.read(f).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Per-category thresholds from the held-back part: {@code threshold.<label>} → probability. */
+    @Override
+    public Map<String, String> metadata(Categorizer trained, ContentSource source) {
+        Map<String, Double> t = thresholds(trained, split(source).heldOut());
+        Map<String, String> out = new LinkedHashMap<>();
+        t.forEach((k, v) -> out.put("threshold." + k, Double.toString(v)));
+        return out;
+    }
+
+    static Map<String, Double> thresholds(Categorizer c, Corpus heldOut) {
+        return Calibration.thresholds(outcomes(c, heldOut), RISKY, PRECISION, MIN_SUPPORT, ToneModel::flagRight, OK_WEIGHT);
+    }
+
+    /** A flag is right when the sentence is risky at all: its category only says which kind of risk. */
+    static boolean flagRight(Calibration.Outcome o) {
+        return !o.gold().equals(OK);
+    }
+
+    /** Each held-back example as the checker decides it: the likeliest risky category and the risk (1 − p(ok)). */
+    static List<Calibration.Outcome> outcomes(Categorizer c, Corpus heldOut) {
+        List<Calibration.Outcome> out = new ArrayList<>(heldOut.size());
+        for (coach.classify.Example e : heldOut.examples()) {
+            Decision d = decide(c, c.probabilities(coach.classify.Doc.of(e.text())));
+            out.add(new Calibration.Outcome(e.label(), d.category(), d.risk()));
+        }
+        return out;
+    }
+
+    /** The likeliest risky category and the sentence's risk. */
+    record Decision(String category, double risk, double categoryProbability) {
+    }
+
+    static Decision decide(Categorizer c, double[] p) {
+        int best = -1;
+        double ok = 0;
+        for (int i = 0; i < p.length; i++) {
+            if (c.label(i).equals(OK)) {
+                ok = p[i];
+            } else if (best < 0 || p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return new Decision(c.label(best), 1 - ok, p[best]);
+    }
+}
