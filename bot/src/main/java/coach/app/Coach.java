@@ -14,6 +14,7 @@ import coach.materials.MaterialCatalog;
 import coach.materials.MaterialsCommand;
 import coach.phrasing.CheckCommand;
 import coach.phrasing.PhrasingEngine;
+import coach.progress.ProgressFeature;
 import coach.search.AskCommand;
 import coach.store.UserPrefs;
 import coach.search.SearchDoc;
@@ -36,9 +37,11 @@ public final class Coach {
     private final Tips tips;
     private final Drills drills;
     private final PhrasingEngine phrasing;
+    private final ProgressFeature progress;
 
     private Coach(KnowledgeBase kb, SearchEngine search, CommandRegistry registry, ConversationCore core, Tips tips, Drills drills,
-            PhrasingEngine phrasing) {
+            PhrasingEngine phrasing, ProgressFeature progress) {
+        this.progress = progress;
         this.kb = kb;
         this.search = search;
         this.registry = registry;
@@ -115,8 +118,13 @@ public final class Coach {
         Drills drills = Drills.load(kb, impolite(rules));
         drills.commands().forEach(registry::register);
         handlers.addAll(drills.handlers());
+        // progress, weak spots, the team view and /forget: the recorder keeps per-criterion outcomes, the personal best stays as before
+        ProgressFeature progress = null;
         if (options.store() != null) {
-            drills.recordResults(new StoredDrillResults(options.store().progress()));
+            progress = ProgressFeature.create(options.store(), drills, options.clock());
+            drills.recordResults(progress.results(new StoredDrillResults(options.store().progress())));
+            progress.commands().forEach(registry::register);
+            progress.attachTo(tips);
         }
 
         QuestionOrDraftRouter router = new QuestionOrDraftRouter(kb, text -> phrasing.check(text).risky());
@@ -130,7 +138,7 @@ public final class Coach {
             UserPrefs prefs = options.store().users();
             core.setLanguageChoice(prefs::language);
         }
-        return new Coach(kb, search, registry, core, tips, drills, phrasing);
+        return new Coach(kb, search, registry, core, tips, drills, phrasing, progress);
     }
 
     /** The search index over the guide and every other searchable content (materials, …). */
@@ -206,6 +214,19 @@ public final class Coach {
     /** Daily tips: {@code tips().scheduler(sender)} for a transport, {@code tips().chatEvents()} for membership changes. */
     public Tips tips() {
         return tips;
+    }
+
+    /** Progress and the team view, or null without a store. */
+    public ProgressFeature progress() {
+        return progress;
+    }
+
+    /**
+     * What a transport reports about chats, for every feature that listens: a removed bot stops the
+     * chat's tips; a user seen in a group becomes one of its members for the team view.
+     */
+    public coach.core.ChatEvents chatEvents() {
+        return progress == null ? tips.chatEvents() : coach.core.ChatEvents.all(tips.chatEvents(), progress.chatEvents());
     }
 
     /** The phrasing coach (risky phrasing and polite rewrites); drills use it for their "polite" criterion. */

@@ -26,6 +26,9 @@ public final class HelpCommand implements Command {
             b.code("/" + c.name()).text(" — " + c.description(ctx.lang())).nl();
         }
         b.para().text(ctx.t("help.free_text"));
+        if (ctx.commands().find("forget").isPresent()) {
+            b.para().text(ctx.t("help.privacy"));
+        }
         return List.of(Reply.of(b.build()));
     }
 }

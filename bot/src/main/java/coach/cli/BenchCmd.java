@@ -71,6 +71,9 @@ final class BenchCmd implements Callable<Integer> {
         if (wants("phrasing")) {
             PhrasingBench.run(out, coldRuns);
         }
+        if (wants("progress")) {
+            coach.bench.ProgressBench.run(out, coldRuns);
+        }
         if (wants("tone")) {
             coach.bench.ToneBench.run(out);
         }

@@ -196,6 +196,10 @@ public final class Console {
                 if (r.buttons().stream().flatMap(List::stream).anyMatch(Button::isCopy)) {
                     out.println(Texts.get(lang, "console.copy"));
                 }
+                if (r.photo() != null) {
+                    // a picture (the progress chart) is saved like a document
+                    out.println("  " + save(new Document(r.photo().fileName(), r.photo().mimeType(), r.photo().content())));
+                }
                 if (r.document() != null) {
                     out.println("  " + save(r.document()));
                 }

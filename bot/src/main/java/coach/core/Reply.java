@@ -9,8 +9,13 @@ import java.util.List;
  * @param buttons  rows of buttons, possibly empty
  * @param document an optional file
  * @param edit     true when the reply answers a button press and reads best replacing that message
+ * @param photo    an optional picture, shown after the text (the buttons go under the last part)
  */
-public record Reply(Rich text, List<List<Button>> buttons, Document document, boolean edit) {
+public record Reply(Rich text, List<List<Button>> buttons, Document document, boolean edit, Photo photo) {
+
+    public Reply(Rich text, List<List<Button>> buttons, Document document, boolean edit) {
+        this(text, buttons, document, edit, null);
+    }
 
     public static Reply of(Rich text) {
         return new Reply(text, List.of(), null, false);
@@ -21,18 +26,22 @@ public record Reply(Rich text, List<List<Button>> buttons, Document document, bo
     }
 
     public Reply withText(Rich newText) {
-        return new Reply(newText, buttons, document, edit);
+        return new Reply(newText, buttons, document, edit, photo);
     }
 
     public Reply withButtons(List<List<Button>> rows) {
-        return new Reply(text, rows, document, edit);
+        return new Reply(text, rows, document, edit, photo);
     }
 
     public Reply withDocument(Document doc) {
-        return new Reply(text, buttons, doc, edit);
+        return new Reply(text, buttons, doc, edit, photo);
+    }
+
+    public Reply withPhoto(Photo p) {
+        return new Reply(text, buttons, document, edit, p);
     }
 
     public Reply asEdit() {
-        return new Reply(text, buttons, document, true);
+        return new Reply(text, buttons, document, true, photo);
     }
 }

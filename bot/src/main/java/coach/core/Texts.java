@@ -17,7 +17,7 @@ import java.util.ResourceBundle;
  */
 public final class Texts {
     /** Feature bundles, in lookup order. A missing bundle is skipped. */
-    static final List<String> FEATURES = List.of("core", "app", "search", "phrasing", "drill", "telegram", "tips", "materials", "store");
+    static final List<String> FEATURES = List.of("core", "app", "search", "phrasing", "drill", "telegram", "tips", "materials", "store", "progress");
     private static final Map<Lang, List<ResourceBundle>> BUNDLES = new EnumMap<>(Lang.class);
 
     static {

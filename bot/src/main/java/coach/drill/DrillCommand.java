@@ -84,16 +84,39 @@ final class DrillCommand implements Command {
 
     private List<Reply> list(Context ctx) {
         Lang lang = ctx.lang();
+        DrillResults.Standing standing = drills.results().standing(ctx.in().userId());
         Rich.Builder b = Rich.builder().bold(ctx.t("drill.list.title")).para().text(ctx.t("drill.list.body")).para();
-        for (Scenario s : drills.scenarios()) {
-            b.text("• " + s.title(lang) + " — ").code("/drill " + s.id()).nl();
+        for (Scenario s : ordered(standing)) {
+            b.text("• " + s.title(lang) + " — ").code("/drill " + s.id());
+            Integer best = standing.best().get(s.id());
+            if (best != null) {
+                b.text(" — ").italic(ctx.t("drill.list.best", "best", best));
+            }
+            if (s.id().equals(standing.first())) {
+                b.text(" — ").italic(ctx.t("drill.list.weakest"));
+            }
+            b.nl();
         }
-        return List.of(Reply.of(b.build()).withButtons(buttons(ctx)));
+        return List.of(Reply.of(b.build()).withButtons(buttons(ctx, standing)));
+    }
+
+    /** The scenario that trains the user's weakest criterion first, the others in their usual order. */
+    private List<Scenario> ordered(DrillResults.Standing standing) {
+        List<Scenario> out = new ArrayList<>(drills.scenarios());
+        drills.scenario(standing.first() == null ? "" : standing.first()).ifPresent(first -> {
+            out.remove(first);
+            out.add(0, first);
+        });
+        return out;
     }
 
     private List<List<Button>> buttons(Context ctx) {
+        return buttons(ctx, DrillResults.Standing.NONE);
+    }
+
+    private List<List<Button>> buttons(Context ctx, DrillResults.Standing standing) {
         List<List<Button>> rows = new ArrayList<>();
-        for (Scenario s : drills.scenarios()) {
+        for (Scenario s : ordered(standing)) {
             rows.add(List.of(new Button(s.title(ctx.lang()), "/drill " + s.id())));
         }
         return rows;

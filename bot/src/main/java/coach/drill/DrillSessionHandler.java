@@ -110,7 +110,7 @@ final class DrillSessionHandler implements SessionHandler {
         DrillRun.Summary sum = DrillRun.summary(s, st);
         int score = sum.score();
         Rich text = DrillView.summary(st.lang(), s, st, sum);
-        java.util.OptionalInt best = drills.results().completed(ctx.in().userId(), s.id(), score);
+        java.util.OptionalInt best = drills.results().completed(ctx.in().userId(), s.id(), score, tally(st.results()));
         if (best.isPresent()) {
             text = Rich.builder().append(text).para()
                     .italic(ctx.t(score > best.getAsInt() ? "drill.best.new" : "drill.best.old", "best", best.getAsInt(), "score", score)).build();
@@ -118,6 +118,20 @@ final class DrillSessionHandler implements SessionHandler {
         return Reply.of(text).withButtons(List.of(
                 List.of(new Button(ctx.t("drill.btn.again"), "/drill " + s.id())),
                 List.of(new Button(ctx.t("drill.btn.other"), "/drill"))));
+    }
+
+    /** Criterion id → {turns met, turns assessed} over a run. */
+    static java.util.Map<String, int[]> tally(List<DrillState.TurnResult> rs) {
+        java.util.Map<String, int[]> out = new java.util.LinkedHashMap<>();
+        for (DrillState.TurnResult r : rs) {
+            r.met().forEach(id -> {
+                int[] v = out.computeIfAbsent(id, k -> new int[2]);
+                v[0]++;
+                v[1]++;
+            });
+            r.missed().forEach(id -> out.computeIfAbsent(id, k -> new int[2])[1]++);
+        }
+        return out;
     }
 
     private static Rich clientLine(Context ctx, DrillState st, String line) {

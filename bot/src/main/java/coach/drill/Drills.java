@@ -33,9 +33,9 @@ public final class Drills {
         this.scorer = scorer;
         this.seeds = seeds;
         this.drillHandler = new DrillSessionHandler(this);
-        this.quizHandler = new QuizSessionHandler(quiz, scorer);
+        this.quizHandler = new QuizSessionHandler(quiz, scorer, this::results);
         SessionGuard guard = new SessionGuard(drillHandler, quizHandler);
-        this.commands = List.of(new DrillCommand(this, drillHandler, guard), new QuizCommand(quizHandler, guard));
+        this.commands = List.of(new DrillCommand(this, drillHandler, guard), new QuizCommand(this, quizHandler, guard));
     }
 
     /**
@@ -53,6 +53,79 @@ public final class Drills {
         ScenarioLoader.require(all, COMPLAINT_SCENARIO);
         Quiz quiz = Quiz.load(kb.source(), kb, all);
         return new Drills(all, quiz, new DrillScorer(risky, slots), seeds);
+    }
+
+    /** The quiz's task, as a quiz item id. */
+    public static final String QUIZ_TASK = "task";
+
+    /** The quiz item id of question {@code index} (0-based): "q1", "q2", … */
+    public static String quizItemId(int index) {
+        return "q" + (index + 1);
+    }
+
+    /** The 0-based question index of a quiz item id, or -1 when it names no question. */
+    public int quizQuestionIndex(String itemId) {
+        if (itemId == null || !itemId.matches("q[1-9][0-9]{0,2}")) {
+            return -1;
+        }
+        int i = Integer.parseInt(itemId.substring(1)) - 1;
+        return i < quiz.questions().size() ? i : -1;
+    }
+
+    /** The text of a quiz question (item id "q1"…), in the user's language. */
+    public Optional<String> quizQuestion(String itemId, coach.text.Lang lang) {
+        int i = quizQuestionIndex(itemId);
+        return i < 0 ? Optional.empty() : Optional.of(quiz.questions().get(i).text(lang));
+    }
+
+    /** The reference answer of a quiz question (item id "q1"…), in the user's language. */
+    public Optional<String> quizReference(String itemId, coach.text.Lang lang) {
+        int i = quizQuestionIndex(itemId);
+        return i < 0 ? Optional.empty() : Optional.of(quiz.questions().get(i).reference(lang));
+    }
+
+    /**
+     * The name of a rubric criterion or quiz key point by id (the first scenario defining it, in
+     * scenario order, then the quiz), in the user's language.
+     */
+    public Optional<String> criterionName(String criterionId, coach.text.Lang lang) {
+        return criterion(criterionId).map(c -> c.name(lang));
+    }
+
+    /**
+     * The scenarios that train a criterion: those whose rubric has it, or for a quiz key point those
+     * practising its principle; the guide's own complaint drill first when it is one of them.
+     */
+    public List<Scenario> scenariosTraining(String criterionId) {
+        List<Scenario> out = new java.util.ArrayList<>();
+        for (Scenario s : scenarios.values()) {
+            if (s.criterionIds().contains(criterionId)) {
+                out.add(s);
+            }
+        }
+        if (out.isEmpty()) {
+            criterion(criterionId).ifPresent(c -> scenarios.values().stream()
+                    .filter(s -> s.principleIds().contains(c.principle().id())).forEach(out::add));
+        }
+        return out;
+    }
+
+    private Optional<Criterion> criterion(String id) {
+        for (Scenario s : scenarios.values()) {
+            for (Criterion c : s.rubric()) {
+                if (c.id().equals(id)) {
+                    return Optional.of(c);
+                }
+            }
+        }
+        for (Quiz.Question q : quiz.questions()) {
+            for (Criterion c : q.keyPoints()) {
+                if (c.id().equals(id)) {
+                    return Optional.of(c);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Records every finished drill there (per-user progress); by default nothing is kept. */

@@ -1,21 +1,29 @@
 package coach.drill;
 
+import coach.core.Button;
 import coach.core.Command;
 import coach.core.Context;
 import coach.core.Reply;
 import coach.core.SessionState;
 import coach.core.Texts;
 import coach.text.Lang;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** /quiz starts the guide's self-check; during any session it asks before abandoning it. */
+/**
+ * /quiz starts the guide's self-check; when questions answered poorly before are due again it offers
+ * them first ("/quiz review" answers only those, "/quiz all" the whole self-check). During any session
+ * it asks before abandoning it.
+ */
 final class QuizCommand implements Command {
+    private final Drills drills;
     private final QuizSessionHandler handler;
     private final SessionGuard guard;
 
-    QuizCommand(QuizSessionHandler handler, SessionGuard guard) {
+    QuizCommand(Drills drills, QuizSessionHandler handler, SessionGuard guard) {
+        this.drills = drills;
         this.handler = handler;
         this.guard = guard;
     }
@@ -36,18 +44,46 @@ final class QuizCommand implements Command {
         if (a.equals("continue")) {
             return guard.resume(ctx);
         }
-        if (a.equals("abandon")) {
+        if (a.equals("abandon") || a.equals("abandon review")) {
             if (ctx.session().isEmpty()) {
                 return guard.abandon(ctx); // an old «Бросить» button: nothing open, nothing started
             }
             List<Reply> out = guard.abandon(ctx);
-            out.addAll(handler.start(ctx));
+            out.addAll(a.endsWith("review") ? review(ctx) : handler.start(ctx));
             return out;
         }
         Optional<SessionState> open = ctx.session();
         if (open.isPresent()) {
-            return guard.ask(ctx, open.get(), name(), "/quiz abandon");
+            return guard.ask(ctx, open.get(), name(), a.equals("review") ? "/quiz abandon review" : "/quiz abandon");
+        }
+        if (a.equals("review")) {
+            return review(ctx);
+        }
+        if (!a.equals("all")) {
+            List<Integer> due = due(ctx);
+            if (!due.isEmpty()) {
+                return List.of(Reply.of(ctx.t("quiz.review.offer", "count", due.size())).withButtons(List.of(
+                        List.of(new Button(ctx.t("quiz.btn.review", "count", due.size()), "/quiz review")),
+                        List.of(new Button(ctx.t("quiz.btn.all"), "/quiz all")))));
+            }
         }
         return handler.start(ctx);
+    }
+
+    private List<Reply> review(Context ctx) {
+        List<Integer> due = due(ctx);
+        return due.isEmpty() ? List.of(Reply.of(ctx.t("quiz.review.none")).withButtons(List.of(List.of(new Button(ctx.t("quiz.btn.all"), "/quiz all")))))
+                : handler.startReview(ctx, due);
+    }
+
+    private List<Integer> due(Context ctx) {
+        List<Integer> out = new ArrayList<>();
+        for (String id : drills.results().dueQuizItems(ctx.in().userId())) {
+            int i = drills.quizQuestionIndex(id);
+            if (i >= 0 && !out.contains(i)) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 }

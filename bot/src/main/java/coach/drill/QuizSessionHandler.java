@@ -9,6 +9,7 @@ import coach.core.SessionState;
 import coach.text.Lang;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The self-check state machine (see {@link QuizState}): questions compared with key points, then the task scored with a rubric. */
 final class QuizSessionHandler implements SessionHandler {
@@ -16,10 +17,12 @@ final class QuizSessionHandler implements SessionHandler {
 
     private final Quiz quiz;
     private final DrillScorer scorer;
+    private final java.util.function.Supplier<DrillResults> results;
 
-    QuizSessionHandler(Quiz quiz, DrillScorer scorer) {
+    QuizSessionHandler(Quiz quiz, DrillScorer scorer, java.util.function.Supplier<DrillResults> results) {
         this.quiz = quiz;
         this.scorer = scorer;
+        this.results = results;
     }
 
     @Override
@@ -33,6 +36,21 @@ final class QuizSessionHandler implements SessionHandler {
         Rich intro = Rich.builder().bold(ctx.t("quiz.start.title", "title", quiz.title())).para()
                 .text(ctx.t("quiz.start.body")).build();
         return List.of(Reply.of(intro), Reply.of(prompt(ctx, st)));
+    }
+
+    /** A review round over these questions (0-based indices): only them, no task. */
+    List<Reply> startReview(Context ctx, List<Integer> questions) {
+        QuizState st = QuizState.review(questions);
+        ctx.startSession(KIND, st.toJson());
+        Rich intro = Rich.builder().bold(ctx.t("quiz.review.title", "count", questions.size())).para()
+                .text(ctx.t("quiz.review.body")).build();
+        return List.of(Reply.of(intro), Reply.of(prompt(ctx, st)));
+    }
+
+    static Map<String, int[]> outcomes(Assessment a) {
+        Map<String, int[]> out = new java.util.LinkedHashMap<>();
+        a.criteria().forEach((id, met) -> out.put(id, new int[]{met ? 1 : 0, 1}));
+        return out;
     }
 
     @Override
@@ -52,16 +70,26 @@ final class QuizSessionHandler implements SessionHandler {
         }
         Lang lang = ctx.lang();
         List<Reply> out = new ArrayList<>();
-        if (st.phase() == QuizState.Phase.QUESTION && st.index() < quiz.questions().size()) {
-            Quiz.Question q = quiz.questions().get(st.index());
+        if (st.phase() == QuizState.Phase.QUESTION && st.question() < quiz.questions().size()) {
+            Quiz.Question q = quiz.questions().get(st.question());
             Assessment a = scorer.assess(q.keyPoints(), text, java.util.Map.of());
             if (a.isEmpty()) {
                 return List.of(Reply.of(ctx.t("drill.answer.no_words")));
             }
             List<String> covered = a.outcomes().stream().filter(Assessment.Outcome::met).map(o -> o.criterion().id()).toList();
-            QuizState next = st.answered(covered, q.keyPoints().size(), quiz.questions().size());
-            ctx.saveSession(state.next(next.toJson()));
+            int score = q.keyPoints().isEmpty() ? 100 : Math.round(100f * covered.size() / q.keyPoints().size());
+            results.get().quizAnswered(ctx.in().userId(), Drills.quizItemId(st.question()), score, outcomes(a));
+            QuizState next = st.answered(covered, q.keyPoints().size(), st.questions(quiz.questions().size()));
             out.add(Reply.of(questionFeedback(ctx, a, q)));
+            if (next.isReview() && next.phase() == QuizState.Phase.TASK) {
+                ctx.endSession();
+                out.add(Reply.of(Rich.builder().bold(ctx.t("quiz.review.end")).nl()
+                        .text(ctx.t("quiz.end.points", "covered", next.coveredCount(), "total", next.totalCount())).build())
+                        .withButtons(List.of(List.of(new Button(ctx.t("quiz.btn.again"), "/quiz all")),
+                                List.of(new Button(ctx.t("quiz.btn.progress"), "/progress")))));
+                return out;
+            }
+            ctx.saveSession(state.next(next.toJson()));
             out.add(Reply.of(prompt(ctx, next)));
             return out;
         }
@@ -71,6 +99,7 @@ final class QuizSessionHandler implements SessionHandler {
             return List.of(Reply.of(ctx.t("drill.answer.no_words")));
         }
         ctx.endSession();
+        results.get().quizAnswered(ctx.in().userId(), Drills.QUIZ_TASK, a.score(), outcomes(a));
         Rich.Builder b = Rich.builder().bold(ctx.t("quiz.task.score", "score", a.score())).nl();
         DrillView.criteria(ctx, b, a);
         DrillView.missing(ctx, b, a);
@@ -111,8 +140,8 @@ final class QuizSessionHandler implements SessionHandler {
     private Rich prompt(Context ctx, QuizState st) {
         Lang lang = ctx.lang();
         if (st.phase() == QuizState.Phase.QUESTION) {
-            return Rich.builder().bold(ctx.t("quiz.question", "n", st.index() + 1, "total", quiz.questions().size())).nl()
-                    .text(quiz.questions().get(st.index()).text(lang)).build();
+            return Rich.builder().bold(ctx.t("quiz.question", "n", st.index() + 1, "total", st.questions(quiz.questions().size()))).nl()
+                    .text(quiz.questions().get(st.question()).text(lang)).build();
         }
         return Rich.builder().bold(ctx.t("quiz.task")).nl().text(quiz.task(lang)).para()
                 .italic(ctx.t("quiz.task.how", "title", quiz.taskScenario().title(lang))).build();
@@ -126,12 +155,15 @@ final class QuizSessionHandler implements SessionHandler {
     @Override
     public List<Reply> onCancel(Context ctx, SessionState state) {
         int done;
+        int total = quiz.items();
         try {
-            done = QuizState.fromJson(state.data()).index();
+            QuizState st = QuizState.fromJson(state.data());
+            done = st.index();
+            total = st.isReview() ? st.questions(0) : total;
         } catch (IllegalArgumentException e) {
             done = 0;
         }
-        return List.of(Reply.of(ctx.t("quiz.cancelled", "done", done, "total", quiz.items())));
+        return List.of(Reply.of(ctx.t("quiz.cancelled", "done", done, "total", total)));
     }
 
     List<Reply> resume(Context ctx, SessionState state) {

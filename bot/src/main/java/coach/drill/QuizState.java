@@ -16,14 +16,35 @@ import java.util.List;
  * @param index   the question awaited (QUESTION), or the number of questions (TASK)
  * @param covered key point ids named in each answered question
  * @param total   key points of each answered question
+ * @param review  the question indices of a review round (questions answered poorly before, due again), which
+ *                has no task; empty for the whole self-check
  */
-record QuizState(Phase phase, int index, List<List<String>> covered, List<Integer> total) {
+record QuizState(Phase phase, int index, List<List<String>> covered, List<Integer> total, List<Integer> review) {
     static final int FORMAT = 1;
 
     enum Phase { QUESTION, TASK }
 
     static QuizState start() {
-        return new QuizState(Phase.QUESTION, 0, List.of(), List.of());
+        return new QuizState(Phase.QUESTION, 0, List.of(), List.of(), List.of());
+    }
+
+    /** A review round over these question indices (0-based), in this order. */
+    static QuizState review(List<Integer> questions) {
+        return new QuizState(Phase.QUESTION, 0, List.of(), List.of(), List.copyOf(questions));
+    }
+
+    boolean isReview() {
+        return !review.isEmpty();
+    }
+
+    /** The 0-based index of the question awaited, in the quiz's list. */
+    int question() {
+        return isReview() ? review.get(index) : index;
+    }
+
+    /** Questions in this round. */
+    int questions(int all) {
+        return isReview() ? review.size() : all;
     }
 
     QuizState answered(List<String> coveredIds, int points, int questions) {
@@ -32,7 +53,7 @@ record QuizState(Phase phase, int index, List<List<String>> covered, List<Intege
         List<Integer> t = new ArrayList<>(total);
         t.add(points);
         int next = index + 1;
-        return new QuizState(next < questions ? Phase.QUESTION : Phase.TASK, next, List.copyOf(c), List.copyOf(t));
+        return new QuizState(next < questions ? Phase.QUESTION : Phase.TASK, next, List.copyOf(c), List.copyOf(t), review);
     }
 
     int coveredCount() {
@@ -48,6 +69,10 @@ record QuizState(Phase phase, int index, List<List<String>> covered, List<Intege
         o.put("format", FORMAT);
         o.put("phase", phase.name());
         o.put("index", index);
+        if (isReview()) {
+            ArrayNode r = o.putArray("review");
+            review.forEach(r::add);
+        }
         ArrayNode answers = o.putArray("answers");
         for (int i = 0; i < covered.size(); i++) {
             ObjectNode a = answers.addObject();
@@ -75,6 +100,11 @@ record QuizState(Phase phase, int index, List<List<String>> covered, List<Intege
         if (index != covered.size()) {
             throw new IllegalArgumentException("index " + index + " does not follow " + covered.size() + " answers");
         }
-        return new QuizState(phase, index, List.copyOf(covered), List.copyOf(total));
+        List<Integer> review = new ArrayList<>();
+        o.path("review").forEach(x -> review.add(x.asInt()));
+        if (!review.isEmpty() && phase == Phase.QUESTION && index >= review.size()) {
+            throw new IllegalArgumentException("review index " + index + " past " + review.size() + " questions");
+        }
+        return new QuizState(phase, index, List.copyOf(covered), List.copyOf(total), List.copyOf(review));
     }
 }

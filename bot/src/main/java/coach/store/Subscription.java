@@ -18,7 +18,17 @@ import java.time.ZoneId;
  * @param disabledReason why it is disabled ({@link Subscriptions#REASON_UNSUBSCRIBED} and the like), or null
  * @param nextDueAt      the instant of the next daily slot the scheduler will act on
  * @param subscribedBy   the user who last changed it
+ * @param weekday        the day of the week of a weekly feed (the team digest), null for daily tips
  */
 public record Subscription(String chatId, ChatType chatType, Lang lang, LocalTime time, ZoneId zone,
-                           boolean enabled, String disabledReason, Instant nextDueAt, String subscribedBy) {
+                           boolean enabled, String disabledReason, Instant nextDueAt, String subscribedBy, java.time.DayOfWeek weekday) {
+
+    public Subscription(String chatId, ChatType chatType, Lang lang, LocalTime time, ZoneId zone,
+                        boolean enabled, String disabledReason, Instant nextDueAt, String subscribedBy) {
+        this(chatId, chatType, lang, time, zone, enabled, disabledReason, nextDueAt, subscribedBy, null);
+    }
+
+    Subscription withWeekday(java.time.DayOfWeek d) {
+        return new Subscription(chatId, chatType, lang, time, zone, enabled, disabledReason, nextDueAt, subscribedBy, d);
+    }
 }

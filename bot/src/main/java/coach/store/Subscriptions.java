@@ -54,22 +54,44 @@ public final class Subscriptions {
     }
 
     private final Store store;
+    private final Feed feed;
+    private final String table;
     /** Chats whose unreadable row was logged already (once per process). */
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
     Subscriptions(Store store) {
+        this(store, Feed.DAILY);
+    }
+
+    Subscriptions(Store store, Feed feed) {
         this.store = store;
+        this.feed = feed;
+        this.table = feed.subscriptions;
+    }
+
+    /** The subscriptions of another feed (the weekly digest) in the same store. */
+    public static Subscriptions of(Store store, Feed feed) {
+        return feed == Feed.DAILY ? store.subscriptions() : new Subscriptions(store, feed);
+    }
+
+    public Feed feed() {
+        return feed;
+    }
+
+    /** The columns a row is read from: the common ones, plus the weekday of a weekly feed. */
+    static String columns(Feed feed) {
+        return feed.weekly ? COLUMNS + ", weekday" : COLUMNS;
     }
 
     public Optional<Subscription> get(String chatId) {
         return store.read("reading a subscription", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM subscriptions WHERE chat_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + columns(feed) + " FROM " + table + " WHERE chat_id = ?")) {
                 ps.setString(1, Ids.check(chatId));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.<Subscription>empty();
                     }
-                    Decoded d = decode(rs, 1);
+                    Decoded d = decode(rs, 1, feed);
                     if (d.bad() != null) {
                         throw new BadRowException(d.bad());
                     }
@@ -81,14 +103,25 @@ public final class Subscriptions {
 
     /** Subscribes the chat, or changes its setting and enables it again; returns what is stored now. */
     public Subscription subscribe(String chatId, ChatType type, Lang lang, LocalTime time, ZoneId zone, String by, Instant nextDueAt) {
+        return subscribe(chatId, type, lang, null, time, zone, by, nextDueAt);
+    }
+
+    /** The same for a weekly feed: {@code weekday} is the day of the week (required there, ignored for daily tips). */
+    public Subscription subscribe(String chatId, ChatType type, Lang lang, java.time.DayOfWeek weekday, LocalTime time, ZoneId zone, String by,
+                                  Instant nextDueAt) {
+        if (feed.weekly && weekday == null) {
+            throw new IllegalArgumentException("a weekly subscription needs a day of the week");
+        }
         long now = System.currentTimeMillis();
         store.tx("saving a subscription", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO subscriptions (chat_id, chat_type, lang, send_time, time_zone, enabled, disabled_reason, next_due_at, "
-                            + "subscribed_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, NULL, ?, ?, ?, ?) "
+                    "INSERT INTO " + table + " (chat_id, chat_type, lang, send_time, time_zone, enabled, disabled_reason, next_due_at, "
+                            + "subscribed_by, created_at, updated_at" + (feed.weekly ? ", weekday" : "") + ") VALUES (?, ?, ?, ?, ?, 1, NULL, ?, ?, ?, ?"
+                            + (feed.weekly ? ", " + weekday.getValue() : "") + ") "
                             + "ON CONFLICT (chat_id) DO UPDATE SET chat_type = excluded.chat_type, lang = excluded.lang, "
                             + "send_time = excluded.send_time, time_zone = excluded.time_zone, enabled = 1, disabled_reason = NULL, "
-                            + "next_due_at = excluded.next_due_at, subscribed_by = excluded.subscribed_by, updated_at = excluded.updated_at")) {
+                            + "next_due_at = excluded.next_due_at, subscribed_by = excluded.subscribed_by, updated_at = excluded.updated_at"
+                            + (feed.weekly ? ", weekday = excluded.weekday" : ""))) {
                 ps.setString(1, Ids.check(chatId));
                 ps.setString(2, type.name());
                 ps.setString(3, lang.code());
@@ -108,12 +141,16 @@ public final class Subscriptions {
     /** Switches the chat's tips off; true if it was on. */
     public boolean disable(String chatId, String reason) {
         long now = System.currentTimeMillis();
-        return store.tx("disabling a subscription", c -> disable(c, chatId, reason, now));
+        return store.tx("disabling a subscription", c -> disable(c, feed, chatId, reason, now));
     }
 
     static boolean disable(java.sql.Connection c, String chatId, String reason, long now) throws SQLException {
+        return disable(c, Feed.DAILY, chatId, reason, now);
+    }
+
+    static boolean disable(java.sql.Connection c, Feed feed, String chatId, String reason, long now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE subscriptions SET enabled = 0, disabled_reason = ?, updated_at = ? WHERE chat_id = ? AND enabled = 1")) {
+                "UPDATE " + feed.subscriptions + " SET enabled = 0, disabled_reason = ?, updated_at = ? WHERE chat_id = ? AND enabled = 1")) {
             ps.setString(1, reason);
             ps.setLong(2, now);
             ps.setString(3, Ids.check(chatId));
@@ -139,13 +176,13 @@ public final class Subscriptions {
     private List<Subscription> dueOnce(Instant now, int limit, List<BadRow> bad) {
         List<Subscription> good = store.read("listing due subscriptions", c -> {
             List<Subscription> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM subscriptions WHERE enabled = 1 AND next_due_at <= ? ORDER BY next_due_at, chat_id LIMIT ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + columns(feed)
+                    + " FROM " + table + " WHERE enabled = 1 AND next_due_at <= ? ORDER BY next_due_at, chat_id LIMIT ?")) {
                 ps.setLong(1, now.toEpochMilli());
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Decoded d = decode(rs, 1);
+                        Decoded d = decode(rs, 1, feed);
                         if (d.bad() != null) {
                             bad.add(d.bad());
                         } else {
@@ -170,10 +207,10 @@ public final class Subscriptions {
     public List<BadRow> unreadable() {
         List<BadRow> out = store.read("checking subscriptions", c -> {
             List<BadRow> bad = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM subscriptions ORDER BY chat_id");
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + columns(feed) + " FROM " + table + " ORDER BY chat_id");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Decoded d = decode(rs, 1);
+                    Decoded d = decode(rs, 1, feed);
                     if (d.bad() != null) {
                         bad.add(d.bad());
                     }
@@ -195,7 +232,7 @@ public final class Subscriptions {
     /** The earliest next slot of any enabled subscription. */
     public Optional<Instant> earliestDue() {
         return store.read("finding the next due subscription", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(next_due_at) FROM subscriptions WHERE enabled = 1");
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(next_due_at) FROM " + table + " WHERE enabled = 1");
                  ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     long v = rs.getLong(1);
@@ -211,11 +248,15 @@ public final class Subscriptions {
      * so two schedulers re-aiming the same chat agree.
      */
     public void reschedule(String chatId, Instant nextDueAt) {
-        store.tx("rescheduling a subscription", c -> reschedule(c, chatId, nextDueAt));
+        store.tx("rescheduling a subscription", c -> reschedule(c, feed, chatId, nextDueAt));
     }
 
     static int reschedule(java.sql.Connection c, String chatId, Instant nextDueAt) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE subscriptions SET next_due_at = ? WHERE chat_id = ? AND next_due_at < ?")) {
+        return reschedule(c, Feed.DAILY, chatId, nextDueAt);
+    }
+
+    static int reschedule(java.sql.Connection c, Feed feed, String chatId, Instant nextDueAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + feed.subscriptions + " SET next_due_at = ? WHERE chat_id = ? AND next_due_at < ?")) {
             ps.setLong(1, nextDueAt.toEpochMilli());
             ps.setString(2, chatId);
             ps.setLong(3, nextDueAt.toEpochMilli());
@@ -225,7 +266,7 @@ public final class Subscriptions {
 
     public int countEnabled() {
         return store.read("counting subscriptions", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM subscriptions WHERE enabled = 1");
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE enabled = 1");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
@@ -238,8 +279,12 @@ public final class Subscriptions {
     }
 
     static Decoded decode(ResultSet rs, int from) throws SQLException {
+        return decode(rs, from, Feed.DAILY);
+    }
+
+    static Decoded decode(ResultSet rs, int from, Feed feed) throws SQLException {
         try {
-            return new Decoded(row(rs, from), null);
+            return new Decoded(row(rs, from, feed), null);
         } catch (java.time.DateTimeException | IllegalArgumentException | NullPointerException e) {
             String chat = rs.getString(from);
             return new Decoded(null, problem(chat, rs, from, e));
@@ -266,6 +311,15 @@ public final class Subscriptions {
             return new BadRow(chat, "type", type, "unknown chat type '" + type + "'");
         }
         return new BadRow(chat, "other", "", e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
+
+    static Subscription row(ResultSet rs, int from, Feed feed) throws SQLException {
+        Subscription s = row(rs, from);
+        if (!feed.weekly) {
+            return s;
+        }
+        int day = rs.getInt(from + 9);
+        return s.withWeekday(java.time.DayOfWeek.of(day >= 1 && day <= 7 ? day : 1));
     }
 
     static Subscription row(ResultSet rs, int from) throws SQLException {

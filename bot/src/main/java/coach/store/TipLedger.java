@@ -65,9 +65,29 @@ public final class TipLedger {
     }
 
     private final Store store;
+    private final Feed feed;
 
     TipLedger(Store store) {
+        this(store, Feed.DAILY);
+    }
+
+    TipLedger(Store store, Feed feed) {
         this.store = store;
+        this.feed = feed;
+    }
+
+    /** The delivery records of another feed (the weekly digest) in the same store. */
+    public static TipLedger of(Store store, Feed feed) {
+        return feed == Feed.DAILY ? store.tips() : new TipLedger(store, feed);
+    }
+
+    /**
+     * Claims the chat's delivery for {@code date} of a feed whose message is made at send time (the
+     * weekly digest): the same claim-before-send row as {@link #claimDaily}, with {@code itemId}
+     * recorded instead of a tip picked from a rotation.
+     */
+    public boolean claimSlot(String chatId, LocalDate date, Instant nextSlot, String instance, Instant now, String itemId) {
+        return claimDaily(chatId, date, nextSlot, instance, now, null, (cycle, seen, last) -> new Pick(itemId, cycle)).isPresent();
     }
 
     /**
@@ -77,7 +97,7 @@ public final class TipLedger {
     public Optional<String> claimDaily(String chatId, LocalDate date, Instant nextSlot, String instance, Instant now, String stream, Picker picker) {
         return store.tx("claiming a daily tip", c -> {
             int inserted;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tip_deliveries (chat_id, local_date, tip_id, status, attempts, claimed_at, claimed_by) "
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + feed.deliveries + " (chat_id, local_date, tip_id, status, attempts, claimed_at, claimed_by) "
                     + "VALUES (?, ?, '', ?, 1, ?, ?) ON CONFLICT (chat_id, local_date) DO NOTHING")) {
                 ps.setString(1, Ids.check(chatId));
                 ps.setString(2, date.toString());
@@ -86,12 +106,12 @@ public final class TipLedger {
                 ps.setString(5, Ids.check(instance, 64));
                 inserted = ps.executeUpdate();
             }
-            Subscriptions.reschedule(c, chatId, nextSlot);
+            Subscriptions.reschedule(c, feed, chatId, nextSlot);
             if (inserted == 0) {
                 return Optional.<String>empty();
             }
-            String tip = advance(c, stream, picker);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE tip_deliveries SET tip_id = ? WHERE chat_id = ? AND local_date = ?")) {
+            String tip = stream == null ? picker.pick(0, Set.of(), null).tipId() : advance(c, stream, picker);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + feed.deliveries + " SET tip_id = ? WHERE chat_id = ? AND local_date = ?")) {
                 ps.setString(1, tip);
                 ps.setString(2, chatId);
                 ps.setString(3, date.toString());
@@ -120,7 +140,7 @@ public final class TipLedger {
     public void recordForbidden(String chatId, LocalDate date, String detail, Instant now) {
         store.tx("recording a refused tip", c -> {
             finish(c, chatId, date, FORBIDDEN, detail, null, now);
-            Subscriptions.disable(c, chatId, Subscriptions.REASON_FORBIDDEN, now.toEpochMilli());
+            Subscriptions.disable(c, feed, chatId, Subscriptions.REASON_FORBIDDEN, now.toEpochMilli());
             return null;
         });
     }
@@ -129,9 +149,9 @@ public final class TipLedger {
         store.tx("recording a tip delivery", c -> finish(c, chatId, date, status, detail, retryAt, now));
     }
 
-    private static int finish(Connection c, String chatId, LocalDate date, String status, String detail, Instant retryAt, Instant now) throws SQLException {
+    private int finish(Connection c, String chatId, LocalDate date, String status, String detail, Instant retryAt, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE tip_deliveries SET status = ?, detail = ?, retry_at = ?, finished_at = ? WHERE chat_id = ? AND local_date = ?")) {
+                "UPDATE " + feed.deliveries + " SET status = ?, detail = ?, retry_at = ?, finished_at = ? WHERE chat_id = ? AND local_date = ?")) {
             ps.setString(1, status);
             ps.setString(2, detail == null ? "" : detail.length() > 500 ? detail.substring(0, 500) : detail);
             if (retryAt == null) {
@@ -151,17 +171,17 @@ public final class TipLedger {
         List<Delivery> unreadable = new ArrayList<>();
         List<Retry> found = store.read("listing tips to retry", c -> {
             List<Retry> out = new ArrayList<>();
-            String cols = "d." + DELIVERY_COLUMNS.replace(", ", ", d.") + ", s." + Subscriptions.COLUMNS.replace(", ", ", s.");
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + cols + " FROM tip_deliveries d JOIN subscriptions s ON s.chat_id = d.chat_id "
+            String cols = "d." + DELIVERY_COLUMNS.replace(", ", ", d.") + ", s." + Subscriptions.columns(feed).replace(", ", ", s.");
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + cols + " FROM " + feed.deliveries + " d JOIN " + feed.subscriptions + " s ON s.chat_id = d.chat_id "
                     + "WHERE d.status = ? AND d.retry_at IS NOT NULL AND d.retry_at <= ? AND s.enabled = 1 ORDER BY d.retry_at, d.chat_id LIMIT ?")) {
                 ps.setString(1, FAILED);
                 ps.setLong(2, now.toEpochMilli());
                 ps.setInt(3, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Subscriptions.Decoded d = Subscriptions.decode(rs, 11);
+                        Subscriptions.Decoded d = Subscriptions.decode(rs, 11, feed);
                         if (d.bad() != null) {
-                            store.subscriptions().report(d.bad());
+                            Subscriptions.of(store, feed).report(d.bad());
                             unreadable.add(delivery(rs));
                         } else {
                             out.add(new Retry(delivery(rs), d.sub()));
@@ -179,7 +199,7 @@ public final class TipLedger {
     /** The earliest retry time of any failed delivery in a subscribed chat. */
     public Optional<Instant> earliestRetry() {
         return store.read("finding the next retry", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(d.retry_at) FROM tip_deliveries d JOIN subscriptions s ON s.chat_id = d.chat_id "
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(d.retry_at) FROM " + feed.deliveries + " d JOIN " + feed.subscriptions + " s ON s.chat_id = d.chat_id "
                     + "WHERE d.status = ? AND d.retry_at IS NOT NULL AND s.enabled = 1")) {
                 ps.setString(1, FAILED);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -199,7 +219,7 @@ public final class TipLedger {
      */
     public Optional<Delivery> reclaim(String chatId, LocalDate date, String instance, Instant now, int maxAttempts) {
         return store.tx("claiming a tip retry", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE tip_deliveries SET status = ?, attempts = attempts + 1, claimed_at = ?, claimed_by = ?, retry_at = NULL "
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + feed.deliveries + " SET status = ?, attempts = attempts + 1, claimed_at = ?, claimed_by = ?, retry_at = NULL "
                     + "WHERE chat_id = ? AND local_date = ? AND status = ? AND attempts < ?")) {
                 ps.setString(1, CLAIMED);
                 ps.setLong(2, now.toEpochMilli());
@@ -219,7 +239,7 @@ public final class TipLedger {
     /** A failed delivery whose local day is over: it is not sent late. */
     public void expire(String chatId, LocalDate date, Instant now) {
         store.tx("expiring a tip delivery", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE tip_deliveries SET status = ?, retry_at = NULL, finished_at = ? "
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + feed.deliveries + " SET status = ?, retry_at = NULL, finished_at = ? "
                     + "WHERE chat_id = ? AND local_date = ? AND status = ?")) {
                 ps.setString(1, EXPIRED);
                 ps.setLong(2, now.toEpochMilli());
@@ -284,8 +304,8 @@ public final class TipLedger {
         return store.read("reading a tip delivery", c -> find(c, chatId, date));
     }
 
-    private static Optional<Delivery> find(Connection c, String chatId, LocalDate date) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + DELIVERY_COLUMNS + " FROM tip_deliveries WHERE chat_id = ? AND local_date = ?")) {
+    private Optional<Delivery> find(Connection c, String chatId, LocalDate date) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + DELIVERY_COLUMNS + " FROM " + feed.deliveries + " WHERE chat_id = ? AND local_date = ?")) {
             ps.setString(1, chatId);
             ps.setString(2, date.toString());
             try (ResultSet rs = ps.executeQuery()) {
@@ -298,7 +318,7 @@ public final class TipLedger {
     public List<Delivery> deliveries(String chatId) {
         return store.read("reading tip deliveries", c -> {
             List<Delivery> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + DELIVERY_COLUMNS + " FROM tip_deliveries WHERE chat_id = ? ORDER BY local_date")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + DELIVERY_COLUMNS + " FROM " + feed.deliveries + " WHERE chat_id = ? ORDER BY local_date")) {
                 ps.setString(1, chatId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -314,7 +334,7 @@ public final class TipLedger {
     public List<Delivery> interrupted(Instant before) {
         return store.read("listing interrupted tip deliveries", c -> {
             List<Delivery> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + DELIVERY_COLUMNS + " FROM tip_deliveries WHERE status = ? AND claimed_at < ? ORDER BY claimed_at")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + DELIVERY_COLUMNS + " FROM " + feed.deliveries + " WHERE status = ? AND claimed_at < ? ORDER BY claimed_at")) {
                 ps.setString(1, CLAIMED);
                 ps.setLong(2, before.toEpochMilli());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -331,7 +351,7 @@ public final class TipLedger {
     public Map<String, Integer> countByStatus() {
         return store.read("counting tip deliveries", c -> {
             Map<String, Integer> out = new TreeMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*) FROM tip_deliveries GROUP BY status");
+            try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*) FROM " + feed.deliveries + " GROUP BY status");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), rs.getInt(2));

@@ -423,10 +423,10 @@ public final class FakeBotApi implements AutoCloseable {
         return calls().stream().filter(c -> c.is(method)).toList();
     }
 
-    /** Messages that reached a chat (sendMessage, editMessageText, sendDocument answered 200), in order. */
+    /** Messages that reached a chat (sendMessage, editMessageText, sendDocument, sendPhoto answered 200), in order. */
     public List<Call> delivered(String chatId) {
         return calls().stream().filter(c -> c.ok() && c.chatId().equals(chatId)
-                && (c.is("sendmessage") || c.is("editmessagetext") || c.is("senddocument"))).toList();
+                && (c.is("sendmessage") || c.is("editmessagetext") || c.is("senddocument") || c.is("sendphoto"))).toList();
     }
 
     /** Waits until at least {@code n} recorded calls match; returns them all. */
@@ -450,7 +450,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** Waits for {@code n} messages delivered to a chat. */
     public List<Call> awaitDelivered(String chatId, int n, Duration timeout) throws InterruptedException {
-        return await(c -> c.ok() && c.chatId().equals(chatId) && (c.is("sendmessage") || c.is("editmessagetext") || c.is("senddocument")), n, timeout);
+        return await(c -> c.ok() && c.chatId().equals(chatId) && (c.is("sendmessage") || c.is("editmessagetext") || c.is("senddocument") || c.is("sendphoto")), n, timeout);
     }
 
     // ------------------------------------------------------------------ serving
@@ -569,7 +569,8 @@ public final class FakeBotApi implements AutoCloseable {
                     }
                     if (fm.find()) {
                         files.putObject(nm.group(1)).put("file_name", fm.group(1)).put("file_size", data.length)
-                                .put("content", new String(data, StandardCharsets.UTF_8));
+                                .put("content", new String(data, StandardCharsets.UTF_8))
+                                .put("base64", java.util.Base64.getEncoder().encodeToString(data));
                     } else {
                         String v = new String(data, StandardCharsets.UTF_8);
                         if (v.startsWith("{") || v.startsWith("[")) {
@@ -710,6 +711,32 @@ public final class FakeBotApi implements AutoCloseable {
                 }
                 visible[1] = String.valueOf(id);
                 return ok(sentMessage(chat, id).put("text", text[0]));
+            }
+            case "sendphoto": {
+                // Telegram accepts a photo up to 10 MB whose sides add up to at most 10 000 px; the fake checks the PNG signature
+                String chat = p.path("chat_id").asText("");
+                if (forbiddenChats.contains(chat)) {
+                    return error(403, "Forbidden: bot was blocked by the user");
+                }
+                JsonNode photo = p.path("photo");
+                byte[] data = photo.isObject() ? java.util.Base64.getDecoder().decode(photo.path("base64").asText("")) : new byte[0];
+                if (data.length == 0 || data.length > 10_000_000) {
+                    return error(400, "Bad Request: file must be non-empty");
+                }
+                if (!(data.length > 8 && (data[0] & 0xFF) == 0x89 && data[1] == 'P' && data[2] == 'N' && data[3] == 'G')) {
+                    return error(400, "Bad Request: IMAGE_PROCESS_FAILED");
+                }
+                String err = checkMarkup(p.path("reply_markup"));
+                if (err != null) {
+                    return error(400, err);
+                }
+                visible[0] = photo.path("file_name").asText();
+                int photoId = nextMessageId.incrementAndGet();
+                visible[1] = String.valueOf(photoId);
+                ObjectNode m = sentMessage(chat, photoId);
+                m.putArray("photo").addObject().put("file_id", "p" + nextId.incrementAndGet()).put("file_unique_id", "u" + nextId.get())
+                        .put("width", 800).put("height", 500).put("file_size", data.length);
+                return ok(m);
             }
             case "senddocument": {
                 String chat = p.path("chat_id").asText("");

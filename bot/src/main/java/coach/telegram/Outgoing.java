@@ -18,18 +18,23 @@ import java.util.List;
  *
  * @param editId  the message this one may replace (a pressed button's), or null
  * @param html    the text part, or null for a document
- * @param docName the document's file name, or null
+ * @param docName the document's (or photo's) file name, or null
+ * @param photo   the file is a picture to show (sendPhoto), not a document
  */
 record Outgoing(String chatId, Integer threadId, Integer replyTo, Integer editId, String html, List<List<Button>> buttons,
-                String docName, byte[] docContent) {
+                String docName, byte[] docContent, boolean photo) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Outgoing text(TelegramSender.Target t, Integer replyTo, Integer editId, String html, List<List<Button>> buttons) {
-        return new Outgoing(t.chatId(), t.threadId(), replyTo, editId, html, buttons, null, null);
+        return new Outgoing(t.chatId(), t.threadId(), replyTo, editId, html, buttons, null, null, false);
     }
 
     static Outgoing document(TelegramSender.Target t, String name, byte[] content, List<List<Button>> buttons) {
-        return new Outgoing(t.chatId(), t.threadId(), null, null, null, buttons, name, content);
+        return new Outgoing(t.chatId(), t.threadId(), null, null, null, buttons, name, content, false);
+    }
+
+    static Outgoing photo(TelegramSender.Target t, String name, byte[] content, List<List<Button>> buttons) {
+        return new Outgoing(t.chatId(), t.threadId(), null, null, null, buttons, name, content, true);
     }
 
     TelegramSender.Target target() {
@@ -54,6 +59,9 @@ record Outgoing(String chatId, Integer threadId, Integer replyTo, Integer editId
         if (docName != null) {
             o.put("doc", docName);
             o.put("content", Base64.getEncoder().encodeToString(docContent));
+            if (photo) {
+                o.put("photo", true);
+            }
         }
         ArrayNode rows = o.putArray("buttons");
         for (List<Button> row : buttons) {
@@ -83,6 +91,7 @@ record Outgoing(String chatId, Integer threadId, Integer replyTo, Integer editId
         return new Outgoing(o.path("chat").asText(), o.has("thread") ? o.get("thread").asInt() : null,
                 o.has("replyTo") ? o.get("replyTo").asInt() : null, o.has("edit") ? o.get("edit").asInt() : null,
                 o.has("html") ? o.get("html").asText() : null, buttons,
-                o.has("doc") ? o.get("doc").asText() : null, o.has("doc") ? Base64.getDecoder().decode(o.path("content").asText()) : null);
+                o.has("doc") ? o.get("doc").asText() : null, o.has("doc") ? Base64.getDecoder().decode(o.path("content").asText()) : null,
+                o.path("photo").asBoolean(false));
     }
 }

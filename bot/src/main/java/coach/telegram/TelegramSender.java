@@ -4,6 +4,7 @@ import coach.core.Button;
 import coach.core.ChatEvents;
 import coach.core.ChatSender;
 import coach.core.Document;
+import coach.core.Photo;
 import coach.core.Reply;
 import coach.core.SendResult;
 import dev.failsafe.Failsafe;
@@ -28,6 +29,7 @@ import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
@@ -272,18 +274,22 @@ public final class TelegramSender implements ChatSender {
         }
     }
 
-    /** A reply as the messages it is sent as: its text parts, then its document; the buttons under the last one. */
+    /** A reply as the messages it is sent as: its text parts, then its photo, then its document; the buttons under the last one. */
     List<Outgoing> render(Target t, Reply reply, Integer editMessageId) {
         List<String> rendered = HtmlRenderer.html(reply.text());
         Document doc = reply.document();
+        Photo photo = reply.photo();
         List<List<Button>> buttons = reply.buttons();
         boolean hasButtons = keyboard(buttons) != null;
-        List<String> parts = rendered.isEmpty() && doc == null && hasButtons ? List.of("…") : rendered;
-        Integer edit = editMessageId != null && reply.edit() && parts.size() == 1 && doc == null ? editMessageId : null;
+        List<String> parts = rendered.isEmpty() && doc == null && photo == null && hasButtons ? List.of("…") : rendered;
+        Integer edit = editMessageId != null && reply.edit() && parts.size() == 1 && doc == null && photo == null ? editMessageId : null;
         List<Outgoing> out = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            boolean last = i == parts.size() - 1 && doc == null;
+            boolean last = i == parts.size() - 1 && doc == null && photo == null;
             out.add(Outgoing.text(t, i == 0 ? t.replyTo() : null, edit, parts.get(i), last ? buttons : List.of()));
+        }
+        if (photo != null) {
+            out.add(Outgoing.photo(t, photo.fileName(), photo.content(), doc == null ? buttons : List.of()));
         }
         if (doc != null) {
             out.add(Outgoing.document(t, doc.fileName(), doc.content(), parts.isEmpty() ? buttons : List.of()));
@@ -354,6 +360,11 @@ public final class TelegramSender implements ChatSender {
                 }
             }
         }
+        if (u.docName() != null && u.photo()) {
+            return limited(u.chatId(), policy, false, () -> client.execute(SendPhoto.builder().chatId(u.chatId())
+                    .photo(new InputFile(new ByteArrayInputStream(u.docContent()), HtmlRenderer.shortPlain(u.docName(), 128)))
+                    .messageThreadId(u.threadId()).replyMarkup(markup).build()));
+        }
         if (u.docName() != null) {
             return limited(u.chatId(), policy, false, () -> client.execute(SendDocument.builder().chatId(u.chatId())
                     .document(new InputFile(new ByteArrayInputStream(u.docContent()), HtmlRenderer.shortPlain(u.docName(), 128)))
@@ -375,7 +386,8 @@ public final class TelegramSender implements ChatSender {
         List<String> rendered = HtmlRenderer.html(reply.text());
         InlineKeyboardMarkup markup = keyboard(reply.buttons());
         Document doc = reply.document();
-        if (editMessageId != null && reply.edit() && rendered.size() == 1 && doc == null) {
+        Photo photo = reply.photo();
+        if (editMessageId != null && reply.edit() && rendered.size() == 1 && doc == null && photo == null) {
             Result<Serializable> r = limited(t.chatId(), once, () -> client.execute(EditMessageText.builder()
                     .chatId(t.chatId()).messageId(editMessageId).text(rendered.get(0)).parseMode(ParseMode.HTML)
                     .linkPreviewOptions(noPreview()).replyMarkup(markup).build()));
@@ -389,10 +401,10 @@ public final class TelegramSender implements ChatSender {
                 default -> LOG.debug("editing message {} in chat {} failed ({}); sending a new one", editMessageId, t.chatId(), r.detail());
             }
         }
-        List<String> parts = rendered.isEmpty() && doc == null && markup != null ? List.of("…") : rendered;
+        List<String> parts = rendered.isEmpty() && doc == null && photo == null && markup != null ? List.of("…") : rendered;
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
-            Result<?> r = sendText(t, parts.get(i), true, i == 0 ? t.replyTo() : null, last && doc == null ? markup : null, once);
+            Result<?> r = sendText(t, parts.get(i), true, i == 0 ? t.replyTo() : null, last && doc == null && photo == null ? markup : null, once);
             if (r.outcome() == Outcome.BAD_HTML) {
                 // Should not happen (every piece is escaped); rather than lose the message, send the rest as plain text.
                 LOG.warn("Telegram refused our HTML in chat {} ({}); sending plain text", t.chatId(), r.detail());
@@ -404,10 +416,23 @@ public final class TelegramSender implements ChatSender {
                 return s;
             }
         }
+        if (photo != null) {
+            // the buttons go under the photo unless a document follows
+            SendResult s = toSendResult(sendPhoto(t, photo, doc == null ? markup : null, once));
+            if (!s.ok() || doc == null) {
+                return s;
+            }
+        }
         if (doc != null) {
             return toSendResult(sendDocument(t, doc, parts.isEmpty() ? markup : null, once));
         }
         return SendResult.sent();
+    }
+
+    private Result<?> sendPhoto(Target t, Photo photo, InlineKeyboardMarkup markup, boolean once) {
+        return limited(t.chatId(), once, () -> client.execute(SendPhoto.builder().chatId(t.chatId())
+                .photo(new InputFile(new ByteArrayInputStream(photo.content()), HtmlRenderer.shortPlain(photo.fileName(), 128)))
+                .messageThreadId(t.threadId()).replyMarkup(markup).build()));
     }
 
     private SendResult sendPlain(Target t, List<String> parts, InlineKeyboardMarkup lastMarkup, Document doc, InlineKeyboardMarkup markup, boolean once) {

@@ -115,6 +115,7 @@ final class UpdateHandler {
             onMyChatMember(u.getMyChatMember());
         } else if (u.getChatMember() != null && u.getChatMember().getChat() != null) {
             permissions.invalidate(String.valueOf(u.getChatMember().getChat().getId()));
+            memberChanged(u.getChatMember());
         } else {
             LOG.debug("update {} of a kind the bot does not handle: ignored", u.getUpdateId());
         }
@@ -159,6 +160,7 @@ final class UpdateHandler {
                 return;
             }
         } else {
+            noteMember(chatId, m);
             text = text == null ? null : addressedText(m, text);
             if (text == null) {
                 return;
@@ -169,6 +171,40 @@ final class UpdateHandler {
             chatAction(target(m, false), "typing"); // a long letter takes a moment to check
         }
         deliver(target(m, type == ChatType.GROUP || type == ChatType.SUPERGROUP), core.handle(in, permissions), null);
+    }
+
+    /** A group message tells who is in the group (the team view needs it); a service message who left. */
+    private void noteMember(String chatId, Message m) {
+        try {
+            User left = m.getLeftChatMember();
+            if (left != null && left.getId() != null) {
+                events.memberLeft(chatId, String.valueOf(left.getId()));
+            }
+            User from = m.getFrom();
+            if (from != null && from.getId() != null && !Boolean.TRUE.equals(from.getIsBot()) && m.getSenderChat() == null) {
+                String name = from.getUserName() != null ? "@" + from.getUserName()
+                        : (from.getFirstName() + (from.getLastName() == null ? "" : " " + from.getLastName())).strip();
+                events.memberSeen(chatId, String.valueOf(from.getId()), name);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("member listener failed for chat {}: {}", chatId, Tokens.describe(e));
+        }
+    }
+
+    /** A member left or was removed (Telegram sends these to admin bots): no longer one of the group's members. */
+    private void memberChanged(ChatMemberUpdated u) {
+        ChatMember now = u.getNewChatMember();
+        if (now == null || now.getUser() == null || now.getUser().getId() == null) {
+            return;
+        }
+        String status = now.getStatus() == null ? "" : now.getStatus().toLowerCase(Locale.ROOT);
+        if (status.equals("left") || status.equals("kicked")) {
+            try {
+                events.memberLeft(String.valueOf(u.getChat().getId()), String.valueOf(now.getUser().getId()));
+            } catch (RuntimeException e) {
+                LOG.error("member listener failed for chat {}: {}", u.getChat().getId(), Tokens.describe(e));
+            }
+        }
     }
 
     static boolean isCommand(String text) {

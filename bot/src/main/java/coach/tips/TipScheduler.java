@@ -3,8 +3,10 @@ package coach.tips;
 import coach.core.ChatSender;
 import coach.core.Reply;
 import coach.core.SendResult;
+import coach.store.Feed;
 import coach.store.Store;
 import coach.store.Subscription;
+import coach.store.Subscriptions;
 import coach.store.TipLedger;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends each subscribed chat one tip a day at its local time.
+ * Sends each subscribed chat one tip a day at its local time, and other feeds added with
+ * {@link #addFeed} (the weekly team digest: once a week on its day) on the same machinery below.
  *
  * <p><b>When.</b> Every subscription stores the instant of its next slot (the local send time on a
  * local date in the chat's zone, see {@link DailySlots}). A pass ({@link #runDue()}) takes the chats
@@ -88,6 +91,31 @@ public final class TipScheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * One kind of scheduled message: daily tips, or another feed on the same exactly-once machinery
+     * (the weekly team digest). The scheduler keeps each feed's subscriptions and delivery records
+     * ({@link Subscriptions}, {@link TipLedger} of its {@link Feed}) and asks the programme when and what.
+     */
+    public interface Programme {
+        /** The local date of the chat's current slot, given today's local date: today for daily tips, this week's day for a weekly feed. */
+        LocalDate period(LocalDate today, Subscription s);
+
+        /** The date of the slot after {@code period}. */
+        LocalDate next(LocalDate period);
+
+        /** Claims the delivery of {@code date} before anything is sent; the item to send, or empty when it was claimed already. */
+        Optional<String> claim(TipLedger ledger, Subscription s, LocalDate date, Instant nextSlot, String instance, Instant now);
+
+        /** The message for a claimed item, or empty when it no longer exists. */
+        Optional<Reply> message(Subscription s, String itemId, LocalDate date);
+
+        /** For logs: "daily tip", "weekly digest". */
+        String name();
+    }
+
+    private record Lane(Subscriptions subs, TipLedger ledger, Programme programme) {
+    }
+
     /** What one pass did, and when the next one should run. */
     public record Report(int sent, int failed, int forbidden, int alreadyClaimed, int rescheduled, int retried, int expired, int errors, Instant nextWake) {
         public int attempted() {
@@ -103,6 +131,7 @@ public final class TipScheduler implements AutoCloseable {
     private final Settings settings;
     private final String instance;
     private final ExecutorService workers;
+    private final List<Lane> lanes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ScheduledExecutorService timer;
     private ScheduledFuture<?> pending;
     /** The current chain of passes; a scheduled pass of an older generation does nothing (guarded by this). */
@@ -111,6 +140,7 @@ public final class TipScheduler implements AutoCloseable {
     private boolean ticking;
     private boolean wakeRequested;
     private volatile boolean stopping;
+    private volatile java.util.function.BiFunction<Subscription, Reply, Reply> extras = (s, r) -> r;
 
     public TipScheduler(Store store, TipCatalogue catalogue, ChatSender sender, Clock clock, Settings settings) {
         this.store = store;
@@ -121,6 +151,49 @@ public final class TipScheduler implements AutoCloseable {
         this.settings = settings;
         this.instance = instanceId();
         this.workers = Executors.newFixedThreadPool(settings.sendThreads(), daemon("tips-send"));
+        this.lanes.add(new Lane(store.subscriptions(), store.tips(), new Daily()));
+    }
+
+    /** Also delivers another feed (the weekly digest) with the same claims, retries and threads; before {@link #start()}. */
+    public synchronized void addFeed(Feed feed, Programme programme) {
+        if (timer != null) {
+            throw new IllegalStateException("feeds are added before start()");
+        }
+        lanes.add(new Lane(Subscriptions.of(store, feed), TipLedger.of(store, feed), programme));
+    }
+
+    /** Daily tips: one a day from the chat's rotation, picked in the claim's transaction. */
+    private final class Daily implements Programme {
+        @Override
+        public LocalDate period(LocalDate today, Subscription s) {
+            return today;
+        }
+
+        @Override
+        public LocalDate next(LocalDate period) {
+            return period.plusDays(1);
+        }
+
+        @Override
+        public Optional<String> claim(TipLedger ledger, Subscription s, LocalDate date, Instant nextSlot, String instance, Instant now) {
+            String stream = "daily:" + s.chatId();
+            return ledger.claimDaily(s.chatId(), date, nextSlot, instance, now, stream, Rotation.picker(catalogue.ids(), stream));
+        }
+
+        @Override
+        public Optional<Reply> message(Subscription s, String itemId, LocalDate date) {
+            return catalogue.tip(itemId).map(t -> extras.apply(s, format.daily(t, s.lang())));
+        }
+
+        @Override
+        public String name() {
+            return "daily tip";
+        }
+    }
+
+    /** Lets another feature add to each daily tip before it is sent (e.g. quiz questions due for review in a private chat). */
+    public void addToTips(java.util.function.BiFunction<Subscription, Reply, Reply> f) {
+        this.extras = f == null ? (s, r) -> r : f;
     }
 
     /** Starts passes in the background: one now (sending what is due today), then as slots come. */
@@ -129,7 +202,7 @@ public final class TipScheduler implements AutoCloseable {
             return;
         }
         reportInterrupted();
-        store.subscriptions().unreadable(); // logged with the chat ids; those chats are skipped until fixed
+        lanes.forEach(l -> l.subs().unreadable()); // logged with the chat ids; those chats are skipped until fixed
         timer = Executors.newSingleThreadScheduledExecutor(daemon("tips-scheduler"));
         scheduleTick(0);
         LOG.info("daily tips scheduler started ({} subscribed chats, instance {})", store.subscriptions().countEnabled(), instance);
@@ -164,20 +237,33 @@ public final class TipScheduler implements AutoCloseable {
      */
     public Report runDue() {
         Counters k = new Counters();
+        Instant next = clock.instant().plus(settings.pollInterval());
+        for (Lane lane : lanes) {
+            Instant n = runDue(lane, k);
+            if (n.isBefore(next)) {
+                next = n;
+            }
+        }
+        return new Report(k.sent.get(), k.failed.get(), k.forbidden.get(), k.already.get(), k.rescheduled.get(),
+                k.retried.get(), k.expired.get(), k.errors.get(), next);
+    }
+
+    /** One feed's part of a pass; returns when that feed needs the next one. */
+    private Instant runDue(Lane lane, Counters k) {
         Set<String> seen = new HashSet<>();
         while (!stopping) {
-            List<Subscription> due = store.subscriptions().due(clock.instant(), settings.batchSize());
+            List<Subscription> due = lane.subs().due(clock.instant(), settings.batchSize());
             List<Subscription> fresh = due.stream().filter(s -> seen.add(s.chatId())).toList();
             // a short batch does not mean the end: unreadable rows were left out of it (and moved on)
-            if (fresh.isEmpty() || !runAll(fresh, s -> deliver(s, k), k)) {
+            if (fresh.isEmpty() || !runAll(fresh, s -> deliver(lane, s, k), k)) {
                 break;
             }
         }
         Set<String> retried = new HashSet<>();
         while (!stopping) {
-            List<TipLedger.Retry> due = store.tips().retryable(clock.instant(), settings.batchSize());
+            List<TipLedger.Retry> due = lane.ledger().retryable(clock.instant(), settings.batchSize());
             List<TipLedger.Retry> fresh = due.stream().filter(r -> retried.add(r.delivery().chatId())).toList();
-            if (fresh.isEmpty() || !runAll(fresh, r -> retry(r, k), k)) {
+            if (fresh.isEmpty() || !runAll(fresh, r -> retry(lane, r, k), k)) {
                 break;
             }
             if (due.size() < settings.batchSize()) {
@@ -186,16 +272,15 @@ public final class TipScheduler implements AutoCloseable {
         }
         Instant now = clock.instant();
         Instant next = now.plus(settings.pollInterval());
-        Optional<Instant> d = store.subscriptions().earliestDue();
+        Optional<Instant> d = lane.subs().earliestDue();
         if (d.isPresent() && d.get().isBefore(next)) {
             next = d.get();
         }
-        Optional<Instant> r = store.tips().earliestRetry();
+        Optional<Instant> r = lane.ledger().earliestRetry();
         if (r.isPresent() && r.get().isBefore(next)) {
             next = r.get();
         }
-        return new Report(k.sent.get(), k.failed.get(), k.forbidden.get(), k.already.get(), k.rescheduled.get(),
-                k.retried.get(), k.expired.get(), k.errors.get(), next);
+        return next;
     }
 
     /** Runs the tasks on the worker pool and waits for all; false if the scheduler is stopping. */
@@ -232,30 +317,36 @@ public final class TipScheduler implements AutoCloseable {
         return !stopping;
     }
 
-    private void deliver(Subscription s, Counters k) {
+    private void deliver(Lane lane, Subscription s, Counters k) {
         if (stopping) {
             return;
         }
         Instant now = clock.instant();
         LocalDate today = DailySlots.today(now, s.zone());
-        Instant slot = DailySlots.slot(today, s.time(), s.zone());
+        LocalDate period = lane.programme().period(today, s);
+        Instant slot = DailySlots.slot(period, s.time(), s.zone());
         if (now.isBefore(slot)) {
-            // the stored slot was an earlier day's (missed while down): not sent late, today's is still ahead
-            store.subscriptions().reschedule(s.chatId(), slot);
+            // the stored slot was an earlier one (missed while down): not sent late, the current one is still ahead
+            lane.subs().reschedule(s.chatId(), slot);
             k.rescheduled.incrementAndGet();
             return;
         }
-        Instant tomorrow = DailySlots.slot(today.plusDays(1), s.time(), s.zone());
-        String stream = "daily:" + s.chatId();
-        Optional<String> tip = store.tips().claimDaily(s.chatId(), today, tomorrow, instance, now, stream, Rotation.picker(catalogue.ids(), stream));
-        if (tip.isEmpty()) {
+        Instant following = DailySlots.slot(lane.programme().next(period), s.time(), s.zone());
+        if (!period.equals(today)) {
+            // a weekly slot earlier this week, missed while down: not sent late either
+            lane.subs().reschedule(s.chatId(), following);
+            k.rescheduled.incrementAndGet();
+            return;
+        }
+        Optional<String> item = lane.programme().claim(lane.ledger(), s, today, following, instance, now);
+        if (item.isEmpty()) {
             k.already.incrementAndGet();
             return;
         }
-        send(s, today, tip.get(), 1, k);
+        send(lane, s, today, item.get(), 1, k);
     }
 
-    private void retry(TipLedger.Retry r, Counters k) {
+    private void retry(Lane lane, TipLedger.Retry r, Counters k) {
         if (stopping) {
             return;
         }
@@ -263,28 +354,36 @@ public final class TipScheduler implements AutoCloseable {
         Instant now = clock.instant();
         LocalDate date = r.delivery().date();
         if (!DailySlots.today(now, s.zone()).equals(date)) {
-            store.tips().expire(s.chatId(), date, now);
+            lane.ledger().expire(s.chatId(), date, now);
             k.expired.incrementAndGet();
             return;
         }
-        Optional<TipLedger.Delivery> d = store.tips().reclaim(s.chatId(), date, instance, now, settings.maxAttempts());
+        Optional<TipLedger.Delivery> d = lane.ledger().reclaim(s.chatId(), date, instance, now, settings.maxAttempts());
         if (d.isEmpty()) {
             k.already.incrementAndGet();
             return;
         }
         k.retried.incrementAndGet();
-        send(s, date, d.get().tipId(), d.get().attempts(), k);
+        send(lane, s, date, d.get().tipId(), d.get().attempts(), k);
     }
 
-    private void send(Subscription s, LocalDate date, String tipId, int attempt, Counters k) {
-        Optional<Tip> tip = catalogue.tip(tipId);
-        if (tip.isEmpty()) {
-            // the catalogue changed between claim and retry: record it rather than send another tip
-            store.tips().recordFailed(s.chatId(), date, "tip " + tipId + " no longer exists", null, clock.instant());
+    private void send(Lane lane, Subscription s, LocalDate date, String itemId, int attempt, Counters k) {
+        TipLedger ledger = lane.ledger();
+        String what = lane.programme().name();
+        Optional<Reply> message;
+        try {
+            message = lane.programme().message(s, itemId, date);
+        } catch (RuntimeException e) {
+            message = Optional.empty();
+            LOG.error("{} for chat {} could not be made: {}", what, s.chatId(), e.getMessage(), e);
+        }
+        if (message.isEmpty()) {
+            // the catalogue changed between claim and retry, or the message could not be made: record it rather than send another
+            ledger.recordFailed(s.chatId(), date, what + " " + itemId + " is not available", null, clock.instant());
             k.failed.incrementAndGet();
             return;
         }
-        Reply reply = format.daily(tip.get(), s.lang());
+        Reply reply = message.get();
         SendResult result;
         try {
             result = sender.send(s.chatId(), reply);
@@ -297,25 +396,25 @@ public final class TipScheduler implements AutoCloseable {
         Instant after = clock.instant();
         switch (result.status()) {
             case SENT -> {
-                store.tips().recordSent(s.chatId(), date, after);
+                ledger.recordSent(s.chatId(), date, after);
                 k.sent.incrementAndGet();
             }
             case FORBIDDEN -> {
-                store.tips().recordForbidden(s.chatId(), date, result.detail(), after);
+                ledger.recordForbidden(s.chatId(), date, result.detail(), after);
                 k.forbidden.incrementAndGet();
-                LOG.info("chat {} refused the daily tip ({}): subscription disabled", s.chatId(), result.detail());
+                LOG.info("chat {} refused the {} ({}): subscription disabled", s.chatId(), what, result.detail());
             }
             case UNKNOWN -> {
-                store.tips().recordUnknown(s.chatId(), date, result.detail(), after);
+                ledger.recordUnknown(s.chatId(), date, result.detail(), after);
                 k.failed.incrementAndGet();
-                LOG.warn("daily tip to chat {} went out without an answer ({}): it may or may not have arrived and is not sent again",
-                        s.chatId(), result.detail());
+                LOG.warn("{} to chat {} went out without an answer ({}): it may or may not have arrived and is not sent again",
+                        what, s.chatId(), result.detail());
             }
             case FAILED -> {
                 Instant retryAt = attempt < settings.maxAttempts() ? after.plus(settings.retryDelay()) : null;
-                store.tips().recordFailed(s.chatId(), date, result.detail(), retryAt, after);
+                ledger.recordFailed(s.chatId(), date, result.detail(), retryAt, after);
                 k.failed.incrementAndGet();
-                LOG.warn("daily tip to chat {} failed (attempt {} of {}): {}", s.chatId(), attempt, settings.maxAttempts(), result.detail());
+                LOG.warn("{} to chat {} failed (attempt {} of {}): {}", what, s.chatId(), attempt, settings.maxAttempts(), result.detail());
             }
         }
     }
@@ -370,7 +469,7 @@ public final class TipScheduler implements AutoCloseable {
      */
     private void reportInterrupted() {
         Instant now = clock.instant();
-        List<TipLedger.Delivery> lost = store.tips().interrupted(now.plusMillis(1)).stream()
+        List<TipLedger.Delivery> lost = lanes.stream().flatMap(l -> l.ledger().interrupted(now.plusMillis(1)).stream())
                 .filter(d -> d.claimedAt().isAfter(now.minus(Duration.ofDays(2))))
                 .toList();
         if (!lost.isEmpty()) {

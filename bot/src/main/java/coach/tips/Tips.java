@@ -20,6 +20,9 @@ public final class Tips {
     private final Store store;
     private final Clock clock;
     private final List<TipScheduler> schedulers = new CopyOnWriteArrayList<>();
+    private volatile java.util.function.BiFunction<coach.store.Subscription, coach.core.Reply, coach.core.Reply> extras;
+    private final List<java.util.Map.Entry<coach.store.Feed, TipScheduler.Programme>> feeds = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, Command[]> variants = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Zones zones;
 
@@ -47,7 +50,53 @@ public final class Tips {
             out.add(new SubscribeCommand(store, clock, this::changed, zones));
             out.add(new UnsubscribeCommand(store, this::changed));
         }
+        return withVariants(out);
+    }
+
+    /**
+     * /subscribe and /unsubscribe, each first offering its arguments to a variant another feature
+     * registered by the first word ("/subscribe weekly …" → the weekly digest's own command with
+     * "…"); any other arguments go to the daily tips' command as before.
+     */
+    private List<Command> withVariants(List<Command> commands) {
+        List<Command> out = new ArrayList<>();
+        for (Command c : commands) {
+            int which = c.name().equals("subscribe") ? 0 : c.name().equals("unsubscribe") ? 1 : -1;
+            out.add(which < 0 ? c : new Command() {
+                @Override
+                public String name() {
+                    return c.name();
+                }
+
+                @Override
+                public coach.core.Access access() {
+                    return c.access();
+                }
+
+                @Override
+                public String description(coach.text.Lang lang) {
+                    return c.description(lang);
+                }
+
+                @Override
+                public boolean listed() {
+                    return c.listed();
+                }
+
+                @Override
+                public List<coach.core.Reply> run(coach.core.Context ctx, String args) {
+                    String[] parts = args.strip().split("\\s+", 2);
+                    Command[] v = variants.get(parts[0].toLowerCase(java.util.Locale.ROOT));
+                    return v == null ? c.run(ctx, args) : v[which].run(ctx, parts.length > 1 ? parts[1] : "");
+                }
+            });
+        }
         return out;
+    }
+
+    /** How /subscribe reads a time zone the user typed; variants such as "/subscribe weekly" read theirs the same way. */
+    public java.util.function.Function<String, java.util.Optional<java.time.ZoneId>> zoneResolver() {
+        return zones::resolve;
     }
 
     /**
@@ -60,12 +109,37 @@ public final class Tips {
             throw new IllegalStateException("daily tips need a store");
         }
         TipScheduler s = new TipScheduler(store, catalogue, sender, clock, settings);
+        s.addToTips(extras);
+        feeds.forEach(f -> s.addFeed(f.getKey(), f.getValue()));
         schedulers.add(s);
         return s;
     }
 
     public TipScheduler scheduler(ChatSender sender) {
         return scheduler(sender, TipScheduler.Settings.defaults());
+    }
+
+    /** What another feature adds to each daily tip before it is sent (applies to schedulers made after this call). */
+    public void addToTips(java.util.function.BiFunction<coach.store.Subscription, coach.core.Reply, coach.core.Reply> f) {
+        this.extras = f;
+    }
+
+    /** Another feed for every scheduler made after this call (the weekly team digest), on the same delivery machinery. */
+    public void addFeed(coach.store.Feed feed, TipScheduler.Programme programme) {
+        feeds.add(java.util.Map.entry(feed, programme));
+    }
+
+    /**
+     * {@code /subscribe <word> …} and {@code /unsubscribe <word>} handled by another feature's commands
+     * (e.g. "weekly"), which get the arguments after the word; both are chat-admin commands already.
+     */
+    public void addSubscribeVariant(String word, Command subscribe, Command unsubscribe) {
+        variants.put(word, new Command[]{subscribe, unsubscribe});
+    }
+
+    /** Wakes the schedulers: a subscription of any feed changed. */
+    public void subscriptionsChanged() {
+        changed();
     }
 
     /** Membership events for the transport: a removed bot disables the chat's tips. */

@@ -62,6 +62,16 @@ public final class BotFixture implements AutoCloseable {
                 }
 
                 @Override
+                public void memberSeen(String chatId, String userId, String displayName) {
+                    next.memberSeen(chatId, userId, displayName);
+                }
+
+                @Override
+                public void memberLeft(String chatId, String userId) {
+                    next.memberLeft(chatId, userId);
+                }
+
+                @Override
                 public void chatMigrated(String from, String to) {
                     self.log.add("migrated " + from + " " + to);
                     next.chatMigrated(from, to);
@@ -92,7 +102,7 @@ public final class BotFixture implements AutoCloseable {
         TelegramConfig cfg = TelegramConfig.of(FakeBotApi.TOKEN, api.baseUrl(), dataDir)
                 .withPollTimeout(Duration.ofSeconds(1))
                 .withRetry(new TelegramConfig.Retry(3, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5)));
-        bot = new TelegramBot(tune.apply(cfg), coach, events.and(coach.tips().chatEvents()));
+        bot = new TelegramBot(tune.apply(cfg), coach, events.and(coach.chatEvents()));
     }
 
     /**

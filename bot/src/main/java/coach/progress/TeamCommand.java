@@ -1,0 +1,45 @@
+package coach.progress;
+
+import coach.core.Access;
+import coach.core.Command;
+import coach.core.Context;
+import coach.core.Reply;
+import coach.core.Texts;
+import coach.text.Lang;
+import java.util.List;
+
+/**
+ * /team (group admins): this week's practice of the members who shared it (/share on), the members
+ * who did not counted but never named, and the group's most common weak criterion. In a private chat
+ * or the console it explains that it needs a group.
+ */
+final class TeamCommand implements Command {
+    private final TeamView team;
+
+    TeamCommand(TeamView team) {
+        this.team = team;
+    }
+
+    @Override
+    public String name() {
+        return "team";
+    }
+
+    @Override
+    public Access access() {
+        return Access.CHAT_ADMIN;
+    }
+
+    @Override
+    public String description(Lang lang) {
+        return Texts.get(lang, "team.desc");
+    }
+
+    @Override
+    public List<Reply> run(Context ctx, String args) {
+        if (!ctx.in().chatType().isGroupLike()) {
+            return List.of(Reply.of(ctx.t("team.needs_group")));
+        }
+        return List.of(team.reply(ctx.in().chatId(), ctx.lang(), team.zone(ctx.in().chatId()), false));
+    }
+}
