@@ -74,7 +74,7 @@ public final class ModeCommand implements Command {
     }
 
     /** The last text routed or checked in this chat, for the buttons under its answer. */
-    static final class LastText implements SessionHandler {
+    static final class LastText extends coach.core.PassiveSession {
         static final String KIND = "last-text";
 
         /** Remembers the text unless a drill, quiz or form is open (that session must not be replaced). */
@@ -95,29 +95,6 @@ public final class ModeCommand implements Command {
             return KIND;
         }
 
-        @Override
-        public boolean passive() {
-            return true;
-        }
-
-        @Override
-        public List<Reply> onText(Context ctx, SessionState state, String text) {
-            ctx.endSession();
-            if (text.isBlank()) {
-                return List.of(Reply.of(ctx.t("input.empty")));
-            }
-            return ctx.route(text);
-        }
-
-        @Override
-        public String title(Context ctx, SessionState state) {
-            return "";
-        }
-
-        @Override
-        public List<Reply> onCancel(Context ctx, SessionState state) {
-            return List.of(Reply.of(ctx.t("cancel.nothing")));
-        }
     }
 
     /** «Проверить текст»: the next message is checked as a draft whatever it looks like. */

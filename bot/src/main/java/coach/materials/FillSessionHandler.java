@@ -254,35 +254,12 @@ public final class FillSessionHandler implements SessionHandler {
     }
 
     /** The filled text kept after the form, for «Проверить ещё раз»; the next message is handled as usual. */
-    public static final class Result implements SessionHandler {
+    public static final class Result extends coach.core.PassiveSession {
         @Override
         public String kind() {
             return RESULT_KIND;
         }
 
-        @Override
-        public boolean passive() {
-            return true;
-        }
-
-        @Override
-        public List<Reply> onText(Context ctx, SessionState state, String text) {
-            ctx.endSession();
-            if (text.isBlank()) {
-                return List.of(Reply.of(ctx.t("input.empty")));
-            }
-            return ctx.route(text);
-        }
-
-        @Override
-        public String title(Context ctx, SessionState state) {
-            return "";
-        }
-
-        @Override
-        public List<Reply> onCancel(Context ctx, SessionState state) {
-            return List.of(Reply.of(ctx.t("cancel.nothing")));
-        }
     }
 
     /** /fill skip|back|preview|done (the buttons under a field) and /fill check (under the result). */
