@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
         description = "Measure speed and memory: bench [morphology|search|phrasing|tone|drill|telegram|tips|reliability] (all by default). Figures are medians/percentiles; see README.")
 final class BenchCmd implements Callable<Integer> {
     /** The benchmarks; picocli refuses any other name (exit 2) and lists these. */
-    enum Which { morphology, search, phrasing, tone, drill, telegram, tips, reliability }
+    enum Which { morphology, search, phrasing, tone, drill, telegram, tips, reliability, progress }
 
     @Parameters(arity = "0..*", paramLabel = "BENCH", description = "Which benchmarks to run: morphology, search, phrasing, tone, drill, telegram, tips, reliability (default: all).")
     List<String> names = List.of();
@@ -30,8 +30,8 @@ final class BenchCmd implements Callable<Integer> {
     @Option(names = "--tips-chats", defaultValue = "10000", description = "Subscribed chats in the daily-tips benchmark.")
     int tipsChats = 10_000;
 
-    private boolean wants(String name) {
-        return which.isEmpty() || which.contains(Which.valueOf(name));
+    private boolean wants(Which w) {
+        return which.isEmpty() || which.contains(w);
     }
 
     private void parseNames() {
@@ -50,31 +50,31 @@ final class BenchCmd implements Callable<Integer> {
         parseNames();
         PrintStream out = Io.stdout();
         out.printf("# java %s, %d cpus%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-        if (wants("morphology")) {
+        if (wants(Which.morphology)) {
             coach.bench.MorphologyBench.run(out, coldRuns);
         }
-        if (wants("search")) {
+        if (wants(Which.search)) {
             SearchBench.run(out, coldRuns);
         }
-        if (wants("telegram")) {
+        if (wants(Which.telegram)) {
             coach.bench.TelegramBench.run(out);
         }
-        if (wants("reliability")) {
+        if (wants(Which.reliability)) {
             coach.bench.ReliabilityBench.run(out);
         }
-        if (wants("tips")) {
+        if (wants(Which.tips)) {
             coach.bench.TipsBench.run(out, tipsChats);
         }
-        if (wants("drill")) {
+        if (wants(Which.drill)) {
             DrillBench.run(out, coldRuns);
         }
-        if (wants("phrasing")) {
+        if (wants(Which.phrasing)) {
             PhrasingBench.run(out, coldRuns);
         }
-        if (wants("progress")) {
+        if (wants(Which.progress)) {
             coach.bench.ProgressBench.run(out, coldRuns);
         }
-        if (wants("tone")) {
+        if (wants(Which.tone)) {
             coach.bench.ToneBench.run(out);
         }
         // Each feature adds its own benchmark class in coach.bench and one line here.
