@@ -426,7 +426,8 @@ final class SentenceRewriter {
 
     /** Every check a version must pass before anyone sees it. */
     private boolean verify(Job job, String original, String version) {
-        if (lostWords(job, version) > MAX_LOST_WORDS) {
+        List<Token> vt = version.isEmpty() ? List.of() : TextAnalyzer.analyze(version);
+        if (lostWords(job, vt) > MAX_LOST_WORDS) {
             // the point of the message goes with the removed words: «Про скрип тормозов — …» is no risk to cut
             return false;
         }
@@ -439,7 +440,6 @@ final class SentenceRewriter {
             // leaving the sentence out: only when it carries no fact
             return facts(job.text(), job.tokens(), job.sentence(), exempt(job)).isEmpty();
         }
-        List<Token> vt = TextAnalyzer.analyze(version);
         if (!clean.test(version, vt)) {
             return false;
         }
@@ -468,14 +468,11 @@ final class SentenceRewriter {
                 return false;
             }
         }
-        List<Token> ot = null;
-        if (doubled(vt)) {
-            ot = TextAnalyzer.analyze(original);
-            if (!doubled(ot)) {
-                return false;
-            }
+        List<Token> ot = job.tokens().subList(job.sentence().fromToken(), job.sentence().toToken());
+        if (doubled(vt) && !doubled(ot)) {
+            return false;
         }
-        if (job.lang() == Lang.RU && !agrees(vt, ot != null ? ot : TextAnalyzer.analyze(original))) {
+        if (job.lang() == Lang.RU && !agrees(vt, ot)) {
             return false;
         }
         return !BAD_PUNCTUATION.matcher(version).find();
@@ -572,9 +569,9 @@ final class SentenceRewriter {
      * How many content words of the sentence that no finding covers are missing from the version (by stem): what a
      * rewrite dropped that nobody said was risky.
      */
-    static int lostWords(Job job, String version) {
+    static int lostWords(Job job, List<Token> version) {
         Set<String> have = new HashSet<>();
-        for (Token t : TextAnalyzer.analyze(version)) {
+        for (Token t : version) {
             if (t.isWord()) {
                 have.add(t.stem());
             }
