@@ -191,7 +191,7 @@ public final class PhrasingEngine {
             boolean rewritable = !versions.get(e.getKey()).isEmpty() && !suggestions.isEmpty();
             for (Hit h : e.getValue()) {
                 List<String> o = h.options();
-                String say = o.isEmpty() || Templates.hasSlots(o.get(0)) ? null : o.get(0);
+                String say = o.isEmpty() || Templates.hasSlots(o.get(0)) ? null : Templates.display(o.get(0));
                 boolean model = !Double.isNaN(h.confidence());
                 findings.add(new Finding(h.rule.id(), h.rule.category().id(), h.start, h.end, h.fragment,
                         h.rule.principle().id(), h.rule.principle().title(lang), h.why(), rewritable, say,

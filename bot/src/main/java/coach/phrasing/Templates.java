@@ -25,6 +25,22 @@ import java.util.regex.Pattern;
 final class Templates {
     private static final Pattern SLOT = Pattern.compile("\\{([a-z][a-z0-9_]*)(?::([a-z]+))?\\}");
     static final Set<String> CASES = Set.of("nom", "gen", "dat", "acc", "ins", "loc");
+    /**
+     * In a fragment replacement, what follows this mark is a sentence of its own put after the rewritten sentence:
+     * «на днях» → «в ближайшие дни || Точную дату я уточню и сообщу вам».
+     */
+    static final String THEN = "||";
+
+    /** The replacement as a reader sees it: the sentence after {@link #THEN} as a sentence of its own. */
+    static String display(String replacement) {
+        int bar = replacement.indexOf(THEN);
+        if (bar < 0) {
+            return replacement;
+        }
+        String head = replacement.substring(0, bar).strip();
+        String tail = replacement.substring(bar + THEN.length()).strip();
+        return head.isEmpty() ? tail : head + ". " + tail;
+    }
 
     /** Inflects a short noun phrase into a case; empty when unsure. */
     interface Inflector {
