@@ -143,8 +143,18 @@ final class SentenceRewriter {
                     // a vague clause is only taken out when the message already says what happens next
                     return Optional.empty();
                 }
+                String own = r.get();
+                int bar = own.indexOf(Templates.THEN);
+                if (bar >= 0) {
+                    // the part after || goes after the sentence, like a fragment's
+                    String then = tidy(own.substring(bar + Templates.THEN.length()));
+                    if (!then.isEmpty() && appended.isEmpty()) {
+                        appended.add(sentenceCase(finish(then, '.')));
+                    }
+                    own = own.substring(0, bar);
+                }
                 // one new sentence per sentence: a second risky clause of it is only taken out
-                String sentence = tidy(r.get().replace(Templates.THEN, ". "));
+                String sentence = tidy(own);
                 if (!sentence.isEmpty() && inserted.isEmpty()) {
                     inserted.add(sentenceCase(finish(sentence, '.')));
                 }
@@ -160,9 +170,9 @@ final class SentenceRewriter {
                     if (!then.isEmpty() && appended.isEmpty()) {
                         appended.add(sentenceCase(finish(then, '.')));
                     }
-                    edits.add(new Rewriter.Edit(h.start(), h.end(), r.get().substring(0, bar).strip()));
+                    edits.add(absorb(text, tokens, h, r.get().substring(0, bar).strip()));
                 } else {
-                    edits.add(new Rewriter.Edit(h.start(), h.end(), r.get()));
+                    edits.add(absorb(text, tokens, h, r.get()));
                 }
             }
         }
@@ -223,7 +233,7 @@ final class SentenceRewriter {
         if (vocative && !parts.isEmpty()) {
             parts.set(0, vocativeText + ", " + Rewriter.decapitalise(parts.get(0)));
         }
-        if (!parts.isEmpty()) {
+        if (!parts.isEmpty() && inserted.isEmpty()) {
             parts.addAll(appended);
         }
         return Optional.of(String.join(" ", parts));
@@ -569,6 +579,66 @@ final class SentenceRewriter {
                 return false;
             }
         }
+        return predicatesAgree(version, original, m);
+    }
+
+    /**
+     * A noun the version brought in as a subject agrees in gender with the past verb or short form after it in its
+     * clause: «дедлайн сдвинут» → «срок сдвинут», never «расписание согласован».
+     */
+    private static boolean predicatesAgree(List<Token> version, List<Token> original, coach.text.morph.Morphology m) {
+        Set<String> own = new HashSet<>();
+        for (Token t : original) {
+            own.add(t.norm());
+        }
+        for (int i = 0; i < version.size(); i++) {
+            Token a = version.get(i);
+            if (!a.isWord() || own.contains(a.norm())) {
+                continue;
+            }
+            List<coach.text.morph.Reading> ra = m.analyze(a.norm());
+            Set<coach.text.morph.Gender> genders = new HashSet<>();
+            for (coach.text.morph.Reading r : ra) {
+                if (!r.isNoun()) {
+                    genders.clear();
+                    break;
+                }
+                if (r.grammaticalCase() == coach.text.morph.Case.NOM && r.number() != coach.text.morph.GrammaticalNumber.PLUR
+                        && r.gender() != null) {
+                    genders.add(r.gender());
+                }
+            }
+            if (genders.isEmpty()) {
+                continue;
+            }
+            for (int j = i + 1; j < version.size() && j <= i + 5; j++) {
+                Token b = version.get(j);
+                if (!b.isWord()) {
+                    break;
+                }
+                List<coach.text.morph.Reading> rb = m.analyze(b.norm());
+                if (rb.isEmpty()) {
+                    continue;
+                }
+                boolean predicate = true;
+                Set<coach.text.morph.Gender> bg = new HashSet<>();
+                for (coach.text.morph.Reading r : rb) {
+                    boolean past = r.isVerb() && r.has("Past");
+                    if (!(past || r.tag().contains("Short")) || r.gender() == null) {
+                        predicate = false;
+                        break;
+                    }
+                    bg.add(r.gender());
+                }
+                if (predicate) {
+                    bg.retainAll(genders);
+                    if (bg.isEmpty()) {
+                        return false;
+                    }
+                    break;
+                }
+            }
+        }
         return true;
     }
 
@@ -618,6 +688,23 @@ final class SentenceRewriter {
             }
         }
         return false;
+    }
+
+    /**
+     * The edit for a fragment, taking in the word after it when the replacement already ends with that word: «скоуп
+     * работ» → «объём работ», not «объём работ работ»; «даунтайм сервиса» → «перерыв в работе сервиса».
+     */
+    private static Rewriter.Edit absorb(String text, List<Token> tokens, PhrasingEngine.Hit h, String replacement) {
+        int next = h.match().fromToken();
+        while (next < tokens.size() && tokens.get(next).start() < h.end()) {
+            next++;
+        }
+        String[] words = replacement.strip().split("\\s+");
+        if (!replacement.isBlank() && next < tokens.size() && tokens.get(next).isWord()
+                && coach.text.Normalizer.norm(words[words.length - 1]).equals(tokens.get(next).norm())) {
+            return new Rewriter.Edit(h.start(), tokens.get(next).end(), replacement);
+        }
+        return new Rewriter.Edit(h.start(), h.end(), replacement);
     }
 
     /** Stems of words that say what happens next: «уточню», «сообщу», «напишу», «свяжусь», «перезвоню». */
