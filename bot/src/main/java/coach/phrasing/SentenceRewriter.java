@@ -164,6 +164,11 @@ final class SentenceRewriter {
                 if (r.isEmpty()) {
                     return Optional.empty();
                 }
+                if (r.get().isEmpty() && h.rule().category() == Category.VAGUE && !h.options().isEmpty()
+                        && h.options().get(0).contains(Templates.THEN) && !nextStepElsewhere(job)) {
+                    // the fragment alone is taken out only when the message already says what happens next
+                    return Optional.empty();
+                }
                 // «в ближайшие дни || Точную дату я уточню и сообщу вам»: the fragment, then a sentence after this one
                 int bar = r.get().indexOf(Templates.THEN);
                 if (bar >= 0) {
@@ -856,6 +861,16 @@ final class SentenceRewriter {
             if (t.isWord() && t.norm().length() >= 4 && !LIGHT.contains(t.norm()) && !own.contains(t.stem())) {
                 added.add(t.stem());
             }
+        }
+        if (added.isEmpty()) {
+            return false;
+        }
+        boolean addsNextStep = false;
+        for (String a : added) {
+            addsNextStep |= NEXT_STEP.contains(a) || a.startsWith("уточн") || a.startsWith("сообщ");
+        }
+        if (addsNextStep && nextStepElsewhere(job)) {
+            return true; // «Я уточню срок и сообщу вам. Как будут, сообщим.»: the message already says what happens next
         }
         if (added.size() < 2) {
             return false;
