@@ -524,6 +524,9 @@ final class SentenceRewriter {
         if (echoes(job, ot, vt)) {
             return false;
         }
+        if (job.lang() == Lang.RU && unknownLeftAfterJargon(job, vt)) {
+            return false;
+        }
         if (job.lang() == Lang.RU && !agrees(vt, ot)) {
             return false;
         }
@@ -825,6 +828,34 @@ final class SentenceRewriter {
             }
         }
         return null;
+    }
+
+    /**
+     * A sentence whose jargon was replaced still holds a word the dictionary does not know («кросс-докинг на хабе»,
+     * «по стандартному флоу»): most likely more jargon, so the version would still need a hand to be sendable.
+     */
+    private static boolean unknownLeftAfterJargon(Job job, List<Token> version) {
+        boolean jargon = false;
+        for (PhrasingEngine.Hit h : job.hits()) {
+            jargon |= h.rule().category() == Category.JARGON;
+        }
+        if (!jargon) {
+            return false;
+        }
+        coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
+        for (Token t : version) {
+            if (!t.isWord() || t.norm().length() < 4 || !Character.isLowerCase(t.text().charAt(0))) {
+                continue;
+            }
+            char c = t.norm().charAt(0);
+            if (c < 0x0400 || c > 0x04FF || t.norm().chars().anyMatch(Character::isDigit)) {
+                continue;
+            }
+            if (m.analyze(t.norm()).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Stems of words that say what happens next: «уточню», «сообщу», «напишу», «свяжусь», «перезвоню». */
