@@ -44,6 +44,10 @@ final class SentenceRewriter {
     private static final Set<String> DANGLING_END = Set.of("и", "а", "но", "или", "что", "в", "на", "с", "к", "по", "за", "от", "до",
             "из", "у", "о", "об", "для", "не", "the", "a", "an", "and", "or", "but", "to", "of", "in", "on", "for", "with", "not");
 
+    /** The regret a softened refusal carries, and the same with the commas around it (to take out of a second edit). */
+    private static final java.util.regex.Pattern REGRET = java.util.regex.Pattern.compile("(?iuU)к сожалению|unfortunately");
+    private static final java.util.regex.Pattern REGRET_CUT = java.util.regex.Pattern.compile("(?iuU),?\\s*(к сожалению|unfortunately)\\s*,?");
+
     /** «,.» «, ;» or a mark after a space: what a seam leaves when it goes wrong. */
     private static final java.util.regex.Pattern BAD_PUNCTUATION = java.util.regex.Pattern.compile("[,;:]\\s*[,;:.]|\\s[,.;:!?]");
 
@@ -79,8 +83,13 @@ final class SentenceRewriter {
         }
         Set<String> out = new LinkedHashSet<>();
         String original = job.text().substring(job.sentence().start(), job.sentence().end());
+        boolean shouting = Shouting.shouts(job.tokens(), job.sentence(), job.lang());
         for (int v = 0; v < variants && out.size() < MAX_VERSIONS; v++) {
             Optional<String> s = build(job, v);
+            if (shouting) {
+                // a shouting sentence's version is calmed too: the rewrite of «Я ВАМ УЖЕ ПИСАЛА» does not shout
+                s = s.map(x -> Shouting.calm(x, job.lang()));
+            }
             if (s.isEmpty() || s.get().equals(original) || out.contains(s.get())) {
                 continue;
             }
@@ -103,6 +112,12 @@ final class SentenceRewriter {
         for (PhrasingEngine.Hit h : job.hits()) {
             if (Rule.POLITE.equals(h.rule().transform()) && h.options().isEmpty()) {
                 return v == 0 ? polite(text, tokens, sen) : Optional.empty();
+            }
+        }
+        // a shouting sentence no rule found anything else in: the same sentence, calmed
+        for (PhrasingEngine.Hit h : job.hits()) {
+            if (Rule.CALM.equals(h.rule().transform()) && h.options().isEmpty()) {
+                return v == 0 ? Optional.of(Shouting.calm(text.substring(sen.start(), sen.end()).strip(), job.lang())) : Optional.empty();
             }
         }
         // the whole sentence, when a rule owns it
@@ -150,6 +165,19 @@ final class SentenceRewriter {
                 }
                 edits.add(new Rewriter.Edit(h.start(), h.end(), r.get()));
             }
+        }
+        // one regret per sentence: «не повезём, к сожалению, делить партию не сможем, к сожалению» says it twice
+        boolean regret = false;
+        for (int i = 0; i < edits.size(); i++) {
+            Rewriter.Edit e = edits.get(i);
+            if (!REGRET.matcher(e.replacement()).find()) {
+                continue;
+            }
+            if (regret) {
+                String plain = REGRET_CUT.matcher(e.replacement()).replaceFirst(" ").strip();
+                edits.set(i, new Rewriter.Edit(e.start(), e.end(), e.replacement().startsWith(",") && !plain.startsWith(",") ? " " + plain : plain));
+            }
+            regret = true;
         }
         // a fragment edit reaching into a removed clause goes with it: its own clauses are removed too
         for (PhrasingEngine.Hit h : job.hits()) {
@@ -657,7 +685,10 @@ final class SentenceRewriter {
                 boolean cap = Character.isUpperCase(t.text().charAt(0)) && !t.text().equals("I") && !afterMarkup;
                 boolean latinInRu = cyrillic && t.norm().charAt(0) < 128;
                 // a name opening the sentence is a fact too («Арсений опять без сменки»)
-                fact = (cap && !first) || latinInRu || (first && cyrillic && isName(t, false) && t.norm().charAt(0) >= 0x0400);
+                // an ordinary word in capitals is shouting, not a name («ОПЛАТИТЕ ДО ПЯТНИЦЫ»)
+                boolean shouted = t.text().length() > 1 && t.text().equals(t.text().toUpperCase(java.util.Locale.ROOT))
+                        && !Shouting.keepsCapitals(t.text(), cyrillic ? Lang.RU : Lang.EN);
+                fact = !shouted && ((cap && !first) || latinInRu || (first && cyrillic && isName(t, false) && t.norm().charAt(0) >= 0x0400));
                 first = false;
             }
             if (fact && !inExempt) {

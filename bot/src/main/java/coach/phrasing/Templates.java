@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  *   {who:ins}   the captured noun phrase put into a case (nom, gen, dat, acc, ins, loc) with its adjectives and
  *               pronouns agreeing, «свой» becoming «ваш»: «пишите [who своему менеджеру ]» → «я свяжусь с {who:ins}»
  *               gives «я свяжусь с вашим менеджером»
+ *   {v:inf}     the captured verb in the infinitive: «не [v дадим ]» + «не можем {v:inf}» → «не можем дать»
  * </pre>
  *
  * A template whose capture did not take part in a match, or whose inflection the morphology cannot do with
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  */
 final class Templates {
     private static final Pattern SLOT = Pattern.compile("\\{([a-z][a-z0-9_]*)(?::([a-z]+))?\\}");
-    static final Set<String> CASES = Set.of("nom", "gen", "dat", "acc", "ins", "loc");
+    static final Set<String> CASES = Set.of("nom", "gen", "dat", "acc", "ins", "loc", "inf");
 
     /** Inflects a short noun phrase into a case; empty when unsure. */
     interface Inflector {
@@ -55,7 +56,7 @@ final class Templates {
                 return "{" + m.group(1) + "} names no capture of the rule's patterns (captures: " + (names.isEmpty() ? "none" : String.join(", ", names)) + ")";
             }
             if (m.group(2) != null && !CASES.contains(m.group(2))) {
-                return "{" + m.group(1) + ":" + m.group(2) + "}: the case is one of nom, gen, dat, acc, ins, loc";
+                return "{" + m.group(1) + ":" + m.group(2) + "}: the case is one of nom, gen, dat, acc, ins, loc (or inf for a verb's infinitive)";
             }
         }
         rest.append(template.substring(at));
