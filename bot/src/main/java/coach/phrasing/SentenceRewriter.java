@@ -163,6 +163,10 @@ final class SentenceRewriter {
                 if (r.isEmpty()) {
                     return Optional.empty();
                 }
+                if (SENTENCE_BREAK.matcher(r.get()).find() && wordsAfter(tokens, h.match().toToken(), sen)) {
+                    // a replacement that ends with a sentence of its own («…не возим. Если хотите, подскажу…») fits only at the end
+                    return Optional.empty();
+                }
                 edits.add(new Rewriter.Edit(h.start(), h.end(), r.get()));
             }
         }
@@ -296,6 +300,18 @@ final class SentenceRewriter {
             }
         }
         return true;
+    }
+
+    private static final java.util.regex.Pattern SENTENCE_BREAK = java.util.regex.Pattern.compile("[.!?]\\s+\\p{Lu}");
+
+    /** Whether a word follows token {@code from} inside the sentence. */
+    private static boolean wordsAfter(List<Token> tokens, int from, Segment sen) {
+        for (int i = from; i < sen.toToken(); i++) {
+            if (tokens.get(i).kind() != Token.Kind.PUNCT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean dashBetween(List<Token> tokens, Segment a, Segment b) {
