@@ -40,6 +40,10 @@ final class SentenceRewriter {
     /** A lone word before a removed clause that goes with it: «Нет, …», «Ну, …». */
     private static final Set<String> LEAD_INS = Set.of("нет", "ну", "короче", "слушайте", "знаете", "вообще", "увы", "no", "well",
             "look", "listen");
+    /** What cannot stay as a sentence of its own once the clause it leaned on is gone. */
+    private static final Set<String> LONE_REST = Set.of("конечно", "разумеется", "естественно", "ладно", "ну", "же", "ведь", "да",
+            "ясно", "понятно", "пожалуйста", "of course", "sure", "please", "okay", "ok", "well");
+
     /** Words that cannot end a sentence. */
     private static final Set<String> DANGLING_END = Set.of("и", "а", "но", "или", "что", "в", "на", "с", "к", "по", "за", "от", "до",
             "из", "у", "о", "об", "для", "не", "the", "a", "an", "and", "or", "but", "to", "of", "in", "on", "for", "with", "not");
@@ -221,6 +225,9 @@ final class SentenceRewriter {
         if (vocative) {
             vocativeText = text.substring(clauses.get(0).start(), clauses.get(0).end());
             rest = tidy(rest.substring(Math.min(rest.length(), rest.indexOf(vocativeText) + vocativeText.length())));
+        }
+        if (LONE_REST.contains(coach.text.Normalizer.norm(rest.replaceAll("[\\p{Punct}«»—–\\s]+", " ").strip()))) {
+            rest = ""; // «…, конечно.» «…, please.»: a word that leaned on the removed clause does not stand alone
         }
         boolean restHasWords = hasWord(rest);
         String restSentence = restHasWords ? sentenceCase(finish(rest, closing(text, sen))) : "";

@@ -38,18 +38,35 @@ final class Shouting {
      * «СРОЧНО»). Abbreviations (НДС, ООО, PDF) and single letters do not count.
      */
     static boolean shouts(List<Token> tokens, Segment sentence, Lang lang) {
+        int caps = capsWords(tokens, sentence, lang);
+        return caps >= 2 || (caps == 1 && exclaims(tokens, sentence));
+    }
+
+    /**
+     * Ordinary words in capitals in the sentence («ОПЛАТИТЕ», «СЕГОДНЯ»); abbreviations, names in quotes and a label
+     * before a colon («ВАЖНО: …») do not count.
+     */
+    static int capsWords(List<Token> tokens, Segment sentence, Lang lang) {
         int caps = 0;
-        int longCaps = 0;
         for (int i = sentence.fromToken(); i < sentence.toToken(); i++) {
             Token t = tokens.get(i);
-            if (t.isWord() && allCaps(t.text()) && t.text().length() >= 2 && !keepsCapitals(t.text(), lang) && !quoted(tokens, i)) {
+            boolean label = i + 1 < tokens.size() && tokens.get(i + 1).norm().equals(":") && i == sentence.fromToken();
+            if (t.isWord() && allCaps(t.text()) && t.text().length() >= 2 && !keepsCapitals(t.text(), lang) && !quoted(tokens, i)
+                    && !label) {
                 caps++;
-                if (t.text().length() >= 5) {
-                    longCaps++;
-                }
             }
         }
-        return caps >= 2 || longCaps >= 1;
+        return caps;
+    }
+
+    /** «!!» or more in the sentence. */
+    private static boolean exclaims(List<Token> tokens, Segment sentence) {
+        for (int i = sentence.fromToken(); i + 1 < sentence.toToken(); i++) {
+            if (tokens.get(i).norm().equals("!") && tokens.get(i + 1).norm().equals("!")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A word right after an opening quote or before a closing one: a name («ВЕКТОР»), kept as written. */
@@ -86,7 +103,7 @@ final class Shouting {
         }
         b.append(s.substring(at));
         String t = b.toString();
-        t = t.replaceAll("\\?[!?]+|![!?]*\\?[!?]*", "?").replaceAll("!{2,}", "!");
+        t = t.replaceAll("\\?[!?]+|![!?]*\\?[!?]*", "?").replaceAll("!{2,}", ".");
         return sentenceCase(t);
     }
 

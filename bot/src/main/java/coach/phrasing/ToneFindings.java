@@ -80,8 +80,15 @@ final class ToneFindings {
         for (ToneChecker.Source pass : new ToneChecker.Source[] {ToneChecker.Source.LEXICON, null, ToneChecker.Source.MODEL}) {
             if (pass == null) {
                 Rule shout = rules.get(key(lang, Category.RUDE.id(), SHOUTING));
-                for (coach.text.Segments.Segment s : coach.text.Segments.sentences(text, tokens)) {
-                    if (shout == null || !Shouting.shouts(tokens, s, lang) || overlaps(ruleHits, s.start(), s.end())
+                List<coach.text.Segments.Segment> sentences = coach.text.Segments.sentences(text, tokens);
+                boolean loud = false;
+                for (coach.text.Segments.Segment s : sentences) {
+                    loud |= Shouting.shouts(tokens, s, lang);
+                }
+                for (coach.text.Segments.Segment s : sentences) {
+                    // in a message that shouts, every sentence with a word in capitals is calmed («…is OVERDUE. PAY IT TODAY!!!»)
+                    boolean calm = loud && Shouting.capsWords(tokens, s, lang) > 0;
+                    if (shout == null || !calm || overlaps(ruleHits, s.start(), s.end())
                             || overlaps(out, s.start(), s.end())) {
                         continue;
                     }
