@@ -134,7 +134,10 @@ public final class TelegramBot implements AutoCloseable {
         this(config, coach, events, null);
     }
 
-    /** With {@code interceptor}, HTTP calls are answered by it (the benchmark's in-process Bot API). */
+    /**
+     * With {@code interceptor}, HTTP calls are answered by it instead of the network: a package-private seam
+     * for the in-process Bot API of the tests and the benchmarks (their {@code InProcessBot}).
+     */
     TelegramBot(TelegramConfig config, Coach coach, ChatEvents events, Interceptor interceptor) {
         this.config = config;
         this.coach = coach;
@@ -200,14 +203,6 @@ public final class TelegramBot implements AutoCloseable {
                 LOG.debug("a button press was not answered: {}", Tokens.describe(e));
             }
         });
-    }
-
-    /**
-     * A bot whose HTTP calls are answered in-process by {@code api} (no sockets): the benchmark's way to
-     * measure the bot's own work. Everything else is the production bot.
-     */
-    public static TelegramBot inProcess(TelegramConfig config, Coach coach, FakeBotApi api) {
-        return new TelegramBot(config, coach, ChatEvents.NONE, api.interceptor());
     }
 
     /** The sender for messages the coach starts itself (rate-limited, retried, 403-aware). */
