@@ -138,6 +138,8 @@ public final class Coach {
             UserPrefs prefs = options.store().users();
             core.setLanguageChoice(prefs::language);
         }
+        // inline mode (@bot <draft>): the phrasing coach's polite versions
+        core.setInlineAnswers(new coach.phrasing.InlineVersions(phrasing));
         return new Coach(kb, search, registry, core, tips, drills, phrasing, progress);
     }
 

@@ -10,6 +10,6 @@ public final class InProcessBot {
 
     /** Everything but the network is the production bot: the benchmark's way to measure the bot's own work. */
     public static TelegramBot create(TelegramConfig config, Coach coach, FakeBotApi api) {
-        return new TelegramBot(config, coach, ChatEvents.NONE, api.interceptor());
+        return new TelegramBot(config, coach.core(), ChatEvents.NONE, api.interceptor());
     }
 }

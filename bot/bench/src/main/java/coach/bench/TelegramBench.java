@@ -110,7 +110,7 @@ public final class TelegramBench {
                     }
                 }
             });
-            TelegramBot bot = new TelegramBot(config(api.baseUrl(), globalCap), coach, ChatEvents.NONE);
+            TelegramBot bot = new TelegramBot(config(api.baseUrl(), globalCap), coach.core(), ChatEvents.NONE);
             bot.start();
             try {
                 int chats = perSecond * 5; // each chat writes every five seconds: within the per-chat limit
