@@ -263,26 +263,11 @@ public final class FillSessionHandler implements SessionHandler {
     }
 
     /** /fill skip|back|preview|done (the buttons under a field) and /fill check (under the result). */
-    public static final class FillCommand implements coach.core.Command {
+    public static final class FillCommand implements coach.core.Command.Handler {
         private final FillSessionHandler handler;
 
         public FillCommand(FillSessionHandler handler) {
             this.handler = handler;
-        }
-
-        @Override
-        public String name() {
-            return "fill";
-        }
-
-        @Override
-        public String description(Lang lang) {
-            return lang == Lang.EN ? "Template fill-in buttons" : "Кнопки заполнения шаблона";
-        }
-
-        @Override
-        public boolean listed() {
-            return false;
         }
 
         @Override

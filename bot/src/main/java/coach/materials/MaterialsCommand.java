@@ -21,7 +21,7 @@ import java.util.Optional;
  * /materials: the guide's materials by topic; {@code /materials <id>} sends one (readable and as a .md
  * file); {@code /materials <id> fill} (or "заполнить" after opening a template) fills a template in.
  */
-public final class MaterialsCommand implements Command {
+public final class MaterialsCommand implements Command.Handler {
     static final String OFFER = "material-offer";
     private final KnowledgeBase kb;
     private final MaterialCatalog catalog;
@@ -31,16 +31,6 @@ public final class MaterialsCommand implements Command {
         this.kb = kb;
         this.catalog = catalog;
         this.fill = fill;
-    }
-
-    @Override
-    public String name() {
-        return "materials";
-    }
-
-    @Override
-    public String description(Lang lang) {
-        return lang == Lang.EN ? "Templates, checklists and handbooks" : "Шаблоны, чек-листы и методички";
     }
 
     @Override

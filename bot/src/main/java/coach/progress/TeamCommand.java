@@ -13,26 +13,11 @@ import java.util.List;
  * who did not counted but never named, and the group's most common weak criterion. In a private chat
  * or the console it explains that it needs a group.
  */
-final class TeamCommand implements Command {
+final class TeamCommand implements Command.Handler {
     private final TeamView team;
 
     TeamCommand(TeamView team) {
         this.team = team;
-    }
-
-    @Override
-    public String name() {
-        return "team";
-    }
-
-    @Override
-    public Access access() {
-        return Access.CHAT_ADMIN;
-    }
-
-    @Override
-    public String description(Lang lang) {
-        return Texts.get(lang, "team.desc");
     }
 
     @Override

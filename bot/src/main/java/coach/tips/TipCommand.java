@@ -15,7 +15,7 @@ import java.util.Optional;
  * rotation, which it never advances); {@code /tip <principle-id>} shows what the guide says about a
  * principle with its tips; {@code /tip <tip-id>} shows that tip.
  */
-public final class TipCommand implements Command {
+public final class TipCommand implements Command.Handler {
     private final TipCatalogue catalogue;
     private final TipPicker picker;
     private final TipFormat format;
@@ -24,16 +24,6 @@ public final class TipCommand implements Command {
         this.catalogue = catalogue;
         this.picker = picker;
         this.format = new TipFormat(catalogue);
-    }
-
-    @Override
-    public String name() {
-        return "tip";
-    }
-
-    @Override
-    public String description(Lang lang) {
-        return Texts.get(lang, "tip.desc");
     }
 
     /** The rotation stream of a user's on-demand tips in a chat. */
