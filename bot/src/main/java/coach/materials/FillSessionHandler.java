@@ -248,6 +248,17 @@ public final class FillSessionHandler implements SessionHandler {
         return catalog.find(state.data().path("id").asText()).map(m -> m.title(ctx.lang())).orElse("");
     }
 
+    /** Asks the field the form stands at once more ("continue" after a restart or under another command's question). */
+    @Override
+    public List<Reply> resume(Context ctx, SessionState state) {
+        List<Reply> error = new ArrayList<>();
+        Optional<Material> m = material(ctx, state, error);
+        if (m.isEmpty()) {
+            return error;
+        }
+        return List.of(ask(ctx, m.get(), state.data().path("i").asInt(), (ObjectNode) state.data()));
+    }
+
     @Override
     public List<Reply> onCancel(Context ctx, SessionState state) {
         return List.of(Reply.of(ctx.t("fill.cancelled", "title", title(ctx, state))));

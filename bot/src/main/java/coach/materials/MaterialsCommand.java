@@ -6,6 +6,7 @@ import coach.core.Context;
 import coach.core.Document;
 import coach.core.Reply;
 import coach.core.Rich;
+import coach.core.SessionGuard;
 import coach.kb.KnowledgeBase;
 import coach.kb.Topic;
 import coach.text.Lang;
@@ -39,12 +40,30 @@ public final class MaterialsCommand implements Command.Handler {
         if (args.isBlank()) {
             return List.of(list(ctx));
         }
+        String first = parts[0].toLowerCase(Locale.ROOT);
+        if (first.equals("continue")) {
+            return SessionGuard.resume(ctx);
+        }
+        if (first.equals("abandon") && parts.length > 1 && catalog.find(parts[1]).isPresent()) {
+            // «Прервать и перейти» under the question below: leave the open session, then fill this template in
+            if (ctx.session().isEmpty()) {
+                return SessionGuard.abandon(ctx); // an old button: nothing open, nothing started
+            }
+            List<Reply> out = SessionGuard.abandon(ctx);
+            out.addAll(fill.start(ctx, catalog.find(parts[1]).get()));
+            return out;
+        }
         Optional<Material> m = catalog.find(parts[0]);
         if (m.isEmpty()) {
             return List.of(list(ctx).withText(Rich.builder().text(ctx.t("materials.unknown", "id", shorten(parts[0]))).para()
                     .append(list(ctx).text()).build()));
         }
         if (parts.length > 1 && isFillWord(parts[1])) {
+            Optional<coach.core.SessionState> open = ctx.session();
+            if (open.isPresent() && m.get().fillable()) {
+                // a drill, the quiz or another form is open: abandon it or go on with it
+                return SessionGuard.ask(ctx, open.get(), "materials", "/materials abandon " + m.get().id());
+            }
             return fill.start(ctx, m.get());
         }
         return show(ctx, m.get());
