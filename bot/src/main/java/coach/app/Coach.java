@@ -11,7 +11,6 @@ import coach.core.SessionStore;
 import coach.drill.Drills;
 import coach.kb.ContentSource;
 import coach.kb.KnowledgeBase;
-import coach.materials.DraftReviewer;
 import coach.materials.MaterialCatalog;
 import coach.materials.MaterialsFeature;
 import coach.phrasing.PhrasingEngine;

@@ -6,7 +6,6 @@ import coach.core.Context;
 import coach.core.Reply;
 import coach.core.SessionHandler;
 import coach.core.SessionState;
-import coach.text.Lang;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;

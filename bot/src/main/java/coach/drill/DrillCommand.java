@@ -7,7 +7,6 @@ import coach.core.Reply;
 import coach.core.SessionGuard;
 import coach.core.Rich;
 import coach.core.SessionState;
-import coach.core.Texts;
 import coach.text.Lang;
 import java.util.ArrayList;
 import java.util.List;

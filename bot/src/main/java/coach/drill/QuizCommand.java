@@ -6,8 +6,6 @@ import coach.core.Context;
 import coach.core.Reply;
 import coach.core.SessionGuard;
 import coach.core.SessionState;
-import coach.core.Texts;
-import coach.text.Lang;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

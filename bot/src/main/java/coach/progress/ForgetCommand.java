@@ -4,8 +4,6 @@ import coach.core.Button;
 import coach.core.Command;
 import coach.core.Context;
 import coach.core.Reply;
-import coach.core.Texts;
-import coach.text.Lang;
 import java.util.List;
 import java.util.Locale;
 

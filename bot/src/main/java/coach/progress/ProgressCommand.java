@@ -6,7 +6,6 @@ import coach.core.Context;
 import coach.core.Photo;
 import coach.core.Reply;
 import coach.core.Rich;
-import coach.core.Texts;
 import coach.drill.Drills;
 import coach.store.Practice;
 import coach.text.Lang;

@@ -4,9 +4,7 @@ import coach.core.Button;
 import coach.core.Command;
 import coach.core.Context;
 import coach.core.Reply;
-import coach.core.Texts;
 import coach.store.Practice;
-import coach.text.Lang;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,11 +1,8 @@
 package coach.progress;
 
-import coach.core.Access;
 import coach.core.Command;
 import coach.core.Context;
 import coach.core.Reply;
-import coach.core.Texts;
-import coach.text.Lang;
 import java.util.List;
 
 /**

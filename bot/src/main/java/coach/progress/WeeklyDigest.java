@@ -1,16 +1,13 @@
 package coach.progress;
 
-import coach.core.Access;
 import coach.core.Command;
 import coach.core.Context;
 import coach.core.Reply;
-import coach.core.Texts;
 import coach.store.Feed;
 import coach.store.Store;
 import coach.store.Subscription;
 import coach.store.Subscriptions;
 import coach.store.TipLedger;
-import coach.text.Lang;
 import coach.tips.TipScheduler;
 import java.time.Clock;
 import java.time.DayOfWeek;

@@ -1,15 +1,12 @@
 package coach.tips;
 
-import coach.core.Access;
 import coach.core.Command;
 import coach.core.Context;
 import coach.core.Reply;
 import coach.core.Rich;
-import coach.core.Texts;
 import coach.store.Store;
 import coach.store.Subscription;
 import coach.store.Subscriptions;
-import coach.text.Lang;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;

@@ -1,13 +1,10 @@
 package coach.tips;
 
-import coach.core.Access;
 import coach.core.Command;
 import coach.core.Context;
 import coach.core.Reply;
-import coach.core.Texts;
 import coach.store.Store;
 import coach.store.Subscriptions;
-import coach.text.Lang;
 import java.util.List;
 
 /** /unsubscribe: the chat stops getting the tip of the day (chat admins only). */
