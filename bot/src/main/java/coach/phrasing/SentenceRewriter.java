@@ -922,9 +922,24 @@ final class SentenceRewriter {
             }
             for (int i = s.fromToken(); i < s.toToken(); i++) {
                 Token t = job.tokens().get(i);
-                if (t.isWord() && (NEXT_STEP.contains(t.stem()) || t.norm().startsWith("уточн") || t.norm().startsWith("сообщ"))) {
+                if (t.isWord() && (NEXT_STEP.contains(t.stem()) || t.norm().startsWith("уточн") || t.norm().startsWith("сообщ"))
+                        && promises(t)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** A word of a next step that promises one: «уточним», «сообщу», not «уточнили» or «сообщение». */
+    private static boolean promises(Token t) {
+        char c = t.norm().charAt(0);
+        if (c < 0x0400 || c > 0x04FF) {
+            return true;
+        }
+        for (coach.text.morph.Reading r : coach.text.morph.Morphology.russian().analyze(t.norm())) {
+            if (r.isVerb() && (r.has("Fut") || r.has("P1"))) {
+                return true;
             }
         }
         return false;
