@@ -148,7 +148,7 @@ final class SentenceRewriter {
                 if (r.isEmpty()) {
                     return Optional.empty();
                 }
-                edits.add(new Rewriter.Edit(h.start(), h.end(), r.get()));
+                edits.add(r.get().isEmpty() ? dropEdit(text, sen, h.start(), h.end()) : new Rewriter.Edit(h.start(), h.end(), r.get()));
             }
         }
         // a fragment edit reaching into a removed clause goes with it: its own clauses are removed too
@@ -268,6 +268,36 @@ final class SentenceRewriter {
             }
         }
         return true;
+    }
+
+    /**
+     * Leaving a word out takes one separator with it: «Ты, бля, не мороси» → «Ты, не мороси», «…служил, гандон.» →
+     * «…служил.», «Сука, опять…» → «Опять…»; a word between words goes alone (the spaces are tidied later).
+     */
+    static Rewriter.Edit dropEdit(String text, Segment sen, int start, int end) {
+        int b = start;
+        while (b > sen.start() && text.charAt(b - 1) == ' ') {
+            b--;
+        }
+        int a = end;
+        while (a < sen.end() && text.charAt(a) == ' ') {
+            a++;
+        }
+        boolean atStart = b == sen.start();
+        boolean sepBefore = b > sen.start() && ",;—–-".indexOf(text.charAt(b - 1)) >= 0;
+        boolean atEnd = a >= sen.end() || ".!?…".indexOf(text.charAt(a)) >= 0;
+        boolean sepAfter = a < sen.end() && ",;:—–-!".indexOf(text.charAt(a)) >= 0;
+        if (sepBefore && (sepAfter || atEnd)) {
+            return new Rewriter.Edit(b - 1, end, ""); // the separator before goes, the one after stays
+        }
+        if (atStart && sepAfter) {
+            int e = a;
+            while (e < sen.end() && (",;:—–-! ".indexOf(text.charAt(e)) >= 0)) {
+                e++;
+            }
+            return new Rewriter.Edit(start, e, "");
+        }
+        return new Rewriter.Edit(start, end, "");
     }
 
     private static boolean dashBetween(List<Token> tokens, Segment a, Segment b) {
