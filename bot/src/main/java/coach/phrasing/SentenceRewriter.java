@@ -27,11 +27,11 @@ final class SentenceRewriter {
     static final int MAX_VERSIONS = 3;
 
     /** Words that cannot start a sentence of their own: what is left of a clause that hung on a removed one. */
-    private static final Set<String> DANGLING_START = Set.of("что", "чтобы", "ведь", "ибо", "который", "которая", "которое",
+    private static final Set<String> DANGLING_START = Set.of("что", "ведь", "ибо", "который", "которая", "которое",
             "которые", "потому", "поскольку", "и", "а", "но", "или", "зато", "же", "ли", "так", "тогда", "поэтому", "значит",
             "that", "which", "because", "so", "and", "but", "or", "then");
     /** A sentence that starts with one of these and has no second clause is a fragment: «Когда будет готово.» */
-    private static final Set<String> SUBORDINATE_START = Set.of("когда", "если", "хотя", "пока", "где", "куда", "откуда", "как",
+    private static final Set<String> SUBORDINATE_START = Set.of("когда", "если", "чтобы", "хотя", "пока", "где", "куда", "откуда", "как",
             "when", "if", "although", "while", "where");
     /** Clauses starting with these hang on the clause before them: they go with it when it is removed. */
     private static final Set<String> ATTACHED_START = Set.of("что", "чтобы", "ведь", "ибо", "раз", "так", "потому", "поскольку",
@@ -432,7 +432,11 @@ final class SentenceRewriter {
             return t;
         }
         if (last == '!') {
-            return t.replaceAll("!+$", ".").replaceAll("\\?\\.$", "?");
+            // «!!!» calms down to «.»; one «!» after a greeting or thanks stays
+            return t.endsWith("!!") || t.endsWith("?!") ? t.replaceAll("!+$", ".").replaceAll("\\?\\.$", "?") : t;
+        }
+        if (last == ')' || Character.isSurrogate(last) || Character.getType(last) == Character.OTHER_SYMBOL) {
+            return t; // an emoticon or emoji ends the sentence as the user wrote it
         }
         while (!t.isEmpty() && ",;:—–-".indexOf(t.charAt(t.length() - 1)) >= 0) {
             t = t.substring(0, t.length() - 1).strip();
@@ -646,11 +650,17 @@ final class SentenceRewriter {
         return false;
     }
 
-    /** Spans whose facts are meant to go: jargon terms and the figures of an overpromise («100%»). */
+    /**
+     * Spans whose facts are meant to go: jargon terms, the figures of an overpromise («100%»), and the familiar or
+     * insulting word a fragment rule replaces («Хай!» is no surname).
+     */
     private static List<int[]> exempt(Job job) {
         List<int[]> out = new ArrayList<>();
         for (PhrasingEngine.Hit h : job.hits()) {
-            if (h.rule().category() == Category.JARGON || h.rule().category() == Category.OVERPROMISE) {
+            Category c = h.rule().category();
+            boolean word = h.rule().scope() == Rule.Scope.FRAGMENT && (c == Category.INFORMAL || c == Category.INSULT) && h.end() - h.start() < 20
+                    && h.fragment().indexOf(' ') < 0 && h.fragment().chars().noneMatch(Character::isDigit);
+            if (c == Category.JARGON || c == Category.OVERPROMISE || word) {
                 out.add(new int[] {h.start(), h.end()});
             }
         }

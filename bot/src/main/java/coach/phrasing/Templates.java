@@ -130,8 +130,8 @@ final class Templates {
         List<coach.text.morph.Reading> rs = morph.analyze(coach.text.Normalizer.norm(w));
         Optional<String> out = Optional.empty();
         for (coach.text.morph.Reading r : rs) {
-            if (!r.isNoun() && !r.isVerb()) {
-                continue;
+            if ((!r.isNoun() && !r.isVerb()) || r.has("Fam") || r.has("Name") || r.has("Patr")) {
+                continue; // «наберу» is also the surname Набер
             }
             Optional<String> f = morph.inflectLike(lemma, r);
             if (f.isEmpty() || (out.isPresent() && !out.get().equals(f.get()))) {
