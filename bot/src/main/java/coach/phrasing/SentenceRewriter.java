@@ -465,10 +465,20 @@ final class SentenceRewriter {
             // the point of the message goes with the removed words: «Про скрип тормозов — …» is no risk to cut
             return false;
         }
+        boolean modelOnly = !job.hits().isEmpty();
         for (PhrasingEngine.Hit h : job.hits()) {
             if (version.isEmpty() && !Double.isNaN(h.confidence()) && h.confidence() < MODEL_DROP_CONFIDENCE) {
                 return false; // the model's guess alone does not take a sentence out unless it is sure
             }
+            modelOnly &= !Double.isNaN(h.confidence());
+        }
+        if (version.isEmpty() && modelOnly && contentWords(job) > MAX_LOST_WORDS) {
+            // the model sees the tone, not what the sentence says: one with more to say than a jibe stays
+            return false;
+        }
+        if (version.isEmpty() && listedWordOnly(job) && lostWords(job, vt) > 1) {
+            // a coarse word alone does not make its sentence empty of content: «гости суки завистливые» says something
+            return false;
         }
         if (version.isEmpty()) {
             // leaving the sentence out: only when it carries no fact
@@ -585,6 +595,16 @@ final class SentenceRewriter {
         return true;
     }
 
+    /** Whether every hit of the sentence is a word of the coarse-word list (no rule or model finding owns the sentence). */
+    private static boolean listedWordOnly(Job job) {
+        for (PhrasingEngine.Hit h : job.hits()) {
+            if (!h.rule().id().endsWith(".insult.profanity") || !Double.isNaN(h.confidence())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A version may leave out at most this many content words that no finding covers (a clause that hung on the risk). */
     static final int MAX_LOST_WORDS = 3;
 
@@ -622,6 +642,19 @@ final class SentenceRewriter {
             }
         }
         return lost;
+    }
+
+    /** Content words of the sentence (four letters or more, not {@link #LIGHT}). */
+    static int contentWords(Job job) {
+        int n = 0;
+        Segment sen = job.sentence();
+        for (int i = sen.fromToken(); i < sen.toToken(); i++) {
+            Token t = job.tokens().get(i);
+            if (t.isWord() && t.norm().length() >= 4 && !LIGHT.contains(t.norm())) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean covered(Job job, Token t) {
