@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  *               pronouns agreeing, «свой» becoming «ваш»: «пишите [who своему менеджеру ]» → «я свяжусь с {who:ins}»
  *               gives «я свяжусь с вашим менеджером»
  *   {act:imp}   the captured words with each «вы» verb form as a polite imperative: «внесёте задаток» → «внесите задаток»
- *   {act:inf}   the captured words with their first finite verb as an infinitive: «работы остановим» → «работы остановить»
+ *   {v:inf}     a captured verb as its infinitive: «точно [v успеем ]» → «рассчитываем {v:inf}» gives «рассчитываем успеть»
  *   {~прислать} a lemma in the grammatical form of the marked word: «скиньте» → «пришлите», «скину» → «пришлю»
  * </pre>
  *
@@ -27,9 +27,25 @@ import java.util.regex.Pattern;
  */
 final class Templates {
     private static final Pattern SLOT = Pattern.compile("\\{(?:([a-z][a-z0-9_]*)(?::([a-z]+))?|~([\\p{L}-]+))\\}");
-    static final Set<String> CASES = Set.of("nom", "gen", "dat", "acc", "ins", "loc");
-    /** Verb operations a slot may name beside the cases. */
-    static final Set<String> VERB_OPS = Set.of("imp", "inf");
+    static final Set<String> CASES = Set.of("nom", "gen", "dat", "acc", "ins", "loc", "inf");
+    /** Verb operations a slot may name beside the cases (done here, not by the inflector). */
+    static final Set<String> VERB_OPS = Set.of("imp");
+    /**
+     * In a fragment replacement, what follows this mark is a sentence of its own put after the rewritten sentence:
+     * «на днях» → «в ближайшие дни || Точную дату я уточню и сообщу вам».
+     */
+    static final String THEN = "||";
+
+    /** The replacement as a reader sees it: the sentence after {@link #THEN} as a sentence of its own. */
+    static String display(String replacement) {
+        int bar = replacement.indexOf(THEN);
+        if (bar < 0) {
+            return replacement;
+        }
+        String head = replacement.substring(0, bar).strip();
+        String tail = replacement.substring(bar + THEN.length()).strip();
+        return head.isEmpty() ? tail : head + ". " + tail;
+    }
 
     /** Inflects a short noun phrase into a case; empty when unsure. */
     interface Inflector {
@@ -63,7 +79,7 @@ final class Templates {
                 return "{" + m.group(1) + "} names no capture of the rule's patterns (captures: " + (names.isEmpty() ? "none" : String.join(", ", names)) + ")";
             }
             if (m.group(2) != null && !CASES.contains(m.group(2)) && !VERB_OPS.contains(m.group(2))) {
-                return "{" + m.group(1) + ":" + m.group(2) + "}: the case is one of nom, gen, dat, acc, ins, loc (or imp, inf for verbs)";
+                return "{" + m.group(1) + ":" + m.group(2) + "}: the case is one of nom, gen, dat, acc, ins, loc (or inf: a verb's infinitive; imp: polite imperatives)";
             }
         }
         rest.append(template.substring(at));
@@ -144,7 +160,7 @@ final class Templates {
 
     /**
      * The words with their verbs changed: {@code imp} turns each «вы» form (present or future, 2nd person plural) into
-     * the polite imperative, {@code inf} the first finite verb into its infinitive. Empty when no verb changes.
+     * the polite imperative. Empty when no verb changes.
      */
     static Optional<String> verbs(String words, String op) {
         coach.text.morph.Morphology morph = coach.text.morph.Morphology.russian();
