@@ -339,7 +339,7 @@ final class SentenceRewriter {
     }
 
     /**
-     * Leaving a word out takes one separator with it: «Ты, бля, не мороси» → «Ты, не мороси», «…служил, гандон.» →
+     * Leaving a word out takes its separators with it: «Ты, бля, не мороси» → «Ты не мороси», «…служил, гандон.» →
      * «…служил.», «Сука, опять…» → «Опять…»; a word between words goes alone (the spaces are tidied later).
      */
     static Rewriter.Edit dropEdit(String text, Segment sen, int start, int end) {
@@ -355,6 +355,9 @@ final class SentenceRewriter {
         boolean sepBefore = b > sen.start() && ",;—–-".indexOf(text.charAt(b - 1)) >= 0;
         boolean atEnd = a >= sen.end() || ".!?…".indexOf(text.charAt(a)) >= 0;
         boolean sepAfter = a < sen.end() && ",;:—–-!".indexOf(text.charAt(a)) >= 0;
+        if (sepBefore && a < sen.end() && text.charAt(a) == ',' && text.charAt(b - 1) == ',') {
+            return new Rewriter.Edit(b - 1, a + 1, ""); // a word between two commas goes with both: «Счёт, сука, пришёл» → «Счёт пришёл»
+        }
         if (sepBefore && (sepAfter || atEnd)) {
             return new Rewriter.Edit(b - 1, end, ""); // the separator before goes, the one after stays
         }
