@@ -197,6 +197,20 @@ public final class TokenPattern {
         }
     }
 
+    /** The words a gap skipped belong to the captures around it: «[act %VB:PL:P2 ..8 ]» takes the verb and its object. */
+    private void skipped(int e, int from, int to, int[] mark) {
+        if (to <= from) {
+            return;
+        }
+        for (int k = 0; k < captureNames.length; k++) {
+            if (e >= captureFrom[k] && e < captureTo[k]) {
+                int s = MARK_SLOTS + 2 * k;
+                mark[s] = Math.min(mark[s], from);
+                mark[s + 1] = Math.max(mark[s + 1], to - 1);
+            }
+        }
+    }
+
     private int matchRest(List<Token> tokens, int t, int e, int[] mark) {
         if (e == elements.size()) {
             return t;
@@ -234,6 +248,7 @@ public final class TokenPattern {
                 }
                 int r = matchAt(tokens, t + skip, e + 1, mark);
                 if (r >= 0) {
+                    skipped(e, t, t + skip, mark);
                     return r;
                 }
             }

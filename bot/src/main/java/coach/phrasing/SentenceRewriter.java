@@ -27,11 +27,11 @@ final class SentenceRewriter {
     static final int MAX_VERSIONS = 3;
 
     /** Words that cannot start a sentence of their own: what is left of a clause that hung on a removed one. */
-    private static final Set<String> DANGLING_START = Set.of("что", "чтобы", "ведь", "ибо", "который", "которая", "которое",
+    private static final Set<String> DANGLING_START = Set.of("что", "ведь", "ибо", "который", "которая", "которое",
             "которые", "потому", "поскольку", "и", "а", "но", "или", "зато", "же", "ли", "так", "тогда", "поэтому", "значит",
             "that", "which", "because", "so", "and", "but", "or", "then");
     /** A sentence that starts with one of these and has no second clause is a fragment: «Когда будет готово.» */
-    private static final Set<String> SUBORDINATE_START = Set.of("когда", "если", "хотя", "пока", "где", "куда", "откуда", "как",
+    private static final Set<String> SUBORDINATE_START = Set.of("когда", "если", "чтобы", "хотя", "пока", "где", "куда", "откуда", "как",
             "when", "if", "although", "while", "where");
     /** Clauses starting with these hang on the clause before them: they go with it when it is removed. */
     private static final Set<String> ATTACHED_START = Set.of("что", "чтобы", "ведь", "ибо", "раз", "так", "потому", "поскольку",
@@ -202,8 +202,8 @@ final class SentenceRewriter {
                         // a replacement that ends with a sentence of its own («…не возим. Если хотите, подскажу…») fits only at the end
                         return Optional.empty();
                     }
-                    Rewriter.Edit e = absorb(text, tokens, h, rep);
-                    if (h.rule().category() == Category.JARGON && job.lang() == Lang.RU) {
+                    Rewriter.Edit e = rep.isEmpty() ? dropEdit(text, sen, h.start(), h.end()) : absorb(text, tokens, h, rep);
+                    if (!rep.isEmpty() && h.rule().category() == Category.JARGON && job.lang() == Lang.RU) {
                         agreements.addAll(agreeAround(text, tokens, h, e));
                     }
                     edits.add(e);
@@ -359,6 +359,39 @@ final class SentenceRewriter {
         return true;
     }
 
+    /**
+     * Leaving a word out takes its separators with it: «Ты, бля, не мороси» → «Ты не мороси», «…служил, гандон.» →
+     * «…служил.», «Сука, опять…» → «Опять…»; a word between words goes alone (the spaces are tidied later).
+     */
+    static Rewriter.Edit dropEdit(String text, Segment sen, int start, int end) {
+        int b = start;
+        while (b > sen.start() && text.charAt(b - 1) == ' ') {
+            b--;
+        }
+        int a = end;
+        while (a < sen.end() && text.charAt(a) == ' ') {
+            a++;
+        }
+        boolean atStart = b == sen.start();
+        boolean sepBefore = b > sen.start() && ",;—–-".indexOf(text.charAt(b - 1)) >= 0;
+        boolean atEnd = a >= sen.end() || ".!?…".indexOf(text.charAt(a)) >= 0;
+        boolean sepAfter = a < sen.end() && ",;:—–-!".indexOf(text.charAt(a)) >= 0;
+        if (sepBefore && a < sen.end() && text.charAt(a) == ',' && text.charAt(b - 1) == ',') {
+            return new Rewriter.Edit(b - 1, a + 1, ""); // a word between two commas goes with both: «Счёт, сука, пришёл» → «Счёт пришёл»
+        }
+        if (sepBefore && (sepAfter || atEnd)) {
+            return new Rewriter.Edit(b - 1, end, ""); // the separator before goes, the one after stays
+        }
+        if (atStart && sepAfter) {
+            int e = a;
+            while (e < sen.end() && (",;:—–-! ".indexOf(text.charAt(e)) >= 0)) {
+                e++;
+            }
+            return new Rewriter.Edit(start, e, "");
+        }
+        return new Rewriter.Edit(start, end, "");
+    }
+
     private static final java.util.regex.Pattern SENTENCE_BREAK = java.util.regex.Pattern.compile("[.!?]\\s+\\p{Lu}");
 
     /** Whether a word follows token {@code from} inside the sentence. */
@@ -503,7 +536,11 @@ final class SentenceRewriter {
             return t;
         }
         if (last == '!') {
-            return t.replaceAll("!+$", ".").replaceAll("\\?\\.$", "?");
+            // «!!!» calms down to «.»; one «!» after a greeting or thanks stays
+            return t.endsWith("!!") || t.endsWith("?!") ? t.replaceAll("!+$", ".").replaceAll("\\?\\.$", "?") : t;
+        }
+        if (last == ')' || Character.isSurrogate(last) || Character.getType(last) == Character.OTHER_SYMBOL) {
+            return t; // an emoticon or emoji ends the sentence as the user wrote it
         }
         while (!t.isEmpty() && ",;:—–-".indexOf(t.charAt(t.length() - 1)) >= 0) {
             t = t.substring(0, t.length() - 1).strip();
@@ -532,10 +569,20 @@ final class SentenceRewriter {
             // the point of the message goes with the removed words: «Про скрип тормозов — …» is no risk to cut
             return false;
         }
+        boolean modelOnly = !job.hits().isEmpty();
         for (PhrasingEngine.Hit h : job.hits()) {
             if (version.isEmpty() && !Double.isNaN(h.confidence()) && h.confidence() < MODEL_DROP_CONFIDENCE) {
                 return false; // the model's guess alone does not take a sentence out unless it is sure
             }
+            modelOnly &= !Double.isNaN(h.confidence());
+        }
+        if (version.isEmpty() && modelOnly && contentWords(job) > MAX_LOST_WORDS) {
+            // the model sees the tone, not what the sentence says: one with more to say than a jibe stays
+            return false;
+        }
+        if (version.isEmpty() && listedWordOnly(job) && lostWords(job, vt) > 1) {
+            // a coarse word alone does not make its sentence empty of content: «гости суки завистливые» says something
+            return false;
         }
         if (version.isEmpty()) {
             // leaving the sentence out: only when it carries no fact
@@ -718,6 +765,16 @@ final class SentenceRewriter {
         return true;
     }
 
+    /** Whether every hit of the sentence is a word of the coarse-word list (no rule or model finding owns the sentence). */
+    private static boolean listedWordOnly(Job job) {
+        for (PhrasingEngine.Hit h : job.hits()) {
+            if (!h.rule().id().endsWith(".insult.profanity") || !Double.isNaN(h.confidence())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A version may leave out at most this many content words that no finding covers (a clause that hung on the risk). */
     static final int MAX_LOST_WORDS = 3;
 
@@ -755,6 +812,19 @@ final class SentenceRewriter {
             }
         }
         return lost;
+    }
+
+    /** Content words of the sentence (four letters or more, not {@link #LIGHT}). */
+    static int contentWords(Job job) {
+        int n = 0;
+        Segment sen = job.sentence();
+        for (int i = sen.fromToken(); i < sen.toToken(); i++) {
+            Token t = job.tokens().get(i);
+            if (t.isWord() && t.norm().length() >= 4 && !LIGHT.contains(t.norm())) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean covered(Job job, Token t) {
@@ -1008,11 +1078,17 @@ final class SentenceRewriter {
         return false;
     }
 
-    /** Spans whose facts are meant to go: jargon terms and the figures of an overpromise («100%»). */
+    /**
+     * Spans whose facts are meant to go: jargon terms, the figures of an overpromise («100%»), and the familiar or
+     * insulting word a fragment rule replaces («Хай!» is no surname).
+     */
     private static List<int[]> exempt(Job job) {
         List<int[]> out = new ArrayList<>();
         for (PhrasingEngine.Hit h : job.hits()) {
-            if (h.rule().category() == Category.JARGON || h.rule().category() == Category.OVERPROMISE) {
+            Category c = h.rule().category();
+            boolean word = h.rule().scope() == Rule.Scope.FRAGMENT && (c == Category.INFORMAL || c == Category.INSULT) && h.end() - h.start() < 20
+                    && h.fragment().indexOf(' ') < 0 && h.fragment().chars().noneMatch(Character::isDigit);
+            if (c == Category.JARGON || c == Category.OVERPROMISE || word) {
                 out.add(new int[] {h.start(), h.end()});
             }
         }

@@ -17,15 +17,19 @@ import java.util.regex.Pattern;
  *   {who:ins}   the captured noun phrase put into a case (nom, gen, dat, acc, ins, loc) with its adjectives and
  *               pronouns agreeing, «свой» becoming «ваш»: «пишите [who своему менеджеру ]» → «я свяжусь с {who:ins}»
  *               gives «я свяжусь с вашим менеджером»
+ *   {act:imp}   the captured words with each «вы» verb form as a polite imperative: «внесёте задаток» → «внесите задаток»
  *   {v:inf}     a captured verb as its infinitive: «точно [v успеем ]» → «рассчитываем {v:inf}» gives «рассчитываем успеть»
+ *   {~прислать} a lemma in the grammatical form of the marked word: «скиньте» → «пришлите», «скину» → «пришлю»
  * </pre>
  *
  * A template whose capture did not take part in a match, or whose inflection the morphology cannot do with
  * confidence, gives nothing for that match: the rewriter then tries the next replacement or none.
  */
 final class Templates {
-    private static final Pattern SLOT = Pattern.compile("\\{([a-z][a-z0-9_]*)(?::([a-z]+))?\\}");
+    private static final Pattern SLOT = Pattern.compile("\\{(?:([a-z][a-z0-9_]*)(?::([a-z]+))?|~([\\p{L}-]+))\\}");
     static final Set<String> CASES = Set.of("nom", "gen", "dat", "acc", "ins", "loc", "inf");
+    /** Verb operations a slot may name beside the cases (done here, not by the inflector). */
+    static final Set<String> VERB_OPS = Set.of("imp");
     /**
      * In a fragment replacement, what follows this mark is a sentence of its own put after the rewritten sentence:
      * «на днях» → «в ближайшие дни || Точную дату я уточню и сообщу вам».
@@ -68,16 +72,19 @@ final class Templates {
         while (m.find()) {
             rest.append(template, at, m.start());
             at = m.end();
+            if (m.group(3) != null) {
+                continue;
+            }
             if (!names.contains(m.group(1))) {
                 return "{" + m.group(1) + "} names no capture of the rule's patterns (captures: " + (names.isEmpty() ? "none" : String.join(", ", names)) + ")";
             }
-            if (m.group(2) != null && !CASES.contains(m.group(2))) {
-                return "{" + m.group(1) + ":" + m.group(2) + "}: the case is one of nom, gen, dat, acc, ins, loc (or inf: a verb's infinitive)";
+            if (m.group(2) != null && !CASES.contains(m.group(2)) && !VERB_OPS.contains(m.group(2))) {
+                return "{" + m.group(1) + ":" + m.group(2) + "}: the case is one of nom, gen, dat, acc, ins, loc (or inf: a verb's infinitive; imp: polite imperatives)";
             }
         }
         rest.append(template.substring(at));
         if (rest.indexOf("{") >= 0 || rest.indexOf("}") >= 0) {
-            return "a placeholder is written {name} or {name:case}";
+            return "a placeholder is written {name}, {name:case} or {~lemma}";
         }
         return null;
     }
@@ -97,12 +104,26 @@ final class Templates {
         while (m.find()) {
             out.append(template, at, m.start());
             at = m.end();
+            if (m.group(3) != null) {
+                Optional<String> like = likeMarked(m.group(3), text.substring(match.start(), match.end()));
+                if (like.isEmpty()) {
+                    return Optional.empty();
+                }
+                out.append(like.get());
+                continue;
+            }
             Match.Span s = match.captures().get(m.group(1));
             if (s == null) {
                 return Optional.empty();
             }
             String words = text.substring(s.start(), s.end());
-            if (m.group(2) != null) {
+            if (m.group(2) != null && VERB_OPS.contains(m.group(2))) {
+                Optional<String> v = verbs(words, m.group(2));
+                if (v.isEmpty()) {
+                    return Optional.empty();
+                }
+                words = v.get();
+            } else if (m.group(2) != null) {
                 Optional<String> inflected = inflector.toCase(words, m.group(2));
                 if (inflected.isEmpty()) {
                     return Optional.empty();
@@ -113,5 +134,75 @@ final class Templates {
         }
         out.append(template.substring(at));
         return Optional.of(out.toString());
+    }
+
+    /** A lemma in the form of the marked word (one word): its case and number, or its verb form; empty when unsure. */
+    static Optional<String> likeMarked(String lemma, String marked) {
+        String w = marked.strip();
+        if (w.isEmpty() || !w.codePoints().allMatch(Character::isLetter)) {
+            return Optional.empty();
+        }
+        coach.text.morph.Morphology morph = coach.text.morph.Morphology.russian();
+        List<coach.text.morph.Reading> rs = morph.analyze(coach.text.Normalizer.norm(w));
+        Optional<String> out = Optional.empty();
+        for (coach.text.morph.Reading r : rs) {
+            if ((!r.isNoun() && !r.isVerb()) || r.has("Fam") || r.has("Name") || r.has("Patr")) {
+                continue; // «наберу» is also the surname Набер
+            }
+            Optional<String> f = morph.inflectLike(lemma, r);
+            if (f.isEmpty() || (out.isPresent() && !out.get().equals(f.get()))) {
+                return Optional.empty(); // readings that disagree: unsure
+            }
+            out = f;
+        }
+        return out.map(f -> Character.isUpperCase(w.charAt(0)) ? Rewriter.capitalise(f) : f);
+    }
+
+    /**
+     * The words with their verbs changed: {@code imp} turns each «вы» form (present or future, 2nd person plural) into
+     * the polite imperative. Empty when no verb changes.
+     */
+    static Optional<String> verbs(String words, String op) {
+        coach.text.morph.Morphology morph = coach.text.morph.Morphology.russian();
+        Matcher w = Pattern.compile("[\\p{L}-]+").matcher(words);
+        StringBuilder out = new StringBuilder(words.length() + 8);
+        int at = 0;
+        boolean changed = false;
+        while (w.find()) {
+            if (op.equals("inf") && changed) {
+                break;
+            }
+            String form = w.group();
+            String to = null;
+            for (coach.text.morph.Reading r : morph.analyze(coach.text.Normalizer.norm(form))) {
+                if (!r.isVerb()) {
+                    continue;
+                }
+                String[] f = r.tag().split(":");
+                if (f.length < 6 || !(f[1].equals("Fut") || f[1].equals("Real"))) {
+                    continue;
+                }
+                List<String> forms;
+                if (op.equals("imp")) {
+                    if (!f[4].equals("PL") || !f[5].equals("P2")) {
+                        continue;
+                    }
+                    forms = morph.synthesize(r.lemma(), "VB:IMP:" + f[2] + ":" + f[3] + ":PL:P2");
+                } else {
+                    forms = List.of(r.lemma());
+                }
+                if (!forms.isEmpty()) {
+                    to = forms.get(0);
+                    break;
+                }
+            }
+            if (to != null) {
+                out.append(words, at, w.start()).append(Character.isUpperCase(form.charAt(0)) ? Rewriter.capitalise(to) : to);
+                at = w.end();
+                changed = true;
+            }
+        }
+        out.append(words.substring(at));
+        return changed ? Optional.of(out.toString()) : Optional.empty();
     }
 }

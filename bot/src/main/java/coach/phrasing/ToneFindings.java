@@ -25,6 +25,8 @@ final class ToneFindings {
     /** Categories whose sentences may simply be left out when they carry no fact. */
     private static final Set<String> DROPPABLE = Set.of("insult", "sarcasm");
     private static final String PROFANITY = "profanity";
+    /** The same word list's hit for a word that can go on its own (an interjection, a word of address, a modifier). */
+    private static final String PROFANITY_WORD = "profanity-word";
     private static final String SHOUTING = "shouting";
     private static final Map<Lang, String> SHOUTING_WHY = Map.of(
             Lang.RU, "Слова заглавными буквами и «!!!» читаются как крик. Напишите то же самое обычными буквами и с одним знаком в конце.",
@@ -51,10 +53,12 @@ final class ToneFindings {
                             never, List.of(), List.of(), p.id(), 0, p, SHOUTING_WHY.get(lang), List.of(), null, List.of(),
                             ToneChecker.CATEGORIES, 0));
                 }
-                for (String source : List.of(Finding.MODEL, PROFANITY)) {
+                for (String source : List.of(Finding.MODEL, PROFANITY, PROFANITY_WORD)) {
                     String id = source.equals(Finding.MODEL) ? "tone." + lang.code() + "." + c.id() : lang.code() + ".insult." + PROFANITY;
                     Category cat = source.equals(Finding.MODEL) ? c : Category.INSULT;
-                    rules.putIfAbsent(key(lang, c.id(), source), new Rule(id, cat, Rule.Scope.SENTENCE, null, lang, never, List.of(), List.of(),
+                    // a word that stands apart or only qualifies the next one is dropped alone; any other takes its sentence
+                    Rule.Scope scope = source.equals(PROFANITY_WORD) ? Rule.Scope.FRAGMENT : Rule.Scope.SENTENCE;
+                    rules.putIfAbsent(key(lang, c.id(), source), new Rule(id, cat, scope, null, lang, never, List.of(), List.of(),
                             p.id(), 0, p, tc.why().get(lang), replacements, null, List.of(), ToneChecker.CATEGORIES, 0));
                 }
             }
@@ -103,12 +107,13 @@ final class ToneFindings {
                     continue;
                 }
                 boolean model = pass == ToneChecker.Source.MODEL;
-                Rule r = rules.get(key(lang, f.category(), model ? Finding.MODEL : PROFANITY));
+                int from = tokenAt(tokens, f.start());
+                int to = Math.max(from + 1, tokenAfter(tokens, f.end()));
+                String source = model ? Finding.MODEL : droppableWord(tokens, from, to) ? PROFANITY_WORD : PROFANITY;
+                Rule r = rules.get(key(lang, f.category(), source));
                 if (r == null) {
                     continue;
                 }
-                int from = tokenAt(tokens, f.start());
-                int to = Math.max(from + 1, tokenAfter(tokens, f.end()));
                 Match m = new Match(from, to, f.start(), f.end());
                 out.add(new PhrasingEngine.Hit(r, f.start(), f.end(), text.substring(f.start(), f.end()), new ArrayList<>(), m,
                         model ? f.confidence() : Double.NaN));
@@ -121,6 +126,35 @@ final class ToneFindings {
     /** Whether the tone checker finds anything in a version (a rewrite must be clean by the model too). */
     boolean flags(String text, List<Token> tokens) {
         return !tone.check(text, tokens).isEmpty();
+    }
+
+    /** Separators around a word that stands apart: «Ты, бля, не мороси», «…служил, гандон», «Сука, опять…». */
+    private static final Set<String> APART = Set.of(",", ";", ":", "-", "—", "–", "!", "?", ".", "…", "(", ")");
+    /** Adjective endings: a coarse word with one of them before another word only qualifies it («гребаный проездной»). */
+    private static final java.util.regex.Pattern ADJECTIVE = java.util.regex.Pattern.compile(
+            ".*(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ую|юю|ых|их|ыми|ими)");
+
+    /**
+     * Whether the listed word(s) at tokens [from, to) can be left out alone and the sentence still reads: a word between
+     * separators or the sentence's edges (an interjection, a word of address), or an adjective before another word that
+     * does not follow a preposition. A noun or verb inside a clause cannot («эту х*рню» → «эту»).
+     */
+    static boolean droppableWord(List<Token> tokens, int from, int to) {
+        boolean before = from == 0 || APART.contains(tokens.get(from - 1).norm());
+        boolean after = to >= tokens.size() || APART.contains(tokens.get(to).norm());
+        if (before && after) {
+            return true;
+        }
+        if (to - from != 1 || to >= tokens.size() || !tokens.get(to).isWord() || !ADJECTIVE.matcher(tokens.get(from).norm()).matches()) {
+            return false;
+        }
+        if (from > 0 && tokens.get(from - 1).isWord()) {
+            List<coach.text.morph.Reading> rs = coach.text.morph.Morphology.russian().analyze(tokens.get(from - 1).norm());
+            if (!rs.isEmpty() && rs.stream().allMatch(x -> x.pos().equals("PREP"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int tokenAt(List<Token> tokens, int offset) {
