@@ -47,7 +47,23 @@ public final class PhrasingEngine {
             case "ins" -> coach.text.morph.Case.INS;
             default -> coach.text.morph.Case.LOC;
         };
-        return coach.text.morph.Morphology.russian().phrases().inflect(phrase, c);
+        coach.text.morph.PhraseInflector pi = coach.text.morph.Morphology.russian().phrases();
+        java.util.Optional<String> any = pi.inflect(phrase, c);
+        if (any.isPresent()) {
+            return any;
+        }
+        // an object the pattern caught after a verb («читать [src условия ]»): as an accusative, one number only
+        String[] words = phrase.strip().split("\\s+");
+        coach.text.morph.GrammaticalNumber n = null;
+        for (coach.text.morph.Reading r : coach.text.morph.Morphology.russian().analyze(words[words.length - 1].toLowerCase(java.util.Locale.ROOT))) {
+            if (r.isNoun() && r.grammaticalCase() == coach.text.morph.Case.ACC) {
+                if (n != null && n != r.number()) {
+                    return java.util.Optional.empty();
+                }
+                n = r.number();
+            }
+        }
+        return n == null ? java.util.Optional.empty() : pi.inflect(phrase, coach.text.morph.Case.ACC, c, n);
     };
 
     /** The tone model and word lists (coach.tone); null when the engine runs on rules alone. */
@@ -176,7 +192,7 @@ public final class PhrasingEngine {
             }
             bySentence.computeIfAbsent(si, k -> new ArrayList<>()).add(h);
         }
-        Map<Integer, List<String>> versions = new java.util.TreeMap<>();
+        Map<Integer, List<SentenceRewriter.Version>> versions = new java.util.TreeMap<>();
         SentenceRewriter rewriter = rewriter(refine);
         for (Map.Entry<Integer, List<Hit>> e : bySentence.entrySet()) {
             Segments.Segment s = sentences.get(e.getKey());
@@ -191,7 +207,8 @@ public final class PhrasingEngine {
             boolean rewritable = !versions.get(e.getKey()).isEmpty() && !suggestions.isEmpty();
             for (Hit h : e.getValue()) {
                 List<String> o = h.options();
-                String say = o.isEmpty() || Templates.hasSlots(o.get(0)) ? null : o.get(0);
+                String say = o.isEmpty() || Templates.hasSlots(o.get(0)) ? null
+                        : o.get(0).replace(" " + SentenceRewriter.FOLLOW + " ", ". ").replace(SentenceRewriter.FOLLOW, "").strip();
                 boolean model = !Double.isNaN(h.confidence());
                 findings.add(new Finding(h.rule.id(), h.rule.category().id(), h.start, h.end, h.fragment,
                         h.rule.principle().id(), h.rule.principle().title(lang), h.why(), rewritable, say,
@@ -211,23 +228,51 @@ public final class PhrasingEngine {
         });
     }
 
-    /** Whole-message suggestions from the sentences' verified versions; the k-th takes each sentence's k-th (or last) version. */
-    private static List<String> assemble(String text, List<Token> tokens, List<Segments.Segment> sentences, Map<Integer, List<String>> versions) {
+    /**
+     * Phrases a careful editor says once per message: «к сожалению» and an offer of help. A sentence version that adds
+     * one where the message already has it gives way to a version without it («…и я помогу вам с обращением. Если нужно,
+     * мы поможем составить обращение» is a stock pile-up).
+     */
+    private static final List<java.util.regex.Pattern> ONCE = List.of(
+            java.util.regex.Pattern.compile("(?iU)\\bк сожалению\\b|\\bunfortunately\\b"),
+            java.util.regex.Pattern.compile("(?iU)\\b(помогу|поможем|подскажу|подскажем|передам|передадим|перешлю|перешлём|перешлем|"
+                    + "свяжусь|свяжемся|пришлю|пришлём|пришлем|уточню|уточним|обращусь|обратимся)\\b"
+                    + "|\\b(I'll|we'll|I can|we can|I'd be|we'd be|happy to|glad to)\\b[^.!?]{0,24}\\b(help|contact|pass|forward|send|check|get in touch)\\b"));
+
+    /**
+     * Whole-message suggestions from the sentences' verified versions; the k-th takes each sentence's k-th (or last)
+     * version, or the first after it that does not repeat a {@link #ONCE} phrase the message already has.
+     */
+    private static List<String> assemble(String text, List<Token> tokens, List<Segments.Segment> sentences,
+            Map<Integer, List<SentenceRewriter.Version>> versions) {
         int n = 0;
-        for (List<String> v : versions.values()) {
+        for (List<SentenceRewriter.Version> v : versions.values()) {
             n = Math.max(n, v.size());
         }
+        // what the message says outside the sentences that get rewritten
+        StringBuilder outside = new StringBuilder();
+        int from = 0;
+        for (Map.Entry<Integer, List<SentenceRewriter.Version>> e : versions.entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                Segments.Segment s = sentences.get(e.getKey());
+                outside.append(text, from, s.start()).append(' ');
+                from = s.end();
+            }
+        }
+        outside.append(text.substring(from));
         Set<String> out = new LinkedHashSet<>();
         for (int k = 0; k < n && out.size() < MAX_SUGGESTIONS; k++) {
             StringBuilder b = new StringBuilder(text.length() + 64);
+            StringBuilder said = new StringBuilder(outside);
             int at = 0;
-            for (Map.Entry<Integer, List<String>> e : versions.entrySet()) {
-                List<String> vs = e.getValue();
+            for (Map.Entry<Integer, List<SentenceRewriter.Version>> e : versions.entrySet()) {
+                List<SentenceRewriter.Version> vs = e.getValue();
                 if (vs.isEmpty()) {
                     continue;
                 }
                 Segments.Segment s = sentences.get(e.getKey());
-                String v = vs.get(Math.min(k, vs.size() - 1));
+                String v = choose(vs, Math.min(k, vs.size() - 1), text.substring(s.start(), s.end()), said);
+                said.append(' ').append(v);
                 b.append(text, at, s.start());
                 at = s.end();
                 if (v.isEmpty()) {
@@ -255,6 +300,29 @@ public final class PhrasingEngine {
             }
         }
         return List.copyOf(out);
+    }
+
+    /** Version {@code k} of a sentence, or the first one from there on that adds no {@link #ONCE} phrase {@code said} already has. */
+    private static String choose(List<SentenceRewriter.Version> vs, int k, String original, CharSequence said) {
+        for (int i = 0; i < vs.size(); i++) {
+            SentenceRewriter.Version v = vs.get((k + i) % vs.size());
+            for (String x : new String[] {v.text(), v.bare()}) {
+                if (!repeats(x, original, said)) {
+                    return x;
+                }
+            }
+        }
+        return vs.get(k).text();
+    }
+
+    /** Whether {@code version} adds a {@link #ONCE} phrase that its original sentence lacked and {@code said} already has. */
+    private static boolean repeats(String version, String original, CharSequence said) {
+        for (java.util.regex.Pattern p : ONCE) {
+            if (p.matcher(version).find() && !p.matcher(original).find() && p.matcher(said).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a message says something beyond a greeting or a name: some sentence of two words or more. */

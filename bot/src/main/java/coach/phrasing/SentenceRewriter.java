@@ -69,33 +69,88 @@ final class SentenceRewriter {
     }
 
     /**
+     * Between a replacement and a sentence it adds after the rewritten sentence (an offer of help: «…, лучше обратиться в
+     * банк ++ Если нужно, я помогу составить обращение»). The added sentence comes at the end of the rewritten sentence,
+     * never in its middle, and is said once per message: a message that offers help elsewhere gets the version without it.
+     */
+    static final String FOLLOW = "++";
+
+    /** One verified version of a sentence; {@code plain} is the same without its added sentence (or null when none passes). */
+    record Version(String text, String plain) {
+        /** The version without an added sentence, when there is one that passed; else the version itself. */
+        String bare() {
+            return plain == null ? text : plain;
+        }
+    }
+
+    /**
      * Verified versions of the sentence, best first; an empty string stands for "leave the sentence out". Empty when
      * none passes.
      */
-    List<String> versions(Job job) {
+    List<Version> versions(Job job) {
         int variants = 1;
         for (PhrasingEngine.Hit h : job.hits()) {
-            variants = Math.max(variants, h.options().size() + h.alternatives().size());
+            variants = Math.max(variants, h.options().size() + h.alternatives().size() + (Rule.PASSIVE.equals(h.rule().transform()) ? 1 : 0));
         }
-        Set<String> out = new LinkedHashSet<>();
+        List<Version> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         String original = job.text().substring(job.sentence().start(), job.sentence().end());
         for (int v = 0; v < variants && out.size() < MAX_VERSIONS; v++) {
-            Optional<String> s = build(job, v);
-            if (s.isEmpty() || s.get().equals(original) || out.contains(s.get())) {
+            StringBuilder follow = new StringBuilder();
+            Optional<String> s = build(job, v, follow);
+            if (s.isEmpty()) {
                 continue;
             }
-            if (verify(job, original, s.get())) {
-                out.add(s.get());
-            } else if (!s.get().isEmpty()) {
-                // the version shows another risk («ты сама просила» → «вы сами просили»: a reproach): fix that too, once
-                refine.apply(s.get()).filter(r -> !out.contains(r) && verify(job, original, r)).ifPresent(out::add);
+            String plain = s.get();
+            String full = follow.length() == 0 ? plain : withFollow(plain, follow.toString());
+            Optional<String> f = accept(job, original, full, seen);
+            Optional<String> b = follow.length() == 0 ? f : accept(job, original, plain, seen);
+            if (f.isPresent()) {
+                seen.add(f.get());
+                b.ifPresent(seen::add);
+                out.add(new Version(f.get(), b.filter(x -> !x.equals(f.get())).orElse(null)));
+            } else if (b.isPresent()) {
+                seen.add(b.get());
+                out.add(new Version(b.get(), null));
             }
         }
         return List.copyOf(out);
     }
 
+    /** A version as it is when it passes every check, or its second pass when another rule still finds something. */
+    private Optional<String> accept(Job job, String original, String s, Set<String> seen) {
+        if (s.equals(original) || seen.contains(s)) {
+            return Optional.empty();
+        }
+        if (verify(job, original, s)) {
+            return Optional.of(s);
+        }
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        // the version shows another risk («ты сама просила» → «вы сами просили»: a reproach): fix that too, once
+        return refine.apply(s).filter(r -> !seen.contains(r) && verify(job, original, r));
+    }
+
+    private static String withFollow(String sentence, String follow) {
+        String f = sentenceCase(finish(tidy(follow), '.'));
+        return sentence.isEmpty() ? f : sentence + " " + f;
+    }
+
+    /** The replacement before {@link #FOLLOW}; the sentence after it, if any, goes to {@code follow} (the first one wins). */
+    private static String split(String replacement, StringBuilder follow) {
+        int k = replacement.indexOf(FOLLOW);
+        if (k < 0) {
+            return replacement;
+        }
+        if (follow.length() == 0) {
+            follow.append(replacement.substring(k + FOLLOW.length()).strip());
+        }
+        return replacement.substring(0, k).strip();
+    }
+
     /** Version {@code v} of the sentence: each hit's v-th replacement (or its last), put in by the rule's scope. */
-    private Optional<String> build(Job job, int v) {
+    private Optional<String> build(Job job, int v, StringBuilder follow) {
         String text = job.text();
         List<Token> tokens = job.tokens();
         Segment sen = job.sentence();
@@ -108,7 +163,7 @@ final class SentenceRewriter {
         // the whole sentence, when a rule owns it
         for (PhrasingEngine.Hit h : job.hits()) {
             if (h.rule().scope() == Rule.Scope.SENTENCE) {
-                return option(h, v, text).map(r -> r.isEmpty() ? "" : sentenceCase(finish(r, '.')));
+                return option(h, v, text).map(r -> split(r, follow)).map(r -> r.isEmpty() ? "" : sentenceCase(finish(r, '.')));
             }
         }
         List<Segment> clauses = Segments.clauses(tokens, sen);
@@ -134,7 +189,7 @@ final class SentenceRewriter {
                     removed[c] = true;
                 }
                 firstRemoved = firstRemoved < 0 ? a : Math.min(firstRemoved, a);
-                Optional<String> r = option(h, v, text);
+                Optional<String> r = option(h, v, text).map(x -> split(x, follow));
                 if (r.isEmpty()) {
                     return Optional.empty();
                 }
@@ -143,8 +198,16 @@ final class SentenceRewriter {
                 if (!sentence.isEmpty() && inserted.isEmpty()) {
                     inserted.add(sentenceCase(finish(sentence, '.')));
                 }
+            } else if (Rule.PASSIVE.equals(h.rule().transform()) && v == 0) {
+                // «вы неправильно заполнили заявку» → «заявка была заполнена неправильно»: the fact without the finger
+                Optional<Rewriter.Edit> e = Passive.edit(text, tokens, sen, h.match());
+                if (e.isEmpty()) {
+                    return Optional.empty();
+                }
+                edits.add(e.get());
             } else {
-                Optional<String> r = option(h, v, text);
+                int k = Rule.PASSIVE.equals(h.rule().transform()) ? v - 1 : v;
+                Optional<String> r = option(h, k, text).map(x -> split(x, follow));
                 if (r.isEmpty()) {
                     return Optional.empty();
                 }
@@ -290,6 +353,12 @@ final class SentenceRewriter {
             }
         }
         String piece = text.substring(from, to);
+        inside.sort(java.util.Comparator.comparingInt(Rewriter.Edit::start));
+        for (int i = 1; i < inside.size(); i++) {
+            if (inside.get(i).start() < inside.get(i - 1).end()) {
+                inside.remove(i--); // two edits over one word: the first one stands
+            }
+        }
         return inside.isEmpty() ? piece : Rewriter.apply(piece, inside);
     }
 
