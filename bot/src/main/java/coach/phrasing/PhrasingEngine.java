@@ -233,11 +233,7 @@ public final class PhrasingEngine {
      * one where the message already has it gives way to a version without it («…и я помогу вам с обращением. Если нужно,
      * мы поможем составить обращение» is a stock pile-up).
      */
-    private static final List<java.util.regex.Pattern> ONCE = List.of(
-            java.util.regex.Pattern.compile("(?iU)\\bк сожалению\\b|\\bunfortunately\\b"),
-            java.util.regex.Pattern.compile("(?iU)\\b(помогу|поможем|подскажу|подскажем|передам|передадим|перешлю|перешлём|перешлем|"
-                    + "свяжусь|свяжемся|пришлю|пришлём|пришлем|уточню|уточним|обращусь|обратимся)\\b"
-                    + "|\\b(I'll|we'll|I can|we can|I'd be|we'd be|happy to|glad to)\\b[^.!?]{0,24}\\b(help|contact|pass|forward|send|check|get in touch)\\b"));
+    private static final List<java.util.regex.Pattern> ONCE = SentenceRewriter.ONCE;
 
     /**
      * Whole-message suggestions from the sentences' verified versions; the k-th takes each sentence's k-th (or last)

@@ -75,6 +75,18 @@ final class SentenceRewriter {
      */
     static final String FOLLOW = "++";
 
+    /**
+     * Phrases a careful editor says once per message: «к сожалению» and an offer of help (the second is {@link #OFFER}).
+     */
+    static final List<java.util.regex.Pattern> ONCE = List.of(
+            java.util.regex.Pattern.compile("(?iU)\\bк сожалению\\b|\\bunfortunately\\b"),
+            java.util.regex.Pattern.compile("(?iU)\\b(помогу|поможем|подскажу|подскажем|передам|передадим|перешлю|перешлём|перешлем|"
+                    + "свяжусь|свяжемся|пришлю|пришлём|пришлем|уточню|уточним|обращусь|обратимся|спросим|спрошу|направим|направлю|проследим|прослежу)\\b"
+                    + "|\\b(I'll|we'll|I can|we can|I'd be|we'd be|happy to|glad to)\\b[^.!?]{0,24}\\b(help|contact|pass|forward|send|check|get in touch)\\b"));
+
+    /** An offer of help: a version that already makes one gets no added sentence. */
+    static final java.util.regex.Pattern OFFER = ONCE.get(1);
+
     /** One verified version of a sentence; {@code plain} is the same without its added sentence (or null when none passes). */
     record Version(String text, String plain) {
         /** The version without an added sentence, when there is one that passed; else the version itself. */
@@ -102,6 +114,9 @@ final class SentenceRewriter {
                 continue;
             }
             String plain = s.get();
+            if (OFFER.matcher(plain).find() && !OFFER.matcher(original).find()) {
+                follow.setLength(0); // the version offers help already: one offer is enough
+            }
             String full = follow.length() == 0 ? plain : withFollow(plain, follow.toString());
             Optional<String> f = accept(job, original, full, seen);
             Optional<String> b = follow.length() == 0 ? f : accept(job, original, plain, seen);
