@@ -143,6 +143,10 @@ final class Passive {
             if (has(rs, true)) {
                 int noun = i + 1;
                 int end = noun;
+                // a genitive tail goes with the noun: «срок подачи декларации», «согласование макета»
+                while (end < sen.toToken() && end < noun + 2 && tokens.get(end).isWord() && genitive(morph.analyze(tokens.get(end).norm()))) {
+                    end++;
+                }
                 if (end < sen.toToken() && tokens.get(end).norm().equals("№")) {
                     end++;
                 }
@@ -170,6 +174,19 @@ final class Passive {
             from--;
         }
         return new int[] {from, vy, vy};
+    }
+
+    /** Whether every reading is a genitive noun or adjective (so the word is no adverb or verb). */
+    private static boolean genitive(List<Reading> rs) {
+        if (rs.isEmpty()) {
+            return false;
+        }
+        for (Reading r : rs) {
+            if (!(r.isNoun() || r.isAgreeingModifier()) || r.grammaticalCase() != Case.GEN) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The number of the noun's accusative readings, when they agree on one; else null. */

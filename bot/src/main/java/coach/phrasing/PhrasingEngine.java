@@ -260,6 +260,7 @@ public final class PhrasingEngine {
         for (int k = 0; k < n && out.size() < MAX_SUGGESTIONS; k++) {
             StringBuilder b = new StringBuilder(text.length() + 64);
             StringBuilder said = new StringBuilder(outside);
+            List<Integer> capital = new ArrayList<>();
             int at = 0;
             for (Map.Entry<Integer, List<SentenceRewriter.Version>> e : versions.entrySet()) {
                 List<SentenceRewriter.Version> vs = e.getValue();
@@ -276,6 +277,9 @@ public final class PhrasingEngine {
                     while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
                         at++;
                     }
+                    if (at < text.length() && Character.isLowerCase(text.charAt(at))) {
+                        capital.add(b.length()); // «…; the venue is …» after a removed «We just sell the tickets;»
+                    }
                     if (at >= text.length() || text.charAt(at) == '\n') {
                         while (b.length() > 0 && (b.charAt(b.length() - 1) == ' ' || b.charAt(b.length() - 1) == '\t')) {
                             b.setLength(b.length() - 1);
@@ -286,6 +290,11 @@ public final class PhrasingEngine {
                 }
             }
             b.append(text, at, text.length());
+            for (int c : capital) {
+                if (c < b.length()) {
+                    b.setCharAt(c, Character.toUpperCase(b.charAt(c)));
+                }
+            }
             String s = b.toString().strip();
             if (s.isEmpty() || s.equals(text.strip())) {
                 continue;

@@ -543,7 +543,7 @@ final class SentenceRewriter {
                 return false;
             }
             if (first != null && SUBORDINATE_START.contains(first.norm()) && !hasClauseMark(vt, s) && !version.strip().endsWith("?")
-                    && !startsWith(original, first.norm())) {
+                    && !(startsWith(original, first.norm()) && !hasClauseMark(job.tokens(), job.sentence()))) {
                 // «Когда будет готово.»: a subordinate clause left without its main clause
                 return false;
             }
