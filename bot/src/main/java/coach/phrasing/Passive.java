@@ -181,12 +181,14 @@ final class Passive {
         if (rs.isEmpty()) {
             return false;
         }
+        boolean gen = false;
         for (Reading r : rs) {
-            if (!(r.isNoun() || r.isAgreeingModifier()) || r.grammaticalCase() != Case.GEN) {
+            if (!(r.isNoun() || r.isAgreeingModifier())) {
                 return false;
             }
+            gen |= r.grammaticalCase() == Case.GEN;
         }
-        return true;
+        return gen;
     }
 
     /** The number of the noun's accusative readings, when they agree on one; else null. */
