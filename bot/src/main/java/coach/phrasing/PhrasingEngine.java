@@ -39,6 +39,9 @@ public final class PhrasingEngine {
     private final Map<Rule, Integer> rank = new java.util.IdentityHashMap<>();
     /** {@code {name:case}} slots: the morphology's noun-phrase inflection («своему менеджеру» → «вашим менеджером»). */
     private final Templates.Inflector inflector = (phrase, code) -> {
+        if (code.equals("inf")) {
+            return infinitive(phrase);
+        }
         coach.text.morph.Case c = switch (code) {
             case "nom" -> coach.text.morph.Case.NOM;
             case "gen" -> coach.text.morph.Case.GEN;
@@ -50,7 +53,7 @@ public final class PhrasingEngine {
         coach.text.morph.PhraseInflector pi = coach.text.morph.Morphology.russian().phrases();
         java.util.Optional<String> any = pi.inflect(phrase, c);
         if (any.isPresent()) {
-            return any;
+            return any.map(PhrasingEngine::lowerUnlessName);
         }
         // an object the pattern caught after a verb («читать [src условия ]»): as an accusative, one number only
         String[] words = phrase.strip().split("\\s+");
@@ -63,8 +66,51 @@ public final class PhrasingEngine {
                 n = r.number();
             }
         }
-        return n == null ? java.util.Optional.empty() : pi.inflect(phrase, coach.text.morph.Case.ACC, c, n);
+        return n == null ? java.util.Optional.empty() : pi.inflect(phrase, coach.text.morph.Case.ACC, c, n).map(PhrasingEngine::lowerUnlessName);
     };
+
+    /** «Проблем» that opened the client's sentence goes inside the new one as «проблем»; a name keeps its capital. */
+    private static String lowerUnlessName(String phrase) {
+        if (phrase.isEmpty() || !Character.isUpperCase(phrase.charAt(0))) {
+            return phrase;
+        }
+        String first = phrase.split("\\s+")[0];
+        if (first.length() > 1 && Character.isUpperCase(first.charAt(1))) {
+            return phrase; // an abbreviation: «МФЦ»
+        }
+        List<coach.text.morph.Reading> rs = coach.text.morph.Morphology.russian().analyze(coach.text.Normalizer.norm(first));
+        if (rs.isEmpty()) {
+            return phrase;
+        }
+        for (coach.text.morph.Reading r : rs) {
+            if (r.has("Name") || r.has("Fam") || r.has("Patr") || r.has("Geox") || r.has("Orgn")) {
+                return phrase;
+            }
+        }
+        return Rewriter.decapitalise(phrase);
+    }
+
+    /** The infinitive of one verb form («дадим» → «дать»), when all its verb readings share one lemma; else empty. */
+    static java.util.Optional<String> infinitive(String word) {
+        String w = word.strip();
+        if (w.isEmpty() || w.indexOf(' ') >= 0) {
+            return java.util.Optional.empty();
+        }
+        String lemma = null;
+        for (coach.text.morph.Reading r : coach.text.morph.Morphology.russian().analyze(coach.text.Normalizer.norm(w))) {
+            if (!r.isVerb()) {
+                continue;
+            }
+            if (lemma != null && !lemma.equals(r.lemma())) {
+                return java.util.Optional.empty();
+            }
+            lemma = r.lemma();
+        }
+        if (lemma == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Character.isUpperCase(w.charAt(0)) ? Rewriter.capitalise(lemma) : lemma);
+    }
 
     /** The tone model and word lists (coach.tone); null when the engine runs on rules alone. */
     private final ToneFindings tone;
@@ -192,7 +238,7 @@ public final class PhrasingEngine {
             }
             bySentence.computeIfAbsent(si, k -> new ArrayList<>()).add(h);
         }
-        Map<Integer, List<SentenceRewriter.Version>> versions = new java.util.TreeMap<>();
+        Map<Integer, List<String>> versions = new java.util.TreeMap<>();
         SentenceRewriter rewriter = rewriter(refine);
         for (Map.Entry<Integer, List<Hit>> e : bySentence.entrySet()) {
             Segments.Segment s = sentences.get(e.getKey());
@@ -207,8 +253,7 @@ public final class PhrasingEngine {
             boolean rewritable = !versions.get(e.getKey()).isEmpty() && !suggestions.isEmpty();
             for (Hit h : e.getValue()) {
                 List<String> o = h.options();
-                String say = o.isEmpty() || Templates.hasSlots(o.get(0)) ? null
-                        : o.get(0).replace(" " + SentenceRewriter.FOLLOW + " ", ". ").replace(SentenceRewriter.FOLLOW, "").strip();
+                String say = o.isEmpty() || Templates.hasSlots(o.get(0)) ? null : Templates.display(o.get(0));
                 boolean model = !Double.isNaN(h.confidence());
                 findings.add(new Finding(h.rule.id(), h.rule.category().id(), h.start, h.end, h.fragment,
                         h.rule.principle().id(), h.rule.principle().title(lang), h.why(), rewritable, say,
@@ -228,57 +273,29 @@ public final class PhrasingEngine {
         });
     }
 
-    /**
-     * Phrases a careful editor says once per message: «к сожалению» and an offer of help. A sentence version that adds
-     * one where the message already has it gives way to a version without it («…и я помогу вам с обращением. Если нужно,
-     * мы поможем составить обращение» is a stock pile-up).
-     */
-    private static final List<java.util.regex.Pattern> ONCE = SentenceRewriter.ONCE;
-
-    /**
-     * Whole-message suggestions from the sentences' verified versions; the k-th takes each sentence's k-th (or last)
-     * version, or the first after it that does not repeat a {@link #ONCE} phrase the message already has.
-     */
-    private static List<String> assemble(String text, List<Token> tokens, List<Segments.Segment> sentences,
-            Map<Integer, List<SentenceRewriter.Version>> versions) {
+    /** Whole-message suggestions from the sentences' verified versions; the k-th takes each sentence's k-th (or last) version. */
+    private static List<String> assemble(String text, List<Token> tokens, List<Segments.Segment> sentences, Map<Integer, List<String>> versions) {
         int n = 0;
-        for (List<SentenceRewriter.Version> v : versions.values()) {
+        for (List<String> v : versions.values()) {
             n = Math.max(n, v.size());
         }
-        // what the message says outside the sentences that get rewritten
-        StringBuilder outside = new StringBuilder();
-        int from = 0;
-        for (Map.Entry<Integer, List<SentenceRewriter.Version>> e : versions.entrySet()) {
-            if (!e.getValue().isEmpty()) {
-                Segments.Segment s = sentences.get(e.getKey());
-                outside.append(text, from, s.start()).append(' ');
-                from = s.end();
-            }
-        }
-        outside.append(text.substring(from));
         Set<String> out = new LinkedHashSet<>();
         for (int k = 0; k < n && out.size() < MAX_SUGGESTIONS; k++) {
             StringBuilder b = new StringBuilder(text.length() + 64);
-            StringBuilder said = new StringBuilder(outside);
-            List<Integer> capital = new ArrayList<>();
             int at = 0;
-            for (Map.Entry<Integer, List<SentenceRewriter.Version>> e : versions.entrySet()) {
-                List<SentenceRewriter.Version> vs = e.getValue();
+            for (Map.Entry<Integer, List<String>> e : versions.entrySet()) {
+                List<String> vs = e.getValue();
                 if (vs.isEmpty()) {
                     continue;
                 }
                 Segments.Segment s = sentences.get(e.getKey());
-                String v = choose(vs, Math.min(k, vs.size() - 1), text.substring(s.start(), s.end()), said);
-                said.append(' ').append(v);
                 b.append(text, at, s.start());
+                String v = unstacked(vs, Math.min(k, vs.size() - 1), b.toString(), text.substring(s.end()), text.substring(s.start(), s.end()));
                 at = s.end();
                 if (v.isEmpty()) {
                     // leave the sentence out with the space after it (or before it, at the end of a line)
                     while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
                         at++;
-                    }
-                    if (at < text.length() && Character.isLowerCase(text.charAt(at))) {
-                        capital.add(b.length()); // «…; the venue is …» after a removed «We just sell the tickets;»
                     }
                     if (at >= text.length() || text.charAt(at) == '\n') {
                         while (b.length() > 0 && (b.charAt(b.length() - 1) == ' ' || b.charAt(b.length() - 1) == '\t')) {
@@ -290,11 +307,6 @@ public final class PhrasingEngine {
                 }
             }
             b.append(text, at, text.length());
-            for (int c : capital) {
-                if (c < b.length()) {
-                    b.setCharAt(c, Character.toUpperCase(b.charAt(c)));
-                }
-            }
             String s = b.toString().strip();
             if (s.isEmpty() || s.equals(text.strip())) {
                 continue;
@@ -307,27 +319,42 @@ public final class PhrasingEngine {
         return List.copyOf(out);
     }
 
-    /** Version {@code k} of a sentence, or the first one from there on that adds no {@link #ONCE} phrase {@code said} already has. */
-    private static String choose(List<SentenceRewriter.Version> vs, int k, String original, CharSequence said) {
-        for (int i = 0; i < vs.size(); i++) {
-            SentenceRewriter.Version v = vs.get((k + i) % vs.size());
-            for (String x : new String[] {v.text(), v.bare()}) {
-                if (!repeats(x, original, said)) {
-                    return x;
-                }
+    /** Stock pieces a rewrite adds that a message needs at most once: the regret and the offer of another option. */
+    private static final java.util.regex.Pattern SOFTENER = java.util.regex.Pattern.compile("(?iuU)к сожалению|unfortunately");
+    private static final java.util.regex.Pattern OFFER = java.util.regex.Pattern.compile(
+            "(?iuU)(?<!\\bне\\s)\\b(предлож\\w*|предлага\\w*|готов[аы]?|подскаж\\w*|поищ\\w*|помож\\w*|помогу|можно|можем|сможем|могу|смогу|"
+                    + "other options?|happy to|glad to|we can|I can|could)\\b");
+
+    /**
+     * The version of a sentence to put in: the k-th, unless it adds a regret or an offer the rest of the message
+     * already has («к сожалению» twice, a second «готовы предложить другой вариант» after «можно забрать в офисе»);
+     * then the first version that does not. Falls back to the k-th.
+     */
+    private static String unstacked(List<String> vs, int k, String before, String after, String original) {
+        String rest = before + " " + after;
+        // an offer closes the message: before other sentences it breaks the thread («…, подскажу варианты. Даже маленьких.»)
+        for (int i = -1; i < vs.size(); i++) {
+            String v = vs.get(i < 0 ? k : i);
+            if (!adds(SOFTENER, v, original, rest) && !(OFFER.matcher(v).find() && !OFFER.matcher(original).find()
+                    && (OFFER.matcher(rest).find() || hasLetters(after)))) {
+                return v;
             }
         }
-        return vs.get(k).text();
+        return vs.get(k);
     }
 
-    /** Whether {@code version} adds a {@link #ONCE} phrase that its original sentence lacked and {@code said} already has. */
-    private static boolean repeats(String version, String original, CharSequence said) {
-        for (java.util.regex.Pattern p : ONCE) {
-            if (p.matcher(version).find() && !p.matcher(original).find() && p.matcher(said).find()) {
+    private static boolean hasLetters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether the version brings a piece of this kind the original sentence did not have while the rest has one. */
+    private static boolean adds(java.util.regex.Pattern p, String version, String original, String rest) {
+        return p.matcher(version).find() && !p.matcher(original).find() && p.matcher(rest).find();
     }
 
     /** Whether a message says something beyond a greeting or a name: some sentence of two words or more. */
@@ -496,7 +523,9 @@ public final class PhrasingEngine {
                 return f;
             }
             if (RuleLoader.formKey(fragment).equals(RuleLoader.formKey(j.term()))) {
-                return j.plain();
+                // the term as written in the dictionary: its plain word, unless the form is a nominative or an
+                // accusative the plain word tells apart («митинг» → «встреча» or «встречу»)
+                return JargonInflector.ambiguous(fragment, j.term(), j.plain()) ? null : j.plain();
             }
             return JargonInflector.inflect(fragment, j.term(), j.plain()).orElse(null);
         }

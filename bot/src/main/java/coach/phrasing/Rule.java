@@ -41,6 +41,9 @@ record Rule(
     /** The transform that turns every «ты» form of the sentence into its «вы» counterpart, agreement kept. */
     static final String POLITE = "polite";
 
+    /** The transform that calms a shouting sentence: capitals to lower case, «!!!» to one mark ({@link Shouting}). */
+    static final String CALM = "calm";
+
     /**
      * The transform that states the fact without pointing at the client: «вы неправильно заполнили заявку» → «заявка была
      * заполнена неправильно» (the object becomes the subject, the verb a short passive participle agreeing with it).
