@@ -50,7 +50,23 @@ public final class PhrasingEngine {
             case "ins" -> coach.text.morph.Case.INS;
             default -> coach.text.morph.Case.LOC;
         };
-        return coach.text.morph.Morphology.russian().phrases().inflect(phrase, c).map(PhrasingEngine::lowerUnlessName);
+        coach.text.morph.PhraseInflector pi = coach.text.morph.Morphology.russian().phrases();
+        java.util.Optional<String> any = pi.inflect(phrase, c);
+        if (any.isPresent()) {
+            return any.map(PhrasingEngine::lowerUnlessName);
+        }
+        // an object the pattern caught after a verb («читать [src условия ]»): as an accusative, one number only
+        String[] words = phrase.strip().split("\\s+");
+        coach.text.morph.GrammaticalNumber n = null;
+        for (coach.text.morph.Reading r : coach.text.morph.Morphology.russian().analyze(words[words.length - 1].toLowerCase(java.util.Locale.ROOT))) {
+            if (r.isNoun() && r.grammaticalCase() == coach.text.morph.Case.ACC) {
+                if (n != null && n != r.number()) {
+                    return java.util.Optional.empty();
+                }
+                n = r.number();
+            }
+        }
+        return n == null ? java.util.Optional.empty() : pi.inflect(phrase, coach.text.morph.Case.ACC, c, n).map(PhrasingEngine::lowerUnlessName);
     };
 
     /** «Проблем» that opened the client's sentence goes inside the new one as «проблем»; a name keeps its capital. */

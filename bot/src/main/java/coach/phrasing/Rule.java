@@ -45,6 +45,13 @@ record Rule(
     static final String CALM = "calm";
 
     /**
+     * The transform that states the fact without pointing at the client: «вы неправильно заполнили заявку» → «заявка была
+     * заполнена неправильно» (the object becomes the subject, the verb a short passive participle agreeing with it).
+     * Where it cannot (no object: «вы опоздали»), the rule's replacements are used.
+     */
+    static final String PASSIVE = "passive";
+
+    /**
      * What a rule's replacement takes the place of: the marked fragment only, its whole clause (with the pieces that
      * hang on it: «…, что курьер опоздал», «, так решило руководство»), or its whole sentence. An empty replacement
      * in clause or sentence scope leaves that clause or sentence out.

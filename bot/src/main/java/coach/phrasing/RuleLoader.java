@@ -167,8 +167,9 @@ final class RuleLoader {
         List<TokenPattern> unless = r.has("unless") ? patterns(y, r.get("unless"), where, sets, false) : List.of();
         String explanation = str(y, r, "explanation", where);
         String transform = optStr(r, "transform");
-        if (transform != null && !transform.equals(Rule.POLITE)) {
-            throw y.error(r.get("transform"), where + ": the only transform is '" + Rule.POLITE + "' (every «ты» form of the sentence becomes «вы»)");
+        if (transform != null && !transform.equals(Rule.POLITE) && !transform.equals(Rule.PASSIVE)) {
+            throw y.error(r.get("transform"), where + ": transform is '" + Rule.POLITE + "' (every «ты» form of the sentence becomes «вы»)"
+                    + " or '" + Rule.PASSIVE + "' («вы заполнили заявку» → «заявка была заполнена»)");
         }
         JsonNode reps = r.get("replacements");
         if (transform != null && reps == null) {

@@ -83,7 +83,7 @@ final class SentenceRewriter {
     List<String> versions(Job job) {
         int variants = 1;
         for (PhrasingEngine.Hit h : job.hits()) {
-            variants = Math.max(variants, h.options().size() + h.alternatives().size());
+            variants = Math.max(variants, h.options().size() + h.alternatives().size() + (Rule.PASSIVE.equals(h.rule().transform()) ? 1 : 0));
         }
         Set<String> out = new LinkedHashSet<>();
         String original = job.text().substring(job.sentence().start(), job.sentence().end());
@@ -178,8 +178,15 @@ final class SentenceRewriter {
                 if (!sentence.isEmpty() && inserted.isEmpty()) {
                     inserted.add(sentenceCase(finish(sentence, '.')));
                 }
+            } else if (Rule.PASSIVE.equals(h.rule().transform()) && v == 0) {
+                // «вы неправильно заполнили заявку» → «заявка была заполнена неправильно»: the fact without the finger
+                Optional<Rewriter.Edit> e = Passive.edit(text, tokens, sen, h.match());
+                if (e.isEmpty()) {
+                    return Optional.empty();
+                }
+                edits.add(e.get());
             } else {
-                Optional<String> r = option(h, v, text);
+                Optional<String> r = option(h, Rule.PASSIVE.equals(h.rule().transform()) ? v - 1 : v, text);
                 if (r.isEmpty()) {
                     return Optional.empty();
                 }
@@ -424,6 +431,12 @@ final class SentenceRewriter {
             }
         }
         String piece = text.substring(from, to);
+        inside.sort(java.util.Comparator.comparingInt(Rewriter.Edit::start));
+        for (int i = 1; i < inside.size(); i++) {
+            if (inside.get(i).start() < inside.get(i - 1).end()) {
+                inside.remove(i--); // two edits over one word: the first one stands
+            }
+        }
         return inside.isEmpty() ? piece : Rewriter.apply(piece, inside);
     }
 
@@ -607,7 +620,7 @@ final class SentenceRewriter {
                 return false;
             }
             if (first != null && SUBORDINATE_START.contains(first.norm()) && !hasClauseMark(vt, s) && !version.strip().endsWith("?")
-                    && !startsWith(original, first.norm())) {
+                    && !(startsWith(original, first.norm()) && !hasClauseMark(job.tokens(), job.sentence()))) {
                 // «Когда будет готово.»: a subordinate clause left without its main clause
                 return false;
             }
