@@ -42,6 +42,9 @@ public final class Store implements AutoCloseable {
     private final UserPrefs users;
     private final Outbox outbox;
     private final Inbox inbox;
+    private final UpdateLedger updates;
+    private final SendPace pace;
+    private volatile java.util.function.LongConsumer latency = n -> { };
 
     private Store(StoreConfig config, HikariDataSource pool) {
         this.config = config;
@@ -53,6 +56,8 @@ public final class Store implements AutoCloseable {
         this.users = new UserPrefs(this);
         this.outbox = new Outbox(this);
         this.inbox = new Inbox(this);
+        this.updates = new UpdateLedger(this);
+        this.pace = new SendPace(this);
     }
 
     /**
@@ -108,6 +113,46 @@ public final class Store implements AutoCloseable {
     /** Updates a transport received and has not finished handling. */
     public Inbox inbox() {
         return inbox;
+    }
+
+    /** Handled update ids and per-chat locks, for replicas sharing this store. */
+    public UpdateLedger updates() {
+        return updates;
+    }
+
+    /** Send limits shared through this store. */
+    public SendPace pace() {
+        return pace;
+    }
+
+    /** Reports the duration (nanoseconds) of every transaction and read, for metrics. */
+    public void onLatency(java.util.function.LongConsumer listener) {
+        this.latency = listener == null ? n -> { } : listener;
+    }
+
+    void observe(long nanos) {
+        latency.accept(nanos);
+    }
+
+    /** Whether the database answers (a trivial query within a second or two): for readiness checks. */
+    public boolean reachable() {
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            st.setQueryTimeout(2);
+            st.execute("SELECT 1");
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A pooled connection in auto-commit mode (the caller closes it). */
+    Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /** The pool drops this connection instead of reusing it. */
+    void evict(Connection c) {
+        pool.evictConnection(c);
     }
 
     /**
@@ -192,6 +237,7 @@ public final class Store implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
     <T> T tx(String what, Work<T> work) {
+        long t0 = System.nanoTime();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -207,15 +253,20 @@ public final class Store implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw translate(what, e);
+        } finally {
+            observe(System.nanoTime() - t0);
         }
     }
 
     /** Runs read-only work on an auto-commit connection (single statements see a consistent snapshot). */
     <T> T read(String what, Work<T> work) {
+        long t0 = System.nanoTime();
         try (Connection c = pool.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
             throw translate(what, e);
+        } finally {
+            observe(System.nanoTime() - t0);
         }
     }
 

@@ -1,0 +1,139 @@
+package coach.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What several replicas on one database need to handle Telegram's updates as one process would:
+ * the ids of updates already handled (kept a day, so a second delivery of the same update is
+ * handled once), and a lock per chat, so the updates of one chat are handled one at a time whichever
+ * replica they reach. On PostgreSQL the lock is a session-level advisory lock held on a connection of
+ * its own while the chat's update is handled (a replica that dies releases it with its connection);
+ * on SQLite, which one process owns, the in-process per-chat queue is the lock already.
+ */
+public final class UpdateLedger {
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateLedger.class);
+    /** Namespace of the coach's advisory locks (the first int of the two-int form): "coac". */
+    private static final int LOCK_SPACE = 0x636f6163;
+
+    /** A chat's lock, released by {@link #close()}. */
+    public interface ChatLock extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static final ChatLock NO_LOCK = () -> { };
+
+    private final Store store;
+
+    UpdateLedger(Store store) {
+        this.store = store;
+    }
+
+    /** Whether replicas share this store (PostgreSQL): then chats are locked across processes. */
+    public boolean shared() {
+        return store.config().isPostgres();
+    }
+
+    /** Whether the update was handled already (by any replica). */
+    public boolean handled(long updateId) {
+        return store.read("checking a handled update", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM handled_updates WHERE update_id = ?")) {
+                ps.setLong(1, updateId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** Records the update as handled; false when it was recorded already. */
+    public boolean markHandled(long updateId, Instant now) {
+        return store.tx("recording a handled update", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO handled_updates (update_id, handled_at) VALUES (?, ?) ON CONFLICT (update_id) DO NOTHING")) {
+                ps.setLong(1, updateId);
+                ps.setLong(2, now.toEpochMilli());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Forgets handled ids recorded before {@code before}; returns how many. */
+    public int purge(Instant before) {
+        return store.tx("purging handled update ids", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM handled_updates WHERE handled_at < ?")) {
+                ps.setLong(1, before.toEpochMilli());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** How many handled ids are kept. */
+    public int count() {
+        return store.read("counting handled updates", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM handled_updates"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    /**
+     * Takes the chat's lock, waiting while another replica holds it; on SQLite a no-op. Throws
+     * {@link StoreException} when the database cannot be reached (the update is then not handled now).
+     */
+    public ChatLock lock(String chatKey) {
+        if (!shared()) {
+            return NO_LOCK;
+        }
+        int key = chatKey.hashCode() ^ (chatKey.length() << 27);
+        long t0 = System.nanoTime();
+        Connection c;
+        try {
+            c = store.connection();
+        } catch (SQLException e) {
+            throw store.translate("taking a chat's lock", e);
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_lock(?, ?)")) {
+            ps.setInt(1, LOCK_SPACE);
+            ps.setInt(2, key);
+            ps.execute();
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw store.translate("taking a chat's lock", e);
+        }
+        store.observe(System.nanoTime() - t0);
+        return () -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+                ps.setInt(1, LOCK_SPACE);
+                ps.setInt(2, key);
+                ps.execute();
+            } catch (SQLException e) {
+                // the lock goes with the session: evict the connection so it is not kept by the pool
+                LOG.warn("a chat's lock could not be released ({}); its connection is closed", e.getMessage());
+                store.evict(c);
+            } finally {
+                closeQuietly(c);
+            }
+        };
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.debug("closing a lock connection", e);
+        }
+    }
+
+    static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+}
