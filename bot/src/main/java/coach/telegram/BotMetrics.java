@@ -32,7 +32,7 @@ public final class BotMetrics {
     }
 
     void updateHandled(String kind) {
-        Counter.builder("coach.updates.handled").tag("kind", kind).register(registry).increment();
+        Counter.builder("coach.updates.handled").description("updates handled, by kind").tag("kind", kind).register(registry).increment();
     }
 
     void duplicate() {
@@ -45,15 +45,15 @@ public final class BotMetrics {
 
     /** A Bot API call failed: {@code code} is its HTTP error code, or "network". */
     void sendError(String code) {
-        Counter.builder("coach.send.errors").tag("code", code).register(registry).increment();
+        Counter.builder("coach.send.errors").description("failed Bot API calls, by error code (network: no answer)").tag("code", code).register(registry).increment();
     }
 
     void tipDelivery(String status) {
-        Counter.builder("coach.tip.deliveries").tag("status", status.toLowerCase(Locale.ROOT)).register(registry).increment();
+        Counter.builder("coach.tip.deliveries").description("daily tips and digests sent, by outcome").tag("status", status.toLowerCase(Locale.ROOT)).register(registry).increment();
     }
 
     void webhookRequest(int status) {
-        Counter.builder("coach.webhook.requests").tag("status", String.valueOf(status)).register(registry).increment();
+        Counter.builder("coach.webhook.requests").description("requests to the webhook path, by answered status").tag("status", String.valueOf(status)).register(registry).increment();
     }
 
     void storeNanos(long nanos) {
