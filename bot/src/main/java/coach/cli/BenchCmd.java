@@ -11,12 +11,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure speed and memory: bench [morphology|search|phrasing|tone|drill|telegram|tips|reliability|progress] (all by default). Figures are medians/percentiles; see README.")
+        description = "Measure speed and memory: bench [morphology|search|phrasing|tone|drill|telegram|webhook|tips|reliability|progress] (all by default). Figures are medians/percentiles; see README.")
 final class BenchCmd implements Callable<Integer> {
     /** The benchmarks; picocli refuses any other name (exit 2) and lists these. */
-    enum Which { morphology, search, phrasing, tone, drill, telegram, tips, reliability, progress }
+    enum Which { morphology, search, phrasing, tone, drill, telegram, webhook, tips, reliability, progress }
 
-    @Parameters(arity = "0..*", paramLabel = "BENCH", description = "Which benchmarks to run: morphology, search, phrasing, tone, drill, telegram, tips, reliability, progress (default: all).")
+    @Parameters(arity = "0..*", paramLabel = "BENCH", description = "Which benchmarks to run: morphology, search, phrasing, tone, drill, telegram, webhook, tips, reliability, progress (default: all).")
     List<String> names = List.of();
 
     @picocli.CommandLine.Spec
@@ -58,6 +58,9 @@ final class BenchCmd implements Callable<Integer> {
         }
         if (wants(Which.telegram)) {
             coach.bench.TelegramBench.run(out);
+        }
+        if (wants(Which.webhook)) {
+            coach.bench.WebhookBench.run(out);
         }
         if (wants(Which.reliability)) {
             coach.bench.ReliabilityBench.run(out);

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,14 @@ public final class UpdateLedger {
     private static final ChatLock NO_LOCK = () -> { };
 
     private final Store store;
+    /** SQLite (one process): ids handled recently, and those not yet written (written in groups by {@link #flush()}). */
+    private final java.util.Set<Long> recent = java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Long, Boolean> eldest) {
+            return size() > 100_000;
+        }
+    });
+    private final java.util.List<Long> unwritten = new java.util.ArrayList<>();
 
     UpdateLedger(Store store) {
         this.store = store;
@@ -43,6 +52,13 @@ public final class UpdateLedger {
 
     /** Whether the update was handled already (by any replica). */
     public boolean handled(long updateId) {
+        if (!shared()) {
+            synchronized (recent) {
+                if (recent.contains(updateId)) {
+                    return true;
+                }
+            }
+        }
         return store.read("checking a handled update", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM handled_updates WHERE update_id = ?")) {
                 ps.setLong(1, updateId);
@@ -53,8 +69,58 @@ public final class UpdateLedger {
         });
     }
 
-    /** Records the update as handled; false when it was recorded already. */
+    /**
+     * Records the update as handled; false when it was recorded already. On PostgreSQL it is written at
+     * once (another replica may be waiting for the chat's lock to check it); on SQLite, which one process
+     * owns, it is remembered in memory at once and written with others by {@link #flush()} (a synced
+     * write per update would bound the bot to the disk's fsync rate).
+     */
     public boolean markHandled(long updateId, Instant now) {
+        if (!shared()) {
+            synchronized (recent) {
+                if (!recent.add(updateId)) {
+                    return false;
+                }
+                unwritten.add(updateId);
+            }
+            return true;
+        }
+        return markNow(updateId, now);
+    }
+
+    /** Writes the handled ids remembered on SQLite, in one transaction (the bot calls it every few hundred ms and at shutdown). */
+    public void flush() {
+        List<Long> ids;
+        synchronized (recent) {
+            if (unwritten.isEmpty()) {
+                return;
+            }
+            ids = new java.util.ArrayList<>(unwritten);
+            unwritten.clear();
+        }
+        long now = System.currentTimeMillis();
+        try {
+            store.tx("recording handled updates", c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO handled_updates (update_id, handled_at) VALUES (?, ?) ON CONFLICT (update_id) DO NOTHING")) {
+                    for (long id : ids) {
+                        ps.setLong(1, id);
+                        ps.setLong(2, now);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                return null;
+            });
+        } catch (StoreException e) {
+            synchronized (recent) {
+                unwritten.addAll(0, ids);
+            }
+            throw e;
+        }
+    }
+
+    private boolean markNow(long updateId, Instant now) {
         return store.tx("recording a handled update", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO handled_updates (update_id, handled_at) VALUES (?, ?) ON CONFLICT (update_id) DO NOTHING")) {
@@ -77,6 +143,7 @@ public final class UpdateLedger {
 
     /** How many handled ids are kept. */
     public int count() {
+        flush();
         return store.read("counting handled updates", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM handled_updates"); ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -385,8 +385,17 @@ public final class TelegramBot implements AutoCloseable {
         }
         maintenance = Executors.newSingleThreadScheduledExecutor(ChatQueues.daemonThreads("coach-tg-maintenance"));
         maintenance.scheduleWithFixedDelay(this::purge, 1, 10, TimeUnit.MINUTES);
+        maintenance.scheduleWithFixedDelay(this::flushLedger, 200, 200, TimeUnit.MILLISECONDS);
         LOG.info("Telegram bot @{} takes updates by webhook {} on port {} ({} commands; state: {})", username, w.publicUrl(), server.port(),
                 coach.registry().listed().size(), store == null ? "-" : store.describe());
+    }
+
+    private void flushLedger() {
+        try {
+            ledger.flush();
+        } catch (coach.store.StoreException e) {
+            LOG.warn("handled update ids could not be written yet: {}", e.getMessage());
+        }
     }
 
     private void purge() {
@@ -821,6 +830,7 @@ public final class TelegramBot implements AutoCloseable {
             }
             if (maintenance != null) {
                 maintenance.shutdownNow();
+                flushLedger();
             }
             queues.shutdownNow();
             answers.shutdownNow();
