@@ -22,7 +22,7 @@ public final class SendPace {
      * wait before sending (0: now), or -1 when the slot would start later than {@code maxWaitMs} (nothing reserved).
      */
     public long reserve(String key, long nowMs, long intervalMs, long toleranceMs, long maxWaitMs) {
-        return store.tx("reserving a send slot", c -> {
+        return store.relaxed("reserving a send slot", c -> {
             // start = max(tat, now); allowed when start - tolerance - now <= maxWait; new tat = start + interval
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO send_pace (pace_key, tat) VALUES (?, ?) ON CONFLICT (pace_key) DO UPDATE "
@@ -51,7 +51,7 @@ public final class SendPace {
 
     /** Forgets rows whose slots all lie before {@code beforeMs} (idle chats); returns how many. */
     public int purge(long beforeMs) {
-        return store.tx("purging old send slots", c -> {
+        return store.relaxed("purging old send slots", c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM send_pace WHERE tat < ?")) {
                 ps.setLong(1, beforeMs);
                 return ps.executeUpdate();

@@ -35,6 +35,8 @@ public final class Store implements AutoCloseable {
 
     private final StoreConfig config;
     private final HikariDataSource pool;
+    /** PostgreSQL: auto-commit connections whose commits do not wait for the disk, for bookkeeping (see {@link #relaxed}). */
+    private final HikariDataSource relaxedPool;
     private final SessionStore sessions;
     private final Subscriptions subscriptions;
     private final TipLedger tips;
@@ -46,9 +48,10 @@ public final class Store implements AutoCloseable {
     private final SendPace pace;
     private volatile java.util.function.LongConsumer latency = n -> { };
 
-    private Store(StoreConfig config, HikariDataSource pool) {
+    private Store(StoreConfig config, HikariDataSource pool, HikariDataSource relaxedPool) {
         this.config = config;
         this.pool = pool;
+        this.relaxedPool = relaxedPool;
         this.sessions = new JdbcSessionStore(this);
         this.subscriptions = new Subscriptions(this);
         this.tips = new TipLedger(this);
@@ -77,7 +80,16 @@ public final class Store implements AutoCloseable {
             throw e;
         }
         LOG.info("store open: {}", config.describe());
-        return new Store(config, pool);
+        HikariDataSource relaxed = null;
+        if (config.isPostgres()) {
+            try {
+                relaxed = relaxedPool(config);
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
+        }
+        return new Store(config, pool, relaxed);
     }
 
     /** An SQLite store in {@code dataDir}. */
@@ -145,14 +157,31 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** A pooled connection in auto-commit mode (the caller closes it). */
+    /** An auto-commit connection for a chat's lock and bookkeeping (the caller closes it). */
     Connection connection() throws SQLException {
-        return pool.getConnection();
+        return relaxedPool != null ? relaxedPool.getConnection() : pool.getConnection();
     }
 
-    /** The pool drops this connection instead of reusing it. */
+    /** The pool drops this connection (from {@link #connection()}) instead of reusing it. */
     void evict(Connection c) {
-        pool.evictConnection(c);
+        (relaxedPool != null ? relaxedPool : pool).evictConnection(c);
+    }
+
+    /**
+     * One auto-commit statement's worth of bookkeeping that may be lost with the database server itself
+     * (send slots, handled update ids): on PostgreSQL on a connection with {@code synchronous_commit = off},
+     * so its commit (and a hot row's lock) does not wait for an fsync and it costs one round trip; other
+     * sessions see the change at once, and only a crash of the server can lose its last fraction of a second.
+     */
+    <T> T relaxed(String what, Work<T> work) {
+        long t0 = System.nanoTime();
+        try (Connection c = connection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw translate(what, e);
+        } finally {
+            observe(System.nanoTime() - t0);
+        }
     }
 
     /**
@@ -225,6 +254,9 @@ public final class Store implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        if (relaxedPool != null) {
+            relaxedPool.close();
+        }
     }
 
     // ---------------------------------------------------------------- transactions
@@ -471,6 +503,29 @@ public final class Store implements AutoCloseable {
                 throw translate(config, "opening the database", sql);
             }
             throw new StoreException(StoreException.Kind.UNAVAILABLE, "cannot open the database " + config.describe() + ": " + reason(e), e);
+        }
+    }
+
+    private static HikariDataSource relaxedPool(StoreConfig config) {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("coach-store-relaxed");
+        hc.setMaximumPoolSize(config.poolSize());
+        hc.setMinimumIdle(1);
+        hc.setConnectionTimeout(Math.max(30_000, config.busyTimeoutMs() + 5_000));
+        hc.setConnectionInitSql("SET synchronous_commit TO OFF");
+        hc.setJdbcUrl(config.url());
+        if (config.user() != null) {
+            hc.setUsername(config.user());
+        }
+        if (config.password() != null) {
+            hc.setPassword(config.password());
+        }
+        try {
+            return new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            SQLException sql = findSql(e);
+            throw sql != null ? translate(config, "opening the database", sql)
+                    : new StoreException(StoreException.Kind.UNAVAILABLE, "cannot open the database " + config.describe() + ": " + reason(e), e);
         }
     }
 

@@ -25,11 +25,12 @@ public final class UpdateLedger {
 
     /** A chat's lock, released by {@link #close()}. */
     public interface ChatLock extends AutoCloseable {
+        /** Whether the update was handled already (asked on the lock's own connection). */
+        boolean handled(long updateId);
+
         @Override
         void close();
     }
-
-    private static final ChatLock NO_LOCK = () -> { };
 
     private final Store store;
     /** SQLite (one process): ids handled recently, and those not yet written (written in groups by {@link #flush()}). */
@@ -121,7 +122,7 @@ public final class UpdateLedger {
     }
 
     private boolean markNow(long updateId, Instant now) {
-        return store.tx("recording a handled update", c -> {
+        return store.relaxed("recording a handled update", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO handled_updates (update_id, handled_at) VALUES (?, ?) ON CONFLICT (update_id) DO NOTHING")) {
                 ps.setLong(1, updateId);
@@ -158,7 +159,16 @@ public final class UpdateLedger {
      */
     public ChatLock lock(String chatKey) {
         if (!shared()) {
-            return NO_LOCK;
+            return new ChatLock() {
+                @Override
+                public boolean handled(long updateId) {
+                    return UpdateLedger.this.handled(updateId);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
         }
         int key = chatKey.hashCode() ^ (chatKey.length() << 27);
         long t0 = System.nanoTime();
@@ -177,17 +187,35 @@ public final class UpdateLedger {
             throw store.translate("taking a chat's lock", e);
         }
         store.observe(System.nanoTime() - t0);
-        return () -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
-                ps.setInt(1, LOCK_SPACE);
-                ps.setInt(2, key);
-                ps.execute();
-            } catch (SQLException e) {
-                // the lock goes with the session: evict the connection so it is not kept by the pool
-                LOG.warn("a chat's lock could not be released ({}); its connection is closed", e.getMessage());
-                store.evict(c);
-            } finally {
-                closeQuietly(c);
+        return new ChatLock() {
+            @Override
+            public boolean handled(long updateId) {
+                long t1 = System.nanoTime();
+                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM handled_updates WHERE update_id = ?")) {
+                    ps.setLong(1, updateId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next();
+                    }
+                } catch (SQLException e) {
+                    throw store.translate("checking a handled update", e);
+                } finally {
+                    store.observe(System.nanoTime() - t1);
+                }
+            }
+
+            @Override
+            public void close() {
+                try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+                    ps.setInt(1, LOCK_SPACE);
+                    ps.setInt(2, key);
+                    ps.execute();
+                } catch (SQLException e) {
+                    // the lock goes with the session: evict the connection so it is not kept by the pool
+                    LOG.warn("a chat's lock could not be released ({}); its connection is closed", e.getMessage());
+                    store.evict(c);
+                } finally {
+                    closeQuietly(c);
+                }
             }
         };
     }

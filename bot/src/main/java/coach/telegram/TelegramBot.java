@@ -421,7 +421,8 @@ public final class TelegramBot implements AutoCloseable {
         }
         long id = u.getUpdateId();
         try {
-            if (ledger.handled(id)) {
+            // a copy of an update handled a while ago goes no further (checked again under the chat's lock)
+            if (!ledger.shared() && ledger.handled(id)) {
                 capacity.release();
                 metrics.duplicate();
                 f.complete(true);
@@ -465,7 +466,7 @@ public final class TelegramBot implements AutoCloseable {
         }
         long id = u.getUpdateId();
         try (coach.store.UpdateLedger.ChatLock lock = ledger.lock(key)) {
-            if (ledger.handled(id)) {
+            if (lock.handled(id)) {
                 metrics.duplicate();
                 f.complete(true);
                 return;

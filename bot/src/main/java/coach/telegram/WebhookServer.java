@@ -143,7 +143,11 @@ final class WebhookServer implements AutoCloseable {
         String length = ex.getRequestHeaders().getFirst("Content-Length");
         if (length != null) {
             try {
-                if (Long.parseLong(length.strip()) > config.maxBodyBytes()) {
+                long n = Long.parseLong(length.strip());
+                if (n > config.maxBodyBytes()) {
+                    if (n <= 4L * config.maxBodyBytes()) {
+                        discard(ex.getRequestBody(), n); // read, so the client gets to see the answer rather than a reset
+                    }
                     return answer(ex, 413, "payload too large\n");
                 }
             } catch (NumberFormatException e) {
@@ -152,6 +156,7 @@ final class WebhookServer implements AutoCloseable {
         }
         byte[] body = readAtMost(ex.getRequestBody(), config.maxBodyBytes());
         if (body == null) {
+            discard(ex.getRequestBody(), 3L * config.maxBodyBytes());
             return answer(ex, 413, "payload too large\n");
         }
         Update u;
@@ -197,6 +202,15 @@ final class WebhookServer implements AutoCloseable {
             out.write(buf, 0, n);
         }
         return out.toByteArray();
+    }
+
+    /** Reads and drops up to {@code max} more bytes of a refused body. */
+    private static void discard(InputStream in, long max) throws IOException {
+        byte[] buf = new byte[8192];
+        long left = max;
+        for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) {
+            left -= n;
+        }
     }
 
     private static int answer(HttpExchange ex, int status, String body) throws IOException {
