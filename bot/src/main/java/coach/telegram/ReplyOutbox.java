@@ -71,7 +71,8 @@ final class ReplyOutbox implements AutoCloseable {
 
     /**
      * Replicas share the store: a chat's kept replies are sent under the chat's lock, and another
-     * replica's kept replies count as waiting (newer replies queue behind them, whoever kept them).
+     * replica's kept replies count as waiting once this one has seen them (it lists the chats with kept
+     * replies about once a second): newer replies queue behind them, whoever kept them.
      */
     void shareWith(coach.store.UpdateLedger ledger) {
         this.shared = ledger;
@@ -86,18 +87,20 @@ final class ReplyOutbox implements AutoCloseable {
         if (waiting.contains(chatId)) {
             return true;
         }
-        if (shared == null) {
-            return false;
-        }
+        return false;
+    }
+
+    /** Replicas: chats with replies another replica kept join this one's list (checked about once a second, not per reply). */
+    private void refreshShared() {
         try {
-            if (store.pending(chatId, 1).isEmpty()) {
-                return false;
+            for (String chat : store.chats()) {
+                if (waiting.add(chat)) {
+                    backoff.computeIfAbsent(chat, c -> new Backoff(config.outboxRetryStart()));
+                }
             }
         } catch (StoreException e) {
-            return false;
+            LOG.debug("kept replies of other replicas cannot be listed now: {}", e.getMessage());
         }
-        waiting.add(chatId); // kept by another replica: this one sends them too, under the chat's lock
-        return true;
     }
 
     /** Keeps messages for later, after what the chat has waiting. Called in the chat's queue. */
@@ -118,9 +121,15 @@ final class ReplyOutbox implements AutoCloseable {
         }
     }
 
+    private long lastRefresh;
+
     private void tick() {
         try {
             long now = System.nanoTime();
+            if (shared != null && now - lastRefresh > TimeUnit.SECONDS.toNanos(1)) {
+                lastRefresh = now;
+                refreshShared();
+            }
             for (String chat : waiting) {
                 Backoff b = backoff.get(chat);
                 if (b != null && b.nextNanos - now > 0 || !busy.add(chat)) {
