@@ -39,6 +39,9 @@ public final class PhrasingEngine {
     private final Map<Rule, Integer> rank = new java.util.IdentityHashMap<>();
     /** {@code {name:case}} slots: the morphology's noun-phrase inflection («своему менеджеру» → «вашим менеджером»). */
     private final Templates.Inflector inflector = (phrase, code) -> {
+        if (code.equals("inf")) {
+            return infinitive(phrase);
+        }
         coach.text.morph.Case c = switch (code) {
             case "nom" -> coach.text.morph.Case.NOM;
             case "gen" -> coach.text.morph.Case.GEN;
@@ -47,8 +50,47 @@ public final class PhrasingEngine {
             case "ins" -> coach.text.morph.Case.INS;
             default -> coach.text.morph.Case.LOC;
         };
-        return coach.text.morph.Morphology.russian().phrases().inflect(phrase, c);
+        return coach.text.morph.Morphology.russian().phrases().inflect(phrase, c).map(PhrasingEngine::lowerUnlessName);
     };
+
+    /** «Проблем» that opened the client's sentence goes inside the new one as «проблем»; a name keeps its capital. */
+    private static String lowerUnlessName(String phrase) {
+        if (phrase.isEmpty() || !Character.isUpperCase(phrase.charAt(0))) {
+            return phrase;
+        }
+        String first = phrase.split("\\s+")[0];
+        if (first.length() > 1 && Character.isUpperCase(first.charAt(1))) {
+            return phrase; // an abbreviation: «МФЦ»
+        }
+        List<coach.text.morph.Reading> rs = coach.text.morph.Morphology.russian().analyze(coach.text.Normalizer.norm(first));
+        if (rs.isEmpty()) {
+            return phrase;
+        }
+        for (coach.text.morph.Reading r : rs) {
+            if (r.has("Name") || r.has("Fam") || r.has("Patr") || r.has("Geox") || r.has("Orgn")) {
+                return phrase;
+            }
+        }
+        return Rewriter.decapitalise(phrase);
+    }
+
+    /** A single verb form as its infinitive («успеем» → «успеть»), when every verb reading has the same one. */
+    static java.util.Optional<String> infinitive(String word) {
+        if (word.isBlank() || word.strip().indexOf(' ') >= 0) {
+            return java.util.Optional.empty();
+        }
+        String lemma = null;
+        for (coach.text.morph.Reading r : coach.text.morph.Morphology.russian().analyze(coach.text.Normalizer.norm(word.strip()))) {
+            if (!r.isVerb()) {
+                continue;
+            }
+            if (lemma != null && !lemma.equals(r.lemma())) {
+                return java.util.Optional.empty();
+            }
+            lemma = r.lemma();
+        }
+        return java.util.Optional.ofNullable(lemma);
+    }
 
     /** The tone model and word lists (coach.tone); null when the engine runs on rules alone. */
     private final ToneFindings tone;
@@ -191,7 +233,7 @@ public final class PhrasingEngine {
             boolean rewritable = !versions.get(e.getKey()).isEmpty() && !suggestions.isEmpty();
             for (Hit h : e.getValue()) {
                 List<String> o = h.options();
-                String say = o.isEmpty() || Templates.hasSlots(o.get(0)) ? null : o.get(0);
+                String say = o.isEmpty() || Templates.hasSlots(o.get(0)) ? null : Templates.display(o.get(0));
                 boolean model = !Double.isNaN(h.confidence());
                 findings.add(new Finding(h.rule.id(), h.rule.category().id(), h.start, h.end, h.fragment,
                         h.rule.principle().id(), h.rule.principle().title(lang), h.why(), rewritable, say,
@@ -423,7 +465,9 @@ public final class PhrasingEngine {
                 return f;
             }
             if (RuleLoader.formKey(fragment).equals(RuleLoader.formKey(j.term()))) {
-                return j.plain();
+                // the term as written in the dictionary: its plain word, unless the form is a nominative or an
+                // accusative the plain word tells apart («митинг» → «встреча» or «встречу»)
+                return JargonInflector.ambiguous(fragment, j.term(), j.plain()) ? null : j.plain();
             }
             return JargonInflector.inflect(fragment, j.term(), j.plain()).orElse(null);
         }

@@ -114,6 +114,7 @@ final class SentenceRewriter {
         List<Segment> clauses = Segments.clauses(tokens, sen);
         boolean[] removed = new boolean[clauses.size()];
         List<String> inserted = new ArrayList<>();
+        List<String> appended = new ArrayList<>();
         int firstRemoved = -1;
         List<Rewriter.Edit> edits = new ArrayList<>();
         for (PhrasingEngine.Hit h : job.hits()) {
@@ -138,8 +139,22 @@ final class SentenceRewriter {
                 if (r.isEmpty()) {
                     return Optional.empty();
                 }
+                if (r.get().isEmpty() && h.rule().category() == Category.VAGUE && !nextStepElsewhere(job)) {
+                    // a vague clause is only taken out when the message already says what happens next
+                    return Optional.empty();
+                }
+                String own = r.get();
+                int bar = own.indexOf(Templates.THEN);
+                if (bar >= 0) {
+                    // the part after || goes after the sentence, like a fragment's
+                    String then = tidy(own.substring(bar + Templates.THEN.length()));
+                    if (!then.isEmpty() && appended.isEmpty()) {
+                        appended.add(sentenceCase(finish(then, '.')));
+                    }
+                    own = own.substring(0, bar);
+                }
                 // one new sentence per sentence: a second risky clause of it is only taken out
-                String sentence = tidy(r.get());
+                String sentence = tidy(own);
                 if (!sentence.isEmpty() && inserted.isEmpty()) {
                     inserted.add(sentenceCase(finish(sentence, '.')));
                 }
@@ -148,7 +163,17 @@ final class SentenceRewriter {
                 if (r.isEmpty()) {
                     return Optional.empty();
                 }
-                edits.add(new Rewriter.Edit(h.start(), h.end(), r.get()));
+                // «в ближайшие дни || Точную дату я уточню и сообщу вам»: the fragment, then a sentence after this one
+                int bar = r.get().indexOf(Templates.THEN);
+                if (bar >= 0) {
+                    String then = tidy(r.get().substring(bar + Templates.THEN.length()));
+                    if (!then.isEmpty() && appended.isEmpty()) {
+                        appended.add(sentenceCase(finish(then, '.')));
+                    }
+                    edits.add(absorb(text, tokens, h, r.get().substring(0, bar).strip()));
+                } else {
+                    edits.add(absorb(text, tokens, h, r.get()));
+                }
             }
         }
         // a fragment edit reaching into a removed clause goes with it: its own clauses are removed too
@@ -207,6 +232,9 @@ final class SentenceRewriter {
         }
         if (vocative && !parts.isEmpty()) {
             parts.set(0, vocativeText + ", " + Rewriter.decapitalise(parts.get(0)));
+        }
+        if (!parts.isEmpty() && inserted.isEmpty()) {
+            parts.addAll(appended);
         }
         return Optional.of(String.join(" ", parts));
     }
@@ -472,6 +500,9 @@ final class SentenceRewriter {
         if (doubled(vt) && !doubled(ot)) {
             return false;
         }
+        if (echoes(job, ot, vt)) {
+            return false;
+        }
         if (job.lang() == Lang.RU && !agrees(vt, ot)) {
             return false;
         }
@@ -548,6 +579,66 @@ final class SentenceRewriter {
                 return false;
             }
         }
+        return predicatesAgree(version, original, m);
+    }
+
+    /**
+     * A noun the version brought in as a subject agrees in gender with the past verb or short form after it in its
+     * clause: «дедлайн сдвинут» → «срок сдвинут», never «расписание согласован».
+     */
+    private static boolean predicatesAgree(List<Token> version, List<Token> original, coach.text.morph.Morphology m) {
+        Set<String> own = new HashSet<>();
+        for (Token t : original) {
+            own.add(t.norm());
+        }
+        for (int i = 0; i < version.size(); i++) {
+            Token a = version.get(i);
+            if (!a.isWord() || own.contains(a.norm())) {
+                continue;
+            }
+            List<coach.text.morph.Reading> ra = m.analyze(a.norm());
+            Set<coach.text.morph.Gender> genders = new HashSet<>();
+            for (coach.text.morph.Reading r : ra) {
+                if (!r.isNoun()) {
+                    genders.clear();
+                    break;
+                }
+                if (r.grammaticalCase() == coach.text.morph.Case.NOM && r.number() != coach.text.morph.GrammaticalNumber.PLUR
+                        && r.gender() != null) {
+                    genders.add(r.gender());
+                }
+            }
+            if (genders.isEmpty()) {
+                continue;
+            }
+            for (int j = i + 1; j < version.size() && j <= i + 5; j++) {
+                Token b = version.get(j);
+                if (!b.isWord()) {
+                    break;
+                }
+                List<coach.text.morph.Reading> rb = m.analyze(b.norm());
+                if (rb.isEmpty()) {
+                    continue;
+                }
+                boolean predicate = true;
+                Set<coach.text.morph.Gender> bg = new HashSet<>();
+                for (coach.text.morph.Reading r : rb) {
+                    boolean past = r.isVerb() && r.has("Past");
+                    if (!(past || r.tag().contains("Short")) || r.gender() == null) {
+                        predicate = false;
+                        break;
+                    }
+                    bg.add(r.gender());
+                }
+                if (predicate) {
+                    bg.retainAll(genders);
+                    if (bg.isEmpty()) {
+                        return false;
+                    }
+                    break;
+                }
+            }
+        }
         return true;
     }
 
@@ -593,6 +684,79 @@ final class SentenceRewriter {
     private static boolean covered(Job job, Token t) {
         for (PhrasingEngine.Hit h : job.hits()) {
             if (t.start() >= h.start() && t.end() <= h.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The edit for a fragment, taking in the word after it when the replacement already ends with that word: «скоуп
+     * работ» → «объём работ», not «объём работ работ»; «даунтайм сервиса» → «перерыв в работе сервиса».
+     */
+    private static Rewriter.Edit absorb(String text, List<Token> tokens, PhrasingEngine.Hit h, String replacement) {
+        int next = h.match().fromToken();
+        while (next < tokens.size() && tokens.get(next).start() < h.end()) {
+            next++;
+        }
+        String[] words = replacement.strip().split("\\s+");
+        if (!replacement.isBlank() && next < tokens.size() && tokens.get(next).isWord()
+                && coach.text.Normalizer.norm(words[words.length - 1]).equals(tokens.get(next).norm())) {
+            return new Rewriter.Edit(h.start(), tokens.get(next).end(), replacement);
+        }
+        return new Rewriter.Edit(h.start(), h.end(), replacement);
+    }
+
+    /** Stems of words that say what happens next: «уточню», «сообщу», «напишу», «свяжусь», «перезвоню». */
+    private static final Set<String> NEXT_STEP = Set.of("уточн", "сообщ", "напиш", "напишем", "свяж", "свяжем", "позвон",
+            "перезвон", "вернус", "confirm", "updat");
+
+    /** Whether a sentence of the message other than the job's own already says what happens next. */
+    static boolean nextStepElsewhere(Job job) {
+        for (Segment s : Segments.sentences(job.text(), job.tokens())) {
+            if (s.start() == job.sentence().start()) {
+                continue;
+            }
+            for (int i = s.fromToken(); i < s.toToken(); i++) {
+                Token t = job.tokens().get(i);
+                if (t.isWord() && (NEXT_STEP.contains(t.stem()) || t.norm().startsWith("уточн") || t.norm().startsWith("сообщ"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the version brings in two or more content words that another sentence of the message already has: a
+     * stock sentence that repeats what the message says («Я уточню срок и сообщу вам. Сроки сдачи уточним.»).
+     */
+    static boolean echoes(Job job, List<Token> original, List<Token> version) {
+        Set<String> own = new HashSet<>();
+        for (Token t : original) {
+            own.add(t.stem());
+        }
+        Set<String> added = new HashSet<>();
+        for (Token t : version) {
+            if (t.isWord() && t.norm().length() >= 4 && !LIGHT.contains(t.norm()) && !own.contains(t.stem())) {
+                added.add(t.stem());
+            }
+        }
+        if (added.size() < 2) {
+            return false;
+        }
+        for (Segment s : Segments.sentences(job.text(), job.tokens())) {
+            if (s.start() == job.sentence().start()) {
+                continue;
+            }
+            Set<String> there = new HashSet<>();
+            for (int i = s.fromToken(); i < s.toToken(); i++) {
+                Token t = job.tokens().get(i);
+                if (added.contains(t.stem())) {
+                    there.add(t.stem());
+                }
+            }
+            if (there.size() >= 2) {
                 return true;
             }
         }
