@@ -321,8 +321,9 @@ class WebhookReplicasTest {
                     // what is left is the daily tip: one message
                     assertEquals(drillMessages + drafts + 1, got.size(), "chat " + chat + ": drill, drafts and one tip, nothing twice: " + texts);
                     // the private-chat limit over both replicas: at most the burst plus one message per 100 ms
+                    // (slots are reserved before sending; 300 ms allow for the way to the fake on a busy machine)
                     long span = (got.get(got.size() - 1).nanos() - got.get(0).nanos()) / 1_000_000;
-                    assertTrue(got.size() <= 3 + span / 100 + 1, "chat " + chat + ": " + got.size() + " messages in " + span + " ms");
+                    assertTrue(got.size() <= 3 + (span + 300) / 100, "chat " + chat + ": " + got.size() + " messages in " + span + " ms");
                 }
                 assertEquals(CHATS * PER_CHAT, store.updates().count(), "every update recorded as handled once");
 
