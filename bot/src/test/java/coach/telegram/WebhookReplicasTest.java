@@ -68,8 +68,8 @@ class WebhookReplicasTest {
     static final int CHATS = 50;
     static final int PER_CHAT = 10;
     static final long FIRST_CHAT = 8100;
-    /** Private chats: 3 messages per 300 ms (a GCRA step of 100 ms), 300 a second overall. */
-    static final String LIMITS = "global=300,private=3/300ms,group=20/60s,gap=1s";
+    /** Private chats: a burst of 3, then one message per 500 ms (3 per 1.5 s); 300 a second overall. */
+    static final String LIMITS = "global=300,private=3/1500ms,group=20/60s,gap=1s";
 
     @TempDir
     Path dir;
@@ -285,6 +285,7 @@ class WebhookReplicasTest {
                 Practice practice = Practice.of(store);
                 Pattern total = Pattern.compile("Итог: (\\d+)/100");
                 int perDraft = -1;
+                int maxPerSecond = 0;
                 for (int i = 0; i < CHATS; i++) {
                     long chat = FIRST_CHAT + i;
                     List<FakeBotApi.Call> got = messages(api, chat);
@@ -320,12 +321,22 @@ class WebhookReplicasTest {
                     }
                     // what is left is the daily tip: one message
                     assertEquals(drillMessages + drafts + 1, got.size(), "chat " + chat + ": drill, drafts and one tip, nothing twice: " + texts);
-                    // the private-chat limit over both replicas: at most the burst plus one message per 100 ms
-                    // (slots are reserved before sending; 300 ms allow for the way to the fake on a busy machine)
-                    long span = (got.get(got.size() - 1).nanos() - got.get(0).nanos()) / 1_000_000;
-                    assertTrue(got.size() <= 3 + (span + 300) / 100, "chat " + chat + ": " + got.size() + " messages in " + span + " ms");
+                    // the private-chat limit over both replicas (each chat's messages come from both): within any 1.5 s at
+                    // most the burst of 3 plus 3 (one per 500 ms), and one more for the way to the fake on a busy machine;
+                    // a limit per replica would let through about twice that, and the chat's traffic asks for more
+                    int most = 0;
+                    for (int x = 0; x < got.size(); x++) {
+                        int n = 0;
+                        for (int y = x; y < got.size() && got.get(y).nanos() - got.get(x).nanos() < 1_500_000_000L; y++) {
+                            n++;
+                        }
+                        most = Math.max(most, n);
+                    }
+                    maxPerSecond = Math.max(maxPerSecond, most);
+                    assertTrue(most <= 7, "chat " + chat + ": " + most + " messages within 1.5 s");
                 }
                 assertEquals(CHATS * PER_CHAT, store.updates().count(), "every update recorded as handled once");
+                System.out.println("webhook replicas: at most " + maxPerSecond + " messages to one chat within 1.5 s");
 
                 // JSON logs: every log line of replica b is a JSON object; no secret, token or password anywhere
                 String logB = Files.readString(b.log(), StandardCharsets.UTF_8);
