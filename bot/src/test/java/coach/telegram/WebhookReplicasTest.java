@@ -68,8 +68,8 @@ class WebhookReplicasTest {
     static final int CHATS = 50;
     static final int PER_CHAT = 10;
     static final long FIRST_CHAT = 8100;
-    /** Private chats: a burst of 3, then one message per 500 ms (3 per 1.5 s); 300 a second overall. */
-    static final String LIMITS = "global=300,private=3/1500ms,group=20/60s,gap=1s";
+    /** Private chats as in production: a burst of 3, then one message a second (3 per 3 s); 300 a second overall. */
+    static final String LIMITS = "global=300,private=3/3s,group=20/60s,gap=1s";
 
     @TempDir
     Path dir;
@@ -321,22 +321,22 @@ class WebhookReplicasTest {
                     }
                     // what is left is the daily tip: one message
                     assertEquals(drillMessages + drafts + 1, got.size(), "chat " + chat + ": drill, drafts and one tip, nothing twice: " + texts);
-                    // the private-chat limit over both replicas (each chat's messages come from both): within any 1.5 s at
-                    // most the burst of 3 plus 3 (one per 500 ms), and one more for the way to the fake on a busy machine;
-                    // a limit per replica would let through about twice that, and the chat's traffic asks for more
+                    // the private-chat limit over both replicas (each chat's messages come from both): within any 5 s at
+                    // most the burst of 3 plus 5 (one a second), and one more for the way to the fake on a busy machine;
+                    // a limit per replica would let through about twice the rate, and the chat's traffic asks for more
                     int most = 0;
                     for (int x = 0; x < got.size(); x++) {
                         int n = 0;
-                        for (int y = x; y < got.size() && got.get(y).nanos() - got.get(x).nanos() < 1_500_000_000L; y++) {
+                        for (int y = x; y < got.size() && got.get(y).nanos() - got.get(x).nanos() < 5_000_000_000L; y++) {
                             n++;
                         }
                         most = Math.max(most, n);
                     }
                     maxPerSecond = Math.max(maxPerSecond, most);
-                    assertTrue(most <= 7, "chat " + chat + ": " + most + " messages within 1.5 s");
+                    assertTrue(most <= 9, "chat " + chat + ": " + most + " messages within 5 s");
                 }
                 assertEquals(CHATS * PER_CHAT, store.updates().count(), "every update recorded as handled once");
-                System.out.println("webhook replicas: at most " + maxPerSecond + " messages to one chat within 1.5 s");
+                System.out.println("webhook replicas: at most " + maxPerSecond + " messages to one chat within 5 s");
 
                 // JSON logs: every log line of replica b is a JSON object; no secret, token or password anywhere
                 String logB = Files.readString(b.log(), StandardCharsets.UTF_8);
