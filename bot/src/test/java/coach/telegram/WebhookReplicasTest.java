@@ -323,7 +323,7 @@ class WebhookReplicasTest {
                     assertEquals(drillMessages + drafts + 1, got.size(), "chat " + chat + ": drill, drafts and one tip, nothing twice: " + texts);
                     // the private-chat limit over both replicas (each chat's messages come from both): within any 5 s at
                     // most the burst of 3 plus 5 (one a second), and one more for the way to the fake on a busy machine;
-                    // a limit per replica would let through about twice the rate, and the chat's traffic asks for more
+                    // (the cross-replica arithmetic itself: SendPaceTest, two stores on one database)
                     int most = 0;
                     for (int x = 0; x < got.size(); x++) {
                         int n = 0;
@@ -336,6 +336,7 @@ class WebhookReplicasTest {
                     assertTrue(most <= 9, "chat " + chat + ": " + most + " messages within 5 s");
                 }
                 assertEquals(CHATS * PER_CHAT, store.updates().count(), "every update recorded as handled once");
+                assertEquals(CHATS, pacedChats(), "every chat's messages were paced through the store, which both replicas share");
                 System.out.println("webhook replicas: at most " + maxPerSecond + " messages to one chat within 5 s");
 
                 // JSON logs: every log line of replica b is a JSON object; no secret, token or password anywhere
@@ -364,6 +365,15 @@ class WebhookReplicasTest {
                     }
                 }
             }
+        }
+    }
+
+    static int pacedChats() throws Exception {
+        try (Connection c = DriverManager.getConnection(pgUrl(), System.getenv("COACH_TEST_PG_USER"), System.getenv("COACH_TEST_PG_PASSWORD"));
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM send_pace WHERE pace_key LIKE 'chat:81%' AND tat > 0")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 
