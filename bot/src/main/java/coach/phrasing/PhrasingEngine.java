@@ -74,13 +74,14 @@ public final class PhrasingEngine {
         return Rewriter.decapitalise(phrase);
     }
 
-    /** A single verb form as its infinitive («успеем» → «успеть»), when every verb reading has the same one. */
+    /** The infinitive of one verb form («дадим» → «дать»), when all its verb readings share one lemma; else empty. */
     static java.util.Optional<String> infinitive(String word) {
-        if (word.isBlank() || word.strip().indexOf(' ') >= 0) {
+        String w = word.strip();
+        if (w.isEmpty() || w.indexOf(' ') >= 0) {
             return java.util.Optional.empty();
         }
         String lemma = null;
-        for (coach.text.morph.Reading r : coach.text.morph.Morphology.russian().analyze(coach.text.Normalizer.norm(word.strip()))) {
+        for (coach.text.morph.Reading r : coach.text.morph.Morphology.russian().analyze(coach.text.Normalizer.norm(w))) {
             if (!r.isVerb()) {
                 continue;
             }
@@ -89,7 +90,10 @@ public final class PhrasingEngine {
             }
             lemma = r.lemma();
         }
-        return java.util.Optional.ofNullable(lemma);
+        if (lemma == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Character.isUpperCase(w.charAt(0)) ? Rewriter.capitalise(lemma) : lemma);
     }
 
     /** The tone model and word lists (coach.tone); null when the engine runs on rules alone. */
@@ -269,8 +273,8 @@ public final class PhrasingEngine {
                     continue;
                 }
                 Segments.Segment s = sentences.get(e.getKey());
-                String v = vs.get(Math.min(k, vs.size() - 1));
                 b.append(text, at, s.start());
+                String v = unstacked(vs, Math.min(k, vs.size() - 1), b.toString(), text.substring(s.end()), text.substring(s.start(), s.end()));
                 at = s.end();
                 if (v.isEmpty()) {
                     // leave the sentence out with the space after it (or before it, at the end of a line)
@@ -297,6 +301,44 @@ public final class PhrasingEngine {
             }
         }
         return List.copyOf(out);
+    }
+
+    /** Stock pieces a rewrite adds that a message needs at most once: the regret and the offer of another option. */
+    private static final java.util.regex.Pattern SOFTENER = java.util.regex.Pattern.compile("(?iuU)к сожалению|unfortunately");
+    private static final java.util.regex.Pattern OFFER = java.util.regex.Pattern.compile(
+            "(?iuU)(?<!\\bне\\s)\\b(предлож\\w*|предлага\\w*|готов[аы]?|подскаж\\w*|поищ\\w*|помож\\w*|помогу|можно|можем|сможем|могу|смогу|"
+                    + "other options?|happy to|glad to|we can|I can|could)\\b");
+
+    /**
+     * The version of a sentence to put in: the k-th, unless it adds a regret or an offer the rest of the message
+     * already has («к сожалению» twice, a second «готовы предложить другой вариант» after «можно забрать в офисе»);
+     * then the first version that does not. Falls back to the k-th.
+     */
+    private static String unstacked(List<String> vs, int k, String before, String after, String original) {
+        String rest = before + " " + after;
+        // an offer closes the message: before other sentences it breaks the thread («…, подскажу варианты. Даже маленьких.»)
+        for (int i = -1; i < vs.size(); i++) {
+            String v = vs.get(i < 0 ? k : i);
+            if (!adds(SOFTENER, v, original, rest) && !(OFFER.matcher(v).find() && !OFFER.matcher(original).find()
+                    && (OFFER.matcher(rest).find() || hasLetters(after)))) {
+                return v;
+            }
+        }
+        return vs.get(k);
+    }
+
+    private static boolean hasLetters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the version brings a piece of this kind the original sentence did not have while the rest has one. */
+    private static boolean adds(java.util.regex.Pattern p, String version, String original, String rest) {
+        return p.matcher(version).find() && !p.matcher(original).find() && p.matcher(rest).find();
     }
 
     /** Whether a message says something beyond a greeting or a name: some sentence of two words or more. */

@@ -40,9 +40,17 @@ final class SentenceRewriter {
     /** A lone word before a removed clause that goes with it: «Нет, …», «Ну, …». */
     private static final Set<String> LEAD_INS = Set.of("нет", "ну", "короче", "слушайте", "знаете", "вообще", "увы", "no", "well",
             "look", "listen");
+    /** What cannot stay as a sentence of its own once the clause it leaned on is gone. */
+    private static final Set<String> LONE_REST = Set.of("конечно", "разумеется", "естественно", "ладно", "ну", "же", "ведь", "да",
+            "ясно", "понятно", "пожалуйста", "of course", "sure", "please", "okay", "ok", "well");
+
     /** Words that cannot end a sentence. */
     private static final Set<String> DANGLING_END = Set.of("и", "а", "но", "или", "что", "в", "на", "с", "к", "по", "за", "от", "до",
             "из", "у", "о", "об", "для", "не", "the", "a", "an", "and", "or", "but", "to", "of", "in", "on", "for", "with", "not");
+
+    /** The regret a softened refusal carries, and the same with the commas around it (to take out of a second edit). */
+    private static final java.util.regex.Pattern REGRET = java.util.regex.Pattern.compile("(?iuU)к сожалению|unfortunately");
+    private static final java.util.regex.Pattern REGRET_CUT = java.util.regex.Pattern.compile("(?iuU),?\\s*(к сожалению|unfortunately)\\s*,?");
 
     /** «,.» «, ;» or a mark after a space: what a seam leaves when it goes wrong. */
     private static final java.util.regex.Pattern BAD_PUNCTUATION = java.util.regex.Pattern.compile("[,;:]\\s*[,;:.]|\\s[,.;:!?]");
@@ -79,8 +87,13 @@ final class SentenceRewriter {
         }
         Set<String> out = new LinkedHashSet<>();
         String original = job.text().substring(job.sentence().start(), job.sentence().end());
+        boolean shouting = Shouting.shouts(job.tokens(), job.sentence(), job.lang());
         for (int v = 0; v < variants && out.size() < MAX_VERSIONS; v++) {
             Optional<String> s = build(job, v);
+            if (shouting) {
+                // a shouting sentence's version is calmed too: the rewrite of «Я ВАМ УЖЕ ПИСАЛА» does not shout
+                s = s.map(x -> Shouting.calm(x, job.lang()));
+            }
             if (s.isEmpty() || s.get().equals(original) || out.contains(s.get())) {
                 continue;
             }
@@ -103,6 +116,12 @@ final class SentenceRewriter {
         for (PhrasingEngine.Hit h : job.hits()) {
             if (Rule.POLITE.equals(h.rule().transform()) && h.options().isEmpty()) {
                 return v == 0 ? polite(text, tokens, sen) : Optional.empty();
+            }
+        }
+        // a shouting sentence no rule found anything else in: the same sentence, calmed
+        for (PhrasingEngine.Hit h : job.hits()) {
+            if (Rule.CALM.equals(h.rule().transform()) && h.options().isEmpty()) {
+                return v == 0 ? Optional.of(Shouting.calm(text.substring(sen.start(), sen.end()).strip(), job.lang())) : Optional.empty();
             }
         }
         // the whole sentence, when a rule owns it
@@ -163,18 +182,36 @@ final class SentenceRewriter {
                 if (r.isEmpty()) {
                     return Optional.empty();
                 }
+                String rep = r.get();
                 // «в ближайшие дни || Точную дату я уточню и сообщу вам»: the fragment, then a sentence after this one
-                int bar = r.get().indexOf(Templates.THEN);
+                int bar = rep.indexOf(Templates.THEN);
                 if (bar >= 0) {
-                    String then = tidy(r.get().substring(bar + Templates.THEN.length()));
+                    String then = tidy(rep.substring(bar + Templates.THEN.length()));
                     if (!then.isEmpty() && appended.isEmpty()) {
                         appended.add(sentenceCase(finish(then, '.')));
                     }
-                    edits.add(absorb(text, tokens, h, r.get().substring(0, bar).strip()));
+                    edits.add(absorb(text, tokens, h, rep.substring(0, bar).strip()));
                 } else {
-                    edits.add(absorb(text, tokens, h, r.get()));
+                    if (SENTENCE_BREAK.matcher(rep).find() && wordsAfter(tokens, h.match().toToken(), sen)) {
+                        // a replacement that ends with a sentence of its own («…не возим. Если хотите, подскажу…») fits only at the end
+                        return Optional.empty();
+                    }
+                    edits.add(absorb(text, tokens, h, rep));
                 }
             }
+        }
+        // one regret per sentence: «не повезём, к сожалению, делить партию не сможем, к сожалению» says it twice
+        boolean regret = false;
+        for (int i = 0; i < edits.size(); i++) {
+            Rewriter.Edit e = edits.get(i);
+            if (!REGRET.matcher(e.replacement()).find()) {
+                continue;
+            }
+            if (regret) {
+                String plain = REGRET_CUT.matcher(e.replacement()).replaceFirst(" ").strip();
+                edits.set(i, new Rewriter.Edit(e.start(), e.end(), e.replacement().startsWith(",") && !plain.startsWith(",") ? " " + plain : plain));
+            }
+            regret = true;
         }
         // a fragment edit reaching into a removed clause goes with it: its own clauses are removed too
         for (PhrasingEngine.Hit h : job.hits()) {
@@ -214,6 +251,9 @@ final class SentenceRewriter {
         if (vocative) {
             vocativeText = text.substring(clauses.get(0).start(), clauses.get(0).end());
             rest = tidy(rest.substring(Math.min(rest.length(), rest.indexOf(vocativeText) + vocativeText.length())));
+        }
+        if (LONE_REST.contains(coach.text.Normalizer.norm(rest.replaceAll("[\\p{Punct}«»—–\\s]+", " ").strip()))) {
+            rest = ""; // «…, конечно.» «…, please.»: a word that leaned on the removed clause does not stand alone
         }
         boolean restHasWords = hasWord(rest);
         String restSentence = restHasWords ? sentenceCase(finish(rest, closing(text, sen))) : "";
@@ -296,6 +336,18 @@ final class SentenceRewriter {
             }
         }
         return true;
+    }
+
+    private static final java.util.regex.Pattern SENTENCE_BREAK = java.util.regex.Pattern.compile("[.!?]\\s+\\p{Lu}");
+
+    /** Whether a word follows token {@code from} inside the sentence. */
+    private static boolean wordsAfter(List<Token> tokens, int from, Segment sen) {
+        for (int i = from; i < sen.toToken(); i++) {
+            if (tokens.get(i).kind() != Token.Kind.PUNCT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean dashBetween(List<Token> tokens, Segment a, Segment b) {
@@ -821,7 +873,10 @@ final class SentenceRewriter {
                 boolean cap = Character.isUpperCase(t.text().charAt(0)) && !t.text().equals("I") && !afterMarkup;
                 boolean latinInRu = cyrillic && t.norm().charAt(0) < 128;
                 // a name opening the sentence is a fact too («Арсений опять без сменки»)
-                fact = (cap && !first) || latinInRu || (first && cyrillic && isName(t, false) && t.norm().charAt(0) >= 0x0400);
+                // an ordinary word in capitals is shouting, not a name («ОПЛАТИТЕ ДО ПЯТНИЦЫ»)
+                boolean shouted = t.text().length() > 1 && t.text().equals(t.text().toUpperCase(java.util.Locale.ROOT))
+                        && !Shouting.keepsCapitals(t.text(), cyrillic ? Lang.RU : Lang.EN);
+                fact = !shouted && ((cap && !first) || latinInRu || (first && cyrillic && isName(t, false) && t.norm().charAt(0) >= 0x0400));
                 first = false;
             }
             if (fact && !inExempt) {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *   {who:ins}   the captured noun phrase put into a case (nom, gen, dat, acc, ins, loc) with its adjectives and
  *               pronouns agreeing, «свой» becoming «ваш»: «пишите [who своему менеджеру ]» → «я свяжусь с {who:ins}»
  *               gives «я свяжусь с вашим менеджером»
- *   {act:inf}   a captured verb as its infinitive: «точно [act успеем ]» → «рассчитываем {act:inf}» gives «рассчитываем успеть»
+ *   {v:inf}     a captured verb as its infinitive: «точно [v успеем ]» → «рассчитываем {v:inf}» gives «рассчитываем успеть»
  * </pre>
  *
  * A template whose capture did not take part in a match, or whose inflection the morphology cannot do with

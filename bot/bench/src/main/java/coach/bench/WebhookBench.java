@@ -75,7 +75,7 @@ public final class WebhookBench {
                 }
             });
             TelegramBot bot = new TelegramBot(TelegramBench.config(api.baseUrl(), TelegramConfig.Limits.defaults().globalPerSecond() * 1000),
-                    coach, ChatEvents.NONE);
+                    coach.core(), ChatEvents.NONE);
             bot.keepIn(store);
             bot.useWebhook(new WebhookConfig("https://bench.example.org/hook", 0, "/hook", SECRET, 100, 1 << 20));
             bot.start();
