@@ -118,8 +118,8 @@ final class PatternCompiler {
     }
 
     private static TokenPattern.Element element(String raw, String source) {
-        if (raw.length() == 3 && raw.startsWith("..") && PatternExpander.GAP.matcher(raw).matches()) {
-            return new TokenPattern.Element(TokenPattern.Kind.GAP, List.of(), false, false, raw.charAt(2) - '0');
+        if (PatternExpander.GAP.matcher(raw).matches()) {
+            return new TokenPattern.Element(TokenPattern.Kind.GAP, List.of(), false, false, Integer.parseInt(raw.substring(2)));
         }
         switch (raw) {
             case "..," -> {
@@ -135,8 +135,8 @@ final class PatternCompiler {
                 return new TokenPattern.Element(TokenPattern.Kind.SENTENCE_END, List.of(), false, false, 0);
             }
             default -> {
-                if (raw.startsWith("..") && raw.length() > 2 && !Character.isLetterOrDigit(raw.charAt(2))) {
-                    throw new IllegalArgumentException("'" + raw + "' in pattern '" + source + "': a gap is ..N (N = 0-9), the rest"
+                if (raw.startsWith("..") && raw.length() > 2) {
+                    throw new IllegalArgumentException("'" + raw + "' in pattern '" + source + "': a gap is ..N (N = 0-99), the rest"
                             + " of the clause is '..,' and the rest of the sentence is '...'");
                 }
             }

@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class PatternExpander {
     static final java.util.regex.Pattern COMPOUND = java.util.regex.Pattern.compile("=?(?:\\p{L}+(?:['’-]\\p{L}+)+|['’]\\p{L}+)\\??");
-    static final java.util.regex.Pattern GAP = java.util.regex.Pattern.compile("\\.\\.[0-9]");
+    static final java.util.regex.Pattern GAP = java.util.regex.Pattern.compile("\\.\\.[0-9]{1,2}");
     private static final java.util.regex.Pattern GROUP = java.util.regex.Pattern.compile("\\{([^{}]*)\\}(\\??)");
     /** At most this many patterns come out of one source with {@code {a b|c}} groups. */
     static final int MAX_EXPANSION = 64;

@@ -30,6 +30,10 @@ class TokenPatternTest {
         assertTrue(m(p, "это не совсем уж наша проблема"));
         assertFalse(m(p, "это не. Наша проблема"));
         assertFalse(m("это ..3 проблема", "это x y z w проблема"));
+        // a two-digit gap is a gap, not a literal word that never matches
+        assertTrue(m("это ..12 проблема", "это a b c d e f g h i j k проблема"));
+        assertFalse(m("это ..10 проблема", "это a b c d e f g h i j k проблема"));
+        assertThrows(IllegalArgumentException.class, () -> TokenPattern.compile("это ..100 проблема"));
     }
 
     @Test
