@@ -24,5 +24,7 @@ USER coach
 ENV COACH_DATA_DIR=/data
 VOLUME ["/data"]
 WORKDIR /data
+# Webhook mode (TELEGRAM_WEBHOOK_URL set): webhook, /healthz, /readyz and /metrics on COACH_WEBHOOK_PORT.
+EXPOSE 8443
 # TELEGRAM_BOT_TOKEN set: the Telegram bot; unset: the console (run with -it).
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/coach.jsa", "-XX:+UseSerialGC", "-Xmx128m", "-jar", "/app/coach.jar"]

@@ -29,14 +29,21 @@ public final class LogConfig extends ContextAwareBase implements Configurator {
         appender.setContext(ctx);
         appender.setName("STDERR");
         appender.setTarget("System.err");
-        Line layout = new Line();
-        layout.setContext(ctx);
-        layout.start();
-        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
-        encoder.setContext(ctx);
-        encoder.setLayout(layout);
-        encoder.start();
-        appender.setEncoder(encoder);
+        if ("json".equalsIgnoreCase(String.valueOf(System.getenv("COACH_LOG_FORMAT")).strip())) {
+            Json encoder = new Json();
+            encoder.setContext(ctx);
+            encoder.start();
+            appender.setEncoder(encoder);
+        } else {
+            Line layout = new Line();
+            layout.setContext(ctx);
+            layout.start();
+            LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+            encoder.setContext(ctx);
+            encoder.setLayout(layout);
+            encoder.start();
+            appender.setEncoder(encoder);
+        }
         appender.start();
         Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.toLevel(System.getenv("COACH_LOG_LEVEL"), Level.WARN));
@@ -46,6 +53,27 @@ public final class LogConfig extends ContextAwareBase implements Configurator {
         // TelegramBots' poller logs every failed or cancelled poll with a stack trace; the bot logs poll failures itself.
         ctx.getLogger("org.telegram.telegrambots.longpolling.BotSession").setLevel(Level.OFF);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * COACH_LOG_FORMAT=json: one JSON object per line from Logback's own {@code JsonEncoder} (timestamp,
+     * level, thread, logger, the formatted message, the exception if any); the raw message pattern and
+     * its arguments are left out, and token-shaped strings are masked as in the plain format.
+     */
+    static final class Json extends ch.qos.logback.classic.encoder.JsonEncoder {
+        Json() {
+            setWithSequenceNumber(false);
+            setWithNanoseconds(false);
+            setWithContext(false);
+            setWithMessage(false);
+            setWithArguments(false);
+            setWithFormattedMessage(true);
+        }
+
+        @Override
+        public byte[] encode(ILoggingEvent event) {
+            return Line.mask(new String(super.encode(event), java.nio.charset.StandardCharsets.UTF_8)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     /** {@code HH:mm:ss.SSS LEVEL [thread] logger - message}, then the stack trace if any. */

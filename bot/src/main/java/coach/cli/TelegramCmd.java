@@ -7,25 +7,34 @@ import coach.store.Store;
 import coach.store.StoreConfig;
 import coach.telegram.TelegramBot;
 import coach.telegram.TelegramConfig;
+import coach.telegram.WebhookConfig;
 import coach.tips.TipScheduler;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 
-@Command(name = "telegram", mixinStandardHelpOptions = true, description = "Run the Telegram bot (long polling). Env: TELEGRAM_BOT_TOKEN (required), "
-        + "TELEGRAM_API_URL (default https://api.telegram.org, as scheme://host:port), COACH_DATA_DIR (default ./data).")
+@Command(name = "telegram", mixinStandardHelpOptions = true, description = "Run the Telegram bot (long polling, or webhook mode with TELEGRAM_WEBHOOK_URL). Env: TELEGRAM_BOT_TOKEN (required), "
+        + "TELEGRAM_API_URL (default https://api.telegram.org, as scheme://host:port), COACH_DATA_DIR (default ./data), "
+        + "TELEGRAM_WEBHOOK_URL, TELEGRAM_WEBHOOK_SECRET, COACH_WEBHOOK_PORT (default 8443), COACH_SEND_LIMITS, COACH_LOG_FORMAT=json.")
 final class TelegramCmd implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
         TelegramConfig config;
+        WebhookConfig webhook;
         try {
             config = TelegramConfig.fromEnvironment(System.getenv());
+            webhook = WebhookConfig.fromEnvironment(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("Error: " + e.getMessage());
             return 2;
         }
-        Store store = Store.open(StoreConfig.fromEnvironment());
+        StoreConfig storeConfig = StoreConfig.fromEnvironment();
+        if (webhook != null && storeConfig.isPostgres()) {
+            // each update being handled holds its chat's lock on a connection of its own
+            storeConfig = storeConfig.withPoolSize(config.workers() + 10);
+        }
+        Store store = Store.open(storeConfig);
         CountDownLatch done = new CountDownLatch(1);
         TelegramBot bot;
         try {
@@ -33,6 +42,9 @@ final class TelegramCmd implements Callable<Integer> {
             // Telegram checks admins per update (getChatMember); membership changes reach the store.
             bot = new TelegramBot(config, coach.core(), coach.chatEvents());
             bot.keepIn(store); // unfinished updates and unsent replies survive an outage, a stop and a crash
+            if (webhook != null) {
+                bot.useWebhook(webhook); // Telegram POSTs updates; replicas share the store (see README)
+            }
             TipScheduler tips = coach.tips().scheduler(bot.sender());
             bot.addHook(TelegramBot.Hook.of(tips::start, tips));
         } catch (RuntimeException e) {
@@ -58,7 +70,8 @@ final class TelegramCmd implements Callable<Integer> {
             return 1;
         }
         System.err.println("Telegram bot @" + bot.username() + " is running against " + config.apiBase()
-                + " (state: " + store.describe() + "); stop with Ctrl+C or SIGTERM.");
+                + " (state: " + store.describe() + (webhook != null ? "; webhook on port " + bot.webhookPort() : "")
+                + "); stop with Ctrl+C or SIGTERM.");
         done.await();
         return 0;
     }

@@ -35,6 +35,8 @@ public final class Store implements AutoCloseable {
 
     private final StoreConfig config;
     private final HikariDataSource pool;
+    /** PostgreSQL: auto-commit connections whose commits do not wait for the disk, for bookkeeping (see {@link #relaxed}). */
+    private final HikariDataSource relaxedPool;
     private final SessionStore sessions;
     private final Subscriptions subscriptions;
     private final TipLedger tips;
@@ -42,10 +44,14 @@ public final class Store implements AutoCloseable {
     private final UserPrefs users;
     private final Outbox outbox;
     private final Inbox inbox;
+    private final UpdateLedger updates;
+    private final SendPace pace;
+    private volatile java.util.function.LongConsumer latency = n -> { };
 
-    private Store(StoreConfig config, HikariDataSource pool) {
+    private Store(StoreConfig config, HikariDataSource pool, HikariDataSource relaxedPool) {
         this.config = config;
         this.pool = pool;
+        this.relaxedPool = relaxedPool;
         this.sessions = new JdbcSessionStore(this);
         this.subscriptions = new Subscriptions(this);
         this.tips = new TipLedger(this);
@@ -53,6 +59,8 @@ public final class Store implements AutoCloseable {
         this.users = new UserPrefs(this);
         this.outbox = new Outbox(this);
         this.inbox = new Inbox(this);
+        this.updates = new UpdateLedger(this);
+        this.pace = new SendPace(this);
     }
 
     /**
@@ -72,7 +80,16 @@ public final class Store implements AutoCloseable {
             throw e;
         }
         LOG.info("store open: {}", config.describe());
-        return new Store(config, pool);
+        HikariDataSource relaxed = null;
+        if (config.isPostgres()) {
+            try {
+                relaxed = relaxedPool(config);
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
+        }
+        return new Store(config, pool, relaxed);
     }
 
     /** An SQLite store in {@code dataDir}. */
@@ -108,6 +125,63 @@ public final class Store implements AutoCloseable {
     /** Updates a transport received and has not finished handling. */
     public Inbox inbox() {
         return inbox;
+    }
+
+    /** Handled update ids and per-chat locks, for replicas sharing this store. */
+    public UpdateLedger updates() {
+        return updates;
+    }
+
+    /** Send limits shared through this store. */
+    public SendPace pace() {
+        return pace;
+    }
+
+    /** Reports the duration (nanoseconds) of every transaction and read, for metrics. */
+    public void onLatency(java.util.function.LongConsumer listener) {
+        this.latency = listener == null ? n -> { } : listener;
+    }
+
+    void observe(long nanos) {
+        latency.accept(nanos);
+    }
+
+    /** Whether the database answers (a trivial query within a second or two): for readiness checks. */
+    public boolean reachable() {
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            st.setQueryTimeout(2);
+            st.execute("SELECT 1");
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** An auto-commit connection for a chat's lock and bookkeeping (the caller closes it). */
+    Connection connection() throws SQLException {
+        return relaxedPool != null ? relaxedPool.getConnection() : pool.getConnection();
+    }
+
+    /** The pool drops this connection (from {@link #connection()}) instead of reusing it. */
+    void evict(Connection c) {
+        (relaxedPool != null ? relaxedPool : pool).evictConnection(c);
+    }
+
+    /**
+     * One auto-commit statement's worth of bookkeeping that may be lost with the database server itself
+     * (send slots, handled update ids): on PostgreSQL on a connection with {@code synchronous_commit = off},
+     * so its commit (and a hot row's lock) does not wait for an fsync and it costs one round trip; other
+     * sessions see the change at once, and only a crash of the server can lose its last fraction of a second.
+     */
+    <T> T relaxed(String what, Work<T> work) {
+        long t0 = System.nanoTime();
+        try (Connection c = connection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw translate(what, e);
+        } finally {
+            observe(System.nanoTime() - t0);
+        }
     }
 
     /**
@@ -180,6 +254,9 @@ public final class Store implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        if (relaxedPool != null) {
+            relaxedPool.close();
+        }
     }
 
     // ---------------------------------------------------------------- transactions
@@ -192,6 +269,7 @@ public final class Store implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
     <T> T tx(String what, Work<T> work) {
+        long t0 = System.nanoTime();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -207,15 +285,20 @@ public final class Store implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw translate(what, e);
+        } finally {
+            observe(System.nanoTime() - t0);
         }
     }
 
     /** Runs read-only work on an auto-commit connection (single statements see a consistent snapshot). */
     <T> T read(String what, Work<T> work) {
+        long t0 = System.nanoTime();
         try (Connection c = pool.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
             throw translate(what, e);
+        } finally {
+            observe(System.nanoTime() - t0);
         }
     }
 
@@ -420,6 +503,29 @@ public final class Store implements AutoCloseable {
                 throw translate(config, "opening the database", sql);
             }
             throw new StoreException(StoreException.Kind.UNAVAILABLE, "cannot open the database " + config.describe() + ": " + reason(e), e);
+        }
+    }
+
+    private static HikariDataSource relaxedPool(StoreConfig config) {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("coach-store-relaxed");
+        hc.setMaximumPoolSize(config.poolSize());
+        hc.setMinimumIdle(1);
+        hc.setConnectionTimeout(Math.max(30_000, config.busyTimeoutMs() + 5_000));
+        hc.setConnectionInitSql("SET synchronous_commit TO OFF");
+        hc.setJdbcUrl(config.url());
+        if (config.user() != null) {
+            hc.setUsername(config.user());
+        }
+        if (config.password() != null) {
+            hc.setPassword(config.password());
+        }
+        try {
+            return new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            SQLException sql = findSql(e);
+            throw sql != null ? translate(config, "opening the database", sql)
+                    : new StoreException(StoreException.Kind.UNAVAILABLE, "cannot open the database " + config.describe() + ": " + reason(e), e);
         }
     }
 

@@ -36,6 +36,8 @@ final class ReplyOutbox implements AutoCloseable {
     /** Chats whose attempt is queued or running. */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private final Map<String, Backoff> backoff = new ConcurrentHashMap<>();
+    /** With replicas on one store: the chat's lock across replicas (null: this process alone). */
+    private volatile coach.store.UpdateLedger shared;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(ChatQueues.daemonThreads("coach-tg-outbox"));
 
     private static final class Backoff {
@@ -67,9 +69,38 @@ final class ReplyOutbox implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::tick, 0, period, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Replicas share the store: a chat's kept replies are sent under the chat's lock, and another
+     * replica's kept replies count as waiting once this one has seen them (it lists the chats with kept
+     * replies about once a second): newer replies queue behind them, whoever kept them.
+     */
+    void shareWith(coach.store.UpdateLedger ledger) {
+        this.shared = ledger;
+    }
+
+    int waitingChats() {
+        return waiting.size();
+    }
+
     /** Whether the chat has replies waiting (then newer ones queue behind them). Called in the chat's queue. */
     boolean waiting(String chatId) {
-        return waiting.contains(chatId);
+        if (waiting.contains(chatId)) {
+            return true;
+        }
+        return false;
+    }
+
+    /** Replicas: chats with replies another replica kept join this one's list (checked about once a second, not per reply). */
+    private void refreshShared() {
+        try {
+            for (String chat : store.chats()) {
+                if (waiting.add(chat)) {
+                    backoff.computeIfAbsent(chat, c -> new Backoff(config.outboxRetryStart()));
+                }
+            }
+        } catch (StoreException e) {
+            LOG.debug("kept replies of other replicas cannot be listed now: {}", e.getMessage());
+        }
     }
 
     /** Keeps messages for later, after what the chat has waiting. Called in the chat's queue. */
@@ -90,9 +121,15 @@ final class ReplyOutbox implements AutoCloseable {
         }
     }
 
+    private long lastRefresh;
+
     private void tick() {
         try {
             long now = System.nanoTime();
+            if (shared != null && now - lastRefresh > TimeUnit.SECONDS.toNanos(1)) {
+                lastRefresh = now;
+                refreshShared();
+            }
             for (String chat : waiting) {
                 Backoff b = backoff.get(chat);
                 if (b != null && b.nextNanos - now > 0 || !busy.add(chat)) {
@@ -100,7 +137,7 @@ final class ReplyOutbox implements AutoCloseable {
                 }
                 ChatQueues.Admission a = queues.submit("c" + chat, () -> {
                     try {
-                        drain(chat);
+                        drainLocked(chat);
                     } finally {
                         busy.remove(chat);
                     }
@@ -111,6 +148,20 @@ final class ReplyOutbox implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("outbox pass failed: {}", Tokens.describe(e));
+        }
+    }
+
+    private void drainLocked(String chat) {
+        coach.store.UpdateLedger l = shared;
+        if (l == null) {
+            drain(chat);
+            return;
+        }
+        try (coach.store.UpdateLedger.ChatLock lock = l.lock("c" + chat)) {
+            drain(chat);
+        } catch (StoreException e) {
+            LOG.warn("kept replies to chat {} wait: {}", chat, e.getMessage());
+            later(chat, null);
         }
     }
 

@@ -127,6 +127,20 @@ public final class TelegramBot implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile TelegramBotsLongPollingApplication app;
     private volatile String username;
+    private final BotMetrics metrics = new BotMetrics();
+    /** Webhook mode (null: long polling). */
+    private volatile WebhookConfig webhook;
+    private volatile WebhookServer server;
+    private volatile coach.store.Store store;
+    private volatile coach.store.UpdateLedger ledger;
+    private volatile ScheduledExecutorService maintenance;
+    /** Webhook updates taken and not yet answered: told "not handled" (503) if the bot stops before handling them. */
+    private final Set<java.util.concurrent.CompletableFuture<Boolean>> inflight = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
+    private volatile long readyCheckedAt;
+    private volatile boolean storeReachable = true;
+    /** Handled update ids are kept this long: Telegram gives up redelivering an update well before. */
+    static final Duration HANDLED_KEPT = Duration.ofHours(24);
 
     /**
      * The bot over the coach's conversation core (commands, sessions, free text, inline answers and the
@@ -180,6 +194,52 @@ public final class TelegramBot implements AutoCloseable {
         this.answers = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(10_000),
                 ChatQueues.daemonThreads("coach-tg-answer"), new ThreadPoolExecutor.DiscardOldestPolicy());
         this.answers.allowCoreThreadTimeOut(true);
+        this.sender.useMetrics(metrics);
+        metrics.gauge("coach.queue.updates", "updates waiting or being handled", () -> MAX_PENDING - capacity.availablePermits());
+        metrics.gauge("coach.queue.outbox.chats", "chats with replies kept in the outbox", () -> outbox == null ? 0 : outbox.waitingChats());
+        metrics.gauge("coach.queue.answers", "button presses waiting for their answer", () -> answers.getQueue().size());
+    }
+
+    /**
+     * Webhook mode instead of long polling (call before {@link #start()}): the bot listens on the
+     * configured port, registers the URL with setWebhook, and answers each update once it is handled.
+     * With a store shared by replicas ({@link #keepIn} with PostgreSQL) the updates of one chat are
+     * handled one at a time across replicas, a redelivered update is handled once, and the send limits
+     * are kept in the store.
+     */
+    public void useWebhook(WebhookConfig config) {
+        if (started.get()) {
+            throw new IllegalStateException("useWebhook() comes before start()");
+        }
+        this.webhook = config;
+    }
+
+    /** The bot's metrics (also served on /metrics in webhook mode). */
+    public BotMetrics metrics() {
+        return metrics;
+    }
+
+    /** The webhook port actually listened on (after {@link #start()} in webhook mode), else -1. */
+    public int webhookPort() {
+        WebhookServer w = server;
+        return w == null ? -1 : w.port();
+    }
+
+    /** Whether the bot takes updates: started, not stopping, and its store (if any) answers. */
+    public boolean ready() {
+        if (!running || closing.get()) {
+            return false;
+        }
+        coach.store.Store st = store;
+        if (st == null) {
+            return true;
+        }
+        long now = System.nanoTime();
+        if (now - readyCheckedAt > TimeUnit.SECONDS.toNanos(1)) {
+            storeReachable = st.reachable();
+            readyCheckedAt = now;
+        }
+        return storeReachable;
     }
 
     /**
@@ -257,6 +317,9 @@ public final class TelegramBot implements AutoCloseable {
         }
         permissions.setBotId(bot.getId());
         publishCommands();
+        if (webhook != null) {
+            inbox = null; // Telegram keeps each update until a replica answers 200: no inbox of our own
+        }
         if (inbox != null) {
             inboxFlusher = Executors.newSingleThreadScheduledExecutor(ChatQueues.daemonThreads("coach-tg-inbox"));
             inboxFlusher.scheduleWithFixedDelay(this::flushHandled, 200, 200, TimeUnit.MILLISECONDS);
@@ -269,7 +332,9 @@ public final class TelegramBot implements AutoCloseable {
         if (outbox != null) {
             outbox.start();
         }
-        try {
+        if (webhook != null) {
+            startWebhook();
+        } else try {
             app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollExecutor, ExponentialBackOff::new);
             app.registerBot(config.token(), () -> new TelegramUrl(config.scheme(), config.host(), config.port(), false),
                     offset -> new LenientGetUpdates(offset + 1, 100, (int) config.pollTimeout().toSeconds(), ALLOWED_UPDATES),
@@ -278,7 +343,9 @@ public final class TelegramBot implements AutoCloseable {
             close();
             throw new IllegalStateException("long polling could not start: " + Tokens.describe(e));
         }
-        LOG.info("Telegram bot @{} is polling {} ({} commands)", username, config.apiBase(), core.menu().size());
+        if (webhook == null) {
+            LOG.info("Telegram bot @{} is polling {} ({} commands)", username, config.apiBase(), core.menu().size());
+        }
         for (Hook h : List.copyOf(hooks)) {
             try {
                 h.start();
@@ -287,6 +354,161 @@ public final class TelegramBot implements AutoCloseable {
                 throw new IllegalStateException("a component started with the bot failed: " + Tokens.describe(e));
             }
         }
+        running = true;
+    }
+
+    /** Listens on the webhook port, then registers the URL (every replica registers the same one). */
+    private void startWebhook() {
+        WebhookConfig w = webhook;
+        if (ledger == null) {
+            throw new IllegalStateException("webhook mode needs the store (keepIn) for its handled update ids");
+        }
+        try {
+            server = new WebhookServer(w, this::acceptWebhook, this::ready, metrics);
+            server.start();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw new IllegalStateException("the webhook endpoint cannot listen on port " + w.port() + ": " + Tokens.describe(e)
+                    + " (set COACH_WEBHOOK_PORT to a free port)");
+        }
+        TelegramSender.Result<Boolean> r = sender.setWebhook(org.telegram.telegrambots.meta.api.methods.updates.SetWebhook.builder()
+                .url(w.publicUrl()).secretToken(w.secret()).allowedUpdates(ALLOWED_UPDATES)
+                .maxConnections(w.maxConnections()).dropPendingUpdates(false).build());
+        if (r.outcome() != TelegramSender.Outcome.OK) {
+            close();
+            throw new IllegalStateException("Telegram did not accept the webhook " + w.publicUrl() + ": " + r.detail()
+                    + " (check TELEGRAM_WEBHOOK_URL)");
+        }
+        maintenance = Executors.newSingleThreadScheduledExecutor(ChatQueues.daemonThreads("coach-tg-maintenance"));
+        maintenance.scheduleWithFixedDelay(this::purge, 1, 10, TimeUnit.MINUTES);
+        maintenance.scheduleWithFixedDelay(this::flushLedger, 200, 200, TimeUnit.MILLISECONDS);
+        LOG.info("Telegram bot @{} takes updates by webhook {} on port {} ({} commands; state: {})", username, w.publicUrl(), server.port(),
+                core.menu().size(), store == null ? "-" : store.describe());
+    }
+
+    private void flushLedger() {
+        try {
+            ledger.flush();
+        } catch (coach.store.StoreException e) {
+            LOG.warn("handled update ids could not be written yet: {}", e.getMessage());
+        }
+    }
+
+    private void purge() {
+        try {
+            java.time.Instant now = java.time.Instant.now();
+            ledger.purge(now.minus(HANDLED_KEPT));
+            store.pace().purge(now.minus(Duration.ofHours(1)).toEpochMilli());
+        } catch (coach.store.StoreException e) {
+            LOG.warn("old handled update ids could not be purged now: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * A webhook update: handled once in its chat's lane (the same per-chat order as long polling),
+     * under the chat's lock across replicas; the future completes when it has been handled (true), or
+     * with false when it is not taken (stopping, overloaded) so Telegram delivers it again.
+     */
+    private java.util.concurrent.CompletableFuture<Boolean> acceptWebhook(Update u) {
+        java.util.concurrent.CompletableFuture<Boolean> f = new java.util.concurrent.CompletableFuture<>();
+        if (closing.get() || !capacity.tryAcquire()) {
+            f.complete(false);
+            return f;
+        }
+        long id = u.getUpdateId();
+        try {
+            // a copy of an update handled a while ago goes no further (checked again under the chat's lock)
+            if (!ledger.shared() && ledger.handled(id)) {
+                capacity.release();
+                metrics.duplicate();
+                f.complete(true);
+                return f;
+            }
+        } catch (coach.store.StoreException e) {
+            capacity.release();
+            f.completeExceptionally(e);
+            return f;
+        }
+        answerNow(u);
+        String key = UpdateHandler.key(u);
+        long t0 = System.nanoTime();
+        inflight.add(f);
+        ChatQueues.Admission a = queues.submit(key, () -> {
+            try {
+                handleOnce(u, key, f);
+            } finally {
+                inflight.remove(f);
+                capacity.release();
+                metrics.handledNanos(System.nanoTime() - t0);
+            }
+        }, false);
+        if (a == ChatQueues.Admission.CLOSED) {
+            inflight.remove(f);
+            capacity.release();
+            f.complete(false);
+        } else if (a == ChatQueues.Admission.FULL) {
+            inflight.remove(f);
+            capacity.release();
+            markHandled(id);
+            flooded(key, u);
+            f.complete(true);
+        }
+        return f;
+    }
+
+    private void handleOnce(Update u, String key, java.util.concurrent.CompletableFuture<Boolean> f) {
+        if (f.isDone()) {
+            return; // given up at shutdown
+        }
+        long id = u.getUpdateId();
+        try (coach.store.UpdateLedger.ChatLock lock = ledger.lock(key)) {
+            if (lock.handled(id)) {
+                metrics.duplicate();
+                f.complete(true);
+                return;
+            }
+            try {
+                handler.handle(u);
+            } catch (RuntimeException e) {
+                LOG.error("update {} failed: {}", id, Tokens.describe(e));
+            }
+            markHandled(id);
+            metrics.updateHandled(kind(u));
+            f.complete(true);
+        } catch (coach.store.StoreException e) {
+            LOG.warn("update {} is not handled now (Telegram delivers it again): {}", id, e.getMessage());
+            f.completeExceptionally(e);
+        }
+    }
+
+    private void markHandled(long id) {
+        try {
+            ledger.markHandled(id, java.time.Instant.now());
+        } catch (coach.store.StoreException e) {
+            LOG.warn("update {} was handled but could not be recorded as such (a redelivery would be handled again): {}", id, e.getMessage());
+        }
+    }
+
+    static String kind(Update u) {
+        if (u.getMessage() != null) {
+            return "message";
+        }
+        if (u.getCallbackQuery() != null) {
+            return "callback_query";
+        }
+        if (u.getChannelPost() != null) {
+            return "channel_post";
+        }
+        if (u.getInlineQuery() != null) {
+            return "inline_query";
+        }
+        if (u.getMyChatMember() != null) {
+            return "my_chat_member";
+        }
+        if (u.getChatMember() != null) {
+            return "chat_member";
+        }
+        return "other";
     }
 
     /**
@@ -399,7 +621,15 @@ public final class TelegramBot implements AutoCloseable {
             throw new IllegalStateException("keepIn() comes before start()");
         }
         this.inbox = store.inbox();
+        this.store = store;
+        this.ledger = store.updates();
+        store.onLatency(metrics::storeNanos);
         this.outbox = new ReplyOutbox(store.outbox(), sender, queues, config.delivery(), clock);
+        if (ledger.shared()) {
+            // replicas on one database: the chat's lock guards its kept replies too, and the send limits live in the store
+            outbox.shareWith(ledger);
+            sender.usePace(store.pace());
+        }
         sender.useOutbox(outbox);
     }
 
@@ -531,6 +761,11 @@ public final class TelegramBot implements AutoCloseable {
         long t0 = System.nanoTime();
         long deadline = t0 + config.drainTimeout().toNanos();
         sender.stopBy(deadline);
+        WebhookServer ws = server;
+        if (ws != null) {
+            ws.stopAccepting(); // readiness false, new updates 503: Telegram delivers them to another replica
+            LOG.info("stopping: no new updates are taken; {} in progress are finished", inflight.size());
+        }
         try {
             TelegramBotsLongPollingApplication a = app;
             if (a != null) {
@@ -561,7 +796,9 @@ public final class TelegramBot implements AutoCloseable {
                 sendHttp.dispatcher().cancelAll();
                 queues.shutdownNow();
                 queues.awaitTermination(1000);
-                if (inbox != null) {
+                if (ws != null) {
+                    LOG.debug("shutdown: the drain timeout passed");
+                } else if (inbox != null) {
                     LOG.warn("shutdown: {} updates were not finished; they are kept in the store and handled on the next start", unfinished);
                 } else {
                     LOG.warn("shutdown: {} updates were not finished; without a store to keep them, those Telegram was already told about are lost", unfinished);
@@ -572,10 +809,26 @@ public final class TelegramBot implements AutoCloseable {
                 inboxFlusher.awaitTermination(1, TimeUnit.SECONDS);
             }
             flushHandled();
-            confirmHandled();
+            if (ws == null) {
+                confirmHandled();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            if (ws != null) {
+                int left = 0;
+                for (java.util.concurrent.CompletableFuture<Boolean> f : List.copyOf(inflight)) {
+                    left += f.complete(false) ? 1 : 0; // not handled: 503, Telegram delivers it again
+                }
+                if (left > 0) {
+                    LOG.warn("shutdown: {} updates were not handled in time; Telegram delivers them again (to another replica)", left);
+                }
+                ws.close(1);
+            }
+            if (maintenance != null) {
+                maintenance.shutdownNow();
+                flushLedger();
+            }
             queues.shutdownNow();
             answers.shutdownNow();
             sendHttp.dispatcher().cancelAll();

@@ -50,6 +50,55 @@ public record TelegramConfig(String token, String scheme, String host, int port,
             return new Limits(25, 3, Duration.ofSeconds(3), Duration.ofSeconds(1), 20, Duration.ofMinutes(3));
         }
 
+        /**
+         * The defaults with what {@code spec} overrides, e.g. {@code global=30,private=3/3s,group=20/60s,gap=1s}
+         * (COACH_SEND_LIMITS: messages per second overall; a private chat's burst per window; a group's
+         * messages per window (the window is always read as a minute's share); the smallest gap between
+         * two messages in a group). Durations are {@code <n>ms} or {@code <n>s}.
+         */
+        public static Limits parse(String spec) {
+            Limits l = defaults();
+            if (spec == null || spec.isBlank()) {
+                return l;
+            }
+            int global = l.globalPerSecond(), burst = l.privateBurst(), perMinute = l.groupPerMinute();
+            Duration window = l.privateWindow(), gap = l.groupInterval();
+            for (String part : spec.split(",")) {
+                String[] kv = part.strip().split("=", 2);
+                String v = kv.length == 2 ? kv[1].strip() : "";
+                try {
+                    switch (kv[0].strip()) {
+                        case "global" -> global = Integer.parseInt(v);
+                        case "private" -> {
+                            String[] nw = v.split("/", 2);
+                            burst = Integer.parseInt(nw[0].strip());
+                            window = duration(nw[1]);
+                        }
+                        case "group" -> {
+                            String[] nw = v.split("/", 2);
+                            long per = duration(nw[1]).toMillis();
+                            perMinute = (int) Math.max(1, Math.round(Integer.parseInt(nw[0].strip()) * 60_000.0 / Math.max(1, per)));
+                        }
+                        case "gap" -> gap = duration(v);
+                        default -> throw new IllegalArgumentException("unknown");
+                    }
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("COACH_SEND_LIMITS: cannot read '" + part.strip()
+                            + "'; expected e.g. global=25,private=3/3s,group=20/60s,gap=1s");
+                }
+            }
+            if (global < 0 || burst < 0 || perMinute < 0) {
+                throw new IllegalArgumentException("COACH_SEND_LIMITS: limits cannot be negative");
+            }
+            return new Limits(global, burst, window, gap, perMinute, l.maxWait());
+        }
+
+        private static Duration duration(String s) {
+            String t = s.strip();
+            return t.endsWith("ms") ? Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).strip()))
+                    : Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - (t.endsWith("s") ? 1 : 0)).strip()) * 1000));
+        }
+
         /** No limits at all: for measuring the bot's own overhead only. */
         public static Limits off() {
             return new Limits(0, 0, Duration.ofSeconds(1), Duration.ZERO, 0, Duration.ofMinutes(1));
@@ -111,7 +160,9 @@ public record TelegramConfig(String token, String scheme, String host, int port,
         }
         String url = env.getOrDefault("TELEGRAM_API_URL", "");
         String dir = env.getOrDefault("COACH_DATA_DIR", "");
-        return of(token.strip(), url.isBlank() ? DEFAULT_API_URL : url.strip(), Path.of(dir.isBlank() ? "data" : dir.strip()));
+        TelegramConfig c = of(token.strip(), url.isBlank() ? DEFAULT_API_URL : url.strip(), Path.of(dir.isBlank() ? "data" : dir.strip()));
+        String limits = env.get("COACH_SEND_LIMITS");
+        return limits == null || limits.isBlank() ? c : c.withLimits(Limits.parse(limits));
     }
 
     static URI parseApiUrl(String apiUrl) {

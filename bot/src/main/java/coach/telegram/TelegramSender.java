@@ -108,6 +108,10 @@ public final class TelegramSender implements ChatSender {
     /** Once the bot is stopping: no wait (for a permit, a retry) may end later than this (System.nanoTime). */
     private volatile long deadline;
     private volatile boolean stopping;
+    private volatile BotMetrics metrics;
+    /** Send limits kept in the store, shared by replicas (null: this process's own limiters). */
+    private volatile coach.store.SendPace pace;
+    private final java.util.concurrent.atomic.AtomicBoolean paceFailed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private static final class ChatLimiter {
         final RateLimiter<Object> spacing;
@@ -137,6 +141,20 @@ public final class TelegramSender implements ChatSender {
     private boolean shortWait(Throwable e) {
         Integer after = retryAfter(e);
         return after == null || after <= delivery.inlineRetryAfter().toSeconds();
+    }
+
+    void useMetrics(BotMetrics m) {
+        this.metrics = m;
+    }
+
+    /** The send limits are reserved in the store, so they hold over every replica sending for the bot. */
+    void usePace(coach.store.SendPace p) {
+        this.pace = p;
+    }
+
+    /** setWebhook (a multipart call), with the usual retries of transient failures. */
+    Result<Boolean> setWebhook(org.telegram.telegrambots.meta.api.methods.updates.SetWebhook m) {
+        return call(() -> client.execute(m), retryPolicy, false);
     }
 
     /** Replies that cannot be sent now are kept here and sent when the Bot API is back (set before the bot starts). */
@@ -183,7 +201,12 @@ public final class TelegramSender implements ChatSender {
      */
     @Override
     public SendResult send(String chatId, Reply reply) {
-        return deliver(Target.chat(chatId), reply, null, true);
+        SendResult r = deliver(Target.chat(chatId), reply, null, true);
+        BotMetrics m = metrics;
+        if (m != null) {
+            m.tipDelivery(r.status().name());
+        }
+        return r;
     }
 
     /** Whether the chat refused the bot (403) and has not written since. */
@@ -545,13 +568,27 @@ public final class TelegramSender implements ChatSender {
     }
 
     private <T> Result<T> call(CheckedSupplier<T> call, RetryPolicy<Object> policy, boolean once) {
+        BotMetrics m = metrics;
         try {
-            return new Result<>(Outcome.OK, Failsafe.with(policy).get(call), "");
+            Result<T> ok = new Result<>(Outcome.OK, Failsafe.with(policy).get(call), "");
+            if (m != null) {
+                m.replySent();
+            }
+            return ok;
         } catch (FailsafeException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            countError(m, cause);
             return classified(cause, once);
         } catch (RuntimeException e) {
+            countError(m, e);
             return classified(e, once);
+        }
+    }
+
+    private static void countError(BotMetrics m, Throwable e) {
+        if (m != null) {
+            m.sendError(e instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() != 0
+                    ? String.valueOf(r.getErrorCode()) : "network");
         }
     }
 
@@ -660,6 +697,18 @@ public final class TelegramSender implements ChatSender {
     private boolean acquire(String chatId) throws InterruptedException {
         Duration own = permitWait.get();
         Duration wait = own == null || own.compareTo(waitAllowed()) > 0 ? waitAllowed() : own;
+        coach.store.SendPace shared = pace;
+        if (shared != null) {
+            try {
+                return acquireShared(shared, chatId, wait);
+            } catch (coach.store.StoreException e) {
+                if (paceFailed.compareAndSet(false, true)) {
+                    LOG.warn("the shared send limits cannot be read ({}); this replica keeps its own limits until the store answers", e.getMessage());
+                }
+            }
+        } else {
+            paceFailed.set(false);
+        }
         ChatLimiter l = limiterFor(chatId);
         if (l != null) {
             l.lastUsed = System.nanoTime();
@@ -672,6 +721,57 @@ public final class TelegramSender implements ChatSender {
         }
         // the overall limit is shared and short: waited for in full, so a chat's permit taken above is not wasted
         return global == null || global.tryAcquirePermit(waitAllowed());
+    }
+
+    /**
+     * The same limits as the local limiters, reserved in the store (one GCRA row per chat and limit, one
+     * for everything), so that every replica's messages count: the chat's slot first, then, once its
+     * time has come, the overall one.
+     */
+    private boolean acquireShared(coach.store.SendPace shared, String chatId, Duration wait) throws InterruptedException {
+        long max = wait.toMillis();
+        long now = System.currentTimeMillis();
+        long w = 0;
+        if (chatId.startsWith("-")) {
+            if (!limits.groupInterval().isZero()) {
+                long x = shared.reserve("gap:" + chatId, now, limits.groupInterval().toMillis(), 0, max);
+                if (x < 0) {
+                    return false;
+                }
+                w = x;
+            }
+            if (limits.groupPerMinute() > 0) {
+                long t = Math.max(1, 60_000 / limits.groupPerMinute());
+                long x = shared.reserve("min:" + chatId, now, t, (limits.groupPerMinute() - 1) * t, max);
+                if (x < 0) {
+                    return false;
+                }
+                w = Math.max(w, x);
+            }
+        } else if (limits.privateBurst() > 0) {
+            long t = Math.max(1, limits.privateWindow().toMillis() / limits.privateBurst());
+            long x = shared.reserve("chat:" + chatId, now, t, (limits.privateBurst() - 1) * t, max);
+            if (x < 0) {
+                return false;
+            }
+            w = x;
+        }
+        if (w > 0) {
+            Thread.sleep(w);
+        }
+        paceFailed.set(false);
+        if (limits.globalPerSecond() <= 0) {
+            return true;
+        }
+        long t = Math.max(1, 1000 / limits.globalPerSecond());
+        long x = shared.reserve("all", System.currentTimeMillis(), t, 0, waitAllowed().toMillis());
+        if (x < 0) {
+            return false;
+        }
+        if (x > 0) {
+            Thread.sleep(x);
+        }
+        return true;
     }
 
     private ChatLimiter limiterFor(String chatId) {

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * не так»), the log gets one line without a stack trace, and everything works again once space is back.
  */
 class DiskFullConversationTest {
+    /** The file's cap in pages: room for the schema (51 pages with V30), then filled up by the test. */
+    static final int PAGES = 56;
     @TempDir
     Path dir;
 
@@ -37,7 +39,7 @@ class DiskFullConversationTest {
     static void fill(StoreConfig config) throws Exception {
         try (var c = java.sql.DriverManager.getConnection(config.url()); var st = c.createStatement()) {
             st.execute("PRAGMA synchronous = OFF");
-            st.execute("PRAGMA max_page_count = 45");
+            st.execute("PRAGMA max_page_count = " + PAGES);
             String[] inserts = {
                 "INSERT INTO progress (user_id, item_key, item_value, updated_at) VALUES ('filler', 'k%d', '%s', 0)",
                 "INSERT INTO subscriptions (chat_id, chat_type, lang, send_time, time_zone, enabled, next_due_at, subscribed_by, created_at, updated_at) "
@@ -60,7 +62,7 @@ class DiskFullConversationTest {
 
     @Test
     void aFullDiskIsExplainedToTheUserWithoutStackTracesAndPassesWhenSpaceIsBack() throws Exception {
-        StoreConfig config = StoreConfig.sqlite(dir).withSqliteMaxPageCount(45);
+        StoreConfig config = StoreConfig.sqlite(dir).withSqliteMaxPageCount(PAGES);
         try (Store store = Store.open(config); LogCapture log = new LogCapture("coach", Level.WARN)) {
             Coach coach = Coach.create(TestKb.source(), Coach.Options.withStore(store, Permissions.ALL));
             fill(config);

@@ -101,6 +101,8 @@ public final class FakeBotApi implements AutoCloseable {
     private volatile boolean record = true;
     private volatile Consumer<Call> listener;
     private volatile boolean closed;
+    /** The parameters of the last setWebhook (null: none; deleteWebhook clears it). */
+    private volatile ObjectNode webhook;
 
     private FakeBotApi(String token, long maxHoldMillis, boolean listen) throws IOException {
         this.token = token;
@@ -287,6 +289,26 @@ public final class FakeBotApi implements AutoCloseable {
     /** Queues an update ({@code kind} is the field name, e.g. "message"); returns its update_id. */
     public int push(String kind, JsonNode payload) {
         return pushRaw("\"" + kind + "\":" + payload.toString());
+    }
+
+    /**
+     * Webhook mode: an update as Telegram would POST it, with the next update_id, not queued for
+     * getUpdates (the test delivers it to the bot's webhook itself).
+     */
+    public String webhookUpdate(String kind, JsonNode payload) {
+        synchronized (updLock) {
+            return "{\"update_id\":" + (nextUpdateId++) + ",\"" + kind + "\":" + payload + "}";
+        }
+    }
+
+    /** {@link #webhookUpdate} of a private text message. */
+    public String webhookText(long chatId, long userId, String lang, String text) {
+        return webhookUpdate("message", message(chatId, "private", userId, lang, text));
+    }
+
+    /** The parameters of the last setWebhook call (url, secret_token, allowed_updates, …), or null. */
+    public ObjectNode webhook() {
+        return webhook;
     }
 
     /** Queues an update given as the JSON fields after update_id (may be malformed on purpose). */
@@ -498,6 +520,9 @@ public final class FakeBotApi implements AutoCloseable {
             return error(400, "Bad Request: can't parse request");
         }
         if (method.equals("getupdates")) {
+            if (webhook != null) {
+                return error(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+            }
             return getUpdates(params);
         }
         Deque<Answer> chatScript = params.hasNonNull("chat_id") ? scripted.get(method + "@" + params.path("chat_id").asText()) : null;
@@ -656,8 +681,27 @@ public final class FakeBotApi implements AutoCloseable {
             case "getme":
                 return ok(json.createObjectNode().put("id", BOT_ID).put("is_bot", true).put("first_name", "Coach")
                         .put("username", BOT_USERNAME).put("can_join_groups", true).put("supports_inline_queries", true));
-            case "deletewebhook", "close", "logout":
+            case "deletewebhook":
+                webhook = null;
                 return ok(json.getNodeFactory().booleanNode(true));
+            case "close", "logout":
+                return ok(json.getNodeFactory().booleanNode(true));
+            case "setwebhook": {
+                String url = p.path("url").asText("");
+                if (!url.isEmpty() && !url.startsWith("https://")) {
+                    return error(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
+                }
+                if (p.hasNonNull("secret_token") && !p.path("secret_token").asText().matches("[A-Za-z0-9_-]{1,256}")) {
+                    return error(400, "Bad Request: secret token contains unallowed characters");
+                }
+                webhook = url.isEmpty() ? null : p.deepCopy();
+                return ok(json.getNodeFactory().booleanNode(true));
+            }
+            case "getwebhookinfo": {
+                ObjectNode w = webhook;
+                return ok(json.createObjectNode().put("url", w == null ? "" : w.path("url").asText()).put("has_custom_certificate", false)
+                        .put("pending_update_count", 0));
+            }
             case "setmycommands": {
                 JsonNode cmds = p.path("commands");
                 if (!cmds.isArray() || cmds.size() > 100) {

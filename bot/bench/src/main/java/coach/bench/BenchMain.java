@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
  * Cold-start figures time child runs of the product jar ({@link Bench#productJar()}).
  */
 @Command(name = "coach-bench", mixinStandardHelpOptions = true,
-        description = "Measure speed and memory: coach-bench [morphology|search|phrasing|tone|drill|telegram|tips|reliability|progress] (all by default). Figures are medians/percentiles; see README.")
+        description = "Measure speed and memory: coach-bench [morphology|search|phrasing|tone|drill|telegram|webhook|tips|reliability|progress] (all by default). Figures are medians/percentiles; see README.")
 public final class BenchMain implements Callable<Integer> {
     public static void main(String[] args) {
         System.exit(run(args));
@@ -26,9 +26,9 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     /** The benchmarks; picocli refuses any other name (exit 2) and lists these. */
-    enum Which { morphology, search, phrasing, tone, drill, telegram, tips, reliability, progress }
+    enum Which { morphology, search, phrasing, tone, drill, telegram, webhook, tips, reliability, progress }
 
-    @Parameters(arity = "0..*", paramLabel = "BENCH", description = "Which benchmarks to run: morphology, search, phrasing, tone, drill, telegram, tips, reliability, progress (default: all).")
+    @Parameters(arity = "0..*", paramLabel = "BENCH", description = "Which benchmarks to run: morphology, search, phrasing, tone, drill, telegram, webhook, tips, reliability, progress (default: all).")
     List<String> names = List.of();
 
     @picocli.CommandLine.Spec
@@ -70,6 +70,9 @@ public final class BenchMain implements Callable<Integer> {
         }
         if (wants(Which.telegram)) {
             TelegramBench.run(out);
+        }
+        if (wants(Which.webhook)) {
+            coach.bench.WebhookBench.run(out);
         }
         if (wants(Which.reliability)) {
             ReliabilityBench.run(out);

@@ -41,6 +41,6 @@ class BenchMainTest {
     void anUnknownBenchmarkIsAnErrorListingTheAllowedOnes() {
         Run r = run("nonsense");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("Unknown benchmark 'nonsense'") && r.err().contains("morphology, search, phrasing, tone, drill, telegram, tips, reliability"), r.err());
+        assertTrue(r.err().contains("Unknown benchmark 'nonsense'") && r.err().contains("morphology, search, phrasing, tone, drill, telegram, webhook, tips, reliability"), r.err());
     }
 }
