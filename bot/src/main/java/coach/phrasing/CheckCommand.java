@@ -66,14 +66,14 @@ public final class CheckCommand implements Command.Handler {
             b.para();
         }
         if (!r.suggestions().isEmpty() && quoted) {
-            if (fs.stream().anyMatch(f -> !f.rewritable())) {
-                b.italic(Texts.get(ui, "check.partial")).nl();
-            }
             b.bold(Texts.get(ui, "check.suggestions")).nl();
             int i = 1;
             for (String s : r.suggestions()) {
                 b.text(i++ + ") ").quote(engine.mask(s)).nl();
             }
+        } else if (r.suggestions().isEmpty() && !r.partial().isEmpty() && quoted) {
+            b.text(Texts.get(ui, "check.partial")).nl();
+            b.quote(engine.mask(r.partial().get(0))).nl();
         } else if (r.suggestions().isEmpty()) {
             b.text(Texts.get(ui, "check.no_suggestion"));
         }

@@ -9,10 +9,16 @@ import java.util.List;
  * @param text        the checked text
  * @param lang        its language (by script)
  * @param findings    risky fragments, in text order, not overlapping
- * @param suggestions up to three polite versions of the whole text, each checking clean; empty when
- *                    the text is clean (or, rarely, when no safe rewrite exists)
+ * @param suggestions up to three polite versions of the whole text, each checking clean and fixing every finding
+ *                    ("sendable or nothing"); empty when the text is clean or when some sentence must be rephrased by hand
+ * @param partial     when some sentence cannot be rewritten safely: versions that fix the other sentences and leave
+ *                    that one as it was (not sendable as they stand; the report shows them as a head start)
  */
-public record CheckResult(String text, Lang lang, List<Finding> findings, List<String> suggestions) {
+public record CheckResult(String text, Lang lang, List<Finding> findings, List<String> suggestions, List<String> partial) {
+
+    public CheckResult(String text, Lang lang, List<Finding> findings, List<String> suggestions) {
+        this(text, lang, findings, suggestions, List.of());
+    }
 
     public boolean risky() {
         return !findings.isEmpty();

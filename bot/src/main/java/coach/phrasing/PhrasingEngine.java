@@ -260,6 +260,10 @@ public final class PhrasingEngine {
                         model ? Finding.MODEL : Finding.RULE, h.confidence()));
             }
         }
+        if (findings.stream().anyMatch(f -> !f.rewritable())) {
+            // a version that leaves a risky sentence as it was is not one to send: it is shown apart, as a head start
+            return new CheckResult(t, lang, List.copyOf(findings), List.of(), suggestions);
+        }
         return new CheckResult(t, lang, List.copyOf(findings), suggestions);
     }
 

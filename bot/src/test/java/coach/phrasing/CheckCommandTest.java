@@ -53,6 +53,24 @@ class CheckCommandTest {
     }
 
     @Test
+    void aSentenceLeftForTheUserMeansNoVersionToSendOnlyAHeadStart() {
+        String draft = "Привезём на днях. Не позвоним — звоните сами.";
+        CheckResult r = coach.phrasing().check(draft);
+        assertTrue(r.findings().stream().anyMatch(f -> !f.rewritable()), r.findings().toString());
+        assertTrue(r.findings().stream().anyMatch(Finding::rewritable), r.findings().toString());
+        // a version that leaves a risky sentence as it was is not offered as one to send
+        assertTrue(r.suggestions().isEmpty(), r.suggestions().toString());
+        assertFalse(r.partial().isEmpty());
+        String head = r.partial().get(0);
+        assertFalse(head.contains("на днях"), head);
+        assertTrue(head.contains("Не позвоним — звоните сами."), head);
+        String text = plain(say(Lang.RU, "/check " + draft));
+        assertFalse(text.contains("Вежливые варианты всего сообщения:"), text);
+        assertTrue(text.contains("Целиком безопасно переписать не получилось"), text);
+        assertTrue(text.contains(head), text);
+    }
+
+    @Test
     void cleanDraftGetsAShortPositiveAnswer() {
         String text = plain(say(Lang.RU, "/check Спасибо за обращение! Я уже передала информацию специалисту."));
         assertTrue(text.startsWith("Рискованных формулировок не нашлось"), text);
