@@ -110,12 +110,13 @@ public final class Coach {
         handlers.add(new MaterialsCommand.OfferHandler(materials, fill));
         registry.register(new MaterialsCommand(kb, materials, fill));
 
-        // tips & store
-        Tips tips = Tips.create(kb, options.store(), options.clock());
-        tips.commands().forEach(registry::register);
-
         // drills: "polite" means the phrasing engine finds nothing risky
         Drills drills = Drills.load(kb, impolite(rules));
+
+        // tips & store; a tip offers the drill that practises its principle
+        Tips tips = Tips.create(kb, options.store(), options.clock(), drills::scenarioFor);
+        tips.commands().forEach(registry::register);
+
         drills.commands().forEach(registry::register);
         handlers.addAll(drills.handlers());
         // progress, weak spots, the team view and /forget: the recorder keeps per-criterion outcomes, the personal best stays as before
