@@ -80,8 +80,10 @@ public final class Yaml {
             return root;
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            if (e.getContextMark() != null && m != null && m.getIndex() >= text.length() - 1) {
-                // an unclosed bracket or quote is only noticed at the end of the file: point at where it opened
+            String context = e.getContext() == null ? "" : e.getContext();
+            if (e.getContextMark() != null && (m == null || m.getIndex() >= text.length() - 1
+                    || context.contains("flow") || context.contains("quoted scalar"))) {
+                // an unclosed bracket or quote is only noticed further on (at the end of the file): point at where it opened
                 m = e.getContextMark();
             }
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -381,17 +383,7 @@ public final class Yaml {
 
         /** A list field; a missing one is an empty list unless {@code required}. */
         public List<Node> list(String field, boolean required) {
-            Node v = get(field);
-            if (v.isNull()) {
-                if (required) {
-                    throw error("missing list '" + field + "'");
-                }
-                return List.of();
-            }
-            if (!v.isList() || (required && v.isEmpty())) {
-                throw error(field, "field '" + field + "' must be a non-empty list");
-            }
-            return v.items;
+            return collection(field, Kind.LIST, required, "missing list '" + field + "'", "a non-empty list").items;
         }
 
         /** A list field of non-empty texts (each node kept for its line). */
@@ -407,17 +399,22 @@ public final class Yaml {
 
         /** A mapping field; a missing one is empty unless {@code required}. */
         public Map<String, Node> map(String field, boolean required) {
+            return collection(field, Kind.MAP, required, "missing field '" + field + "'", "a non-empty mapping (key: value)").fields;
+        }
+
+        /** A list or mapping field, or an empty node of its owner when absent and not {@code required}. */
+        private Node collection(String field, Kind kind, boolean required, String missing, String expected) {
             Node v = get(field);
             if (v.isNull()) {
                 if (required) {
-                    throw error("missing field '" + field + "'");
+                    throw error(missing);
                 }
-                return Map.of();
+                return missing();
             }
-            if (!v.isMap() || (required && v.isEmpty())) {
-                throw error(field, "field '" + field + "' must be a non-empty mapping (key: value)");
+            if (v.kind != kind || (required && v.isEmpty())) {
+                throw error(field, "field '" + field + "' must be " + expected);
             }
-            return v.fields;
+            return v;
         }
 
         /** An optional list of texts, stripped (a single text counts as a list of one). */
