@@ -1,5 +1,6 @@
 package coach.materials;
 
+import coach.text.Normalizer;
 import coach.kb.ContentException;
 import coach.kb.KnowledgeBase;
 import coach.kb.Topic;
@@ -72,7 +73,7 @@ public final class MaterialCatalog {
     }
 
     static String normTitle(String s) {
-        return s.toLowerCase(Locale.ROOT).replace('ё', 'е').replaceAll("[.\\s]+$", "").replaceAll("\\s+", " ").strip();
+        return Normalizer.fold(s).replaceAll("[.\\s]+$", "").replaceAll("\\s+", " ").strip();
     }
 
     static Material parse(KnowledgeBase kb, String path, String text) {

@@ -1,5 +1,6 @@
 package coach.progress;
 
+import coach.text.Normalizer;
 import coach.core.Access;
 import coach.core.Command;
 import coach.core.Context;
@@ -117,7 +118,7 @@ final class WeeklyDigest implements TipScheduler.Programme {
             return new String[]{"weekly.usage", ""};
         }
         for (String w : words) {
-            String lw = w.toLowerCase(Locale.ROOT).replace('ё', 'е');
+            String lw = Normalizer.fold(w);
             Matcher m = TIME.matcher(w);
             if (DAYS.containsKey(lw)) {
                 if (day != null) {

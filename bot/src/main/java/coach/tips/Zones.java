@@ -1,5 +1,6 @@
 package coach.tips;
 
+import coach.text.Normalizer;
 import coach.kb.ContentException;
 import coach.kb.KnowledgeBase;
 import coach.kb.Yaml;
@@ -68,7 +69,7 @@ public final class Zones {
 
     /** Case, ё/е, hyphens, dots and spaces do not matter. */
     static String key(String name) {
-        return name.toLowerCase(Locale.ROOT).replace('ё', 'е').replaceAll("[.’'`]", "").replaceAll("[\\s\\-–—_]+", " ").strip();
+        return Normalizer.fold(name).replaceAll("[.’'`]", "").replaceAll("[\\s\\-–—_]+", " ").strip();
     }
 
     /** The zone a user's words mean, if any. */
