@@ -143,7 +143,7 @@ public final class ToneChecker {
             Token t = tokens.get(i);
             if (t.isWord()) {
                 char c = t.norm().charAt(0);
-                if (c < 128 || (c >= 0x0400 && c <= 0x04FF)) {
+                if (c < 128 || Lang.isCyrillic(c)) {
                     return true;
                 }
             }
