@@ -98,17 +98,7 @@ public final class Yaml {
     }
 
     /** Builds nodes from the parser's events. */
-    private static final class Reader {
-        private final String file;
-        private final Parser parser;
-        private final int offset;
-
-        Reader(String file, Parser parser, int offset) {
-            this.file = file;
-            this.parser = parser;
-            this.offset = offset;
-        }
-
+    private record Reader(String file, Parser parser, int offset) {
         /** @param entryLine the line of the key that introduces the value, or -1 when the value is not under a key */
         Node node(Event e, int entryLine) {
             int line = line(e, offset);
