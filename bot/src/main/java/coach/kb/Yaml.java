@@ -105,7 +105,6 @@ public final class Yaml {
             int entry = entryLine < 0 ? line : entryLine;
             if (e instanceof MappingStartEvent) {
                 Map<String, Node> fields = new LinkedHashMap<>();
-                Map<String, Integer> keyLines = new LinkedHashMap<>();
                 Event k;
                 while (!(k = parser.getEvent()).is(Event.ID.MappingEnd)) {
                     if (!(k instanceof ScalarEvent key)) {
@@ -114,11 +113,9 @@ public final class Yaml {
                     if (fields.containsKey(key.getValue())) {
                         throw new ContentException(file, line(k, offset), "the key '" + key.getValue() + "' is given twice");
                     }
-                    int keyLine = line(k, offset);
-                    keyLines.put(key.getValue(), keyLine);
-                    fields.put(key.getValue(), node(parser.getEvent(), keyLine));
+                    fields.put(key.getValue(), node(parser.getEvent(), line(k, offset)));
                 }
-                return new Node(Kind.MAP, file, line, entry, null, false, Collections.unmodifiableMap(fields), keyLines, List.of());
+                return new Node(Kind.MAP, file, line, entry, null, false, Collections.unmodifiableMap(fields), List.of());
             }
             if (e instanceof SequenceStartEvent) {
                 List<Node> items = new ArrayList<>();
@@ -126,14 +123,14 @@ public final class Yaml {
                 while (!(k = parser.getEvent()).is(Event.ID.SequenceEnd)) {
                     items.add(node(k, -1));
                 }
-                return new Node(Kind.LIST, file, line, entry, null, false, Map.of(), Map.of(), Collections.unmodifiableList(items));
+                return new Node(Kind.LIST, file, line, entry, null, false, Map.of(), Collections.unmodifiableList(items));
             }
             if (e instanceof ScalarEvent s) {
                 boolean plain = s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
                 String v = s.getValue();
                 boolean isNull = plain && (v.isEmpty() || v.equals("~") || v.equals("null") || v.equals("Null") || v.equals("NULL"));
                 // an empty value has no position of its own (SnakeYAML marks the next token): a null stands at its key
-                return new Node(isNull ? Kind.NULL : Kind.SCALAR, file, isNull ? entry : line, entry, isNull ? null : v, plain, Map.of(), Map.of(), List.of());
+                return new Node(isNull ? Kind.NULL : Kind.SCALAR, file, isNull ? entry : line, entry, isNull ? null : v, plain, Map.of(), List.of());
             }
             if (e instanceof AliasEvent) {
                 throw new ContentException(file, line, "YAML aliases (*name) are not supported in content files");
@@ -155,11 +152,10 @@ public final class Yaml {
         private final String value;
         private final boolean plain;
         private final Map<String, Node> fields;
-        private final Map<String, Integer> keyLines;
         private final List<Node> items;
 
         private Node(Kind kind, String file, int valueLine, int line, String value, boolean plain, Map<String, Node> fields,
-                     Map<String, Integer> keyLines, List<Node> items) {
+                     List<Node> items) {
             this.kind = kind;
             this.file = file;
             this.valueLine = valueLine;
@@ -167,12 +163,11 @@ public final class Yaml {
             this.value = value;
             this.plain = plain;
             this.fields = fields;
-            this.keyLines = keyLines;
             this.items = items;
         }
 
         private Node missing() {
-            return new Node(Kind.MISSING, file, line, line, null, false, Map.of(), Map.of(), List.of());
+            return new Node(Kind.MISSING, file, line, line, null, false, Map.of(), List.of());
         }
 
         // ---- structure
@@ -281,8 +276,8 @@ public final class Yaml {
 
         /** The line of a field's key, or this node's line when the field is not there. */
         public int lineOf(String field) {
-            Integer l = keyLines.get(field);
-            return l == null ? line : l;
+            Node n = fields.get(field);
+            return n == null ? line : n.line; // a field's entry line is its key's line
         }
 
         // ---- errors

@@ -17,7 +17,13 @@ public final class Normalizer {
 
     /** The text with ё → е and Ё → Е (the same string when it has neither). */
     public static String foldYo(String s) {
-        return s.indexOf('ё') < 0 && s.indexOf('Ё') < 0 ? s : s.replace('ё', 'е').replace('Ё', 'Е');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 'ё' || c == 'Ё') {
+                return s.replace('ё', 'е').replace('Ё', 'Е');
+            }
+        }
+        return s;
     }
 
     /** Lower case and ё → е, nothing else: how a word is compared where punctuation still matters. */
