@@ -103,10 +103,11 @@ public final class Coach {
         features.add(everyday);
         // materials: a filled-in template is checked by the phrasing engine before it is sent
         features.add(new MaterialsFeature(kb, materials, new PhrasingReviewer(rules)));
-        Tips tips = Tips.create(kb, options.store(), options.clock());
-        features.add(tips);
         // drills: "polite" means the phrasing engine finds nothing impolite
         Drills drills = Drills.load(kb, impolite(rules));
+        // tips; a tip offers the drill that practises its principle (the drills feature answers)
+        Tips tips = Tips.create(kb, options.store(), options.clock(), drills::scenarioFor);
+        features.add(tips);
         features.add(drills);
         // progress, weak spots, the team view and /forget: the recorder keeps per-criterion outcomes, the personal best stays as before
         ProgressFeature progress = null;

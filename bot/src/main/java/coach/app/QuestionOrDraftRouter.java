@@ -8,7 +8,6 @@ import coach.kb.ContentException;
 import coach.kb.KnowledgeBase;
 import coach.kb.Yaml;
 import coach.text.Normalizer;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,50 +85,49 @@ public final class QuestionOrDraftRouter implements FreeTextRouter {
      */
     public QuestionOrDraftRouter(KnowledgeBase kb, Predicate<String> risky) {
         this.risky = risky;
-        String text = kb.source().read(FILE);
-        JsonNode root = Yaml.read(FILE, text);
-        JsonNode st = section(root, "small_talk", text);
+        Yaml.Node root = Yaml.parse(FILE, kb.source().read(FILE));
+        Yaml.Node st = section(root, "small_talk");
         List<String> all = new ArrayList<>();
-        st.fieldNames().forEachRemaining(k -> {
-            List<String> words = Yaml.strings(st, k);
+        st.fields().keySet().forEach(k -> {
+            List<String> words = st.strings(k);
             all.addAll(words);
             if (!k.equals("filler")) {
                 smallTalk.put(k, new Lexicon(words));
             }
         });
         smallTalkAll = new Lexicon(all);
-        JsonNode d = section(root, "draft", text);
+        Yaml.Node d = section(root, "draft");
         salutations = phrases(d, "salutations");
-        secondPerson = new Lexicon(Yaml.strings(d, "second_person"));
-        firstPlural = new Lexicon(Yaml.strings(d, "first_plural"));
+        secondPerson = new Lexicon(d.strings("second_person"));
+        firstPlural = new Lexicon(d.strings("first_plural"));
         signoffs = phrases(d, "signoffs");
         rhetorical = phrases(d, "rhetorical");
         offers = phrases(d, "offers");
-        notClientVerbs = new Lexicon(Yaml.strings(d, "not_client_verbs"));
-        notNames = new Lexicon(Yaml.strings(d, "not_names"));
-        JsonNode q = section(root, "question", text);
-        questionWords = new Lexicon(Yaml.strings(q, "words"));
-        thirdParty = new Lexicon(Yaml.strings(q, "third_party"));
-        addressWords = new Lexicon(Yaml.strings(q, "address_words"));
-        firstSingular = new Lexicon(Yaml.strings(q, "first_singular"));
+        notClientVerbs = new Lexicon(d.strings("not_client_verbs"));
+        notNames = new Lexicon(d.strings("not_names"));
+        Yaml.Node q = section(root, "question");
+        questionWords = new Lexicon(q.strings("words"));
+        thirdParty = new Lexicon(q.strings("third_party"));
+        addressWords = new Lexicon(q.strings("address_words"));
+        firstSingular = new Lexicon(q.strings("first_singular"));
         advicePhrases = phrases(q, "advice");
         adviceVerbs = advicePhrases.stream().filter(p -> !p.contains(" ")).collect(java.util.stream.Collectors.toSet());
-        notInfinitives = new Lexicon(Yaml.strings(q, "not_infinitives"));
+        notInfinitives = new Lexicon(q.strings("not_infinitives"));
         if (smallTalk.isEmpty() || salutations.isEmpty() || questionWords.isEmpty()) {
             throw new ContentException(FILE, 1, "small_talk, draft.salutations and question.words must not be empty");
         }
     }
 
-    private static JsonNode section(JsonNode root, String name, String text) {
-        JsonNode n = root.get(name);
-        if (n == null || !n.isObject()) {
-            throw new ContentException(FILE, Yaml.lineOf(text, name + ":"), "missing section '" + name + "'");
+    private static Yaml.Node section(Yaml.Node root, String name) {
+        Yaml.Node n = root.get(name);
+        if (!n.isMap()) {
+            throw root.error(name, "missing section '" + name + "'");
         }
         return n;
     }
 
-    private static List<String> phrases(JsonNode n, String field) {
-        return Yaml.strings(n, field).stream().map(Normalizer::norm).toList();
+    private static List<String> phrases(Yaml.Node n, String field) {
+        return n.strings(field).stream().map(Normalizer::norm).toList();
     }
 
     /** Words, with entries ending in * matching any ending. */

@@ -2,6 +2,7 @@ package coach.drill;
 
 import coach.kb.KnowledgeBase;
 import coach.kb.Principle;
+import coach.kb.Yaml;
 import coach.match.PhraseSet;
 import coach.match.TokenPattern;
 import coach.match.WordClasses;
@@ -28,14 +29,14 @@ final class CriterionReader {
     /**
      * @param weighted whether a weight is required (rubric criteria) or fixed at 1 (quiz key points)
      */
-    static Criterion read(YamlDoc.Node n, KnowledgeBase kb, boolean weighted, Map<String, String> words) {
+    static Criterion read(Yaml.Node n, KnowledgeBase kb, boolean weighted, Map<String, String> words) {
         return read(n, kb, weighted, words, false);
     }
 
     /**
      * @param englishRequired pattern criteria must have an {@code en:} block with English patterns and examples
      */
-    static Criterion read(YamlDoc.Node n, KnowledgeBase kb, boolean weighted, Map<String, String> words, boolean englishRequired) {
+    static Criterion read(Yaml.Node n, KnowledgeBase kb, boolean weighted, Map<String, String> words, boolean englishRequired) {
         n.onlyFields(FIELDS);
         String id = n.text("id");
         if (!CRITERION_ID.matcher(id).matches()) {
@@ -84,10 +85,10 @@ final class CriterionReader {
         List<String> matchEn = new ArrayList<>();
         List<String> noMatchEn = new ArrayList<>();
         examples(n, match, noMatch);
-        YamlDoc.Node en = null;
+        Yaml.Node en = null;
         if (n.has("en")) {
-            en = n.child("en");
-            if (!en.json().isObject()) {
+            en = n.get("en");
+            if (!en.isMap()) {
                 throw n.error("en", "'en' must be a mapping with patterns, exceptions and examples");
             }
             en.onlyFields(EN_FIELDS);
@@ -118,15 +119,15 @@ final class CriterionReader {
             }
         }
         return new Criterion(id, nameRu, nameEn, weight, phrases, absent, phrasing, principle, quote, hintRu, hintEn, cap,
-                List.copyOf(match), List.copyOf(noMatch), n.doc().file, n.doc().line(n.pointer()),
+                List.copyOf(match), List.copyOf(noMatch), n.file(), n.line(),
                 phrasesEn, List.copyOf(matchEn), List.copyOf(noMatchEn), scope.equals("conversation"),
                 n.has("courtesy") && n.bool("courtesy"));
     }
 
-    private static void examples(YamlDoc.Node n, List<String> match, List<String> noMatch) {
+    private static void examples(Yaml.Node n, List<String> match, List<String> noMatch) {
         if (n.has("examples")) {
-            YamlDoc.Node ex = n.child("examples");
-            if (!ex.json().isObject()) {
+            Yaml.Node ex = n.get("examples");
+            if (!ex.isMap()) {
                 throw n.error("examples", "examples must have 'match' and 'no_match' lists");
             }
             ex.onlyFields(Set.of("match", "no_match"));
@@ -136,12 +137,12 @@ final class CriterionReader {
     }
 
     /** The file's named word classes ({@code words:}), usable in its patterns as {@code @name}. */
-    static Map<String, String> words(YamlDoc.Node root) {
+    static Map<String, String> words(Yaml.Node root) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, YamlDoc.Node> e : root.map("words", false).entrySet()) {
+        for (Map.Entry<String, Yaml.Node> e : root.map("words", false).entrySet()) {
             String body = e.getValue().asText();
             try {
-                WordClasses.validate(e.getKey(), e.getValue().json().isValueNode() ? body : null);
+                WordClasses.validate(e.getKey(), e.getValue().isScalar() ? body : null);
             } catch (IllegalArgumentException ex) {
                 throw e.getValue().error(ex.getMessage());
             }
@@ -150,9 +151,9 @@ final class CriterionReader {
         return out;
     }
 
-    private static List<TokenPattern> compile(List<YamlDoc.Node> nodes, Map<String, String> words) {
+    private static List<TokenPattern> compile(List<Yaml.Node> nodes, Map<String, String> words) {
         List<TokenPattern> out = new ArrayList<>();
-        for (YamlDoc.Node p : nodes) {
+        for (Yaml.Node p : nodes) {
             try {
                 String src = WordClasses.expand(p.asText(), words);
                 Matcher m = EXACT_PREFIX.matcher(src);

@@ -4,6 +4,9 @@ import coach.core.Command;
 import coach.core.Feature;
 import coach.core.SessionHandler;
 import coach.kb.KnowledgeBase;
+import coach.kb.Principle;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,10 +29,12 @@ public final class Drills implements Feature {
     private final DrillSessionHandler drillHandler;
     private final QuizSessionHandler quizHandler;
     private final List<Command> commands;
+    private final Map<String, String> practice;
     private volatile DrillResults results = DrillResults.NONE;
 
-    private Drills(Map<String, Scenario> scenarios, Quiz quiz, DrillScorer scorer, LongSupplier seeds) {
+    private Drills(KnowledgeBase kb, Map<String, Scenario> scenarios, Quiz quiz, DrillScorer scorer, LongSupplier seeds) {
         this.scenarios = scenarios;
+        this.practice = practice(kb, scenarios.values());
         this.quiz = quiz;
         this.scorer = scorer;
         this.seeds = seeds;
@@ -54,7 +59,37 @@ public final class Drills implements Feature {
         Map<String, Scenario> all = ScenarioLoader.loadAll(kb.source(), kb, slots);
         ScenarioLoader.require(all, COMPLAINT_SCENARIO);
         Quiz quiz = Quiz.load(kb.source(), kb, all);
-        return new Drills(all, quiz, new DrillScorer(risky, slots), seeds);
+        return new Drills(kb, all, quiz, new DrillScorer(risky, slots), seeds);
+    }
+
+    /** Principle id → the scenario that practises it: the first scenario naming it, else the first naming one of its topic. */
+    private static Map<String, String> practice(KnowledgeBase kb, Collection<Scenario> scenarios) {
+        Map<String, String> exact = new HashMap<>();
+        Map<String, String> byTopic = new HashMap<>();
+        for (Scenario s : scenarios) {
+            for (String pid : s.principleIds()) {
+                kb.principle(pid).ifPresent(p -> {
+                    exact.putIfAbsent(pid, s.id());
+                    byTopic.putIfAbsent(p.topicId(), s.id());
+                });
+            }
+        }
+        Map<String, String> out = new HashMap<>();
+        for (Principle p : kb.principles()) {
+            String sc = exact.getOrDefault(p.id(), byTopic.get(p.topicId()));
+            if (sc != null) {
+                out.put(p.id(), sc);
+            }
+        }
+        return Map.copyOf(out);
+    }
+
+    /**
+     * The id of the drill that practises a principle: the first scenario (in file order) that names it, else the
+     * first that names a principle of the same topic; empty when no scenario touches the topic.
+     */
+    public Optional<String> scenarioFor(String principleId) {
+        return Optional.ofNullable(practice.get(principleId));
     }
 
     /** The quiz's task, as a quiz item id. */

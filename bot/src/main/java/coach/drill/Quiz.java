@@ -3,6 +3,7 @@ package coach.drill;
 import coach.kb.ContentSource;
 import coach.kb.KnowledgeBase;
 import coach.kb.SelfCheck;
+import coach.kb.Yaml;
 import coach.text.Lang;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -79,19 +80,18 @@ final class Quiz {
     }
 
     static Quiz load(ContentSource source, KnowledgeBase kb, Map<String, Scenario> scenarios) {
-        YamlDoc doc = YamlDoc.parse(FILE, source.read(FILE));
-        YamlDoc.Node root = doc.root();
+        Yaml.Node root = Yaml.parseMapping(FILE, source.read(FILE));
         root.onlyFields(FIELDS);
         Map<String, String> words = CriterionReader.words(root);
         SelfCheck sc = kb.selfCheck();
-        List<YamlDoc.Node> qs = root.list("questions", true);
+        List<Yaml.Node> qs = root.list("questions", true);
         if (qs.size() != sc.questions().size()) {
             throw root.error("questions", "the guide's self-check has " + sc.questions().size() + " questions; quiz.yaml has " + qs.size());
         }
         List<Question> questions = new ArrayList<>();
         for (int i = 0; i < qs.size(); i++) {
-            YamlDoc.Node q = qs.get(i);
-            if (!q.json().isObject()) {
+            Yaml.Node q = qs.get(i);
+            if (!q.isMap()) {
                 throw q.error("a question must be a mapping with question, reference_ru and key_points");
             }
             q.onlyFields(QUESTION_FIELDS);
@@ -101,7 +101,7 @@ final class Quiz {
             }
             List<Criterion> points = new ArrayList<>();
             Set<String> ids = new HashSet<>();
-            for (YamlDoc.Node p : q.list("key_points", true)) {
+            for (Yaml.Node p : q.list("key_points", true)) {
                 Criterion c = CriterionReader.read(p, kb, false, words);
                 if (c.phrasing()) {
                     throw p.error("check", "key points are defined by patterns");
@@ -113,8 +113,8 @@ final class Quiz {
             }
             questions.add(new Question(text, q.optText("question_en"), List.copyOf(points), q.text("reference_ru"), q.optText("reference_en")));
         }
-        YamlDoc.Node task = root.child("task");
-        if (task.json() == null || !task.json().isObject()) {
+        Yaml.Node task = root.get("task");
+        if (!task.isMap()) {
             throw root.error("missing mapping 'task' with task, scenario and reference_ru");
         }
         task.onlyFields(TASK_FIELDS);

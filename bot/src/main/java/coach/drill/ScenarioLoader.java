@@ -3,6 +3,7 @@ package coach.drill;
 import coach.kb.ContentException;
 import coach.kb.ContentSource;
 import coach.kb.KnowledgeBase;
+import coach.kb.Yaml;
 import coach.text.Lang;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -42,8 +43,7 @@ final class ScenarioLoader {
     }
 
     static Scenario load(String file, String text, KnowledgeBase kb, Set<String> slotNames) {
-        YamlDoc doc = YamlDoc.parse(file, text);
-        YamlDoc.Node root = doc.root();
+        Yaml.Node root = Yaml.parseMapping(file, text);
         root.onlyFields(FIELDS);
         String id = root.text("id");
         String expectedId = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.yaml$", "");
@@ -61,7 +61,7 @@ final class ScenarioLoader {
             throw root.error("topic", "unknown topic '" + topic + "' (see principles.yaml)");
         }
         List<String> principles = new ArrayList<>();
-        for (YamlDoc.Node p : root.texts("principles", true)) {
+        for (Yaml.Node p : root.texts("principles", true)) {
             if (kb.principle(p.asText()).isEmpty()) {
                 throw p.error("unknown principle id '" + p.asText() + "'");
             }
@@ -70,27 +70,27 @@ final class ScenarioLoader {
 
         Map<String, Map<Lang, List<String>>> variables = new LinkedHashMap<>();
         Map<String, String> linked = new LinkedHashMap<>();
-        for (Map.Entry<String, YamlDoc.Node> e : root.map("variables", false).entrySet()) {
+        for (Map.Entry<String, Yaml.Node> e : root.map("variables", false).entrySet()) {
             if (!e.getKey().matches("[a-z][a-z0-9_]*")) {
                 throw e.getValue().error("variable name '" + e.getKey() + "' must be lower-case latin letters, digits and '_'");
             }
             if (slotNames.contains(e.getKey())) {
                 throw e.getValue().error("variable name '" + e.getKey() + "' is the name of a slot read from replies (" + Slots.FILE + ")");
             }
-            YamlDoc.Node holder = new YamlDoc.Node(doc, root.json().get("variables"), "/variables");
+            Yaml.Node holder = root.get("variables");
             List<String> ru = new ArrayList<>();
             List<String> en = new ArrayList<>();
             // linked facts: extra keys of a value are variables drawn together with it (the item and its short name)
             Map<String, List<String>> linkedRu = new LinkedHashMap<>();
             Map<String, List<String>> linkedEn = new LinkedHashMap<>();
-            List<YamlDoc.Node> values = holder.list(e.getKey(), true);
+            List<Yaml.Node> values = holder.list(e.getKey(), true);
             for (int i = 0; i < values.size(); i++) {
-                YamlDoc.Node v = values.get(i);
-                if (v.json().isObject()) {
+                Yaml.Node v = values.get(i);
+                if (v.isMap()) {
                     ru.add(v.text("ru"));
                     en.add(v.text("en"));
                     Set<String> keys = new java.util.LinkedHashSet<>();
-                    v.json().fieldNames().forEachRemaining(keys::add);
+                    keys.addAll(v.fields().keySet());
                     keys.remove("ru");
                     keys.remove("en");
                     if (i == 0) {
@@ -102,8 +102,8 @@ final class ScenarioLoader {
                         throw v.error("every value of '" + e.getKey() + "' must link the same facts " + linkedRu.keySet() + ", not " + keys);
                     }
                     for (String k : keys) {
-                        YamlDoc.Node lv = v.child(k);
-                        if (lv.json().isObject()) {
+                        Yaml.Node lv = v.get(k);
+                        if (lv.isMap()) {
                             lv.onlyFields(Set.of("ru", "en"));
                             linkedRu.get(k).add(lv.text("ru"));
                             linkedEn.get(k).add(lv.text("en"));
@@ -112,7 +112,7 @@ final class ScenarioLoader {
                             linkedEn.get(k).add(v.text(k));
                         }
                     }
-                } else if (v.json().isValueNode() && !v.asText().isBlank()) {
+                } else if (v.isScalar() && !v.asText().isBlank()) {
                     if (!linkedRu.isEmpty()) {
                         throw v.error("every value of '" + e.getKey() + "' must link the facts " + linkedRu.keySet());
                     }
@@ -127,7 +127,7 @@ final class ScenarioLoader {
             m.put(Lang.EN, List.copyOf(en));
             variables.put(e.getKey(), m);
             for (String k : linkedRu.keySet()) {
-                if (variables.containsKey(k) || root.json().get("variables").has(k) || slotNames.contains(k) || !k.matches("[a-z][a-z0-9_]*")) {
+                if (variables.containsKey(k) || root.get("variables").fields().containsKey(k) || slotNames.contains(k) || !k.matches("[a-z][a-z0-9_]*")) {
                     throw e.getValue().error("linked fact '" + k + "' must be a new lower-case name (not a variable or a slot)");
                 }
                 Map<Lang, List<String>> lm = new EnumMap<>(Lang.class);
@@ -145,7 +145,7 @@ final class ScenarioLoader {
 
         Map<String, String> words = CriterionReader.words(root);
         Map<String, Criterion> rubric = new LinkedHashMap<>();
-        for (YamlDoc.Node c : root.list("rubric", true)) {
+        for (Yaml.Node c : root.list("rubric", true)) {
             Criterion cr = CriterionReader.read(c, kb, true, words, true);
             if (rubric.put(cr.id(), cr) != null) {
                 throw c.error("id", "criterion '" + cr.id() + "' is defined twice");
@@ -154,20 +154,20 @@ final class ScenarioLoader {
             checkTemplate(c, "hint_en", cr.hintEn(), varNames);
         }
 
-        List<YamlDoc.Node> turnNodes = root.list("turns", true);
+        List<Yaml.Node> turnNodes = root.list("turns", true);
         if (turnNodes.size() < MIN_TURNS || turnNodes.size() > MAX_TURNS) {
             throw root.error("turns", "a scenario has " + MIN_TURNS + " to " + MAX_TURNS + " turns, not " + turnNodes.size());
         }
         List<Turn> turns = new ArrayList<>();
         Set<String> expectedSomewhere = new java.util.HashSet<>();
-        for (YamlDoc.Node t : turnNodes) {
-            if (!t.json().isObject()) {
+        for (Yaml.Node t : turnNodes) {
+            if (!t.isMap()) {
                 throw t.error("a turn must be a mapping with expects, model_answer, model_answer_en and reactions");
             }
             t.onlyFields(TURN_FIELDS);
             List<Criterion> expects = new ArrayList<>();
             if (t.has("expects")) {
-                for (YamlDoc.Node e : t.texts("expects", true)) {
+                for (Yaml.Node e : t.texts("expects", true)) {
                     Criterion c = rubric.get(e.asText());
                     if (c == null) {
                         throw e.error("turn expects '" + e.asText() + "', which is not a criterion of the rubric " + rubric.keySet());
@@ -184,7 +184,7 @@ final class ScenarioLoader {
             String model = templ(t, "model_answer", varNames);
             String modelEn = templ(t, "model_answer_en", varNames);
             List<Reaction> reactions = new ArrayList<>();
-            List<YamlDoc.Node> rs = t.list("reactions", true);
+            List<Yaml.Node> rs = t.list("reactions", true);
             for (int i = 0; i < rs.size(); i++) {
                 Reaction r = reaction(rs.get(i), rubric.keySet(), slotNames, varNames);
                 boolean last = i == rs.size() - 1;
@@ -207,8 +207,8 @@ final class ScenarioLoader {
 
     private static final Set<String> WHEN_FIELDS = Set.of("rude", "off_topic", "met", "missed", "has", "lacks", "band");
 
-    private static Reaction reaction(YamlDoc.Node n, Set<String> criteria, Set<String> slotNames, Set<String> varNames) {
-        if (!n.json().isObject()) {
+    private static Reaction reaction(Yaml.Node n, Set<String> criteria, Set<String> slotNames, Set<String> varNames) {
+        if (!n.isMap()) {
             throw n.error("a reaction is a mapping with id, when (except the last), ru, en and examples");
         }
         n.onlyFields(Set.of("id", "when", "ru", "en", "examples"));
@@ -221,8 +221,8 @@ final class ScenarioLoader {
         List<String> lacks = new ArrayList<>();
         Set<Band> bands = java.util.EnumSet.noneOf(Band.class);
         if (n.has("when")) {
-            YamlDoc.Node w = n.child("when");
-            if (!w.json().isObject() || w.json().isEmpty()) {
+            Yaml.Node w = n.get("when");
+            if (!w.isMap() || w.isEmpty()) {
                 throw n.error("when", "'when' is a mapping of conditions: " + new java.util.TreeSet<>(WHEN_FIELDS));
             }
             w.onlyFields(WHEN_FIELDS);
@@ -232,7 +232,7 @@ final class ScenarioLoader {
             names(w, "missed", criteria, "criterion", missed);
             names(w, "has", slotNames, "slot", has);
             names(w, "lacks", slotNames, "slot", lacks);
-            for (YamlDoc.Node b : w.texts("band", false)) {
+            for (Yaml.Node b : w.texts("band", false)) {
                 Band band = bandOf(b.asText());
                 if (band == null) {
                     throw b.error("band must be weak, fair or good, not '" + b.asText() + "'");
@@ -247,7 +247,7 @@ final class ScenarioLoader {
         List<String> exRu = new ArrayList<>();
         List<String> exEn = new ArrayList<>();
         if (n.has("examples")) {
-            YamlDoc.Node ex = n.child("examples");
+            Yaml.Node ex = n.get("examples");
             ex.onlyFields(Set.of("ru", "en"));
             ex.texts("ru", true).forEach(x -> exRu.add(x.asText()));
             ex.texts("en", true).forEach(x -> exEn.add(x.asText()));
@@ -255,11 +255,11 @@ final class ScenarioLoader {
             throw n.error("examples", "reaction '" + id + "' needs examples: replies in ru and en that select it");
         }
         return new Reaction(id, rude, offTopic, List.copyOf(met), List.copyOf(missed), List.copyOf(has), List.copyOf(lacks),
-                bands, ru, en, List.copyOf(exRu), List.copyOf(exEn), n.doc().line(n.pointer()));
+                bands, ru, en, List.copyOf(exRu), List.copyOf(exEn), n.line());
     }
 
-    private static void names(YamlDoc.Node w, String field, Set<String> known, String what, List<String> out) {
-        for (YamlDoc.Node x : w.texts(field, false)) {
+    private static void names(Yaml.Node w, String field, Set<String> known, String what, List<String> out) {
+        for (Yaml.Node x : w.texts(field, false)) {
             if (!known.contains(x.asText())) {
                 throw x.error("unknown " + what + " '" + x.asText() + "' (known: " + known + ")");
             }
@@ -276,13 +276,13 @@ final class ScenarioLoader {
         return null;
     }
 
-    private static String templ(YamlDoc.Node n, String field, Set<String> variables) {
+    private static String templ(Yaml.Node n, String field, Set<String> variables) {
         String t = n.text(field);
         checkTemplate(n, field, t, variables);
         return t;
     }
 
-    private static void checkTemplate(YamlDoc.Node n, String field, String text, Set<String> variables) {
+    private static void checkTemplate(Yaml.Node n, String field, String text, Set<String> variables) {
         if (Template.hasStrayBraces(text)) {
             throw n.error(field, "malformed placeholder in '" + field + "': write {{name}}");
         }

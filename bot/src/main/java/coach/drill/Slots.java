@@ -1,6 +1,7 @@
 package coach.drill;
 
 import coach.kb.ContentSource;
+import coach.kb.Yaml;
 import coach.match.Match;
 import coach.match.TokenPattern;
 import coach.match.WordClasses;
@@ -51,24 +52,23 @@ final class Slots {
 
     static Slots load(ContentSource source) {
         String text = source.read(FILE);
-        YamlDoc doc = YamlDoc.parse(FILE, text);
-        YamlDoc.Node root = doc.root();
+        Yaml.Node root = Yaml.parseMapping(FILE, text);
         root.onlyFields(Set.of("words", "slots", "boilerplate"));
         Map<String, String> words = CriterionReader.words(root);
         Map<Lang, List<TokenPattern>> boilerplate = new EnumMap<>(Lang.class);
-        YamlDoc.Node bp = root.child("boilerplate");
+        Yaml.Node bp = root.get("boilerplate");
         bp.onlyFields(Set.of("ru", "en"));
         for (Lang l : Lang.values()) {
             boilerplate.put(l, patterns(bp.texts(l.code(), true), words));
         }
         Map<String, Slot> slots = new LinkedHashMap<>();
         List<Example> examples = new ArrayList<>();
-        for (Map.Entry<String, YamlDoc.Node> e : root.map("slots", true).entrySet()) {
+        for (Map.Entry<String, Yaml.Node> e : root.map("slots", true).entrySet()) {
             String name = e.getKey();
             if (!name.matches("[a-z][a-z0-9_]*")) {
                 throw e.getValue().error("slot name '" + name + "' must be lower-case latin letters, digits and '_'");
             }
-            YamlDoc.Node n = e.getValue();
+            Yaml.Node n = e.getValue();
             n.onlyFields(Set.of("ru", "en", "examples"));
             Map<Lang, List<TokenPattern>> ps = new EnumMap<>(Lang.class);
             for (Lang l : Lang.values()) {
@@ -76,7 +76,7 @@ final class Slots {
             }
             slots.put(name, new Slot(name, ps));
             Set<Lang> seen = new HashSet<>();
-            for (YamlDoc.Node x : n.list("examples", true)) {
+            for (Yaml.Node x : n.list("examples", true)) {
                 x.onlyFields(Set.of("lang", "reply", "value"));
                 String lang = x.text("lang");
                 if (!lang.equals("ru") && !lang.equals("en")) {
@@ -84,7 +84,7 @@ final class Slots {
                 }
                 Lang l = Lang.fromCode(lang);
                 seen.add(l);
-                examples.add(new Example(name, l, x.text("reply"), x.optText("value"), doc.line(x.pointer())));
+                examples.add(new Example(name, l, x.text("reply"), x.optText("value"), x.line()));
             }
             if (seen.size() < 2) {
                 throw n.error("examples", "slot '" + name + "' needs examples in both languages");
@@ -93,9 +93,9 @@ final class Slots {
         return new Slots(slots, List.copyOf(examples), boilerplate);
     }
 
-    private static List<TokenPattern> patterns(List<YamlDoc.Node> nodes, Map<String, String> words) {
+    private static List<TokenPattern> patterns(List<Yaml.Node> nodes, Map<String, String> words) {
         List<TokenPattern> list = new ArrayList<>();
-        for (YamlDoc.Node p : nodes) {
+        for (Yaml.Node p : nodes) {
             try {
                 for (String src : TokenPattern.expand(WordClasses.expand(p.asText(), words))) {
                     list.add(TokenPattern.compile(src));

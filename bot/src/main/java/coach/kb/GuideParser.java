@@ -2,21 +2,13 @@ package coach.kb;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.node.BulletList;
-import org.commonmark.node.Code;
-import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
-import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
-import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.StrongEmphasis;
-import org.commonmark.node.Text;
-import org.commonmark.parser.IncludeSourceSpans;
-import org.commonmark.parser.Parser;
 
 /**
  * Reads the customer's guide (Markdown) into its structure with commonmark: {@code ####} sections are
@@ -38,16 +30,11 @@ public final class GuideParser {
     public record RawGuide(String title, List<RawTopic> topics, SelfCheck selfCheck) {
     }
 
-    private static final Parser PARSER = Parser.builder()
-            .extensions(List.of(YamlFrontMatterExtension.create()))
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
-            .build();
-
     private GuideParser() {
     }
 
     public static RawGuide parse(String file, String markdown) {
-        Node doc = PARSER.parse(markdown);
+        Node doc = Markdown.parse(markdown);
         String title = null;
         List<RawTopic> topics = new ArrayList<>();
         RawTopic current = null;
@@ -117,19 +104,12 @@ public final class GuideParser {
             throw new ContentException(file, line(item), "principle " + number + " must start with a bold title");
         }
         String title = clean(textOf(strong));
-        StringBuilder explanation = new StringBuilder();
-        for (Node c = strong.getNext(); c != null; c = c.getNext()) {
-            appendText(c, explanation);
-        }
+        StringBuilder explanation = new StringBuilder(Markdown.textFrom(strong.getNext(), " ", " "));
         String example = null;
         for (Node c = first.getNext(); c != null; c = c.getNext()) {
             if (c instanceof Paragraph ep && ep.getFirstChild() instanceof StrongEmphasis label
                     && clean(textOf(label)).startsWith("Пример")) {
-                StringBuilder b = new StringBuilder();
-                for (Node x = label.getNext(); x != null; x = x.getNext()) {
-                    appendText(x, b);
-                }
-                example = clean(b.toString().replaceFirst("^\\s*:\\s*", ""));
+                example = clean(Markdown.textFrom(label.getNext(), " ", " ").replaceFirst("^\\s*:\\s*", ""));
             } else if (c instanceof Paragraph more) {
                 explanation.append(' ').append(textOf(more));
             }
@@ -150,29 +130,8 @@ public final class GuideParser {
         return text;
     }
 
-    static String textOf(Node node) {
-        StringBuilder b = new StringBuilder();
-        for (Node c = node.getFirstChild(); c != null; c = c.getNext()) {
-            appendText(c, b);
-        }
-        return b.toString();
-    }
-
-    private static void appendText(Node n, StringBuilder b) {
-        if (n instanceof Text t) {
-            b.append(t.getLiteral());
-        } else if (n instanceof Code c) {
-            b.append(c.getLiteral());
-        } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
-            b.append(' ');
-        } else if (n instanceof ListBlock) {
-            b.append(' ').append(textOf(n));
-        } else {
-            if (n instanceof Paragraph && b.length() > 0) {
-                b.append(' ');
-            }
-            b.append(textOf(n));
-        }
+    private static String textOf(Node node) {
+        return Markdown.text(node, " ", " ");
     }
 
     /** Collapses whitespace and drops the stray backslashes and trailing colons the guide's editor left. */
@@ -188,6 +147,6 @@ public final class GuideParser {
     }
 
     private static int line(Node n) {
-        return n.getSourceSpans().isEmpty() ? 0 : n.getSourceSpans().get(0).getLineIndex() + 1;
+        return Markdown.line(n);
     }
 }

@@ -1,6 +1,5 @@
 package coach.kb;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -38,33 +37,30 @@ public final class KnowledgeBase {
 
     public static KnowledgeBase load(ContentSource source) {
         GuideParser.RawGuide guide = GuideParser.parse(GUIDE, source.read(GUIDE));
-        String metaText = source.read(PRINCIPLES);
-        JsonNode meta = Yaml.read(PRINCIPLES, metaText);
+        Yaml.Node meta = Yaml.parse(PRINCIPLES, source.read(PRINCIPLES));
 
-        Map<String, JsonNode> topicMeta = new HashMap<>();
+        Map<String, Yaml.Node> topicMeta = new HashMap<>();
         Map<String, String> topicIdByTitle = new HashMap<>();
-        for (JsonNode t : list(meta, "topics", metaText)) {
-            String id = id(t, metaText);
-            String titleRu = Yaml.text(t, "title_ru", PRINCIPLES, metaText, "id: " + id);
-            Yaml.text(t, "title_en", PRINCIPLES, metaText, "id: " + id);
+        for (Yaml.Node t : list(meta, "topics")) {
+            String id = id(t);
+            String titleRu = t.required("title_ru", "id: " + id);
+            t.required("title_en", "id: " + id);
             if (topicIdByTitle.put(titleRu, id) != null) {
-                throw new ContentException(PRINCIPLES, Yaml.lineOf(metaText, "id: " + id), "duplicate topic title '" + titleRu + "'");
+                throw t.error("duplicate topic title '" + titleRu + "'");
             }
             topicMeta.put(id, t);
         }
-        Map<String, JsonNode> principleMeta = new HashMap<>();
+        Map<String, Yaml.Node> principleMeta = new HashMap<>();
         Set<String> ids = new HashSet<>();
-        for (JsonNode p : list(meta, "principles", metaText)) {
-            String id = id(p, metaText);
+        for (Yaml.Node p : list(meta, "principles")) {
+            String id = id(p);
             if (!ids.add(id)) {
-                throw new ContentException(PRINCIPLES, Yaml.lineOf(metaText, "id: " + id), "duplicate principle id '" + id + "'");
+                throw p.error("duplicate principle id '" + id + "'");
             }
-            String titleRu = Yaml.text(p, "title_ru", PRINCIPLES, metaText, "id: " + id);
-            Yaml.text(p, "title_en", PRINCIPLES, metaText, "id: " + id);
-            Yaml.text(p, "summary_en", PRINCIPLES, metaText, "id: " + id);
-            Yaml.text(p, "advice_ru", PRINCIPLES, metaText, "id: " + id);
-            Yaml.text(p, "advice_en", PRINCIPLES, metaText, "id: " + id);
-            Yaml.text(p, "example_en", PRINCIPLES, metaText, "id: " + id);
+            String titleRu = p.required("title_ru", "id: " + id);
+            for (String f : List.of("title_en", "summary_en", "advice_ru", "advice_en", "example_en")) {
+                p.required(f, "id: " + id);
+            }
             principleMeta.put(titleRu, p);
         }
 
@@ -77,47 +73,46 @@ public final class KnowledgeBase {
             if (topicId == null) {
                 throw new ContentException(GUIDE, rt.line(), "topic '" + rt.title() + "' has no entry in " + PRINCIPLES + " (title_ru must match the heading exactly)");
             }
-            JsonNode tm = topicMeta.get(topicId);
+            Yaml.Node tm = topicMeta.get(topicId);
             List<Principle> ps = new ArrayList<>();
             for (GuideParser.RawPrinciple rp : rt.principles()) {
-                JsonNode pm = principleMeta.remove(rp.title());
+                Yaml.Node pm = principleMeta.remove(rp.title());
                 if (pm == null) {
                     throw new ContentException(GUIDE, rp.line(), "principle '" + rp.title() + "' has no entry in " + PRINCIPLES + " (title_ru must match the guide exactly)");
                 }
                 String id = pm.get("id").asText();
                 if (!id.startsWith(topicId + ".")) {
-                    throw new ContentException(PRINCIPLES, Yaml.lineOf(metaText, "id: " + id), "principle id '" + id + "' must start with its topic id '" + topicId + ".'");
+                    throw pm.error("principle id '" + id + "' must start with its topic id '" + topicId + ".'");
                 }
                 Principle p = new Principle(id, topicId, rp.number(), rp.title(), rp.explanation(), rp.example(),
-                        pm.get("title_en").asText().strip(), pm.get("summary_en").asText().strip(),
-                        pm.get("advice_ru").asText().strip(), pm.get("advice_en").asText().strip(), pm.get("example_en").asText().strip(),
-                        List.copyOf(Yaml.strings(pm, "keywords_ru")), List.copyOf(Yaml.strings(pm, "keywords_en")));
+                        pm.get("title_en").asText(), pm.get("summary_en").asText(),
+                        pm.get("advice_ru").asText(), pm.get("advice_en").asText(), pm.get("example_en").asText(),
+                        List.copyOf(pm.strings("keywords_ru")), List.copyOf(pm.strings("keywords_en")));
                 ps.add(p);
                 principles.put(id, p);
             }
-            topics.add(new Topic(topicId, topicNo, rt.title(), tm.get("title_en").asText().strip(), List.copyOf(ps), List.copyOf(rt.materials())));
+            topics.add(new Topic(topicId, topicNo, rt.title(), tm.get("title_en").asText(), List.copyOf(ps), List.copyOf(rt.materials())));
         }
         if (!principleMeta.isEmpty()) {
-            String title = principleMeta.keySet().iterator().next();
-            throw new ContentException(PRINCIPLES, Yaml.lineOf(metaText, title), "principle '" + title + "' is not in the guide");
+            Yaml.Node first = principleMeta.values().stream().min(java.util.Comparator.comparingInt(Yaml.Node::line)).orElseThrow();
+            String title = first.get("title_ru").asText();
+            throw first.error("title_ru", "principle '" + title + "' is not in the guide");
         }
         return new KnowledgeBase(source, guide.title(), List.copyOf(topics), Collections.unmodifiableMap(principles), guide.selfCheck());
     }
 
-    private static List<JsonNode> list(JsonNode root, String field, String text) {
-        JsonNode v = root.get(field);
-        if (v == null || !v.isArray() || v.isEmpty()) {
-            throw new ContentException(PRINCIPLES, 0, "'" + field + "' must be a non-empty list");
+    private static List<Yaml.Node> list(Yaml.Node root, String field) {
+        Yaml.Node v = root.get(field);
+        if (!v.isList() || v.isEmpty()) {
+            throw root.error(field, "'" + field + "' must be a non-empty list");
         }
-        List<JsonNode> out = new ArrayList<>();
-        v.forEach(out::add);
-        return out;
+        return v.items();
     }
 
-    private static String id(JsonNode node, String text) {
-        JsonNode v = node.get("id");
-        if (v == null || !ID.matcher(v.asText()).matches()) {
-            throw new ContentException(PRINCIPLES, Yaml.lineOf(text, String.valueOf(v)), "every entry needs an id of lower-case letters, digits, '.' and '-'");
+    private static String id(Yaml.Node node) {
+        Yaml.Node v = node.get("id");
+        if (!v.isScalar() || !ID.matcher(v.value()).matches()) {
+            throw node.error("every entry needs an id of lower-case letters, digits, '.' and '-'");
         }
         return v.asText();
     }

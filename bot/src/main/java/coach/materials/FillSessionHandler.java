@@ -1,5 +1,6 @@
 package coach.materials;
 
+import coach.text.Normalizer;
 import coach.core.Button;
 import coach.core.Context;
 import coach.core.Document;
@@ -13,7 +14,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -94,7 +94,7 @@ public final class FillSessionHandler implements SessionHandler {
 
     /** The control words, whatever the case and trailing punctuation. */
     static String word(String text) {
-        return text.strip().toLowerCase(Locale.ROOT).replace('ё', 'е').replaceAll("[.!«»\"]+$", "").replaceAll("^[«\"]+", "");
+        return Normalizer.fold(text.strip()).replaceAll("[.!«»\"]+$", "").replaceAll("^[«\"]+", "");
     }
 
     @Override

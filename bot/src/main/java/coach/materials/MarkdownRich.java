@@ -1,33 +1,25 @@
 package coach.materials;
 
 import coach.core.Rich;
+import coach.kb.Markdown;
 import java.util.List;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
-import org.commonmark.node.Code;
-import org.commonmark.node.Emphasis;
-import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
-import org.commonmark.node.SoftLineBreak;
-import org.commonmark.node.StrongEmphasis;
-import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
-import org.commonmark.parser.Parser;
 
-/** Renders a material's Markdown as {@link Rich} text for chat: bold headings, bullets, tick boxes. */
+/** Renders a material's Markdown as {@link Rich} text for chat: bold headings, bullets, tick boxes (text by {@link Markdown}). */
 final class MarkdownRich {
-    private static final Parser PARSER = Parser.builder().build();
-
     private MarkdownRich() {
     }
 
     static Rich render(String markdown) {
         Rich.Builder b = Rich.builder();
-        for (Node n = PARSER.parse(markdown).getFirstChild(); n != null; n = n.getNext()) {
+        for (Node n = Markdown.parse(markdown).getFirstChild(); n != null; n = n.getNext()) {
             block(n, b, "");
         }
         return b.build();
@@ -35,9 +27,7 @@ final class MarkdownRich {
 
     private static void block(Node n, Rich.Builder b, String indent) {
         if (n instanceof Heading h) {
-            StringBuilder t = new StringBuilder();
-            plain(h, t);
-            b.bold(t.toString().strip()).para();
+            b.bold(Markdown.text(h, "\n", "").strip()).para();
         } else if (n instanceof Paragraph) {
             inline(n, b);
             b.para();
@@ -57,9 +47,7 @@ final class MarkdownRich {
         } else if (n instanceof ThematicBreak) {
             b.text("———").para();
         } else {
-            StringBuilder t = new StringBuilder();
-            plain(n, t);
-            b.text(t.toString()).para();
+            b.text(Markdown.text(n, "\n", "")).para();
         }
     }
 
@@ -89,40 +77,6 @@ final class MarkdownRich {
     }
 
     private static void inline(Node parent, Rich.Builder b) {
-        for (Node c = parent.getFirstChild(); c != null; c = c.getNext()) {
-            if (c instanceof Text t) {
-                b.text(t.getLiteral());
-            } else if (c instanceof StrongEmphasis) {
-                StringBuilder s = new StringBuilder();
-                plain(c, s);
-                b.bold(s.toString());
-            } else if (c instanceof Emphasis) {
-                StringBuilder s = new StringBuilder();
-                plain(c, s);
-                b.italic(s.toString());
-            } else if (c instanceof Code code) {
-                b.code(code.getLiteral());
-            } else if (c instanceof SoftLineBreak || c instanceof HardLineBreak) {
-                b.nl();
-            } else {
-                StringBuilder s = new StringBuilder();
-                plain(c, s);
-                b.text(s.toString());
-            }
-        }
-    }
-
-    private static void plain(Node n, StringBuilder out) {
-        for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
-            if (c instanceof Text t) {
-                out.append(t.getLiteral());
-            } else if (c instanceof Code code) {
-                out.append(code.getLiteral());
-            } else if (c instanceof SoftLineBreak || c instanceof HardLineBreak) {
-                out.append('\n');
-            } else {
-                plain(c, out);
-            }
-        }
+        Markdown.inlines(parent, (style, text) -> b.add(Rich.Style.valueOf(style.name()), text));
     }
 }

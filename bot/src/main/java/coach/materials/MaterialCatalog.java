@@ -1,11 +1,11 @@
 package coach.materials;
 
+import coach.text.Normalizer;
 import coach.kb.ContentException;
 import coach.kb.KnowledgeBase;
 import coach.kb.Topic;
 import coach.kb.Yaml;
 import coach.search.SearchDoc;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -73,7 +73,7 @@ public final class MaterialCatalog {
     }
 
     static String normTitle(String s) {
-        return s.toLowerCase(Locale.ROOT).replace('ё', 'е').replaceAll("[.\\s]+$", "").replaceAll("\\s+", " ").strip();
+        return Normalizer.fold(s).replaceAll("[.\\s]+$", "").replaceAll("\\s+", " ").strip();
     }
 
     static Material parse(KnowledgeBase kb, String path, String text) {
@@ -87,34 +87,32 @@ public final class MaterialCatalog {
         }
         String front = t.substring(4, end + 1);
         String body = t.substring(end + 5).strip();
-        JsonNode meta;
-        try {
-            meta = Yaml.read(path, front);
-        } catch (ContentException e) {
-            throw new ContentException(path, e.line() > 0 ? e.line() + 1 : 0, e.getMessage().replaceFirst("^knowledge-base/\\S+: ", ""));
+        Yaml.Node meta = Yaml.parse(path, front, 1); // the front matter starts on line 2
+        if (!meta.isMap()) {
+            throw meta.valueError("the front matter is a mapping of fields (key: value)");
         }
-        String id = Yaml.text(meta, "id", path, text, "id:");
+        String id = meta.required("id", "id:");
         String fileId = path.substring(path.lastIndexOf('/') + 1, path.length() - 3);
         if (!ID.matcher(id).matches() || !id.equals(fileId)) {
-            throw new ContentException(path, Yaml.lineOf(text, "id:"), "id '" + id + "' must be lower-case latin with hyphens and equal the file name '" + fileId + "'");
+            throw meta.error("id", "id '" + id + "' must be lower-case latin with hyphens and equal the file name '" + fileId + "'");
         }
-        String titleRu = Yaml.text(meta, "title_ru", path, text, "title_ru");
-        String titleEn = Yaml.text(meta, "title_en", path, text, "title_en");
-        String summaryRu = Yaml.text(meta, "summary_ru", path, text, "summary_ru");
-        String summaryEn = Yaml.text(meta, "summary_en", path, text, "summary_en");
-        String topic = Yaml.text(meta, "topic", path, text, "topic");
+        String titleRu = meta.required("title_ru", "title_ru");
+        String titleEn = meta.required("title_en", "title_en");
+        String summaryRu = meta.required("summary_ru", "summary_ru");
+        String summaryEn = meta.required("summary_en", "summary_en");
+        String topic = meta.required("topic", "topic");
         if (kb.topic(topic).isEmpty()) {
-            throw new ContentException(path, Yaml.lineOf(text, "topic:"), "unknown topic '" + topic + "'");
+            throw meta.error("topic", "unknown topic '" + topic + "'");
         }
         Material.Kind kind;
         try {
-            kind = Material.Kind.valueOf(Yaml.text(meta, "kind", path, text, "kind").toUpperCase(Locale.ROOT));
+            kind = Material.Kind.valueOf(meta.required("kind", "kind").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ContentException(path, Yaml.lineOf(text, "kind:"), "kind must be guide, checklist or template");
+            throw meta.error("kind", "kind must be guide, checklist or template");
         }
-        List<String> principles = Yaml.strings(meta, "principles");
+        List<String> principles = meta.strings("principles");
         for (String p : principles) {
-            kb.requirePrinciple(p, path, Yaml.lineOf(text, "principles:"));
+            kb.requirePrinciple(p, path, meta.lineOf("principles"));
         }
         if (body.isEmpty()) {
             throw new ContentException(path, 0, "the material has no text");
@@ -139,23 +137,24 @@ public final class MaterialCatalog {
             throw new ContentException(path, 0, "only templates have {{placeholders}}");
         }
         java.util.Map<String, String> fieldsEn = new java.util.LinkedHashMap<>();
-        com.fasterxml.jackson.databind.JsonNode fe = meta.get("fields_en");
-        if (fe != null && !fe.isNull()) {
-            if (!fe.isObject()) {
-                throw new ContentException(path, Yaml.lineOf(text, "fields_en:"), "fields_en maps each {{field}} to its English name");
+        Yaml.Node fe = meta.get("fields_en");
+        if (!fe.isNull()) {
+            if (!fe.isMap()) {
+                throw fe.error("fields_en maps each {{field}} to its English name");
             }
-            fe.fields().forEachRemaining(e -> {
-                if (!names.contains(e.getKey())) {
-                    throw new ContentException(path, Yaml.lineOf(text, e.getKey() + ":"), "fields_en names '" + e.getKey() + "', which is not a field of the template");
+            fe.fields().forEach((k, v) -> {
+                if (!names.contains(k)) {
+                    throw v.error("fields_en names '" + k + "', which is not a field of the template");
                 }
-                fieldsEn.put(e.getKey(), e.getValue().asText().strip());
+                fieldsEn.put(k, v.asText());
             });
         }
         if (kind == Material.Kind.TEMPLATE && !fieldsEn.isEmpty() && !fieldsEn.keySet().containsAll(names)) {
             List<String> missing = names.stream().filter(n -> !fieldsEn.containsKey(n)).toList();
-            throw new ContentException(path, Yaml.lineOf(text, "fields_en:"), "fields_en lacks " + missing);
+            throw fe.error("fields_en lacks " + missing);
         }
-        String textEn = Yaml.optText(meta, "text_en");
+        Yaml.Node textEnNode = meta.get("text_en");
+        String textEn = textEnNode.isNull() ? null : textEnNode.asText();
         if (textEn != null) {
             Set<String> en = new LinkedHashSet<>();
             Matcher me = PLACEHOLDER.matcher(textEn);
@@ -163,7 +162,7 @@ public final class MaterialCatalog {
                 en.add(me.group(1));
             }
             if (!en.equals(names)) {
-                throw new ContentException(path, Yaml.lineOf(text, "text_en:"), "text_en must have the same fields as the Russian text: "
+                throw textEnNode.error("text_en must have the same fields as the Russian text: "
                         + names + ", it has " + en);
             }
         }
@@ -183,7 +182,9 @@ public final class MaterialCatalog {
         int pos = open >= 0 ? open : stripped.indexOf("}}");
         if (pos >= 0) {
             String near = stripped.substring(pos, Math.min(stripped.length(), pos + 30)).split("\n")[0];
-            throw new ContentException(path, Yaml.lineOf(text, near), "malformed placeholder near '" + near
+            int at = text.indexOf(near);
+            int line = at < 0 ? 0 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+            throw new ContentException(path, line, "malformed placeholder near '" + near
                     + "': write {{name}} with lower-case letters, digits and underscores");
         }
     }

@@ -462,7 +462,7 @@ public final class PhrasingEngine {
         for (Token t : tokens) {
             if (t.isWord() && t.norm().length() > 1) {
                 char c = t.norm().charAt(0);
-                boolean cyrillic = c >= 0x0400 && c <= 0x04FF;
+                boolean cyrillic = Lang.isCyrillic(c);
                 boolean latin = c < 128;
                 if (lang == Lang.RU ? cyrillic : latin) {
                     return true;

@@ -4,16 +4,15 @@ import coach.kb.ContentException;
 import coach.kb.ContentSource;
 import coach.kb.KnowledgeBase;
 import coach.kb.Principle;
+import coach.kb.Yaml;
 import coach.match.PhraseSet;
 import coach.match.TokenPattern;
 import coach.text.Lang;
 import coach.text.Normalizer;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,170 +91,168 @@ final class RuleLoader {
     }
 
     private List<Rule> loadFile(String file, String text, Lang lang) {
-        LocatedYaml y = LocatedYaml.parse(file, text);
-        JsonNode root = y.root();
-        if (!root.isObject()) {
-            throw y.error(root, "a rule file is a mapping with 'language' and 'rules'");
+        Yaml.Node root = Yaml.parse(file, text);
+        if (!root.isMap()) {
+            throw root.valueError("a rule file is a mapping with 'language' and 'rules'");
         }
-        fields(y, root, FILE_FIELDS, "the rule file");
-        String declared = str(y, root, "language", "the rule file");
+        fields(root, FILE_FIELDS, "the rule file");
+        String declared = str(root, "language", "the rule file");
         if (!declared.equals(lang.code())) {
-            throw y.error(root.get("language"), "language '" + declared + "' does not match the file name (expected '" + lang.code() + "')");
+            throw root.get("language").valueError("language '" + declared + "' does not match the file name (expected '" + lang.code() + "')");
         }
-        Map<String, List<TokenPattern>> sets = exceptionSets(y, root.get("exception_sets"));
+        Map<String, List<TokenPattern>> sets = exceptionSets(root.get("exception_sets"));
         defaultScope = Rule.Scope.FRAGMENT;
         if (root.has("default_scope")) {
             defaultScope = Rule.Scope.of(root.get("default_scope").asText());
             if (defaultScope == null) {
-                throw y.error(root.get("default_scope"), "default_scope is fragment, clause or sentence");
+                throw root.get("default_scope").valueError("default_scope is fragment, clause or sentence");
             }
         }
-        JsonNode rules = root.get("rules");
-        if (rules == null || !rules.isArray() || rules.isEmpty()) {
-            throw y.error(rules == null ? root : rules, "'rules' must be a non-empty list");
+        Yaml.Node rules = root.get("rules");
+        if (!rules.isList() || rules.isEmpty()) {
+            throw (rules.isMissing() ? root : rules).valueError("'rules' must be a non-empty list");
         }
         List<Rule> out = new ArrayList<>();
-        for (JsonNode r : rules) {
-            out.add(rule(y, r, lang, sets));
+        for (Yaml.Node r : rules.items()) {
+            out.add(rule(r, lang, sets));
         }
-        JsonNode jargon = root.get("jargon");
-        if (jargon != null) {
-            out.addAll(jargon(y, jargon, lang, sets));
+        Yaml.Node jargon = root.get("jargon");
+        if (!jargon.isMissing()) {
+            out.addAll(jargon(jargon, lang, sets));
         }
         return out;
     }
 
-    private Map<String, List<TokenPattern>> exceptionSets(LocatedYaml y, JsonNode node) {
+    private Map<String, List<TokenPattern>> exceptionSets(Yaml.Node node) {
         Map<String, List<TokenPattern>> sets = new HashMap<>();
-        if (node == null || node.isNull()) {
+        if (node.isNull()) {
             return sets;
         }
-        if (!node.isObject()) {
-            throw y.error(node, "'exception_sets' must map names to lists of patterns");
+        if (!node.isMap()) {
+            throw node.valueError("'exception_sets' must map names to lists of patterns");
         }
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, Yaml.Node> e : node.fields().entrySet()) {
             if (!NAME.matcher(e.getKey()).matches()) {
-                throw y.error(e.getValue(), "exception set name '" + e.getKey() + "' must be lower-case letters, digits and '-'");
+                throw e.getValue().valueError("exception set name '" + e.getKey() + "' must be lower-case letters, digits and '-'");
             }
-            sets.put(e.getKey(), patterns(y, e.getValue(), "exception set '" + e.getKey() + "'", Map.of(), false));
+            sets.put(e.getKey(), patterns(e.getValue(), "exception set '" + e.getKey() + "'", Map.of(), false));
         }
         return sets;
     }
 
-    private Rule rule(LocatedYaml y, JsonNode r, Lang lang, Map<String, List<TokenPattern>> sets) {
-        if (!r.isObject()) {
-            throw y.error(r, "each rule is a mapping with id, category, principle, patterns, explanation, replacements and examples");
+    private Rule rule(Yaml.Node r, Lang lang, Map<String, List<TokenPattern>> sets) {
+        if (!r.isMap()) {
+            throw r.valueError("each rule is a mapping with id, category, principle, patterns, explanation, replacements and examples");
         }
-        String id = str(y, r, "id", "a rule");
+        String id = str(r, "id", "a rule");
         String where = "rule '" + id + "'";
-        fields(y, r, RULE_FIELDS, where);
-        String catId = str(y, r, "category", where);
+        fields(r, RULE_FIELDS, where);
+        String catId = str(r, "category", where);
         Category cat = Category.of(catId);
         if (cat == null) {
-            throw y.error(r.get("category"), "unknown category '" + catId + "' in " + where + "; known: deflect, blame, refuse, dismiss, rude, vague, overpromise, jargon, pressure, sarcasm, informal, insult");
+            throw r.get("category").valueError("unknown category '" + catId + "' in " + where + "; known: deflect, blame, refuse, dismiss, rude, vague, overpromise, jargon, pressure, sarcasm, informal, insult");
         }
-        checkId(y, r.get("id"), id, lang, cat);
+        checkId(r.get("id"), id, lang, cat);
         if (r.has("language") && !lang.code().equals(r.get("language").asText())) {
-            throw y.error(r.get("language"), "rule '" + id + "' says language '" + r.get("language").asText() + "' but lives in the " + lang.code() + " file");
+            throw r.get("language").valueError("rule '" + id + "' says language '" + r.get("language").asText() + "' but lives in the " + lang.code() + " file");
         }
-        String p = str(y, r, "principle", where);
-        int pLine = y.line(r.get("principle"));
-        List<TokenPattern> patterns = patterns(y, r.get("patterns"), where, sets, true);
-        List<TokenPattern> exceptions = r.has("exceptions") ? patterns(y, r.get("exceptions"), where, sets, false) : List.of();
-        List<TokenPattern> unless = r.has("unless") ? patterns(y, r.get("unless"), where, sets, false) : List.of();
-        String explanation = str(y, r, "explanation", where);
+        String p = str(r, "principle", where);
+        int pLine = r.get("principle").valueLine();
+        List<TokenPattern> patterns = patterns(r.get("patterns"), where, sets, true);
+        List<TokenPattern> exceptions = patterns(r.get("exceptions"), where, sets, false);
+        List<TokenPattern> unless = patterns(r.get("unless"), where, sets, false);
+        String explanation = str(r, "explanation", where);
         String transform = optStr(r, "transform");
         if (transform != null && !transform.equals(Rule.POLITE) && !transform.equals(Rule.PASSIVE)) {
-            throw y.error(r.get("transform"), where + ": transform is '" + Rule.POLITE + "' (every «ты» form of the sentence becomes «вы»)"
+            throw r.get("transform").valueError(where + ": transform is '" + Rule.POLITE + "' (every «ты» form of the sentence becomes «вы»)"
                     + " or '" + Rule.PASSIVE + "' («вы заполнили заявку» → «заявка была заполнена»)");
         }
-        JsonNode reps = r.get("replacements");
-        if (transform != null && reps == null) {
-            reps = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-        } else if (reps == null || !reps.isArray() || reps.size() > 3) {
-            throw y.error(reps == null ? r : reps, where + " needs 'replacements': a list of up to 3 polite versions (\"\" deletes; [] = no"
+        Yaml.Node reps = r.get("replacements");
+        List<Yaml.Node> repItems = reps.items();
+        if (transform != null && reps.isMissing()) {
+            repItems = List.of();
+        } else if (!reps.isList() || reps.size() > 3) {
+            throw (reps.isMissing() ? r : reps).valueError(where + " needs 'replacements': a list of up to 3 polite versions (\"\" deletes; [] = no"
                     + " automatic rewrite, the sentence is to be rephrased by hand)");
         }
         List<String> replacements = new ArrayList<>();
-        for (JsonNode x : reps) {
-            if (!x.isTextual()) {
-                throw y.error(x, "replacements of " + where + " must be strings");
+        for (Yaml.Node x : repItems) {
+            if (!x.isScalar()) {
+                throw x.valueError("replacements of " + where + " must be strings");
             }
-            replacements.add(x.asText().strip());
+            replacements.add(x.asText());
         }
         Rule.Scope scope = defaultScope;
         if (r.has("scope")) {
             scope = Rule.Scope.of(r.get("scope").asText());
             if (scope == null) {
-                throw y.error(r.get("scope"), where + ": scope is fragment, clause or sentence");
+                throw r.get("scope").valueError(where + ": scope is fragment, clause or sentence");
             }
         }
         for (int i = 0; i < replacements.size(); i++) {
             String bad = Templates.check(replacements.get(i), patterns);
             if (bad != null) {
-                throw y.error(reps.get(i), where + ": replacement «" + replacements.get(i) + "»: " + bad);
+                throw repItems.get(i).valueError(where + ": replacement «" + replacements.get(i) + "»: " + bad);
             }
         }
-        List<Rule.Example> examples = examples(y, r.get("examples"), where, r);
+        List<Rule.Example> examples = examples(r.get("examples"), where, r);
         return new Rule(id, cat, scope, transform, lang, new PhraseSet(patterns, exceptions), patterns, unless, p, pLine, null, explanation,
-                List.copyOf(replacements), null, examples, y.file(), y.line(r));
+                List.copyOf(replacements), null, examples, r.file(), r.valueLine());
     }
 
-    private List<Rule> jargon(LocatedYaml y, JsonNode j, Lang lang, Map<String, List<TokenPattern>> sets) {
-        if (!j.isObject()) {
-            throw y.error(j, "'jargon' is a mapping with principle, explanation_plain, explanation_explain and terms");
+    private List<Rule> jargon(Yaml.Node j, Lang lang, Map<String, List<TokenPattern>> sets) {
+        if (!j.isMap()) {
+            throw j.valueError("'jargon' is a mapping with principle, explanation_plain, explanation_explain and terms");
         }
-        fields(y, j, JARGON_FIELDS, "'jargon'");
-        String p = str(y, j, "principle", "'jargon'");
-        int pLine = y.line(j.get("principle"));
-        String whyPlain = str(y, j, "explanation_plain", "'jargon'");
-        String whyExplain = str(y, j, "explanation_explain", "'jargon'");
-        JsonNode terms = j.get("terms");
-        if (terms == null || !terms.isArray() || terms.isEmpty()) {
-            throw y.error(terms == null ? j : terms, "'jargon' needs 'terms': a non-empty list");
+        fields(j, JARGON_FIELDS, "'jargon'");
+        String p = str(j, "principle", "'jargon'");
+        int pLine = j.get("principle").valueLine();
+        String whyPlain = str(j, "explanation_plain", "'jargon'");
+        String whyExplain = str(j, "explanation_explain", "'jargon'");
+        Yaml.Node terms = j.get("terms");
+        if (!terms.isList() || terms.isEmpty()) {
+            throw (terms.isMissing() ? j : terms).valueError("'jargon' needs 'terms': a non-empty list");
         }
         List<Rule> out = new ArrayList<>();
-        for (JsonNode t : terms) {
-            if (!t.isObject()) {
-                throw y.error(t, "each jargon term is a mapping with id, term, patterns and forms/plain/explain");
+        for (Yaml.Node t : terms.items()) {
+            if (!t.isMap()) {
+                throw t.valueError("each jargon term is a mapping with id, term, patterns and forms/plain/explain");
             }
-            String name = str(y, t, "id", "a jargon term");
+            String name = str(t, "id", "a jargon term");
             String id = lang.code() + "." + Category.JARGON.id() + "." + name;
             String where = "jargon term '" + name + "'";
-            fields(y, t, TERM_FIELDS, where);
+            fields(t, TERM_FIELDS, where);
             if (!NAME.matcher(name).matches()) {
-                throw y.error(t.get("id"), "jargon term id '" + name + "' must be lower-case letters, digits and '-'");
+                throw t.get("id").valueError("jargon term id '" + name + "' must be lower-case letters, digits and '-'");
             }
             if (!ids.add(id)) {
-                throw y.error(t.get("id"), "duplicate rule id '" + id + "'");
+                throw t.get("id").valueError("duplicate rule id '" + id + "'");
             }
-            String term = str(y, t, "term", where);
-            List<TokenPattern> patterns = patterns(y, t.get("patterns"), where, sets, true);
-            List<TokenPattern> exceptions = new ArrayList<>(t.has("exceptions") ? patterns(y, t.get("exceptions"), where, sets, false) : List.of());
-            List<TokenPattern> unless = t.has("unless") ? patterns(y, t.get("unless"), where, sets, false) : List.of();
+            String term = str(t, "term", where);
+            List<TokenPattern> patterns = patterns(t.get("patterns"), where, sets, true);
+            List<TokenPattern> exceptions = new ArrayList<>(patterns(t.get("exceptions"), where, sets, false));
+            List<TokenPattern> unless = patterns(t.get("unless"), where, sets, false);
             for (TokenPattern pt : patterns) {
                 // a term explained in brackets right after it is no longer jargon: "SLA (срок ответа по договору)"
                 exceptions.add(TokenPattern.compile(pt.source() + " ("));
             }
             Map<String, String> forms = new LinkedHashMap<>();
-            JsonNode f = t.get("forms");
-            if (f != null && !f.isNull()) {
-                if (!f.isObject()) {
-                    throw y.error(f, where + ": 'forms' maps written forms to plain ones");
+            Yaml.Node f = t.get("forms");
+            if (!f.isNull()) {
+                if (!f.isMap()) {
+                    throw f.valueError(where + ": 'forms' maps written forms to plain ones");
                 }
-                f.fields().forEachRemaining(e -> forms.put(formKey(e.getKey()), e.getValue().asText().strip()));
+                f.fields().forEach((k, v) -> forms.put(formKey(k), v.asText()));
             }
             String plain = optStr(t, "plain");
             String explain = optStr(t, "explain");
             if (forms.isEmpty() && plain == null && explain == null) {
-                throw y.error(t, where + " needs 'forms', 'plain' or 'explain'");
+                throw t.valueError(where + " needs 'forms', 'plain' or 'explain'");
             }
-            List<Rule.Example> examples = examples(y, t.get("examples"), where, t);
+            List<Rule.Example> examples = examples(t.get("examples"), where, t);
             String why = plain != null || !forms.isEmpty() ? whyPlain : whyExplain;
             out.add(new Rule(id, Category.JARGON, Rule.Scope.FRAGMENT, null, lang, new PhraseSet(patterns, exceptions), patterns, unless, p, pLine, null, why, List.of(),
-                    new Rule.Jargon(term, Map.copyOf(forms), plain, explain, whyPlain, whyExplain), examples, y.file(), y.line(t)));
+                    new Rule.Jargon(term, Map.copyOf(forms), plain, explain, whyPlain, whyExplain), examples, t.file(), t.valueLine()));
         }
         return out;
     }
@@ -281,36 +278,36 @@ final class RuleLoader {
         return b.toString();
     }
 
-    private void checkId(LocatedYaml y, JsonNode at, String id, Lang lang, Category cat) {
+    private void checkId(Yaml.Node at, String id, Lang lang, Category cat) {
         String prefix = lang.code() + "." + cat.id() + ".";
         if (!id.startsWith(prefix) || !NAME.matcher(id.substring(prefix.length())).matches()) {
-            throw y.error(at, "rule id '" + id + "' must look like '" + prefix + "some-name' (lower-case letters, digits, '-')");
+            throw at.valueError("rule id '" + id + "' must look like '" + prefix + "some-name' (lower-case letters, digits, '-')");
         }
         if (!ids.add(id)) {
-            throw y.error(at, "duplicate rule id '" + id + "'");
+            throw at.valueError("duplicate rule id '" + id + "'");
         }
     }
 
-    private static List<TokenPattern> patterns(LocatedYaml y, JsonNode list, String where, Map<String, List<TokenPattern>> sets, boolean required) {
-        if (list == null || list.isNull()) {
+    private static List<TokenPattern> patterns(Yaml.Node list, String where, Map<String, List<TokenPattern>> sets, boolean required) {
+        if (list.isNull()) {
             if (required) {
-                throw new ContentException(y.file(), 0, where + " needs 'patterns': a non-empty list");
+                throw new ContentException(list.file(), 0, where + " needs 'patterns': a non-empty list");
             }
             return List.of();
         }
-        if (!list.isArray() || (required && list.isEmpty())) {
-            throw y.error(list, where + ": patterns must be a non-empty list of strings");
+        if (!list.isList() || (required && list.isEmpty())) {
+            throw list.valueError(where + ": patterns must be a non-empty list of strings");
         }
         List<TokenPattern> out = new ArrayList<>();
-        for (JsonNode x : list) {
-            if (!x.isTextual()) {
-                throw y.error(x, where + ": patterns must be strings");
+        for (Yaml.Node x : list.items()) {
+            if (!x.isScalar()) {
+                throw x.valueError(where + ": patterns must be strings");
             }
-            String src = x.asText().strip();
+            String src = x.asText();
             if (src.startsWith("@")) {
                 List<TokenPattern> set = sets.get(src.substring(1));
                 if (set == null) {
-                    throw y.error(x, where + ": unknown exception set '" + src + "'");
+                    throw x.valueError(where + ": unknown exception set '" + src + "'");
                 }
                 out.addAll(set);
                 continue;
@@ -320,24 +317,24 @@ final class RuleLoader {
                     out.add(TokenPattern.compile(one));
                 }
             } catch (IllegalArgumentException e) {
-                throw y.error(x, where + ": bad pattern: " + e.getMessage());
+                throw x.valueError(where + ": bad pattern: " + e.getMessage());
             }
         }
         return out;
     }
 
-    private static List<Rule.Example> examples(LocatedYaml y, JsonNode list, String where, JsonNode owner) {
-        if (list == null || !list.isArray() || list.isEmpty()) {
-            throw y.error(list == null ? owner : list, where + " has no examples: give at least one 'incorrect' with its 'corrected' version and one 'correct' sentence");
+    private static List<Rule.Example> examples(Yaml.Node list, String where, Yaml.Node owner) {
+        if (!list.isList() || list.isEmpty()) {
+            throw (list.isMissing() ? owner : list).valueError(where + " has no examples: give at least one 'incorrect' with its 'corrected' version and one 'correct' sentence");
         }
         List<Rule.Example> out = new ArrayList<>();
         boolean bad = false;
         boolean good = false;
-        for (JsonNode e : list) {
-            if (!e.isObject()) {
-                throw y.error(e, where + ": each example is a mapping: {incorrect, corrected} or {correct}");
+        for (Yaml.Node e : list.items()) {
+            if (!e.isMap()) {
+                throw e.valueError(where + ": each example is a mapping: {incorrect, corrected} or {correct}");
             }
-            fields(y, e, EXAMPLE_FIELDS, "an example of " + where);
+            fields(e, EXAMPLE_FIELDS, "an example of " + where);
             String inc = optStr(e, "incorrect");
             String cor = optStr(e, "corrected");
             String ok = optStr(e, "correct");
@@ -345,40 +342,38 @@ final class RuleLoader {
                 // an incorrect example without a correction: nothing may be offered for it (a rule without replacements,
                 // or a sentence its replacement cannot fix safely)
                 bad = true;
-                out.add(new Rule.Example(inc, cor, null, y.line(e)));
+                out.add(new Rule.Example(inc, cor, null, e.valueLine()));
             } else if (ok != null && inc == null && cor == null) {
                 good = true;
-                out.add(new Rule.Example(null, null, ok, y.line(e)));
+                out.add(new Rule.Example(null, null, ok, e.valueLine()));
             } else {
-                throw y.error(e, where + ": an example is either {incorrect, corrected} or {correct}");
+                throw e.valueError(where + ": an example is either {incorrect, corrected} or {correct}");
             }
         }
         if (!bad || !good) {
-            throw y.error(list, where + " needs at least one incorrect example (with 'corrected') and one correct example");
+            throw list.valueError(where + " needs at least one incorrect example (with 'corrected') and one correct example");
         }
         return List.copyOf(out);
     }
 
-    private static void fields(LocatedYaml y, JsonNode node, Set<String> allowed, String where) {
-        Iterator<String> it = node.fieldNames();
-        while (it.hasNext()) {
-            String f = it.next();
+    private static void fields(Yaml.Node node, Set<String> allowed, String where) {
+        for (String f : node.fields().keySet()) {
             if (!allowed.contains(f)) {
-                throw y.error(node.get(f), "unknown field '" + f + "' in " + where + "; allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)));
+                throw node.get(f).valueError("unknown field '" + f + "' in " + where + "; allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)));
             }
         }
     }
 
-    private static String str(LocatedYaml y, JsonNode node, String field, String where) {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw y.error(v == null ? node : v, "missing or empty '" + field + "' in " + where);
+    private static String str(Yaml.Node node, String field, String where) {
+        Yaml.Node v = node.get(field);
+        if (!v.isScalar() || v.value().isBlank()) {
+            throw (v.isMissing() ? node : v).valueError("missing or empty '" + field + "' in " + where);
         }
-        return v.asText().strip();
+        return v.asText();
     }
 
-    private static String optStr(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() || !v.isValueNode() || v.asText().isBlank() ? null : v.asText().strip();
+    private static String optStr(Yaml.Node node, String field) {
+        Yaml.Node v = node.get(field);
+        return !v.isScalar() || v.value().isBlank() ? null : v.asText();
     }
 }

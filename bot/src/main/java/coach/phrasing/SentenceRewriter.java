@@ -503,7 +503,7 @@ final class SentenceRewriter {
             return false;
         }
         char c = t.norm().charAt(0);
-        if (c < 0x0400 || c > 0x04FF) {
+        if (!Lang.isCyrillic(c)) {
             return true;
         }
         List<coach.text.morph.Reading> rs = coach.text.morph.Morphology.russian().analyze(t.norm());
@@ -1117,7 +1117,7 @@ final class SentenceRewriter {
         boolean cyrillic = false;
         for (int i = sen.fromToken(); i < sen.toToken(); i++) {
             Token t = tokens.get(i);
-            if (t.isWord() && t.norm().charAt(0) >= 0x0400 && t.norm().charAt(0) <= 0x04FF) {
+            if (t.isWord() && Lang.isCyrillic(t.norm().charAt(0))) {
                 cyrillic = true;
                 break;
             }

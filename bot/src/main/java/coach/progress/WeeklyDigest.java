@@ -9,6 +9,7 @@ import coach.store.Subscription;
 import coach.store.Subscriptions;
 import coach.store.TipLedger;
 import coach.tips.TipScheduler;
+import coach.text.Normalizer;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -114,7 +115,7 @@ final class WeeklyDigest implements TipScheduler.Programme {
             return new String[]{"weekly.usage", ""};
         }
         for (String w : words) {
-            String lw = w.toLowerCase(Locale.ROOT).replace('ё', 'е');
+            String lw = Normalizer.fold(w);
             Matcher m = TIME.matcher(w);
             if (DAYS.containsKey(lw)) {
                 if (day != null) {

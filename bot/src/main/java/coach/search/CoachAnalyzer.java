@@ -1,8 +1,8 @@
 package coach.search;
 
+import coach.text.Lang;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,60 +13,41 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /**
- * The search analysis chain, built from small Lucene stages: ё→е char mapping, standard
- * tokenisation, lower case, a stop list that keeps negation and pronouns, Snowball stems from the
+ * The search analysis chain, built from small Lucene stages: standard tokenisation, the coach's
+ * own character folding (ё→е, quotes, dashes: {@link coach.text.Normalizer}), lower case, a stop list that keeps negation and pronouns, Snowball stems from the
  * shared text layer, and, at query time only, synonyms from the knowledge base.
  */
 public final class CoachAnalyzer extends Analyzer {
-    public enum Language { RU, EN }
-
-    private static final NormalizeCharMap YO;
-
-    static {
-        NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
-        b.add("ё", "е");
-        b.add("Ё", "Е");
-        b.add("’", "'");
-        YO = b.build();
-    }
-
     private static final CharArraySet RU_STOP = loadStop("stopwords-ru.txt");
     private static final CharArraySet EN_STOP = loadStop("stopwords-en.txt");
 
-    private final Language language;
+    private final Lang language;
     private final SynonymMap synonyms;
 
-    public CoachAnalyzer(Language language, SynonymMap synonyms) {
+    public CoachAnalyzer(Lang language, SynonymMap synonyms) {
         this.language = language;
         this.synonyms = synonyms;
     }
 
-    public CoachAnalyzer(Language language) {
+    public CoachAnalyzer(Lang language) {
         this(language, null);
-    }
-
-    @Override
-    protected Reader initReader(String fieldName, Reader reader) {
-        return new MappingCharFilter(YO, reader);
     }
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream ts = source;
-        if (language == Language.EN) {
+        TokenStream ts = new FoldFilter(source);
+        if (language == Lang.EN) {
             ts = new EnglishPossessiveFilter(ts);
         }
         ts = new LowerCaseFilter(ts);
-        ts = new StopFilter(ts, language == Language.EN ? EN_STOP : RU_STOP);
+        ts = new StopFilter(ts, language == Lang.EN ? EN_STOP : RU_STOP);
         ts = new StemFilter(ts);
         if (synonyms != null) {
             ts = new SynonymGraphFilter(ts, synonyms, true);

@@ -86,13 +86,13 @@ public final class SearchEngine {
     private final int[] ordOf;
 
     private SearchEngine(List<SearchDoc> docs, SynonymMap ruSynonyms, SynonymMap enSynonyms, Directory prebuilt, Intent intent) {
-        CoachAnalyzer ru = new CoachAnalyzer(CoachAnalyzer.Language.RU);
-        CoachAnalyzer en = new CoachAnalyzer(CoachAnalyzer.Language.EN);
+        CoachAnalyzer ru = new CoachAnalyzer(Lang.RU);
+        CoachAnalyzer en = new CoachAnalyzer(Lang.EN);
         this.indexAnalyzer = indexAnalyzer(ru, en);
         this.ruQuery = ru;
         this.enQuery = en;
-        this.ruSyn = ruSynonyms == null ? ru : new CoachAnalyzer(CoachAnalyzer.Language.RU, ruSynonyms);
-        this.enSyn = enSynonyms == null ? en : new CoachAnalyzer(CoachAnalyzer.Language.EN, enSynonyms);
+        this.ruSyn = ruSynonyms == null ? ru : new CoachAnalyzer(Lang.RU, ruSynonyms);
+        this.enSyn = enSynonyms == null ? en : new CoachAnalyzer(Lang.EN, enSynonyms);
         this.intent = intent;
         this.docs = List.copyOf(docs);
         this.principle = new boolean[docs.size()];
@@ -156,9 +156,9 @@ public final class SearchEngine {
             try {
                 // The analysis chains, the synonym parser and the shared text layer; the index itself
                 // usually comes prebuilt, so the indexing code is not warmed here.
-                SynonymMap syn = synonyms("претензия => жалоба", new CoachAnalyzer(CoachAnalyzer.Language.RU));
-                new QueryBuilder(new CoachAnalyzer(CoachAnalyzer.Language.RU, syn)).createBooleanQuery("f", "клиент жалуется на претензию");
-                new QueryBuilder(new CoachAnalyzer(CoachAnalyzer.Language.EN)).createBooleanQuery("f", "client complaint");
+                SynonymMap syn = synonyms("претензия => жалоба", new CoachAnalyzer(Lang.RU));
+                new QueryBuilder(new CoachAnalyzer(Lang.RU, syn)).createBooleanQuery("f", "клиент жалуется на претензию");
+                new QueryBuilder(new CoachAnalyzer(Lang.EN)).createBooleanQuery("f", "client complaint");
                 TextAnalyzer.analyze("Клиент жалуется на задержку.");
             } catch (RuntimeException | LinkageError e) {
                 // warm-up is an optimisation only
@@ -232,7 +232,7 @@ public final class SearchEngine {
         List<SearchDoc> docs = documents(kb, extra);
         String synText = kb.source().exists(KnowledgeBase.SYNONYMS) ? kb.source().read(KnowledgeBase.SYNONYMS) : "";
         // One synonym map serves both chains: stems follow each word's script, so entries analyse the same.
-        SynonymMap map = synonyms(synText, new CoachAnalyzer(CoachAnalyzer.Language.RU));
+        SynonymMap map = synonyms(synText, new CoachAnalyzer(Lang.RU));
         Directory prebuilt = usePrebuilt ? PrebuiltIndex.load(fingerprint(docs)) : null;
         return new SearchEngine(docs, map, map, prebuilt, Intent.of(intent.join(), docs));
     }
@@ -241,7 +241,7 @@ public final class SearchEngine {
     static SearchEngine lexicalOnly(KnowledgeBase kb, List<SearchDoc> extra) {
         List<SearchDoc> docs = documents(kb, extra);
         String synText = kb.source().exists(KnowledgeBase.SYNONYMS) ? kb.source().read(KnowledgeBase.SYNONYMS) : "";
-        SynonymMap map = synonyms(synText, new CoachAnalyzer(CoachAnalyzer.Language.RU));
+        SynonymMap map = synonyms(synText, new CoachAnalyzer(Lang.RU));
         return new SearchEngine(docs, map, map, null, null);
     }
 
@@ -272,7 +272,7 @@ public final class SearchEngine {
     public static void writePrebuilt(java.nio.file.Path dir, KnowledgeBase kb, List<SearchDoc> extra) throws IOException {
         List<SearchDoc> docs = documents(kb, extra);
         PrebuiltIndex.write(dir, fingerprint(docs), d -> write(d, docs,
-                indexAnalyzer(new CoachAnalyzer(CoachAnalyzer.Language.RU), new CoachAnalyzer(CoachAnalyzer.Language.EN))));
+                indexAnalyzer(new CoachAnalyzer(Lang.RU), new CoachAnalyzer(Lang.EN))));
     }
 
     public static SearchEngine build(KnowledgeBase kb) {

@@ -29,10 +29,25 @@ public enum Lang {
                 if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
                     lat++;
                 }
-            } else if (Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC) {
+            } else if (isCyrillic(c)) {
                 cyr++;
             }
         }
         return lat > cyr ? EN : RU;
+    }
+
+    /** Whether a character is of the Cyrillic block (U+0400–U+04FF): the script test every language decision uses. */
+    public static boolean isCyrillic(char c) {
+        return c >= 0x0400 && c <= 0x04FF;
+    }
+
+    /** Whether a text has a Cyrillic letter. */
+    public static boolean hasCyrillic(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (isCyrillic(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -19,7 +19,7 @@ public final class Lemmas {
      * (also «прийти»'s past) no «ты» form. Unknown words have no tag.
      */
     public static boolean hasTag(String norm, String fields) {
-        if (norm.isEmpty() || norm.charAt(0) < 0x0400 || norm.charAt(0) > 0x04FF) {
+        if (norm.isEmpty() || !Lang.isCyrillic(norm.charAt(0))) {
             return false;
         }
         java.util.List<coach.text.morph.Reading> rs = Morphology.russian().analyze(norm);
@@ -39,7 +39,7 @@ public final class Lemmas {
 
     /** The lemmas of a normalised word form; never empty. */
     public static Set<String> of(String norm) {
-        if (norm.isEmpty() || norm.charAt(0) < 0x0400 || norm.charAt(0) > 0x04FF) {
+        if (norm.isEmpty() || !Lang.isCyrillic(norm.charAt(0))) {
             return Set.of(norm);
         }
         Set<String> ls = Morphology.russian().lemmas(norm);

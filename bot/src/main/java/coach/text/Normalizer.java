@@ -2,9 +2,33 @@ package coach.text;
 
 import java.util.Locale;
 
-/** Character-level normalisation shared by search, rules and rubrics: lower case, ё→е, typographic quotes and dashes unified. */
+/**
+ * Character-level normalisation shared by search, rules, rubrics and every word comparison: lower case,
+ * ё→е (Russian writes ё optionally), typographic quotes and dashes unified. The one place ё is folded.
+ */
 public final class Normalizer {
     private Normalizer() {
+    }
+
+    /** ё → е, Ё → Е; any other character as it is. */
+    public static char foldYo(char c) {
+        return c == 'ё' ? 'е' : c == 'Ё' ? 'Е' : c;
+    }
+
+    /** The text with ё → е and Ё → Е (the same string when it has neither). */
+    public static String foldYo(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 'ё' || c == 'Ё') {
+                return s.replace('ё', 'е').replace('Ё', 'Е');
+            }
+        }
+        return s;
+    }
+
+    /** Lower case and ё → е, nothing else: how a word is compared where punctuation still matters. */
+    public static String fold(String s) {
+        return foldYo(s.toLowerCase(Locale.ROOT));
     }
 
     public static String norm(CharSequence s) {
@@ -17,8 +41,7 @@ public final class Normalizer {
 
     public static char normChar(char c) {
         switch (c) {
-            case 'ё': return 'е';
-            case 'Ё': return 'Е';
+            case 'ё': case 'Ё': return foldYo(c);
             case '’': case '‘': case '`': return '\'';
             case '–': case '—': case '−': return '-';
             default: return c;

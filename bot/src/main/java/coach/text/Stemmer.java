@@ -29,7 +29,7 @@ public final class Stemmer {
         }
         char c = normWord.charAt(0);
         String stem;
-        if (c >= 0x0400 && c <= 0x04FF) {
+        if (Lang.isCyrillic(c)) {
             stem = RU.get().stem(normWord).toString();
         } else if (c < 128 && Character.isLetter(c)) {
             stem = EN.get().stem(normWord).toString();

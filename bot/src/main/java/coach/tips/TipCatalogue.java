@@ -5,17 +5,14 @@ import coach.kb.ContentSource;
 import coach.kb.KnowledgeBase;
 import coach.kb.Principle;
 import coach.kb.Yaml;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -24,13 +21,11 @@ import java.util.regex.Pattern;
  * duplicate or malformed id, an unknown principle, a missing translation or an unknown field fails
  * start-up with a {@link ContentException} naming the file and line. Immutable afterwards.
  *
- * <p>It also knows which drill practises a principle: scenarios in {@code knowledge-base/scenarios/*.yaml}
- * declare {@code id} and {@code principles: [...]}; a principle without its own scenario is practised by a
- * scenario of the same topic, if any.
+ * <p>Which drill practises a principle it asks the drills feature (see {@code Drills#scenarioFor}), handed in
+ * at load; without it a tip offers no drill.
  */
 public final class TipCatalogue {
     public static final String FILE = "tips/tips.yaml";
-    static final String SCENARIOS = "scenarios";
     static final int MAX_TEXT = 600;
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");
     private static final Set<String> FIELDS = Set.of("id", "principle", "ru", "en", "example_ru", "example_en");
@@ -38,34 +33,34 @@ public final class TipCatalogue {
     private final KnowledgeBase kb;
     private final Map<String, Tip> tips;
     private final List<String> ids;
-    private final Map<String, String> scenarioByPrinciple;
+    private final Function<String, Optional<String>> drillFor;
 
-    private TipCatalogue(KnowledgeBase kb, Map<String, Tip> tips, Map<String, String> scenarioByPrinciple) {
+    private TipCatalogue(KnowledgeBase kb, Map<String, Tip> tips, Function<String, Optional<String>> drillFor) {
         this.kb = kb;
         this.tips = Collections.unmodifiableMap(tips);
         this.ids = tips.keySet().stream().sorted().toList();
-        this.scenarioByPrinciple = Map.copyOf(scenarioByPrinciple);
+        this.drillFor = drillFor;
     }
 
+    /** The tips alone: no tip offers a drill. */
     public static TipCatalogue load(KnowledgeBase kb) {
+        return load(kb, principleId -> Optional.empty());
+    }
+
+    /** @param drillFor principle id → the id of the drill scenario that practises it (the drills feature's answer) */
+    public static TipCatalogue load(KnowledgeBase kb, Function<String, Optional<String>> drillFor) {
         ContentSource src = kb.source();
-        String text = src.read(FILE);
-        JsonNode root = Yaml.read(FILE, text);
-        JsonNode list = root.get("tips");
-        if (list == null || !list.isArray() || list.isEmpty()) {
+        Yaml.Node root = Yaml.parse(FILE, src.read(FILE));
+        Yaml.Node list = root.get("tips");
+        if (!list.isList() || list.isEmpty()) {
             throw new ContentException(FILE, 1, "'tips' must be a non-empty list");
         }
         Map<String, Tip> tips = new LinkedHashMap<>();
-        int searchFrom = 0;
-        for (JsonNode t : list) {
-            JsonNode idNode = t.get("id");
-            String id = idNode == null || !idNode.isValueNode() ? null : idNode.asText().strip();
-            int at = id == null ? -1 : text.indexOf("id: " + id, searchFrom);
-            int line = at < 0 ? 0 : lineAt(text, at);
-            if (at >= 0) {
-                searchFrom = at + 1;
-            }
-            if (!t.isObject()) {
+        for (Yaml.Node t : list.items()) {
+            Yaml.Node idNode = t.get("id");
+            String id = idNode.isScalar() ? idNode.asText() : null;
+            int line = t.lineOf("id");
+            if (!t.isMap()) {
                 throw new ContentException(FILE, line, "every tip must be a mapping with id, principle, ru and en");
             }
             if (id == null || !ID.matcher(id).matches()) {
@@ -74,8 +69,7 @@ public final class TipCatalogue {
             if (id.startsWith(Tip.GUIDE_PREFIX)) {
                 throw new ContentException(FILE, line, "tip id '" + id + "': the prefix '" + Tip.GUIDE_PREFIX + "' is reserved for tips built from the guide");
             }
-            for (Iterator<String> it = t.fieldNames(); it.hasNext(); ) {
-                String f = it.next();
+            for (String f : t.fields().keySet()) {
                 if (!FIELDS.contains(f)) {
                     throw new ContentException(FILE, line, "tip '" + id + "' has an unknown field '" + f + "' (allowed: " + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
                 }
@@ -97,63 +91,25 @@ public final class TipCatalogue {
             String id = Tip.GUIDE_PREFIX + p.id();
             tips.put(id, new Tip(id, p.id(), p.explanation(), p.summaryEn(), p.example(), p.exampleEn(), true));
         }
-        return new TipCatalogue(kb, tips, scenarios(kb));
+        return new TipCatalogue(kb, tips, drillFor);
     }
 
-    private static String field(JsonNode t, String name, String id, int line, boolean required) {
-        JsonNode v = t.get(name);
-        if (v == null || v.isNull()) {
+    private static String field(Yaml.Node t, String name, String id, int line, boolean required) {
+        Yaml.Node v = t.get(name);
+        if (v.isNull()) {
             if (required) {
                 throw new ContentException(FILE, line, "tip '" + id + "' is missing '" + name + "'");
             }
             return null;
         }
-        if (!v.isValueNode() || v.asText().isBlank()) {
+        if (!v.isScalar() || v.value().isBlank()) {
             throw new ContentException(FILE, line, "tip '" + id + "': '" + name + "' must be non-empty text");
         }
-        String s = v.asText().strip().replaceAll("\\s+", " ");
+        String s = v.asText().replaceAll("\\s+", " ");
         if (s.length() > MAX_TEXT) {
             throw new ContentException(FILE, line, "tip '" + id + "': '" + name + "' is " + s.length() + " characters; a tip must stay short (at most " + MAX_TEXT + ")");
         }
         return s;
-    }
-
-    private static int lineAt(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
-
-    /** Principle id → scenario id, from the scenario files (exact principle first, then the same topic). */
-    private static Map<String, String> scenarios(KnowledgeBase kb) {
-        Map<String, String> exact = new HashMap<>();
-        Map<String, String> byTopic = new HashMap<>();
-        for (String file : kb.source().list(SCENARIOS, ".yaml")) {
-            JsonNode s = Yaml.read(file, kb.source().read(file));
-            String id = Yaml.optText(s, "id");
-            if (id == null || !ID.matcher(id).matches() || !ButtonData.fits("/drill " + id)) {
-                continue; // the drills feature validates its own files; an unusable id just offers no drill here
-            }
-            for (String pid : Yaml.strings(s, "principles")) {
-                Optional<Principle> p = kb.principle(pid);
-                if (p.isPresent()) {
-                    exact.putIfAbsent(pid, id);
-                    byTopic.putIfAbsent(p.get().topicId(), id);
-                }
-            }
-        }
-        Map<String, String> out = new HashMap<>();
-        for (Principle p : kb.principles()) {
-            String sc = exact.getOrDefault(p.id(), byTopic.get(p.topicId()));
-            if (sc != null) {
-                out.put(p.id(), sc);
-            }
-        }
-        return out;
     }
 
     public KnowledgeBase kb() {
@@ -187,18 +143,8 @@ public final class TipCatalogue {
         return out;
     }
 
-    /** The drill scenario that practises the principle, if the scenario files name one. */
+    /** The drill scenario that practises the principle, as the drills feature says. */
     public Optional<String> scenarioFor(String principleId) {
-        return Optional.ofNullable(scenarioByPrinciple.get(principleId));
-    }
-
-    /** Button data length guard (Telegram's callback data limit). */
-    static final class ButtonData {
-        private ButtonData() {
-        }
-
-        static boolean fits(String data) {
-            return data.getBytes(StandardCharsets.UTF_8).length <= coach.core.Button.MAX_DATA_BYTES;
-        }
+        return drillFor.apply(principleId);
     }
 }

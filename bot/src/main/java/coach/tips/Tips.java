@@ -34,9 +34,14 @@ public final class Tips implements Feature {
         this.clock = clock;
     }
 
-    /** Loads and validates the tips; {@code store} may be null (no subscriptions then). */
+    /** Loads and validates the tips; {@code store} may be null (no subscriptions then). No tip offers a drill. */
     public static Tips create(KnowledgeBase kb, Store store, Clock clock) {
-        return new Tips(TipCatalogue.load(kb), store, clock, Zones.load(kb));
+        return create(kb, store, clock, principleId -> java.util.Optional.empty());
+    }
+
+    /** As {@link #create(KnowledgeBase, Store, Clock)}, with the drills feature's answer to "which drill practises this principle". */
+    public static Tips create(KnowledgeBase kb, Store store, Clock clock, java.util.function.Function<String, java.util.Optional<String>> drillFor) {
+        return new Tips(TipCatalogue.load(kb, drillFor), store, clock, Zones.load(kb));
     }
 
     public TipCatalogue catalogue() {

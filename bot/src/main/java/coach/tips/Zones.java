@@ -1,9 +1,9 @@
 package coach.tips;
 
+import coach.text.Normalizer;
 import coach.kb.ContentException;
 import coach.kb.KnowledgeBase;
 import coach.kb.Yaml;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -38,30 +38,28 @@ public final class Zones {
         if (!kb.source().exists(FILE)) {
             return z;
         }
-        String text = kb.source().read(FILE);
-        JsonNode root = Yaml.read(FILE, text);
-        if (!root.isObject()) {
+        Yaml.Node root = Yaml.parse(FILE, kb.source().read(FILE));
+        if (!root.isMap()) {
             throw new ContentException(FILE, 1, "expected a map of IANA zone → list of city names");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, Yaml.Node> e : root.fields().entrySet()) {
             ZoneId zone;
             try {
                 zone = ZoneId.of(e.getKey());
             } catch (DateTimeException ex) {
-                throw new ContentException(FILE, Yaml.lineOf(text, e.getKey() + ":"), "unknown IANA time zone '" + e.getKey() + "'");
+                throw e.getValue().error("unknown IANA time zone '" + e.getKey() + "'");
             }
-            if (!e.getValue().isArray() || e.getValue().isEmpty()) {
-                throw new ContentException(FILE, Yaml.lineOf(text, e.getKey() + ":"), "'" + e.getKey() + "' needs a list of city names");
+            if (!e.getValue().isList() || e.getValue().isEmpty()) {
+                throw e.getValue().error("'" + e.getKey() + "' needs a list of city names");
             }
-            for (JsonNode n : e.getValue()) {
+            for (Yaml.Node n : e.getValue().items()) {
                 String key = key(n.asText());
                 if (key.isEmpty()) {
-                    throw new ContentException(FILE, Yaml.lineOf(text, e.getKey() + ":"), "an empty city name under " + e.getKey());
+                    throw e.getValue().error("an empty city name under " + e.getKey());
                 }
                 ZoneId before = z.cities.put(key, zone);
                 if (before != null) {
-                    throw new ContentException(FILE, Yaml.lineOf(text, n.asText()), "city '" + n.asText() + "' is listed twice ("
+                    throw n.error("city '" + n.asText() + "' is listed twice ("
                             + before.getId() + ", " + zone.getId() + ")");
                 }
             }
@@ -71,7 +69,7 @@ public final class Zones {
 
     /** Case, ё/е, hyphens, dots and spaces do not matter. */
     static String key(String name) {
-        return name.toLowerCase(Locale.ROOT).replace('ё', 'е').replaceAll("[.’'`]", "").replaceAll("[\\s\\-–—_]+", " ").strip();
+        return Normalizer.fold(name).replaceAll("[.’'`]", "").replaceAll("[\\s\\-–—_]+", " ").strip();
     }
 
     /** The zone a user's words mean, if any. */

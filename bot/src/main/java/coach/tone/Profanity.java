@@ -1,5 +1,6 @@
 package coach.tone;
 
+import coach.text.Normalizer;
 import coach.kb.ContentException;
 import coach.kb.ContentSource;
 import java.util.ArrayList;
@@ -290,7 +291,7 @@ public final class Profanity {
     }
 
     private Kind classifyUncached(String raw) {
-        String w = raw.toLowerCase(Locale.ROOT).replace('ё', 'е');
+        String w = Normalizer.fold(raw);
         if (w.length() > MAX_WORD) {
             w = collapse(w);
             if (w.length() > MAX_WORD) {
@@ -435,7 +436,7 @@ public final class Profanity {
     }
 
     private static String fold(String w) {
-        return w.toLowerCase(Locale.ROOT).replace('ё', 'е');
+        return Normalizer.fold(w);
     }
 
     /** The word with its inner letters masked, as the coach quotes it: {@code пиздец} → {@code п****ц}. */

@@ -9,7 +9,6 @@ import coach.kb.Yaml;
 import coach.text.Lang;
 import coach.text.TextAnalyzer;
 import coach.text.Token;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -28,7 +27,8 @@ public final class ToneChecker {
     public static final String CATEGORIES = "tone/categories.yaml";
 
     /** How a category is reported. */
-    public record Category(String id, String principleId, Map<Lang, String> why, Map<Lang, String> guidance) {
+    /** @param line the line of its principle in {@value #CATEGORIES} */
+    public record Category(String id, String principleId, Map<Lang, String> why, Map<Lang, String> guidance, int line) {
     }
 
     /** Where a flag comes from: the trained model (a whole sentence) or the word list (one word). */
@@ -73,32 +73,29 @@ public final class ToneChecker {
     }
 
     static Map<String, Category> readCategories(ContentSource source) {
-        String text = source.read(CATEGORIES);
-        JsonNode root = Yaml.read(CATEGORIES, text);
-        JsonNode cats = root.get("categories");
-        if (cats == null || !cats.isObject()) {
+        Yaml.Node root = Yaml.parse(CATEGORIES, source.read(CATEGORIES));
+        Yaml.Node cats = root.get("categories");
+        if (!cats.isMap()) {
             throw new ContentException(CATEGORIES, 1, "'categories' must map each category to its principle and texts");
         }
         Map<String, Category> out = new LinkedHashMap<>();
         for (String id : ToneModel.RISKY) {
-            JsonNode c = cats.get(id);
-            if (c == null) {
+            Yaml.Node c = cats.get(id);
+            if (c.isMissing()) {
                 throw new ContentException(CATEGORIES, 0, "category '" + id + "' is missing");
             }
             String where = id + ":";
             Map<Lang, String> why = new EnumMap<>(Lang.class);
             Map<Lang, String> guidance = new EnumMap<>(Lang.class);
             for (Lang l : Lang.values()) {
-                why.put(l, Yaml.text(c, "why_" + l.code(), CATEGORIES, text, where));
-                guidance.put(l, Yaml.text(c, "guidance_" + l.code(), CATEGORIES, text, where));
+                why.put(l, c.required("why_" + l.code(), where));
+                guidance.put(l, c.required("guidance_" + l.code(), where));
             }
-            out.put(id, new Category(id, Yaml.text(c, "principle", CATEGORIES, text, where), why, guidance));
+            out.put(id, new Category(id, c.required("principle", where), why, guidance, c.lineOf("principle")));
         }
-        var names = cats.fieldNames();
-        while (names.hasNext()) {
-            String n = names.next();
+        for (String n : cats.fields().keySet()) {
             if (!out.containsKey(n)) {
-                throw new ContentException(CATEGORIES, Yaml.lineOf(text, n + ":"), "unknown category '" + n + "' (known: " + String.join(", ", ToneModel.RISKY) + ")");
+                throw cats.error(n, "unknown category '" + n + "' (known: " + String.join(", ", ToneModel.RISKY) + ")");
             }
         }
         return Collections.unmodifiableMap(out);
@@ -106,11 +103,9 @@ public final class ToneChecker {
 
     /** Checks that every category names a principle of the guide. */
     public ToneChecker validate(KnowledgeBase kb) {
-        String text = null;
         for (Category c : categories.values()) {
             if (kb.principle(c.principleId()).isEmpty()) {
-                text = text == null ? kb.source().read(CATEGORIES) : text;
-                throw new ContentException(CATEGORIES, Yaml.lineOf(text, c.principleId()), "unknown principle '" + c.principleId() + "' for category '" + c.id() + "'");
+                throw new ContentException(CATEGORIES, c.line(), "unknown principle '" + c.principleId() + "' for category '" + c.id() + "'");
             }
         }
         return this;
@@ -148,7 +143,7 @@ public final class ToneChecker {
             Token t = tokens.get(i);
             if (t.isWord()) {
                 char c = t.norm().charAt(0);
-                if (c < 128 || (c >= 0x0400 && c <= 0x04FF)) {
+                if (c < 128 || Lang.isCyrillic(c)) {
                     return true;
                 }
             }

@@ -108,6 +108,24 @@ class MaterialCatalogTest {
     }
 
     @Test
+    void brokenFrontMatterNamesTheLineOfTheMarkdownFile(@TempDir Path tmp) throws IOException {
+        copyKb(tmp);
+        Path f = tmp.resolve("materials/status-report-template.md");
+        String text = Files.readString(f);
+        Files.writeString(f, text.replace("topic: expectations", "topic: [expectations"));
+        KnowledgeBase kb = KnowledgeBase.load(ContentSource.directory(tmp));
+        ContentException e = assertThrows(ContentException.class, () -> MaterialCatalog.load(kb));
+        assertEquals("materials/status-report-template.md", e.file());
+        assertEquals(7, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("malformed YAML"), e.getMessage());
+
+        Files.writeString(f, text.replace("topic: expectations", "topic: nowhere"));
+        e = assertThrows(ContentException.class, () -> MaterialCatalog.load(KnowledgeBase.load(ContentSource.directory(tmp))));
+        assertEquals(7, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown topic 'nowhere'"), e.getMessage());
+    }
+
+    @Test
     void missingMaterialIsReported(@TempDir Path tmp) throws IOException {
         copyKb(tmp);
         Files.delete(tmp.resolve("materials/crm-notes-template.md"));

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.TestKb;
 import coach.kb.ContentSource;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import coach.kb.Yaml;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,11 +31,11 @@ class GuideTextsAreCleanTest {
                 }
             }
         }
-        JsonNode tips = new ObjectMapper(new YAMLFactory()).readTree(src.read("tips/tips.yaml")).get("tips");
-        for (JsonNode t : tips) {
+        Yaml.Node tips = Yaml.parse("tips/tips.yaml", src.read("tips/tips.yaml")).get("tips");
+        for (Yaml.Node t : tips.items()) {
             for (String k : List.of("example_ru", "example_en")) {
-                if (t.hasNonNull(k)) {
-                    texts.add(t.get(k).asText());
+                if (t.has(k)) {
+                    texts.add(t.get(k).value());
                 }
             }
         }
@@ -58,12 +56,12 @@ class GuideTextsAreCleanTest {
      */
     @Test
     void tipExamplesStayCleanWithTheToneModel() throws Exception {
-        JsonNode tips = new ObjectMapper(new YAMLFactory()).readTree(TestKb.source().read("tips/tips.yaml")).get("tips");
+        Yaml.Node tips = Yaml.parse("tips/tips.yaml", TestKb.source().read("tips/tips.yaml")).get("tips");
         List<String> texts = new ArrayList<>();
-        for (JsonNode t : tips) {
+        for (Yaml.Node t : tips.items()) {
             for (String k : List.of("example_ru", "example_en")) {
-                if (t.hasNonNull(k)) {
-                    texts.add(t.get(k).asText());
+                if (t.has(k)) {
+                    texts.add(t.get(k).value());
                 }
             }
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.TestKb;
+import coach.text.Lang;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -39,12 +40,12 @@ class SearchEngineTest {
 
     @Test
     void russianAnalysisKeepsNegationAndPronounsAndFoldsYo() throws IOException {
-        List<String> t = analyze(new CoachAnalyzer(CoachAnalyzer.Language.RU), "Я не обещаю вам ещё");
+        List<String> t = analyze(new CoachAnalyzer(Lang.RU), "Я не обещаю вам ещё");
         assertTrue(t.contains("я"), t.toString());
         assertTrue(t.contains("не"), t.toString());
         assertTrue(t.contains("вам"), t.toString());
         assertTrue(t.stream().anyMatch(s -> s.startsWith("ещ") || s.startsWith("еще")), t.toString());
-        assertEquals(analyze(new CoachAnalyzer(CoachAnalyzer.Language.RU), "учёт"), analyze(new CoachAnalyzer(CoachAnalyzer.Language.RU), "учет"));
+        assertEquals(analyze(new CoachAnalyzer(Lang.RU), "учёт"), analyze(new CoachAnalyzer(Lang.RU), "учет"));
     }
 
     private static String top(String q) {

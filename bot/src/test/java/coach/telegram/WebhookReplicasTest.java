@@ -12,7 +12,6 @@ import coach.store.StoreConfig;
 import coach.text.Lang;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -161,8 +160,8 @@ class WebhookReplicasTest {
     }
 
     static int turns() throws IOException {
-        JsonNode s = new YAMLMapper().readTree(TestKb.dir().resolve("scenarios").resolve(SCENARIO + ".yaml").toFile());
-        return s.path("turns").size();
+        java.nio.file.Path file = TestKb.dir().resolve("scenarios").resolve(SCENARIO + ".yaml");
+        return coach.kb.Yaml.parse(file.toString(), java.nio.file.Files.readString(file)).get("turns").size();
     }
 
     static String draft(long chat, int k) {

@@ -99,7 +99,8 @@ class TipDeliveryEndToEndTest {
 
     @BeforeAll
     static void loadTips() {
-        catalogue = TipCatalogue.load(TestKb.kb());
+        // as the coach loads it: the drills feature names the drill a tip offers
+        catalogue = TipCatalogue.load(TestKb.kb(), coach.drill.Drills.load(TestKb.kb(), text -> false)::scenarioFor);
         format = new TipFormat(catalogue);
     }
 

@@ -1,5 +1,6 @@
 package coach.text.morph;
 
+import coach.text.Normalizer;
 import coach.kb.ContentException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -157,7 +158,7 @@ final class Lexicon {
     }
 
     static String foldYo(String s) {
-        return s.indexOf('ё') < 0 ? s : s.replace('ё', 'е');
+        return Normalizer.foldYo(s);
     }
 
     private static String synthKey(String foldedLemma, String tag) {

@@ -1,5 +1,6 @@
 package coach.text.morph;
 
+import coach.text.Normalizer;
 import coach.kb.ContentSource;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -176,7 +177,7 @@ public final class Morphology {
         List<Reading> out = new ArrayList<>(4);
         lookupAll(w, out);
         if (out.isEmpty() && w.indexOf('ё') >= 0) {
-            lookupAll(w.replace('ё', 'е'), out);
+            lookupAll(Normalizer.foldYo(w), out);
         }
         if (out.isEmpty() && w.indexOf('е') >= 0) {
             // е written for ё: the dictionary has most е-spellings, but not all; try one ё at a time.
@@ -315,7 +316,7 @@ public final class Morphology {
             }
         }
         if (forms.isEmpty() && lemma.indexOf('ё') >= 0) {
-            forms = rawSynthesis(lemma.replace('ё', 'е'), base);
+            forms = rawSynthesis(Normalizer.foldYo(lemma), base);
         }
         if (forms.isEmpty()) {
             int dash = lemma.lastIndexOf('-');
@@ -462,7 +463,7 @@ public final class Morphology {
      */
     String spell(String original, String form) {
         if (form.indexOf('ё') >= 0 && writesYoAsE(original)) {
-            form = form.replace('ё', 'е');
+            form = Normalizer.foldYo(form);
         }
         return Casing.restore(original, form);
     }
@@ -495,7 +496,7 @@ public final class Morphology {
     }
 
     private static char foldYo(char c) {
-        return c == 'ё' ? 'е' : c;
+        return Normalizer.foldYo(c);
     }
 
     /** The tag with the changes applied, or null when the tag has no place for them. */

@@ -1,5 +1,6 @@
 package coach.text.morph;
 
+import coach.text.Lang;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -378,7 +379,7 @@ public final class PhraseInflector {
         if (from >= words.size()) {
             return true;
         }
-        if (!hasCyrillic(words.get(from))) {
+        if (!Lang.hasCyrillic(words.get(from))) {
             return true;
         }
         boolean genitive = false;
@@ -392,7 +393,7 @@ public final class PhraseInflector {
             return false;
         }
         for (int i = from; i < words.size(); i++) {
-            if (!hasCyrillic(words.get(i))) {
+            if (!Lang.hasCyrillic(words.get(i))) {
                 continue;
             }
             List<Reading> rs = readings.get(i);
@@ -551,14 +552,5 @@ public final class PhraseInflector {
             return null;
         }
         return morph.pick(word, forms, Tag.of(tag)).orElse(null);
-    }
-
-    private static boolean hasCyrillic(String w) {
-        for (int i = 0; i < w.length(); i++) {
-            if (Character.UnicodeBlock.of(w.charAt(i)) == Character.UnicodeBlock.CYRILLIC) {
-                return true;
-            }
-        }
-        return false;
     }
 }
