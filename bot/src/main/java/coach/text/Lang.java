@@ -29,7 +29,7 @@ public enum Lang {
                 if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
                     lat++;
                 }
-            } else if (Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC) {
+            } else if (c >= '\u0400' && c <= '\u04FF') { // the Unicode block CYRILLIC
                 cyr++;
             }
         }
