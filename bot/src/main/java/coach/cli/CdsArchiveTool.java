@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * Java 13+, on top of the JDK's base archive). Either archive is only valid for the JVM that wrote it and for
  * this very jar at this path (path, size and time are checked), so the JVM that runs Maven writes it; a JVM
  * that can write neither leaves a message and no archive, and the build goes on.
- * Usage: {@code CdsArchiveTool <coach.jar> <coach.jsa>}.
+ * Usage: {@code CdsArchiveTool <coach.jar> <coach.jsa> [--skip=true]} ({@code --skip=true}: only delete an older archive).
  */
 public final class CdsArchiveTool {
     private static final long TIMEOUT_SECONDS = 300;
@@ -29,7 +29,13 @@ public final class CdsArchiveTool {
         // the archive records the class path as given: an absolute one is valid from any working directory
         Path jar = Path.of(args.length > 0 ? args[0] : "bot/target/coach.jar").toAbsolutePath();
         Path jsa = Path.of(args.length > 1 ? args[1] : "bot/target/coach.jsa").toAbsolutePath();
+        // an archive left from an older jar would not fit the new one: the JVM would then run without any class
+        // sharing at all (a static archive replaces the JDK's own), slower than with no archive given
         Files.deleteIfExists(jsa);
+        if (List.of(args).contains("--skip=true")) {
+            System.out.println("[cds] skipped (-Dcoach.cds.skip=true): no class-data-sharing archive");
+            return;
+        }
         if (!Files.isRegularFile(jar)) {
             skip("no jar at " + jar);
             return;
