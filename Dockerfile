@@ -4,11 +4,13 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
 COPY bot/pom.xml bot/
+COPY bot/bench/pom.xml bot/bench/
 RUN mvn -B -q -pl bot -am dependency:go-offline
 COPY bot bot
 COPY knowledge-base knowledge-base
 # The class-data-sharing archive is written in the runtime stage, by the JRE that runs it.
-RUN mvn -B -q -DskipTests -Dcoach.cds.skip=true package
+# -pl bot: the product jar only (the benchmarks in bot/bench are not part of the image)
+RUN mvn -B -q -DskipTests -Dcoach.cds.skip=true -pl bot package
 
 # Runtime stage: JRE 17 only, non-root user, state in /data, token only from the environment.
 FROM eclipse-temurin:17-jre

@@ -1,6 +1,9 @@
 package coach.app;
 
+import coach.core.BasicCommands;
+import coach.core.ChatEvents;
 import coach.core.CommandRegistry;
+import coach.core.Feature;
 import coach.core.ConversationCore;
 import coach.core.Permissions;
 import coach.core.SessionHandler;
@@ -8,17 +11,15 @@ import coach.core.SessionStore;
 import coach.drill.Drills;
 import coach.kb.ContentSource;
 import coach.kb.KnowledgeBase;
-import coach.materials.DraftReviewer;
-import coach.materials.FillSessionHandler;
 import coach.materials.MaterialCatalog;
-import coach.materials.MaterialsCommand;
-import coach.phrasing.CheckCommand;
+import coach.materials.MaterialsFeature;
 import coach.phrasing.PhrasingEngine;
 import coach.progress.ProgressFeature;
 import coach.search.AskCommand;
 import coach.store.UserPrefs;
 import coach.search.SearchDoc;
 import coach.search.SearchEngine;
+import coach.search.SearchFeature;
 import coach.store.Store;
 import coach.tips.Tips;
 import java.time.Clock;
@@ -26,7 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Wires the features into one conversation core. Front ends (console, Telegram) and the batch
+ * The composition root: builds each feature ({@link Feature}: its commands, session handlers, chat-event
+ * listener) and hands them to one conversation core, with the basic commands ({@link BasicCommands}). Front ends (console, Telegram) and the batch
  * commands all start here, so they share the same behaviour.
  */
 public final class Coach {
@@ -39,8 +41,14 @@ public final class Coach {
     private final PhrasingEngine phrasing;
     private final ProgressFeature progress;
 
+    private final ChatEvents chatEvents;
+
+    /** What /start offers: its buttons (each when its command exists), the deep link /start drill-<id>, "continue" after a restart. */
+    public static final BasicCommands.Menu MENU = new BasicCommands.Menu(List.of("check", "drill", "quiz", "tip", "materials", "help"), "drill", "drill");
+
     private Coach(KnowledgeBase kb, SearchEngine search, CommandRegistry registry, ConversationCore core, Tips tips, Drills drills,
-            PhrasingEngine phrasing, ProgressFeature progress) {
+            PhrasingEngine phrasing, ProgressFeature progress, ChatEvents chatEvents) {
+        this.chatEvents = chatEvents;
         this.progress = progress;
         this.kb = kb;
         this.search = search;
@@ -83,62 +91,52 @@ public final class Coach {
         MaterialCatalog materials = MaterialCatalog.load(kb);
         SearchEngine search = searchEngine(kb, materials);
 
-        CommandRegistry registry = new CommandRegistry();
-        List<SessionHandler> handlers = new ArrayList<>();
-        registry.register(new StartCommand());
-        registry.register(new HelpCommand());
-        registry.register(new AskCommand(search, kb, askMaterials(materials)));
-        registry.register(new CancelCommand());
-
         // phrasing (rules and tone model); the company's own texts and drill replies by the rules alone:
         // the tone model flagged polite drill replies on the drill dev sets and speaks of client messages only
         PhrasingEngine phrasing = PhrasingEngine.load(kb);
         PhrasingEngine rules = PhrasingEngine.rulesOnly(kb);
-        // /check in chat: short first, the full report behind «Подробнее», the best version on its own
-        DraftCheckCommand check = new DraftCheckCommand(phrasing, new CheckCommand(phrasing, kb));
-        registry.register(check);
-        registry.register(new ModeCommand(check));
-        registry.register(new ChatCommand());
-        handlers.add(new ModeCommand.LastText());
-        handlers.add(new ModeCommand.CheckNext());
 
+        // The features, each with its commands, session handlers and chat-event listener (coach.core.Feature).
+        List<Feature> features = new ArrayList<>();
+        features.add(new SearchFeature(search, kb, askMaterials(materials)));
+        Everyday everyday = new Everyday(kb, phrasing);
+        features.add(everyday);
         // materials: a filled-in template is checked by the phrasing engine before it is sent
-        FillSessionHandler fill = new FillSessionHandler(materials, new PhrasingReviewer(rules));
-        handlers.add(fill);
-        handlers.add(new FillSessionHandler.Result());
-        registry.register(new FillSessionHandler.FillCommand(fill));
-        handlers.add(new MaterialsCommand.OfferHandler(materials, fill));
-        registry.register(new MaterialsCommand(kb, materials, fill));
-
-        // tips & store
+        features.add(new MaterialsFeature(kb, materials, new PhrasingReviewer(rules)));
         Tips tips = Tips.create(kb, options.store(), options.clock());
-        tips.commands().forEach(registry::register);
-
-        // drills: "polite" means the phrasing engine finds nothing risky
+        features.add(tips);
+        // drills: "polite" means the phrasing engine finds nothing impolite
         Drills drills = Drills.load(kb, impolite(rules));
-        drills.commands().forEach(registry::register);
-        handlers.addAll(drills.handlers());
+        features.add(drills);
         // progress, weak spots, the team view and /forget: the recorder keeps per-criterion outcomes, the personal best stays as before
         ProgressFeature progress = null;
         if (options.store() != null) {
             progress = ProgressFeature.create(options.store(), drills, options.clock());
             drills.recordResults(progress.results(new StoredDrillResults(options.store().progress())));
-            progress.commands().forEach(registry::register);
             progress.attachTo(tips);
+            features.add(progress);
         }
 
-        QuestionOrDraftRouter router = new QuestionOrDraftRouter(kb, text -> phrasing.check(text).risky());
-        // the user's own language choice, kept in the store
-        if (options.store() != null) {
-            registry.register(new LangCommand(options.store().users()));
+        // /start, /help, /cancel first; /lang (the user's own language choice, kept in the store) last
+        UserPrefs prefs = options.store() == null ? null : options.store().users();
+        BasicCommands basics = new BasicCommands(MENU, prefs == null ? null : prefs::setLanguage);
+        CommandRegistry registry = new CommandRegistry();
+        List<SessionHandler> handlers = new ArrayList<>();
+        basics.commands().forEach(registry::register);
+        for (Feature f : features) {
+            f.commands().forEach(registry::register);
+            handlers.addAll(f.sessions());
         }
+        basics.settings().forEach(registry::register);
 
-        ConversationCore core = new ConversationCore(registry, handlers, sessions, router, permissions);
-        if (options.store() != null) {
-            UserPrefs prefs = options.store().users();
+        ConversationCore core = new ConversationCore(registry, handlers, sessions, everyday.router(), permissions);
+        if (prefs != null) {
             core.setLanguageChoice(prefs::language);
         }
-        return new Coach(kb, search, registry, core, tips, drills, phrasing, progress);
+        // inline mode (@bot <draft>): the phrasing coach's polite versions
+        core.setInlineAnswers(new coach.phrasing.InlineVersions(phrasing));
+        ChatEvents events = ChatEvents.all(features.stream().map(Feature::chatEvents).toArray(ChatEvents[]::new));
+        return new Coach(kb, search, registry, core, tips, drills, phrasing, progress, events);
     }
 
     /** The search index over the guide and every other searchable content (materials, …). */
@@ -225,8 +223,8 @@ public final class Coach {
      * What a transport reports about chats, for every feature that listens: a removed bot stops the
      * chat's tips; a user seen in a group becomes one of its members for the team view.
      */
-    public coach.core.ChatEvents chatEvents() {
-        return progress == null ? tips.chatEvents() : coach.core.ChatEvents.all(tips.chatEvents(), progress.chatEvents());
+    public ChatEvents chatEvents() {
+        return chatEvents;
     }
 
     /** The phrasing coach (risky phrasing and polite rewrites); drills use it for their "polite" criterion. */

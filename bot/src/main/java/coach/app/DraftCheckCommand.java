@@ -21,7 +21,7 @@ import java.util.List;
  * message in place); the best version in a message of its own that holds only the rewrite, with a copy
  * button when it fits one. {@code /check} alone opens check mode: the next message is checked whatever it looks like.
  */
-public final class DraftCheckCommand implements Command {
+public final class DraftCheckCommand implements Command.Handler {
     /** Reports up to this many characters (about a screen and a half on a phone) are shown whole at once. */
     static final int SHORT_REPORT_CHARS = 2500;
     /** Fragments listed in a short report. */
@@ -33,16 +33,6 @@ public final class DraftCheckCommand implements Command {
     DraftCheckCommand(PhrasingEngine engine, CheckCommand report) {
         this.engine = engine;
         this.report = report;
-    }
-
-    @Override
-    public String name() {
-        return "check";
-    }
-
-    @Override
-    public String description(Lang lang) {
-        return report.description(lang);
     }
 
     @Override

@@ -6,7 +6,6 @@ import coach.core.Context;
 import coach.core.Reply;
 import coach.core.SessionHandler;
 import coach.core.SessionState;
-import coach.text.Lang;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -18,26 +17,11 @@ import java.util.Optional;
  * {@code /mode check} as a draft, {@code /mode full} shows a draft's full report in place of the short one.
  * The last text lives in a passive session ({@link LastText}): the next message replaces it.
  */
-public final class ModeCommand implements Command {
+public final class ModeCommand implements Command.Handler {
     private final DraftCheckCommand check;
 
     ModeCommand(DraftCheckCommand check) {
         this.check = check;
-    }
-
-    @Override
-    public String name() {
-        return "mode";
-    }
-
-    @Override
-    public String description(Lang lang) {
-        return lang == Lang.EN ? "Handle the last text as a draft or a question" : "Считать последний текст черновиком или вопросом";
-    }
-
-    @Override
-    public boolean listed() {
-        return false;
     }
 
     @Override

@@ -10,15 +10,29 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "coach", mixinStandardHelpOptions = true, version = "coach 1.0",
         description = "Client communication coach: console, Telegram bot and batch tools.",
-        subcommands = {ConsoleCmd.class, SearchCmd.class, CheckCmd.class, BenchCmd.class, DrillScoreCmd.class, DrillPlayCmd.class, TelegramCmd.class, BackupCmd.class})
+        subcommands = {ConsoleCmd.class, SearchCmd.class, CheckCmd.class, DrillScoreCmd.class, DrillPlayCmd.class, TelegramCmd.class, BackupCmd.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     public static void main(String[] args) {
         if (System.getenv("COACH_PRINT_PEAK_RSS") != null) {
             Runtime.getRuntime().addShutdownHook(new Thread(() ->
-                    System.err.printf("peak-rss-mb=%.1f%n", coach.bench.Bench.peakRssMb())));
+                    System.err.printf("peak-rss-mb=%.1f%n", peakRssMb())));
         }
         System.exit(run(args));
+    }
+
+    /** Peak resident set size in MB (VmHWM of /proc/self/status), -1 where there is none: what the benchmarks read from child runs. */
+    static double peakRssMb() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     /**

@@ -31,7 +31,7 @@ final class TelegramCmd implements Callable<Integer> {
         try {
             Coach coach = Coach.create(ContentSource.fromEnvironment(), Coach.Options.withStore(store, Permissions.ALL));
             // Telegram checks admins per update (getChatMember); membership changes reach the store.
-            bot = new TelegramBot(config, coach, coach.chatEvents());
+            bot = new TelegramBot(config, coach.core(), coach.chatEvents());
             bot.keepIn(store); // unfinished updates and unsent replies survive an outage, a stop and a crash
             TipScheduler tips = coach.tips().scheduler(bot.sender());
             bot.addHook(TelegramBot.Hook.of(tips::start, tips));

@@ -27,6 +27,7 @@ public final class ConversationCore {
     private final Permissions permissions;
     private volatile String botUsername;
     private volatile java.util.function.Function<String, Optional<coach.text.Lang>> languageChoice = user -> Optional.empty();
+    private volatile InlineAnswers inline = InlineAnswers.NONE;
 
     public ConversationCore(CommandRegistry registry, List<SessionHandler> handlers, SessionStore sessions, FreeTextRouter router, Permissions permissions) {
         this.registry = registry;
@@ -48,6 +49,42 @@ public final class ConversationCore {
     /** The language a user chose (/lang) wins over the one the transport detected. */
     public void setLanguageChoice(java.util.function.Function<String, Optional<coach.text.Lang>> choice) {
         this.languageChoice = choice;
+    }
+
+    /** What answers inline queries (by default nothing). */
+    public void setInlineAnswers(InlineAnswers answers) {
+        this.inline = answers;
+    }
+
+    /** The language to answer {@code userId} in: the one chosen with /lang, else the one the transport detected. */
+    public coach.text.Lang language(String userId, coach.text.Lang detected) {
+        try {
+            return languageChoice.apply(userId).orElse(detected);
+        } catch (RuntimeException e) {
+            LOG.warn("language preference unavailable: {}", e.toString());
+            return detected;
+        }
+    }
+
+    /**
+     * Inline answers to {@code query} (cleaned by the transport) in the user's language; none for a blank
+     * query or when answering fails (logged).
+     */
+    public List<InlineAnswers.Answer> inline(String userId, coach.text.Lang detected, String query) {
+        if (query == null || query.isBlank()) {
+            return List.of();
+        }
+        try {
+            return List.copyOf(inline.answer(query, language(userId, detected)));
+        } catch (RuntimeException e) {
+            LOG.error("inline answers failed ({} chars)", query.length(), e);
+            return List.of();
+        }
+    }
+
+    /** The commands a transport publishes as its menu (/help lists the same), in registration order. */
+    public List<Command> menu() {
+        return registry.listed();
     }
 
     private Incoming withChosenLanguage(Incoming original) {

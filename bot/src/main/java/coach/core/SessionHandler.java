@@ -24,6 +24,14 @@ public interface SessionHandler {
         return false;
     }
 
+    /**
+     * Where the session stands, so the user can go on answering ("continue" after a restart or under the
+     * {@link SessionGuard}'s question): by default only its title.
+     */
+    default List<Reply> resume(Context ctx, SessionState state) {
+        return List.of(Reply.of(ctx.t("drill.continue.other", "title", title(ctx, state))));
+    }
+
     /** What to say when the user leaves the session with /cancel (may summarise progress). */
     default List<Reply> onCancel(Context ctx, SessionState state) {
         return List.of(Reply.of(ctx.t("session.cancelled", "title", title(ctx, state))));

@@ -4,9 +4,9 @@ import coach.core.Button;
 import coach.core.Command;
 import coach.core.Context;
 import coach.core.Reply;
+import coach.core.SessionGuard;
 import coach.core.Rich;
 import coach.core.SessionState;
-import coach.core.Texts;
 import coach.text.Lang;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,26 +17,14 @@ import java.util.Optional;
  * /drill lists the scenarios (buttons "/drill &lt;id&gt;"); /drill &lt;id&gt; starts one; during any session it asks
  * before abandoning it ("/drill abandon [id]" confirms, "/drill continue" goes on).
  */
-final class DrillCommand implements Command {
+final class DrillCommand implements Command.Handler {
     private static final int MAX_ECHO = 40;
     private final Drills drills;
     private final DrillSessionHandler handler;
-    private final SessionGuard guard;
 
-    DrillCommand(Drills drills, DrillSessionHandler handler, SessionGuard guard) {
+    DrillCommand(Drills drills, DrillSessionHandler handler) {
         this.drills = drills;
         this.handler = handler;
-        this.guard = guard;
-    }
-
-    @Override
-    public String name() {
-        return "drill";
-    }
-
-    @Override
-    public String description(Lang lang) {
-        return Texts.get(lang, "drill.cmd.description");
     }
 
     @Override
@@ -44,7 +32,7 @@ final class DrillCommand implements Command {
         String[] parts = args.strip().split("\\s+", 2);
         String first = parts[0].toLowerCase(Locale.ROOT);
         if (first.equals("continue")) {
-            return guard.resume(ctx);
+            return SessionGuard.resume(ctx);
         }
         if (first.equals("abandon")) {
             String target = parts.length > 1 ? parts[1].strip().toLowerCase(Locale.ROOT) : "";
@@ -52,15 +40,15 @@ final class DrillCommand implements Command {
                 return unknown(ctx, target);
             }
             if (ctx.session().isEmpty()) {
-                return guard.abandon(ctx); // an old «Бросить» button: nothing open, nothing started
+                return SessionGuard.abandon(ctx); // an old «Бросить» button: nothing open, nothing started
             }
-            List<Reply> out = guard.abandon(ctx);
+            List<Reply> out = SessionGuard.abandon(ctx);
             out.addAll(target.isEmpty() ? list(ctx) : open(ctx, target));
             return out;
         }
         if (first.isEmpty()) {
             Optional<SessionState> open = ctx.session();
-            return open.isPresent() ? guard.ask(ctx, open.get(), name(), "/drill abandon") : list(ctx);
+            return open.isPresent() ? SessionGuard.ask(ctx, open.get(), "drill", "/drill abandon") : list(ctx);
         }
         return open(ctx, first);
     }
@@ -72,7 +60,7 @@ final class DrillCommand implements Command {
         }
         Optional<SessionState> open = ctx.session();
         if (open.isPresent()) {
-            return guard.ask(ctx, open.get(), name(), "/drill abandon " + id);
+            return SessionGuard.ask(ctx, open.get(), "drill", "/drill abandon " + id);
         }
         return handler.start(ctx, s.get());
     }

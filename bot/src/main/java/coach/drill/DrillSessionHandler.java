@@ -95,7 +95,8 @@ final class DrillSessionHandler implements SessionHandler {
     }
 
     /** Repeats where the drill stands: the client's last line. */
-    List<Reply> resume(Context ctx, SessionState state) {
+    @Override
+    public List<Reply> resume(Context ctx, SessionState state) {
         Optional<Loaded> loaded = load(ctx, state);
         if (loaded.isEmpty()) {
             return List.of(Reply.of(ctx.t("drill.gone")));

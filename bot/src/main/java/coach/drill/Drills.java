@@ -1,6 +1,7 @@
 package coach.drill;
 
 import coach.core.Command;
+import coach.core.Feature;
 import coach.core.SessionHandler;
 import coach.kb.KnowledgeBase;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.function.Predicate;
  * The drills feature: scenarios and the self-check quiz loaded from the knowledge base, the scorer, and
  * the commands (/drill, /quiz) and session handlers that the coach registers.
  */
-public final class Drills {
+public final class Drills implements Feature {
     /** The guide's own task; required, and the quiz scores its task with this scenario's rubric. */
     public static final String COMPLAINT_SCENARIO = "dissatisfied-client";
 
@@ -34,8 +35,9 @@ public final class Drills {
         this.seeds = seeds;
         this.drillHandler = new DrillSessionHandler(this);
         this.quizHandler = new QuizSessionHandler(quiz, scorer, this::results);
-        SessionGuard guard = new SessionGuard(drillHandler, quizHandler);
-        this.commands = List.of(new DrillCommand(this, drillHandler, guard), new QuizCommand(this, quizHandler, guard));
+        this.commands = List.of(
+                Command.of("drill", "drill.cmd.description", new DrillCommand(this, drillHandler)),
+                Command.of("quiz", "quiz.cmd.description", new QuizCommand(this, quizHandler)));
     }
 
     /**
@@ -150,12 +152,14 @@ public final class Drills {
     }
 
     /** /drill and /quiz. */
+    @Override
     public List<Command> commands() {
         return commands;
     }
 
     /** The drill and quiz session state machines. */
-    public List<SessionHandler> handlers() {
+    @Override
+    public List<SessionHandler> sessions() {
         return List.of(drillHandler, quizHandler);
     }
 

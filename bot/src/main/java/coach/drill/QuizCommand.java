@@ -4,9 +4,8 @@ import coach.core.Button;
 import coach.core.Command;
 import coach.core.Context;
 import coach.core.Reply;
+import coach.core.SessionGuard;
 import coach.core.SessionState;
-import coach.core.Texts;
-import coach.text.Lang;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,44 +16,32 @@ import java.util.Optional;
  * them first ("/quiz review" answers only those, "/quiz all" the whole self-check). During any session
  * it asks before abandoning it.
  */
-final class QuizCommand implements Command {
+final class QuizCommand implements Command.Handler {
     private final Drills drills;
     private final QuizSessionHandler handler;
-    private final SessionGuard guard;
 
-    QuizCommand(Drills drills, QuizSessionHandler handler, SessionGuard guard) {
+    QuizCommand(Drills drills, QuizSessionHandler handler) {
         this.drills = drills;
         this.handler = handler;
-        this.guard = guard;
-    }
-
-    @Override
-    public String name() {
-        return "quiz";
-    }
-
-    @Override
-    public String description(Lang lang) {
-        return Texts.get(lang, "quiz.cmd.description");
     }
 
     @Override
     public List<Reply> run(Context ctx, String args) {
         String a = args.strip().toLowerCase(Locale.ROOT);
         if (a.equals("continue")) {
-            return guard.resume(ctx);
+            return SessionGuard.resume(ctx);
         }
         if (a.equals("abandon") || a.equals("abandon review")) {
             if (ctx.session().isEmpty()) {
-                return guard.abandon(ctx); // an old «Бросить» button: nothing open, nothing started
+                return SessionGuard.abandon(ctx); // an old «Бросить» button: nothing open, nothing started
             }
-            List<Reply> out = guard.abandon(ctx);
+            List<Reply> out = SessionGuard.abandon(ctx);
             out.addAll(a.endsWith("review") ? review(ctx) : handler.start(ctx));
             return out;
         }
         Optional<SessionState> open = ctx.session();
         if (open.isPresent()) {
-            return guard.ask(ctx, open.get(), name(), a.equals("review") ? "/quiz abandon review" : "/quiz abandon");
+            return SessionGuard.ask(ctx, open.get(), "quiz", a.equals("review") ? "/quiz abandon review" : "/quiz abandon");
         }
         if (a.equals("review")) {
             return review(ctx);

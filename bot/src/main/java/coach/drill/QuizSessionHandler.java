@@ -166,7 +166,8 @@ final class QuizSessionHandler implements SessionHandler {
         return List.of(Reply.of(ctx.t("quiz.cancelled", "done", done, "total", total)));
     }
 
-    List<Reply> resume(Context ctx, SessionState state) {
+    @Override
+    public List<Reply> resume(Context ctx, SessionState state) {
         try {
             QuizState st = QuizState.fromJson(state.data());
             return List.of(Reply.of(ctx.t("quiz.continue")), Reply.of(prompt(ctx, st)));

@@ -248,6 +248,17 @@ public final class FillSessionHandler implements SessionHandler {
         return catalog.find(state.data().path("id").asText()).map(m -> m.title(ctx.lang())).orElse("");
     }
 
+    /** Asks the field the form stands at once more ("continue" after a restart or under another command's question). */
+    @Override
+    public List<Reply> resume(Context ctx, SessionState state) {
+        List<Reply> error = new ArrayList<>();
+        Optional<Material> m = material(ctx, state, error);
+        if (m.isEmpty()) {
+            return error;
+        }
+        return List.of(ask(ctx, m.get(), state.data().path("i").asInt(), (ObjectNode) state.data()));
+    }
+
     @Override
     public List<Reply> onCancel(Context ctx, SessionState state) {
         return List.of(Reply.of(ctx.t("fill.cancelled", "title", title(ctx, state))));
@@ -263,26 +274,11 @@ public final class FillSessionHandler implements SessionHandler {
     }
 
     /** /fill skip|back|preview|done (the buttons under a field) and /fill check (under the result). */
-    public static final class FillCommand implements coach.core.Command {
+    public static final class FillCommand implements coach.core.Command.Handler {
         private final FillSessionHandler handler;
 
         public FillCommand(FillSessionHandler handler) {
             this.handler = handler;
-        }
-
-        @Override
-        public String name() {
-            return "fill";
-        }
-
-        @Override
-        public String description(Lang lang) {
-            return lang == Lang.EN ? "Template fill-in buttons" : "Кнопки заполнения шаблона";
-        }
-
-        @Override
-        public boolean listed() {
-            return false;
         }
 
         @Override

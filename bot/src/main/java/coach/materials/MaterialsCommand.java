@@ -6,6 +6,7 @@ import coach.core.Context;
 import coach.core.Document;
 import coach.core.Reply;
 import coach.core.Rich;
+import coach.core.SessionGuard;
 import coach.kb.KnowledgeBase;
 import coach.kb.Topic;
 import coach.text.Lang;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * /materials: the guide's materials by topic; {@code /materials <id>} sends one (readable and as a .md
  * file); {@code /materials <id> fill} (or "заполнить" after opening a template) fills a template in.
  */
-public final class MaterialsCommand implements Command {
+public final class MaterialsCommand implements Command.Handler {
     static final String OFFER = "material-offer";
     private final KnowledgeBase kb;
     private final MaterialCatalog catalog;
@@ -34,20 +35,23 @@ public final class MaterialsCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "materials";
-    }
-
-    @Override
-    public String description(Lang lang) {
-        return lang == Lang.EN ? "Templates, checklists and handbooks" : "Шаблоны, чек-листы и методички";
-    }
-
-    @Override
     public List<Reply> run(Context ctx, String args) {
         String[] parts = args.strip().split("\\s+");
         if (args.isBlank()) {
             return List.of(list(ctx));
+        }
+        String first = parts[0].toLowerCase(Locale.ROOT);
+        if (first.equals("continue")) {
+            return SessionGuard.resume(ctx);
+        }
+        if (first.equals("abandon") && parts.length > 1 && catalog.find(parts[1]).isPresent()) {
+            // «Прервать и перейти» under the question below: leave the open session, then fill this template in
+            if (ctx.session().isEmpty()) {
+                return SessionGuard.abandon(ctx); // an old button: nothing open, nothing started
+            }
+            List<Reply> out = SessionGuard.abandon(ctx);
+            out.addAll(fill.start(ctx, catalog.find(parts[1]).get()));
+            return out;
         }
         Optional<Material> m = catalog.find(parts[0]);
         if (m.isEmpty()) {
@@ -55,6 +59,11 @@ public final class MaterialsCommand implements Command {
                     .append(list(ctx).text()).build()));
         }
         if (parts.length > 1 && isFillWord(parts[1])) {
+            Optional<coach.core.SessionState> open = ctx.session();
+            if (open.isPresent() && m.get().fillable()) {
+                // a drill, the quiz or another form is open: abandon it or go on with it
+                return SessionGuard.ask(ctx, open.get(), "materials", "/materials abandon " + m.get().id());
+            }
             return fill.start(ctx, m.get());
         }
         return show(ctx, m.get());

@@ -16,7 +16,7 @@ import java.util.Optional;
  * principle of the guide with the guide's own example, then up to three polite versions of the
  * whole message. A clean draft gets a short positive answer; /check alone explains the usage.
  */
-public final class CheckCommand implements Command {
+public final class CheckCommand implements Command.Handler {
     /** Longer texts are not quoted whole: the report goes fragment by fragment. */
     static final int QUOTE_LIMIT = 1500;
     /** At most this many findings are explained one by one. */
@@ -28,16 +28,6 @@ public final class CheckCommand implements Command {
     public CheckCommand(PhrasingEngine engine, KnowledgeBase kb) {
         this.engine = engine;
         this.kb = kb;
-    }
-
-    @Override
-    public String name() {
-        return "check";
-    }
-
-    @Override
-    public String description(Lang lang) {
-        return Texts.get(lang, "check.description");
     }
 
     @Override

@@ -47,6 +47,16 @@ final class JargonInflector {
         if (r == null) {
             return Optional.empty();
         }
+        if (r.isNoun()) {
+            // «митинг» is a nominative or an accusative: a plain word whose two forms differ («встреча»/«встречу») is
+            // only given when every reading of the term asks for the same form
+            Optional<String> first = noun(m, plain, r);
+            for (Reading x : readings) {
+                if (x.isNoun() && x.lemma().equals(r.lemma()) && !noun(m, plain, x).equals(first)) {
+                    return Optional.empty();
+                }
+            }
+        }
         String out;
         if (r.isNoun()) {
             Case c = r.grammaticalCase();
@@ -75,6 +85,40 @@ final class JargonInflector {
             out = b.toString();
         }
         return Optional.of(Character.isUpperCase(written.charAt(0)) ? Rewriter.capitalise(out) : out);
+    }
+
+    /** Whether the written term is a noun form whose readings ask for different forms of the plain word. */
+    static boolean ambiguous(String written, String termLemma, String plain) {
+        if (written.indexOf(' ') >= 0 || written.indexOf('-') >= 0 || plain.isBlank()) {
+            return false;
+        }
+        Morphology m = Morphology.russian();
+        String term = Normalizer.norm(termLemma);
+        Optional<String> first = null;
+        for (Reading x : m.analyze(written)) {
+            if (!x.isNoun() || !Normalizer.norm(x.lemma()).equals(term)) {
+                continue;
+            }
+            Optional<String> f = noun(m, plain, x);
+            if (first == null) {
+                first = f;
+            } else if (!first.equals(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The plain noun phrase in the case and number of one reading of the term. */
+    private static Optional<String> noun(Morphology m, String plain, Reading r) {
+        Case c = r.grammaticalCase();
+        if (c == null) {
+            return Optional.empty();
+        }
+        if (c.base() == Case.NOM && r.number() != GrammaticalNumber.PLUR) {
+            return Optional.of(plain);
+        }
+        return m.phrases().inflect(plain, Case.NOM, c.base(), r.number());
     }
 
     private static boolean sameForm(Reading a, Reading b) {

@@ -39,6 +39,9 @@ public final class PhrasingEngine {
     private final Map<Rule, Integer> rank = new java.util.IdentityHashMap<>();
     /** {@code {name:case}} slots: the morphology's noun-phrase inflection («своему менеджеру» → «вашим менеджером»). */
     private final Templates.Inflector inflector = (phrase, code) -> {
+        if (code.equals("inf")) {
+            return infinitive(phrase);
+        }
         coach.text.morph.Case c = switch (code) {
             case "nom" -> coach.text.morph.Case.NOM;
             case "gen" -> coach.text.morph.Case.GEN;
@@ -47,8 +50,51 @@ public final class PhrasingEngine {
             case "ins" -> coach.text.morph.Case.INS;
             default -> coach.text.morph.Case.LOC;
         };
-        return coach.text.morph.Morphology.russian().phrases().inflect(phrase, c);
+        return coach.text.morph.Morphology.russian().phrases().inflect(phrase, c).map(PhrasingEngine::lowerUnlessName);
     };
+
+    /** «Проблем» that opened the client's sentence goes inside the new one as «проблем»; a name keeps its capital. */
+    private static String lowerUnlessName(String phrase) {
+        if (phrase.isEmpty() || !Character.isUpperCase(phrase.charAt(0))) {
+            return phrase;
+        }
+        String first = phrase.split("\\s+")[0];
+        if (first.length() > 1 && Character.isUpperCase(first.charAt(1))) {
+            return phrase; // an abbreviation: «МФЦ»
+        }
+        List<coach.text.morph.Reading> rs = coach.text.morph.Morphology.russian().analyze(coach.text.Normalizer.norm(first));
+        if (rs.isEmpty()) {
+            return phrase;
+        }
+        for (coach.text.morph.Reading r : rs) {
+            if (r.has("Name") || r.has("Fam") || r.has("Patr") || r.has("Geox") || r.has("Orgn")) {
+                return phrase;
+            }
+        }
+        return Rewriter.decapitalise(phrase);
+    }
+
+    /** The infinitive of one verb form («дадим» → «дать»), when all its verb readings share one lemma; else empty. */
+    static java.util.Optional<String> infinitive(String word) {
+        String w = word.strip();
+        if (w.isEmpty() || w.indexOf(' ') >= 0) {
+            return java.util.Optional.empty();
+        }
+        String lemma = null;
+        for (coach.text.morph.Reading r : coach.text.morph.Morphology.russian().analyze(coach.text.Normalizer.norm(w))) {
+            if (!r.isVerb()) {
+                continue;
+            }
+            if (lemma != null && !lemma.equals(r.lemma())) {
+                return java.util.Optional.empty();
+            }
+            lemma = r.lemma();
+        }
+        if (lemma == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Character.isUpperCase(w.charAt(0)) ? Rewriter.capitalise(lemma) : lemma);
+    }
 
     /** The tone model and word lists (coach.tone); null when the engine runs on rules alone. */
     private final ToneFindings tone;
@@ -191,7 +237,7 @@ public final class PhrasingEngine {
             boolean rewritable = !versions.get(e.getKey()).isEmpty() && !suggestions.isEmpty();
             for (Hit h : e.getValue()) {
                 List<String> o = h.options();
-                String say = o.isEmpty() || Templates.hasSlots(o.get(0)) ? null : o.get(0);
+                String say = o.isEmpty() || Templates.hasSlots(o.get(0)) ? null : Templates.display(o.get(0));
                 boolean model = !Double.isNaN(h.confidence());
                 findings.add(new Finding(h.rule.id(), h.rule.category().id(), h.start, h.end, h.fragment,
                         h.rule.principle().id(), h.rule.principle().title(lang), h.why(), rewritable, say,
@@ -227,8 +273,8 @@ public final class PhrasingEngine {
                     continue;
                 }
                 Segments.Segment s = sentences.get(e.getKey());
-                String v = vs.get(Math.min(k, vs.size() - 1));
                 b.append(text, at, s.start());
+                String v = unstacked(vs, Math.min(k, vs.size() - 1), b.toString(), text.substring(s.end()), text.substring(s.start(), s.end()));
                 at = s.end();
                 if (v.isEmpty()) {
                     // leave the sentence out with the space after it (or before it, at the end of a line)
@@ -255,6 +301,44 @@ public final class PhrasingEngine {
             }
         }
         return List.copyOf(out);
+    }
+
+    /** Stock pieces a rewrite adds that a message needs at most once: the regret and the offer of another option. */
+    private static final java.util.regex.Pattern SOFTENER = java.util.regex.Pattern.compile("(?iuU)к сожалению|unfortunately");
+    private static final java.util.regex.Pattern OFFER = java.util.regex.Pattern.compile(
+            "(?iuU)(?<!\\bне\\s)\\b(предлож\\w*|предлага\\w*|готов[аы]?|подскаж\\w*|поищ\\w*|помож\\w*|помогу|можно|можем|сможем|могу|смогу|"
+                    + "other options?|happy to|glad to|we can|I can|could)\\b");
+
+    /**
+     * The version of a sentence to put in: the k-th, unless it adds a regret or an offer the rest of the message
+     * already has («к сожалению» twice, a second «готовы предложить другой вариант» after «можно забрать в офисе»);
+     * then the first version that does not. Falls back to the k-th.
+     */
+    private static String unstacked(List<String> vs, int k, String before, String after, String original) {
+        String rest = before + " " + after;
+        // an offer closes the message: before other sentences it breaks the thread («…, подскажу варианты. Даже маленьких.»)
+        for (int i = -1; i < vs.size(); i++) {
+            String v = vs.get(i < 0 ? k : i);
+            if (!adds(SOFTENER, v, original, rest) && !(OFFER.matcher(v).find() && !OFFER.matcher(original).find()
+                    && (OFFER.matcher(rest).find() || hasLetters(after)))) {
+                return v;
+            }
+        }
+        return vs.get(k);
+    }
+
+    private static boolean hasLetters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the version brings a piece of this kind the original sentence did not have while the rest has one. */
+    private static boolean adds(java.util.regex.Pattern p, String version, String original, String rest) {
+        return p.matcher(version).find() && !p.matcher(original).find() && p.matcher(rest).find();
     }
 
     /** Whether a message says something beyond a greeting or a name: some sentence of two words or more. */
@@ -423,7 +507,9 @@ public final class PhrasingEngine {
                 return f;
             }
             if (RuleLoader.formKey(fragment).equals(RuleLoader.formKey(j.term()))) {
-                return j.plain();
+                // the term as written in the dictionary: its plain word, unless the form is a nominative or an
+                // accusative the plain word tells apart («митинг» → «встреча» or «встречу»)
+                return JargonInflector.ambiguous(fragment, j.term(), j.plain()) ? null : j.plain();
             }
             return JargonInflector.inflect(fragment, j.term(), j.plain()).orElse(null);
         }

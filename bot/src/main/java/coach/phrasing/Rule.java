@@ -41,6 +41,9 @@ record Rule(
     /** The transform that turns every «ты» form of the sentence into its «вы» counterpart, agreement kept. */
     static final String POLITE = "polite";
 
+    /** The transform that calms a shouting sentence: capitals to lower case, «!!!» to one mark ({@link Shouting}). */
+    static final String CALM = "calm";
+
     /**
      * What a rule's replacement takes the place of: the marked fragment only, its whole clause (with the pieces that
      * hang on it: «…, что курьер опоздал», «, так решило руководство»), or its whole sentence. An empty replacement

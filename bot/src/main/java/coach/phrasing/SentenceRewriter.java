@@ -41,9 +41,17 @@ final class SentenceRewriter {
     /** A lone word before a removed clause that goes with it: «Нет, …», «Ну, …». */
     private static final Set<String> LEAD_INS = Set.of("нет", "ну", "короче", "слушайте", "знаете", "вообще", "увы", "no", "well",
             "look", "listen");
+    /** What cannot stay as a sentence of its own once the clause it leaned on is gone. */
+    private static final Set<String> LONE_REST = Set.of("конечно", "разумеется", "естественно", "ладно", "ну", "же", "ведь", "да",
+            "ясно", "понятно", "пожалуйста", "of course", "sure", "please", "okay", "ok", "well");
+
     /** Words that cannot end a sentence. */
     private static final Set<String> DANGLING_END = Set.of("и", "а", "но", "или", "что", "в", "на", "с", "к", "по", "за", "от", "до",
             "из", "у", "о", "об", "для", "не", "the", "a", "an", "and", "or", "but", "to", "of", "in", "on", "for", "with", "not");
+
+    /** The regret a softened refusal carries, and the same with the commas around it (to take out of a second edit). */
+    private static final java.util.regex.Pattern REGRET = java.util.regex.Pattern.compile("(?iuU)к сожалению|unfortunately");
+    private static final java.util.regex.Pattern REGRET_CUT = java.util.regex.Pattern.compile("(?iuU),?\\s*(к сожалению|unfortunately)\\s*,?");
 
     /** «,.» «, ;» or a mark after a space: what a seam leaves when it goes wrong. */
     private static final java.util.regex.Pattern BAD_PUNCTUATION = java.util.regex.Pattern.compile("[,;:]\\s*[,;:.]|\\s[,.;:!?]");
@@ -80,8 +88,13 @@ final class SentenceRewriter {
         }
         Set<String> out = new LinkedHashSet<>();
         String original = job.text().substring(job.sentence().start(), job.sentence().end());
+        boolean shouting = Shouting.shouts(job.tokens(), job.sentence(), job.lang());
         for (int v = 0; v < variants && out.size() < MAX_VERSIONS; v++) {
             Optional<String> s = build(job, v);
+            if (shouting) {
+                // a shouting sentence's version is calmed too: the rewrite of «Я ВАМ УЖЕ ПИСАЛА» does not shout
+                s = s.map(x -> Shouting.calm(x, job.lang()));
+            }
             if (s.isEmpty() || s.get().equals(original) || out.contains(s.get())) {
                 continue;
             }
@@ -106,6 +119,12 @@ final class SentenceRewriter {
                 return v == 0 ? polite(text, tokens, sen) : Optional.empty();
             }
         }
+        // a shouting sentence no rule found anything else in: the same sentence, calmed
+        for (PhrasingEngine.Hit h : job.hits()) {
+            if (Rule.CALM.equals(h.rule().transform()) && h.options().isEmpty()) {
+                return v == 0 ? Optional.of(Shouting.calm(text.substring(sen.start(), sen.end()).strip(), job.lang())) : Optional.empty();
+            }
+        }
         // the whole sentence, when a rule owns it
         for (PhrasingEngine.Hit h : job.hits()) {
             if (h.rule().scope() == Rule.Scope.SENTENCE) {
@@ -115,6 +134,7 @@ final class SentenceRewriter {
         List<Segment> clauses = Segments.clauses(tokens, sen);
         boolean[] removed = new boolean[clauses.size()];
         List<String> inserted = new ArrayList<>();
+        List<String> appended = new ArrayList<>();
         int firstRemoved = -1;
         List<Rewriter.Edit> edits = new ArrayList<>();
         for (PhrasingEngine.Hit h : job.hits()) {
@@ -139,8 +159,22 @@ final class SentenceRewriter {
                 if (r.isEmpty()) {
                     return Optional.empty();
                 }
+                if (r.get().isEmpty() && h.rule().category() == Category.VAGUE && !nextStepElsewhere(job)) {
+                    // a vague clause is only taken out when the message already says what happens next
+                    return Optional.empty();
+                }
+                String own = r.get();
+                int bar = own.indexOf(Templates.THEN);
+                if (bar >= 0) {
+                    // the part after || goes after the sentence, like a fragment's
+                    String then = tidy(own.substring(bar + Templates.THEN.length()));
+                    if (!then.isEmpty() && appended.isEmpty()) {
+                        appended.add(sentenceCase(finish(then, '.')));
+                    }
+                    own = own.substring(0, bar);
+                }
                 // one new sentence per sentence: a second risky clause of it is only taken out
-                String sentence = tidy(r.get());
+                String sentence = tidy(own);
                 if (!sentence.isEmpty() && inserted.isEmpty()) {
                     inserted.add(sentenceCase(finish(sentence, '.')));
                 }
@@ -149,8 +183,36 @@ final class SentenceRewriter {
                 if (r.isEmpty()) {
                     return Optional.empty();
                 }
-                edits.add(new Rewriter.Edit(h.start(), h.end(), r.get()));
+                String rep = r.get();
+                // «в ближайшие дни || Точную дату я уточню и сообщу вам»: the fragment, then a sentence after this one
+                int bar = rep.indexOf(Templates.THEN);
+                if (bar >= 0) {
+                    String then = tidy(rep.substring(bar + Templates.THEN.length()));
+                    if (!then.isEmpty() && appended.isEmpty()) {
+                        appended.add(sentenceCase(finish(then, '.')));
+                    }
+                    edits.add(absorb(text, tokens, h, rep.substring(0, bar).strip()));
+                } else {
+                    if (SENTENCE_BREAK.matcher(rep).find() && wordsAfter(tokens, h.match().toToken(), sen)) {
+                        // a replacement that ends with a sentence of its own («…не возим. Если хотите, подскажу…») fits only at the end
+                        return Optional.empty();
+                    }
+                    edits.add(absorb(text, tokens, h, rep));
+                }
             }
+        }
+        // one regret per sentence: «не повезём, к сожалению, делить партию не сможем, к сожалению» says it twice
+        boolean regret = false;
+        for (int i = 0; i < edits.size(); i++) {
+            Rewriter.Edit e = edits.get(i);
+            if (!REGRET.matcher(e.replacement()).find()) {
+                continue;
+            }
+            if (regret) {
+                String plain = REGRET_CUT.matcher(e.replacement()).replaceFirst(" ").strip();
+                edits.set(i, new Rewriter.Edit(e.start(), e.end(), e.replacement().startsWith(",") && !plain.startsWith(",") ? " " + plain : plain));
+            }
+            regret = true;
         }
         // a fragment edit reaching into a removed clause goes with it: its own clauses are removed too
         for (PhrasingEngine.Hit h : job.hits()) {
@@ -191,6 +253,9 @@ final class SentenceRewriter {
             vocativeText = text.substring(clauses.get(0).start(), clauses.get(0).end());
             rest = tidy(rest.substring(Math.min(rest.length(), rest.indexOf(vocativeText) + vocativeText.length())));
         }
+        if (LONE_REST.contains(coach.text.Normalizer.norm(rest.replaceAll("[\\p{Punct}«»—–\\s]+", " ").strip()))) {
+            rest = ""; // «…, конечно.» «…, please.»: a word that leaned on the removed clause does not stand alone
+        }
         boolean restHasWords = hasWord(rest);
         String restSentence = restHasWords ? sentenceCase(finish(rest, closing(text, sen))) : "";
         List<String> parts = new ArrayList<>();
@@ -208,6 +273,9 @@ final class SentenceRewriter {
         }
         if (vocative && !parts.isEmpty()) {
             parts.set(0, vocativeText + ", " + Rewriter.decapitalise(parts.get(0)));
+        }
+        if (!parts.isEmpty() && inserted.isEmpty()) {
+            parts.addAll(appended);
         }
         return Optional.of(String.join(" ", parts));
     }
@@ -269,6 +337,18 @@ final class SentenceRewriter {
             }
         }
         return true;
+    }
+
+    private static final java.util.regex.Pattern SENTENCE_BREAK = java.util.regex.Pattern.compile("[.!?]\\s+\\p{Lu}");
+
+    /** Whether a word follows token {@code from} inside the sentence. */
+    private static boolean wordsAfter(List<Token> tokens, int from, Segment sen) {
+        for (int i = from; i < sen.toToken(); i++) {
+            if (tokens.get(i).kind() != Token.Kind.PUNCT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean dashBetween(List<Token> tokens, Segment a, Segment b) {
@@ -482,6 +562,9 @@ final class SentenceRewriter {
         if (doubled(vt) && !doubled(ot)) {
             return false;
         }
+        if (echoes(job, ot, vt)) {
+            return false;
+        }
         if (job.lang() == Lang.RU && !agrees(vt, ot)) {
             return false;
         }
@@ -558,6 +641,66 @@ final class SentenceRewriter {
                 return false;
             }
         }
+        return predicatesAgree(version, original, m);
+    }
+
+    /**
+     * A noun the version brought in as a subject agrees in gender with the past verb or short form after it in its
+     * clause: «дедлайн сдвинут» → «срок сдвинут», never «расписание согласован».
+     */
+    private static boolean predicatesAgree(List<Token> version, List<Token> original, coach.text.morph.Morphology m) {
+        Set<String> own = new HashSet<>();
+        for (Token t : original) {
+            own.add(t.norm());
+        }
+        for (int i = 0; i < version.size(); i++) {
+            Token a = version.get(i);
+            if (!a.isWord() || own.contains(a.norm())) {
+                continue;
+            }
+            List<coach.text.morph.Reading> ra = m.analyze(a.norm());
+            Set<coach.text.morph.Gender> genders = new HashSet<>();
+            for (coach.text.morph.Reading r : ra) {
+                if (!r.isNoun()) {
+                    genders.clear();
+                    break;
+                }
+                if (r.grammaticalCase() == coach.text.morph.Case.NOM && r.number() != coach.text.morph.GrammaticalNumber.PLUR
+                        && r.gender() != null) {
+                    genders.add(r.gender());
+                }
+            }
+            if (genders.isEmpty()) {
+                continue;
+            }
+            for (int j = i + 1; j < version.size() && j <= i + 5; j++) {
+                Token b = version.get(j);
+                if (!b.isWord()) {
+                    break;
+                }
+                List<coach.text.morph.Reading> rb = m.analyze(b.norm());
+                if (rb.isEmpty()) {
+                    continue;
+                }
+                boolean predicate = true;
+                Set<coach.text.morph.Gender> bg = new HashSet<>();
+                for (coach.text.morph.Reading r : rb) {
+                    boolean past = r.isVerb() && r.has("Past");
+                    if (!(past || r.tag().contains("Short")) || r.gender() == null) {
+                        predicate = false;
+                        break;
+                    }
+                    bg.add(r.gender());
+                }
+                if (predicate) {
+                    bg.retainAll(genders);
+                    if (bg.isEmpty()) {
+                        return false;
+                    }
+                    break;
+                }
+            }
+        }
         return true;
     }
 
@@ -603,6 +746,79 @@ final class SentenceRewriter {
     private static boolean covered(Job job, Token t) {
         for (PhrasingEngine.Hit h : job.hits()) {
             if (t.start() >= h.start() && t.end() <= h.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The edit for a fragment, taking in the word after it when the replacement already ends with that word: «скоуп
+     * работ» → «объём работ», not «объём работ работ»; «даунтайм сервиса» → «перерыв в работе сервиса».
+     */
+    private static Rewriter.Edit absorb(String text, List<Token> tokens, PhrasingEngine.Hit h, String replacement) {
+        int next = h.match().fromToken();
+        while (next < tokens.size() && tokens.get(next).start() < h.end()) {
+            next++;
+        }
+        String[] words = replacement.strip().split("\\s+");
+        if (!replacement.isBlank() && next < tokens.size() && tokens.get(next).isWord()
+                && coach.text.Normalizer.norm(words[words.length - 1]).equals(tokens.get(next).norm())) {
+            return new Rewriter.Edit(h.start(), tokens.get(next).end(), replacement);
+        }
+        return new Rewriter.Edit(h.start(), h.end(), replacement);
+    }
+
+    /** Stems of words that say what happens next: «уточню», «сообщу», «напишу», «свяжусь», «перезвоню». */
+    private static final Set<String> NEXT_STEP = Set.of("уточн", "сообщ", "напиш", "напишем", "свяж", "свяжем", "позвон",
+            "перезвон", "вернус", "confirm", "updat");
+
+    /** Whether a sentence of the message other than the job's own already says what happens next. */
+    static boolean nextStepElsewhere(Job job) {
+        for (Segment s : Segments.sentences(job.text(), job.tokens())) {
+            if (s.start() == job.sentence().start()) {
+                continue;
+            }
+            for (int i = s.fromToken(); i < s.toToken(); i++) {
+                Token t = job.tokens().get(i);
+                if (t.isWord() && (NEXT_STEP.contains(t.stem()) || t.norm().startsWith("уточн") || t.norm().startsWith("сообщ"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the version brings in two or more content words that another sentence of the message already has: a
+     * stock sentence that repeats what the message says («Я уточню срок и сообщу вам. Сроки сдачи уточним.»).
+     */
+    static boolean echoes(Job job, List<Token> original, List<Token> version) {
+        Set<String> own = new HashSet<>();
+        for (Token t : original) {
+            own.add(t.stem());
+        }
+        Set<String> added = new HashSet<>();
+        for (Token t : version) {
+            if (t.isWord() && t.norm().length() >= 4 && !LIGHT.contains(t.norm()) && !own.contains(t.stem())) {
+                added.add(t.stem());
+            }
+        }
+        if (added.size() < 2) {
+            return false;
+        }
+        for (Segment s : Segments.sentences(job.text(), job.tokens())) {
+            if (s.start() == job.sentence().start()) {
+                continue;
+            }
+            Set<String> there = new HashSet<>();
+            for (int i = s.fromToken(); i < s.toToken(); i++) {
+                Token t = job.tokens().get(i);
+                if (added.contains(t.stem())) {
+                    there.add(t.stem());
+                }
+            }
+            if (there.size() >= 2) {
                 return true;
             }
         }
@@ -667,7 +883,10 @@ final class SentenceRewriter {
                 boolean cap = Character.isUpperCase(t.text().charAt(0)) && !t.text().equals("I") && !afterMarkup;
                 boolean latinInRu = cyrillic && t.norm().charAt(0) < 128;
                 // a name opening the sentence is a fact too («Арсений опять без сменки»)
-                fact = (cap && !first) || latinInRu || (first && cyrillic && isName(t, false) && t.norm().charAt(0) >= 0x0400);
+                // an ordinary word in capitals is shouting, not a name («ОПЛАТИТЕ ДО ПЯТНИЦЫ»)
+                boolean shouted = t.text().length() > 1 && t.text().equals(t.text().toUpperCase(java.util.Locale.ROOT))
+                        && !Shouting.keepsCapitals(t.text(), cyrillic ? Lang.RU : Lang.EN);
+                fact = !shouted && ((cap && !first) || latinInRu || (first && cyrillic && isName(t, false) && t.norm().charAt(0) >= 0x0400));
                 first = false;
             }
             if (fact && !inExempt) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  *   {who:ins}   the captured noun phrase put into a case (nom, gen, dat, acc, ins, loc) with its adjectives and
  *               pronouns agreeing, «свой» becoming «ваш»: «пишите [who своему менеджеру ]» → «я свяжусь с {who:ins}»
  *               gives «я свяжусь с вашим менеджером»
+ *   {v:inf}     a captured verb as its infinitive: «точно [v успеем ]» → «рассчитываем {v:inf}» gives «рассчитываем успеть»
  * </pre>
  *
  * A template whose capture did not take part in a match, or whose inflection the morphology cannot do with
@@ -24,7 +25,23 @@ import java.util.regex.Pattern;
  */
 final class Templates {
     private static final Pattern SLOT = Pattern.compile("\\{([a-z][a-z0-9_]*)(?::([a-z]+))?\\}");
-    static final Set<String> CASES = Set.of("nom", "gen", "dat", "acc", "ins", "loc");
+    static final Set<String> CASES = Set.of("nom", "gen", "dat", "acc", "ins", "loc", "inf");
+    /**
+     * In a fragment replacement, what follows this mark is a sentence of its own put after the rewritten sentence:
+     * «на днях» → «в ближайшие дни || Точную дату я уточню и сообщу вам».
+     */
+    static final String THEN = "||";
+
+    /** The replacement as a reader sees it: the sentence after {@link #THEN} as a sentence of its own. */
+    static String display(String replacement) {
+        int bar = replacement.indexOf(THEN);
+        if (bar < 0) {
+            return replacement;
+        }
+        String head = replacement.substring(0, bar).strip();
+        String tail = replacement.substring(bar + THEN.length()).strip();
+        return head.isEmpty() ? tail : head + ". " + tail;
+    }
 
     /** Inflects a short noun phrase into a case; empty when unsure. */
     interface Inflector {
@@ -55,7 +72,7 @@ final class Templates {
                 return "{" + m.group(1) + "} names no capture of the rule's patterns (captures: " + (names.isEmpty() ? "none" : String.join(", ", names)) + ")";
             }
             if (m.group(2) != null && !CASES.contains(m.group(2))) {
-                return "{" + m.group(1) + ":" + m.group(2) + "}: the case is one of nom, gen, dat, acc, ins, loc";
+                return "{" + m.group(1) + ":" + m.group(2) + "}: the case is one of nom, gen, dat, acc, ins, loc (or inf: a verb's infinitive)";
             }
         }
         rest.append(template.substring(at));

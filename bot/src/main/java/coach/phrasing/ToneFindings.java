@@ -25,6 +25,10 @@ final class ToneFindings {
     /** Categories whose sentences may simply be left out when they carry no fact. */
     private static final Set<String> DROPPABLE = Set.of("insult", "sarcasm");
     private static final String PROFANITY = "profanity";
+    private static final String SHOUTING = "shouting";
+    private static final Map<Lang, String> SHOUTING_WHY = Map.of(
+            Lang.RU, "Слова заглавными буквами и «!!!» читаются как крик. Напишите то же самое обычными буквами и с одним знаком в конце.",
+            Lang.EN, "Words in capitals and «!!!» read as shouting. Say the same in ordinary letters with one mark at the end.");
 
     private final ToneChecker tone;
     /** One synthetic rule per language, category and source: what a tone hit's finding says and how it is rewritten. */
@@ -41,6 +45,12 @@ final class ToneFindings {
                 }
                 Principle p = kb.principle(tc.principleId()).orElseThrow();
                 List<String> replacements = DROPPABLE.contains(c.id()) ? List.of("") : List.of();
+                if (c == Category.RUDE) {
+                    // shouting: found by Shouting, rewritten by calming the sentence
+                    rules.put(key(lang, c.id(), SHOUTING), new Rule(lang.code() + ".rude." + SHOUTING, c, Rule.Scope.SENTENCE, Rule.CALM, lang,
+                            never, List.of(), List.of(), p.id(), 0, p, SHOUTING_WHY.get(lang), List.of(), null, List.of(),
+                            ToneChecker.CATEGORIES, 0));
+                }
                 for (String source : List.of(Finding.MODEL, PROFANITY)) {
                     String id = source.equals(Finding.MODEL) ? "tone." + lang.code() + "." + c.id() : lang.code() + ".insult." + PROFANITY;
                     Category cat = source.equals(Finding.MODEL) ? c : Category.INSULT;
@@ -66,8 +76,28 @@ final class ToneFindings {
         }
         List<ToneChecker.Flag> flags = tone.check(text, tokens);
         List<PhrasingEngine.Hit> out = new ArrayList<>();
-        // the word list first (precise spans), then the model's sentences
-        for (ToneChecker.Source pass : new ToneChecker.Source[] {ToneChecker.Source.LEXICON, ToneChecker.Source.MODEL}) {
+        // the word list first (precise spans), then shouting sentences no rule covers, then the model's sentences
+        for (ToneChecker.Source pass : new ToneChecker.Source[] {ToneChecker.Source.LEXICON, null, ToneChecker.Source.MODEL}) {
+            if (pass == null) {
+                Rule shout = rules.get(key(lang, Category.RUDE.id(), SHOUTING));
+                List<coach.text.Segments.Segment> sentences = coach.text.Segments.sentences(text, tokens);
+                boolean loud = false;
+                for (coach.text.Segments.Segment s : sentences) {
+                    loud |= Shouting.shouts(tokens, s, lang);
+                }
+                for (coach.text.Segments.Segment s : sentences) {
+                    // in a message that shouts, every sentence with a word in capitals is calmed («…is OVERDUE. PAY IT TODAY!!!»)
+                    boolean calm = loud && Shouting.capsWords(tokens, s, lang) > 0;
+                    if (shout == null || !calm || overlaps(ruleHits, s.start(), s.end())
+                            || overlaps(out, s.start(), s.end())) {
+                        continue;
+                    }
+                    Match m = new Match(s.fromToken(), s.toToken(), s.start(), s.end());
+                    out.add(new PhrasingEngine.Hit(shout, s.start(), s.end(), text.substring(s.start(), s.end()), new ArrayList<>(), m,
+                            Double.NaN));
+                }
+                continue;
+            }
             for (ToneChecker.Flag f : flags) {
                 if (f.source() != pass || overlaps(ruleHits, f.start(), f.end()) || overlaps(out, f.start(), f.end())) {
                     continue;

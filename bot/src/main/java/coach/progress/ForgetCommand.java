@@ -4,8 +4,6 @@ import coach.core.Button;
 import coach.core.Command;
 import coach.core.Context;
 import coach.core.Reply;
-import coach.core.Texts;
-import coach.text.Lang;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,21 +12,11 @@ import java.util.Locale;
  * user (runs, answers, reviews, preferences, sessions, sharing, group memberships, the private chat's
  * subscription). "/forget confirm" is what the button sends; anything else only asks.
  */
-final class ForgetCommand implements Command {
+final class ForgetCommand implements Command.Handler {
     private final ProgressFeature feature;
 
     ForgetCommand(ProgressFeature feature) {
         this.feature = feature;
-    }
-
-    @Override
-    public String name() {
-        return "forget";
-    }
-
-    @Override
-    public String description(Lang lang) {
-        return Texts.get(lang, "forget.desc");
     }
 
     @Override

@@ -6,7 +6,6 @@ import coach.core.Context;
 import coach.core.Photo;
 import coach.core.Reply;
 import coach.core.Rich;
-import coach.core.Texts;
 import coach.drill.Drills;
 import coach.store.Practice;
 import coach.text.Lang;
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * improving, best and last score per scenario, the two weakest criteria with a button to the drill
  * that trains each, and the chart as a picture. No history yet: a friendly start with buttons.
  */
-final class ProgressCommand implements Command {
+final class ProgressCommand implements Command.Handler {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressCommand.class);
     /** Criteria listed in the text; the rest are summarised in one line. */
     static final int MAX_LISTED = 12;
@@ -30,16 +29,6 @@ final class ProgressCommand implements Command {
 
     ProgressCommand(ProgressFeature feature) {
         this.feature = feature;
-    }
-
-    @Override
-    public String name() {
-        return "progress";
-    }
-
-    @Override
-    public String description(Lang lang) {
-        return Texts.get(lang, "progress.desc");
     }
 
     @Override

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * drills.recordResults(p.results(bestKeeper));
  * </pre>
  */
-public final class ProgressFeature {
+public final class ProgressFeature implements coach.core.Feature {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressFeature.class);
     static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Moscow");
 
@@ -75,9 +75,14 @@ public final class ProgressFeature {
         tips.addToTips(this::withDueReviews);
     }
 
-    /** /progress, /share, /team, /forget. */
+    /** /progress, /share, /team (chat admins only in groups), /forget. */
+    @Override
     public List<Command> commands() {
-        return List.of(new ProgressCommand(this), new ShareCommand(practice), new TeamCommand(team), new ForgetCommand(this));
+        return List.of(
+                Command.of("progress", "progress.desc", new ProgressCommand(this)),
+                Command.of("share", "share.desc", new ShareCommand(practice)),
+                Command.of("team", "team.desc", new TeamCommand(team)).adminOnly(),
+                Command.of("forget", "forget.desc", new ForgetCommand(this)));
     }
 
     /** The drills' recorder: keeps runs and criteria here, the personal best with {@code best}. */
@@ -86,6 +91,7 @@ public final class ProgressFeature {
     }
 
     /** Group members as the transport sees them write. */
+    @Override
     public ChatEvents chatEvents() {
         return new ChatEvents() {
             @Override

@@ -4,9 +4,7 @@ import coach.core.Button;
 import coach.core.Command;
 import coach.core.Context;
 import coach.core.Reply;
-import coach.core.Texts;
 import coach.store.Practice;
-import coach.text.Lang;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,21 +12,11 @@ import java.util.Locale;
  * /share on|off (private chat): whether the admins of the groups the user and the bot share may see
  * the user's practice in /team and the weekly digest. Off until the user turns it on.
  */
-final class ShareCommand implements Command {
+final class ShareCommand implements Command.Handler {
     private final Practice practice;
 
     ShareCommand(Practice practice) {
         this.practice = practice;
-    }
-
-    @Override
-    public String name() {
-        return "share";
-    }
-
-    @Override
-    public String description(Lang lang) {
-        return Texts.get(lang, "share.desc");
     }
 
     @Override

@@ -1,11 +1,8 @@
 package coach.progress;
 
-import coach.core.Access;
 import coach.core.Command;
 import coach.core.Context;
 import coach.core.Reply;
-import coach.core.Texts;
-import coach.text.Lang;
 import java.util.List;
 
 /**
@@ -13,26 +10,11 @@ import java.util.List;
  * who did not counted but never named, and the group's most common weak criterion. In a private chat
  * or the console it explains that it needs a group.
  */
-final class TeamCommand implements Command {
+final class TeamCommand implements Command.Handler {
     private final TeamView team;
 
     TeamCommand(TeamView team) {
         this.team = team;
-    }
-
-    @Override
-    public String name() {
-        return "team";
-    }
-
-    @Override
-    public Access access() {
-        return Access.CHAT_ADMIN;
-    }
-
-    @Override
-    public String description(Lang lang) {
-        return Texts.get(lang, "team.desc");
     }
 
     @Override

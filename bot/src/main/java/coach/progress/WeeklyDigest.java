@@ -1,16 +1,13 @@
 package coach.progress;
 
-import coach.core.Access;
 import coach.core.Command;
 import coach.core.Context;
 import coach.core.Reply;
-import coach.core.Texts;
 import coach.store.Feed;
 import coach.store.Store;
 import coach.store.Subscription;
 import coach.store.Subscriptions;
 import coach.store.TipLedger;
-import coach.text.Lang;
 import coach.tips.TipScheduler;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -144,40 +141,20 @@ final class WeeklyDigest implements TipScheduler.Programme {
         return new Setting(day, time, zone);
     }
 
-    Command subscribeCommand() {
+    Command.Handler subscribeCommand() {
         return new Sub(true);
     }
 
-    Command unsubscribeCommand() {
+    Command.Handler unsubscribeCommand() {
         return new Sub(false);
     }
 
     /** The weekly variant of /subscribe or /unsubscribe (run by those commands, which check admins). */
-    private final class Sub implements Command {
+    private final class Sub implements Command.Handler {
         private final boolean subscribe;
 
         Sub(boolean subscribe) {
             this.subscribe = subscribe;
-        }
-
-        @Override
-        public String name() {
-            return subscribe ? "subscribe" : "unsubscribe";
-        }
-
-        @Override
-        public Access access() {
-            return Access.CHAT_ADMIN;
-        }
-
-        @Override
-        public String description(Lang lang) {
-            return Texts.get(lang, "weekly.usage");
-        }
-
-        @Override
-        public boolean listed() {
-            return false;
         }
 
         @Override

@@ -19,7 +19,7 @@ import java.util.Optional;
  * principles. Small talk points to /help; a question the guide does not answer says so plainly.
  * {@code /ask <principle-id>} (the buttons) shows that principle the same way.
  */
-public final class AskCommand implements Command {
+public final class AskCommand implements Command.Handler {
     /** Principles offered under "more" after the first one. */
     static final int MORE = 2;
     private final SearchEngine engine;
@@ -37,16 +37,6 @@ public final class AskCommand implements Command {
         this.engine = engine;
         this.kb = kb;
         this.materials = Map.copyOf(materials);
-    }
-
-    @Override
-    public String name() {
-        return "ask";
-    }
-
-    @Override
-    public String description(Lang lang) {
-        return lang == Lang.EN ? "Ask the guide a question" : "Вопрос по руководству";
     }
 
     @Override

@@ -1,6 +1,5 @@
 package coach.telegram;
 
-import coach.app.Coach;
 import coach.core.Access;
 import coach.core.ChatEvents;
 import coach.core.ChatSender;
@@ -54,7 +53,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * conversation core, the {@link TelegramSender} and the lifecycle of everything that runs alongside.
  *
  * <pre>
- * TelegramBot bot = new TelegramBot(config, coach, chatEvents);
+ * TelegramBot bot = new TelegramBot(config, coach.core(), coach.chatEvents());
  * bot.addHook(TelegramBot.Hook.of(tips::start, tips));   // e.g. a scheduler that sends through bot.sender()
  * bot.start();
  * ...
@@ -97,7 +96,6 @@ public final class TelegramBot implements AutoCloseable {
 
     private final TelegramConfig config;
     private final ConversationCore core;
-    private final Coach coach;
     private final ExecutorService httpExecutor;
     private final ConnectionPool connectionPool;
     private final OkHttpClient sendHttp;
@@ -130,15 +128,21 @@ public final class TelegramBot implements AutoCloseable {
     private volatile TelegramBotsLongPollingApplication app;
     private volatile String username;
 
-    public TelegramBot(TelegramConfig config, Coach coach, ChatEvents events) {
-        this(config, coach, events, null);
+    /**
+     * The bot over the coach's conversation core (commands, sessions, free text, inline answers and the
+     * command menu all come through it) and the listeners of chat events.
+     */
+    public TelegramBot(TelegramConfig config, ConversationCore core, ChatEvents events) {
+        this(config, core, events, null);
     }
 
-    /** With {@code interceptor}, HTTP calls are answered by it (the benchmark's in-process Bot API). */
-    TelegramBot(TelegramConfig config, Coach coach, ChatEvents events, Interceptor interceptor) {
+    /**
+     * With {@code interceptor}, HTTP calls are answered by it instead of the network: a package-private seam
+     * for the in-process Bot API of the tests and the benchmarks (their {@code InProcessBot}).
+     */
+    TelegramBot(TelegramConfig config, ConversationCore core, ChatEvents events, Interceptor interceptor) {
         this.config = config;
-        this.coach = coach;
-        this.core = coach.core();
+        this.core = core;
         this.httpExecutor = new ThreadPoolExecutor(0, 128, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), ChatQueues.daemonThreads("coach-tg-http"));
         Dispatcher dispatcher = new Dispatcher(httpExecutor);
         dispatcher.setMaxRequests(128);
@@ -168,7 +172,7 @@ public final class TelegramBot implements AutoCloseable {
         this.client = new OkHttpTelegramClient(new ObjectMapper(), sendHttp, config.token(), url);
         this.sender = new TelegramSender(client, config, events);
         this.permissions = new TelegramPermissions(sender, config.adminCacheTtl());
-        this.handler = new UpdateHandler(core, sender, permissions, events, new InlineAnswers(coach.phrasing()), config.inlineCacheSeconds());
+        this.handler = new UpdateHandler(core, sender, permissions, events, config.inlineCacheSeconds());
         this.queues = new ChatQueues(config.workers(), config.maxQueuedPerChat(), "coach-tg-worker");
         Duration answerTimeout = config.delivery().callbackTimeout();
         OkHttpClient answerHttp = sendHttp.newBuilder().callTimeout(answerTimeout).readTimeout(answerTimeout).build();
@@ -200,14 +204,6 @@ public final class TelegramBot implements AutoCloseable {
                 LOG.debug("a button press was not answered: {}", Tokens.describe(e));
             }
         });
-    }
-
-    /**
-     * A bot whose HTTP calls are answered in-process by {@code api} (no sockets): the benchmark's way to
-     * measure the bot's own work. Everything else is the production bot.
-     */
-    public static TelegramBot inProcess(TelegramConfig config, Coach coach, FakeBotApi api) {
-        return new TelegramBot(config, coach, ChatEvents.NONE, api.interceptor());
     }
 
     /** The sender for messages the coach starts itself (rate-limited, retried, 403-aware). */
@@ -282,7 +278,7 @@ public final class TelegramBot implements AutoCloseable {
             close();
             throw new IllegalStateException("long polling could not start: " + Tokens.describe(e));
         }
-        LOG.info("Telegram bot @{} is polling {} ({} commands)", username, config.apiBase(), coach.registry().listed().size());
+        LOG.info("Telegram bot @{} is polling {} ({} commands)", username, config.apiBase(), core.menu().size());
         for (Hook h : List.copyOf(hooks)) {
             try {
                 h.start();
@@ -307,7 +303,7 @@ public final class TelegramBot implements AutoCloseable {
             boolean members = scope instanceof org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllGroupChats;
             for (Lang lang : Lang.values()) {
                 List<BotCommand> cmds = new ArrayList<>();
-                for (Command c : coach.registry().listed()) {
+                for (Command c : core.menu()) {
                     if (members && c.access() == Access.CHAT_ADMIN) {
                         continue;
                     }

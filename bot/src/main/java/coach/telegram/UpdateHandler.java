@@ -7,6 +7,7 @@ import coach.core.Incoming;
 import coach.core.Reply;
 import coach.core.SendResult;
 import coach.core.Texts;
+import coach.core.InlineAnswers;
 import coach.text.Lang;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,19 +50,17 @@ final class UpdateHandler {
     private final TelegramSender sender;
     private final TelegramPermissions permissions;
     private final ChatEvents events;
-    private final InlineAnswers inline;
     private final int inlineCacheSeconds;
     private volatile long botId;
     private final java.util.Set<String> migrations = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Pattern mention = Pattern.compile("(?!)");
 
     UpdateHandler(ConversationCore core, TelegramSender sender, TelegramPermissions permissions, ChatEvents events,
-                  InlineAnswers inline, int inlineCacheSeconds) {
+                  int inlineCacheSeconds) {
         this.core = core;
         this.sender = sender;
         this.permissions = permissions;
         this.events = events;
-        this.inline = inline;
         this.inlineCacheSeconds = inlineCacheSeconds;
     }
 
@@ -300,11 +299,13 @@ final class UpdateHandler {
 
     private void onInline(InlineQuery q) {
         User from = q.getFrom();
-        Lang lang = Lang.fromCode(from == null ? null : from.getLanguageCode());
         String userId = from == null ? "unknown" : String.valueOf(from.getId());
-        List<InlineAnswers.Article> articles = inline.answer(q.getQuery(), lang, userId);
+        // the user's /lang choice wins over the language Telegram reports
+        Lang lang = core.language(userId, Lang.fromCode(from == null ? null : from.getLanguageCode()));
+        String query = q.getQuery() == null ? "" : HtmlRenderer.sanitize(q.getQuery()).strip();
+        List<InlineAnswers.Answer> articles = query.length() > MAX_INLINE_QUERY ? List.of() : core.inline(userId, lang, query);
         List<InlineQueryResult> results = new ArrayList<>();
-        for (InlineAnswers.Article a : articles) {
+        for (InlineAnswers.Answer a : articles) {
             List<String> parts = HtmlRenderer.html(a.text());
             if (parts.isEmpty()) {
                 continue;
@@ -313,7 +314,7 @@ final class UpdateHandler {
             results.add(InlineQueryResultArticle.builder()
                     .id("a" + results.size())
                     .title(HtmlRenderer.shortPlain(a.title(), 64))
-                    .description(a.description())
+                    .description(HtmlRenderer.shortPlain(a.description(), 120))
                     .inputMessageContent(InputTextMessageContent.builder().messageText(text).parseMode(ParseMode.HTML).build())
                     .build());
         }
@@ -324,6 +325,9 @@ final class UpdateHandler {
         }
         sender.call(b.build());
     }
+
+    /** Inline queries are at most 256 characters; anything longer is not from Telegram. */
+    static final int MAX_INLINE_QUERY = 512;
 
     /** The first part of a long text, with room for an ellipsis (an inline result is one message). */
     private static String trimmedFirst(String part) {

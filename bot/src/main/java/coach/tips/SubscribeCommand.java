@@ -1,15 +1,12 @@
 package coach.tips;
 
-import coach.core.Access;
 import coach.core.Command;
 import coach.core.Context;
 import coach.core.Reply;
 import coach.core.Rich;
-import coach.core.Texts;
 import coach.store.Store;
 import coach.store.Subscription;
 import coach.store.Subscriptions;
-import coach.text.Lang;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -28,7 +25,7 @@ import java.util.regex.Pattern;
  * setting. Chat admins only; in a channel the bot must be allowed to post. An invalid time or zone
  * changes nothing. A change applies from the next slot of the new time.
  */
-public final class SubscribeCommand implements Command {
+public final class SubscribeCommand implements Command.Handler {
     static final LocalTime DEFAULT_TIME = LocalTime.of(9, 0);
     static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Moscow");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:.](\\d{2})");
@@ -45,21 +42,6 @@ public final class SubscribeCommand implements Command {
         this.store = store;
         this.clock = clock;
         this.onChange = onChange;
-    }
-
-    @Override
-    public String name() {
-        return "subscribe";
-    }
-
-    @Override
-    public Access access() {
-        return Access.CHAT_ADMIN;
-    }
-
-    @Override
-    public String description(Lang lang) {
-        return Texts.get(lang, "subscribe.desc");
     }
 
     @Override

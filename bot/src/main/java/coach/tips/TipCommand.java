@@ -3,9 +3,7 @@ package coach.tips;
 import coach.core.Command;
 import coach.core.Context;
 import coach.core.Reply;
-import coach.core.Texts;
 import coach.kb.Principle;
-import coach.text.Lang;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +13,7 @@ import java.util.Optional;
  * rotation, which it never advances); {@code /tip <principle-id>} shows what the guide says about a
  * principle with its tips; {@code /tip <tip-id>} shows that tip.
  */
-public final class TipCommand implements Command {
+public final class TipCommand implements Command.Handler {
     private final TipCatalogue catalogue;
     private final TipPicker picker;
     private final TipFormat format;
@@ -24,16 +22,6 @@ public final class TipCommand implements Command {
         this.catalogue = catalogue;
         this.picker = picker;
         this.format = new TipFormat(catalogue);
-    }
-
-    @Override
-    public String name() {
-        return "tip";
-    }
-
-    @Override
-    public String description(Lang lang) {
-        return Texts.get(lang, "tip.desc");
     }
 
     /** The rotation stream of a user's on-demand tips in a chat. */

@@ -3,6 +3,7 @@ package coach.tips;
 import coach.core.ChatEvents;
 import coach.core.ChatSender;
 import coach.core.Command;
+import coach.core.Feature;
 import coach.kb.KnowledgeBase;
 import coach.store.Store;
 import java.time.Clock;
@@ -15,14 +16,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * works (its rotation then lives in memory); with one, /subscribe and /unsubscribe too, and a
  * scheduler can be started for a transport's {@link ChatSender}.
  */
-public final class Tips {
+public final class Tips implements Feature {
     private final TipCatalogue catalogue;
     private final Store store;
     private final Clock clock;
     private final List<TipScheduler> schedulers = new CopyOnWriteArrayList<>();
     private volatile java.util.function.BiFunction<coach.store.Subscription, coach.core.Reply, coach.core.Reply> extras;
     private final List<java.util.Map.Entry<coach.store.Feed, TipScheduler.Programme>> feeds = new CopyOnWriteArrayList<>();
-    private final java.util.Map<String, Command[]> variants = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Command.Handler[]> variants = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Zones zones;
 
@@ -42,56 +43,29 @@ public final class Tips {
         return catalogue;
     }
 
-    /** The commands to register: /tip, and with a store /subscribe and /unsubscribe. */
+    /** /tip, and with a store /subscribe and /unsubscribe (chat admins only in groups). */
+    @Override
     public List<Command> commands() {
         List<Command> out = new ArrayList<>();
-        out.add(new TipCommand(catalogue, TipPicker.of(store, catalogue)));
+        out.add(Command.of("tip", "tip.desc", new TipCommand(catalogue, TipPicker.of(store, catalogue))));
         if (store != null) {
-            out.add(new SubscribeCommand(store, clock, this::changed, zones));
-            out.add(new UnsubscribeCommand(store, this::changed));
+            out.add(Command.of("subscribe", "subscribe.desc", withVariants(0, new SubscribeCommand(store, clock, this::changed, zones))).adminOnly());
+            out.add(Command.of("unsubscribe", "unsubscribe.desc", withVariants(1, new UnsubscribeCommand(store, this::changed))).adminOnly());
         }
-        return withVariants(out);
+        return out;
     }
 
     /**
-     * /subscribe and /unsubscribe, each first offering its arguments to a variant another feature
-     * registered by the first word ("/subscribe weekly …" → the weekly digest's own command with
-     * "…"); any other arguments go to the daily tips' command as before.
+     * /subscribe (0) or /unsubscribe (1), first offering its arguments to a variant another feature
+     * registered by the first word ("/subscribe weekly …" → the weekly digest's own handler with
+     * "…"); any other arguments go to the daily tips' handler as before.
      */
-    private List<Command> withVariants(List<Command> commands) {
-        List<Command> out = new ArrayList<>();
-        for (Command c : commands) {
-            int which = c.name().equals("subscribe") ? 0 : c.name().equals("unsubscribe") ? 1 : -1;
-            out.add(which < 0 ? c : new Command() {
-                @Override
-                public String name() {
-                    return c.name();
-                }
-
-                @Override
-                public coach.core.Access access() {
-                    return c.access();
-                }
-
-                @Override
-                public String description(coach.text.Lang lang) {
-                    return c.description(lang);
-                }
-
-                @Override
-                public boolean listed() {
-                    return c.listed();
-                }
-
-                @Override
-                public List<coach.core.Reply> run(coach.core.Context ctx, String args) {
-                    String[] parts = args.strip().split("\\s+", 2);
-                    Command[] v = variants.get(parts[0].toLowerCase(java.util.Locale.ROOT));
-                    return v == null ? c.run(ctx, args) : v[which].run(ctx, parts.length > 1 ? parts[1] : "");
-                }
-            });
-        }
-        return out;
+    private Command.Handler withVariants(int which, Command.Handler daily) {
+        return (ctx, args) -> {
+            String[] parts = args.strip().split("\\s+", 2);
+            Command.Handler[] v = variants.get(parts[0].toLowerCase(java.util.Locale.ROOT));
+            return v == null ? daily.run(ctx, args) : v[which].run(ctx, parts.length > 1 ? parts[1] : "");
+        };
     }
 
     /** How /subscribe reads a time zone the user typed; variants such as "/subscribe weekly" read theirs the same way. */
@@ -133,8 +107,8 @@ public final class Tips {
      * {@code /subscribe <word> …} and {@code /unsubscribe <word>} handled by another feature's commands
      * (e.g. "weekly"), which get the arguments after the word; both are chat-admin commands already.
      */
-    public void addSubscribeVariant(String word, Command subscribe, Command unsubscribe) {
-        variants.put(word, new Command[]{subscribe, unsubscribe});
+    public void addSubscribeVariant(String word, Command.Handler subscribe, Command.Handler unsubscribe) {
+        variants.put(word, new Command.Handler[]{subscribe, unsubscribe});
     }
 
     /** Wakes the schedulers: a subscription of any feed changed. */
@@ -143,6 +117,7 @@ public final class Tips {
     }
 
     /** Membership events for the transport: a removed bot disables the chat's tips. */
+    @Override
     public ChatEvents chatEvents() {
         return store == null ? ChatEvents.NONE : store.chatEvents();
     }

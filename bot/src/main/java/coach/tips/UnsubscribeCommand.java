@@ -1,38 +1,20 @@
 package coach.tips;
 
-import coach.core.Access;
 import coach.core.Command;
 import coach.core.Context;
 import coach.core.Reply;
-import coach.core.Texts;
 import coach.store.Store;
 import coach.store.Subscriptions;
-import coach.text.Lang;
 import java.util.List;
 
 /** /unsubscribe: the chat stops getting the tip of the day (chat admins only). */
-public final class UnsubscribeCommand implements Command {
+public final class UnsubscribeCommand implements Command.Handler {
     private final Store store;
     private final Runnable onChange;
 
     UnsubscribeCommand(Store store, Runnable onChange) {
         this.store = store;
         this.onChange = onChange;
-    }
-
-    @Override
-    public String name() {
-        return "unsubscribe";
-    }
-
-    @Override
-    public Access access() {
-        return Access.CHAT_ADMIN;
-    }
-
-    @Override
-    public String description(Lang lang) {
-        return Texts.get(lang, "unsubscribe.desc");
     }
 
     @Override

@@ -8,6 +8,7 @@ import coach.core.ChatType;
 import coach.core.Incoming;
 import coach.core.Permissions;
 import coach.core.Reply;
+import coach.core.Texts;
 import coach.store.Store;
 import coach.text.Lang;
 import java.nio.file.Path;
@@ -41,6 +42,19 @@ class LangCommandTest {
             assertTrue(text(say(coach, "u1", Lang.RU, "/help")).contains("Commands"), "kept across a restart");
             assertTrue(text(say(coach, "u1", Lang.EN, "/lang ru")).contains("по-русски"));
             assertTrue(text(say(coach, "u1", Lang.EN, "/help")).contains("Команды"));
+        }
+    }
+
+    @Test
+    void inlineAnswersHonourTheChosenLanguage(@TempDir Path dir) {
+        try (Store store = Store.open(dir)) {
+            Coach coach = Coach.create(TestKb.source(), Coach.Options.withStore(store, Permissions.ALL));
+            String fine = "Добрый день! Отчёт за ноябрь во вложении.";
+            assertEquals(Texts.get(Lang.RU, "telegram.inline.fine"), coach.core().inline("u3", Lang.RU, fine).get(0).title());
+            say(coach, "u3", Lang.RU, "/lang en");
+            assertEquals(Texts.get(Lang.EN, "telegram.inline.fine"), coach.core().inline("u3", Lang.RU, fine).get(0).title(),
+                    "English although Telegram said ru");
+            assertEquals(List.of(), coach.core().inline("u3", Lang.RU, "  "));
         }
     }
 }

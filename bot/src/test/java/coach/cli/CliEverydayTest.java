@@ -39,18 +39,11 @@ class CliEverydayTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"console", "telegram", "search", "check", "bench", "drill-score"})
+    @ValueSource(strings = {"console", "telegram", "search", "check", "drill-score"})
     void everySubcommandAnswersHelp(String sub) {
         Run r = run(sub, "--help");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Usage: coach " + sub), r.out());
-    }
-
-    @Test
-    void anUnknownBenchmarkIsAnErrorListingTheAllowedOnes() {
-        Run r = run("bench", "nonsense");
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("Unknown benchmark 'nonsense'") && r.err().contains("morphology, search, phrasing, tone, drill, telegram, tips, reliability"), r.err());
     }
 
     @Test

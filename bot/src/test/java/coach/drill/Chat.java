@@ -1,9 +1,6 @@
 package coach.drill;
 
 import coach.TestKb;
-import coach.app.CancelCommand;
-import coach.app.HelpCommand;
-import coach.app.StartCommand;
 import coach.core.Button;
 import coach.core.ChatType;
 import coach.core.CommandRegistry;
@@ -39,11 +36,9 @@ final class Chat {
         long[] next = {seed};
         drills = Drills.load(TestKb.kb(), RUDE, () -> next[0]++);
         CommandRegistry reg = new CommandRegistry();
-        reg.register(new StartCommand());
-        reg.register(new HelpCommand());
-        reg.register(new CancelCommand());
+        new coach.core.BasicCommands(coach.app.Coach.MENU, null).commands().forEach(reg::register);
         drills.commands().forEach(reg::register);
-        core = new ConversationCore(reg, new ArrayList<>(drills.handlers()), store, (c, t) -> "help", Permissions.ALL);
+        core = new ConversationCore(reg, new ArrayList<>(drills.sessions()), store, (c, t) -> "help", Permissions.ALL);
     }
 
     String say(String text) {

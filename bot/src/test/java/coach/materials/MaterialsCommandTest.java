@@ -177,4 +177,20 @@ class MaterialsCommandTest {
         assertFalse(all(hb).contains("available in Russian only"), all(hb));
         assertTrue(all(hb).contains("Politeness and respect"), all(hb));
     }
+
+    @Test
+    void aFormAsksBeforeAbandoningAnOpenDrillAndResumesLikeOne() {
+        assertTrue(all(say("g", "/drill dissatisfied-client")).length() > 0);
+        List<Reply> ask = say("g", "/materials complaint-response-template fill");
+        List<String> data = ask.get(0).buttons().stream().flatMap(List::stream).map(Button::data).toList();
+        assertEquals(List.of("/materials abandon complaint-response-template", "/materials continue"), data);
+        assertTrue(coach.core().openSession(Incoming.text("g", "chat-g", ChatType.PRIVATE, Lang.RU, "")).isPresent(), "the drill stays open");
+        assertTrue(all(press("g", "/materials continue")).contains("Последняя реплика клиента"), "the drill picks up where it stands");
+        String switched = all(press("g", "/materials abandon complaint-response-template"));
+        assertTrue(switched.contains("1 из 8"), switched);
+        // the form is a session like any other: "continue" asks its current field again
+        say("g", "задержка заказа");
+        assertTrue(all(press("g", "/drill continue")).contains("2 из 8"));
+        assertTrue(all(press("g", "/materials abandon complaint-response-template")).contains("1 из 8"), "an old button: the form starts over");
+    }
 }

@@ -102,7 +102,7 @@ public final class BotFixture implements AutoCloseable {
         TelegramConfig cfg = TelegramConfig.of(FakeBotApi.TOKEN, api.baseUrl(), dataDir)
                 .withPollTimeout(Duration.ofSeconds(1))
                 .withRetry(new TelegramConfig.Retry(3, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5)));
-        bot = new TelegramBot(tune.apply(cfg), coach, events.and(coach.chatEvents()));
+        bot = new TelegramBot(tune.apply(cfg), coach.core(), events.and(coach.chatEvents()));
     }
 
     /**

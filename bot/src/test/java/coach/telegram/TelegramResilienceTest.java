@@ -154,7 +154,7 @@ class TelegramResilienceTest {
             String other = "123456:" + "B".repeat(35);
             TelegramConfig cfg = TelegramConfig.of(other, api.baseUrl(), java.nio.file.Files.createTempDirectory("tg"))
                     .withRetry(new TelegramConfig.Retry(1, Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofSeconds(1)));
-            TelegramBot bot = new TelegramBot(cfg, BotFixture.sharedCoach(), coach.core.ChatEvents.NONE);
+            TelegramBot bot = new TelegramBot(cfg, BotFixture.sharedCoach().core(), coach.core.ChatEvents.NONE);
             IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, bot::start);
             assertTrue(e.getMessage().contains("401"), e.getMessage());
             assertFalse(e.getMessage().contains(other.substring(7)), "no token in the message");

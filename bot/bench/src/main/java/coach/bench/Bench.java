@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-/** Small helpers for the {@code bench} subcommand: percentiles, peak RSS and timed child processes. */
+/** Small helpers for the benchmarks ({@link BenchMain}): percentiles, peak RSS and timed child processes. */
 public final class Bench {
     private Bench() {
     }
@@ -42,13 +42,31 @@ public final class Bench {
         return -1024;
     }
 
-    /** The path of the running jar, for timing cold starts of child processes. */
-    public static String jarPath() {
-        try {
-            return Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (Exception e) {
-            return "bot/target/coach.jar";
+    /**
+     * The product jar whose cold starts are timed: {@code -Dcoach.jar=PATH}, else {@code bot/target/coach.jar}
+     * beside this module's {@code bot/bench/target/coach-bench.jar}, else {@code bot/target/coach.jar} under the
+     * working directory.
+     */
+    public static String productJar() {
+        String set = System.getProperty("coach.jar");
+        if (set != null && !set.isBlank()) {
+            return set;
         }
+        try {
+            Path self = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path beside = self.getParent().resolve("../../target/coach.jar").normalize();
+            if (Files.isRegularFile(beside)) {
+                return beside.toString();
+            }
+        } catch (Exception e) {
+            // not run from a jar: fall through
+        }
+        return "bot/target/coach.jar";
+    }
+
+    /** The classpath of this JVM, for child JVMs that run a benchmark class of their own (a cold load, a first chart). */
+    public static String classPath() {
+        return System.getProperty("java.class.path");
     }
 
     /** Result of one child run: wall time and the child's own peak RSS (it prints it when COACH_PRINT_PEAK_RSS is set). */
@@ -56,7 +74,7 @@ public final class Bench {
     }
 
     public static ChildRun runChild(List<String> args, String stdin) throws IOException, InterruptedException {
-        List<String> cmd = new java.util.ArrayList<>(List.of("java", "-jar", jarPath()));
+        List<String> cmd = new java.util.ArrayList<>(List.of("java", "-jar", productJar()));
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("COACH_PRINT_PEAK_RSS", "1");

@@ -6,6 +6,7 @@ import coach.core.Permissions;
 import coach.core.SessionStore;
 import coach.kb.ContentSource;
 import coach.telegram.FakeBotApi;
+import coach.telegram.InProcessBot;
 import coach.telegram.TelegramBot;
 import coach.telegram.TelegramConfig;
 import java.io.File;
@@ -66,7 +67,7 @@ public final class TelegramBench {
                 }
             });
             TelegramConfig cfg = config("http://127.0.0.1:1", 0).withLimits(TelegramConfig.Limits.off());
-            TelegramBot bot = TelegramBot.inProcess(cfg, coach, api);
+            TelegramBot bot = InProcessBot.create(cfg, coach, api);
             bot.start();
             try {
                 int warm = 5000;
@@ -109,7 +110,7 @@ public final class TelegramBench {
                     }
                 }
             });
-            TelegramBot bot = new TelegramBot(config(api.baseUrl(), globalCap), coach, ChatEvents.NONE);
+            TelegramBot bot = new TelegramBot(config(api.baseUrl(), globalCap), coach.core(), ChatEvents.NONE);
             bot.start();
             try {
                 int chats = perSecond * 5; // each chat writes every five seconds: within the per-chat limit
@@ -154,9 +155,9 @@ public final class TelegramBench {
 
     /** The jar as an operator runs it, against the fake on loopback: 100 updates/s for 15 s plus a burst; then SIGTERM. */
     static void childRss(PrintStream out, List<String> flags) throws Exception {
-        String jar = Bench.jarPath();
-        if (!jar.endsWith(".jar")) {
-            out.println("telegram.peak_rss_mb=skipped (run the bench from bot/target/coach.jar)");
+        String jar = Bench.productJar();
+        if (!Files.isRegularFile(Path.of(jar))) {
+            out.println("telegram.peak_rss_mb=skipped (no product jar " + jar + ": mvn -DskipTests package)");
             return;
         }
         try (FakeBotApi api = FakeBotApi.start(Duration.ofSeconds(1))) {

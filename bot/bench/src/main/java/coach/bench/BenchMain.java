@@ -1,8 +1,5 @@
-package coach.cli;
+package coach.bench;
 
-import coach.bench.DrillBench;
-import coach.bench.PhrasingBench;
-import coach.bench.SearchBench;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,9 +7,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure speed and memory: bench [morphology|search|phrasing|tone|drill|telegram|tips|reliability|progress] (all by default). Figures are medians/percentiles; see README.")
-final class BenchCmd implements Callable<Integer> {
+/**
+ * The benchmarks, outside the product jar: {@code java -jar bot/bench/target/coach-bench.jar [BENCH...]}.
+ * Cold-start figures time child runs of the product jar ({@link Bench#productJar()}).
+ */
+@Command(name = "coach-bench", mixinStandardHelpOptions = true,
+        description = "Measure speed and memory: coach-bench [morphology|search|phrasing|tone|drill|telegram|tips|reliability|progress] (all by default). Figures are medians/percentiles; see README.")
+public final class BenchMain implements Callable<Integer> {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line; the exit code (2 for a usage error). */
+    public static int run(String... args) {
+        // The fake Bot API's JDK server: without TCP_NODELAY its small writes meet delayed ACKs (~40 ms per call on loopback).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        return new picocli.CommandLine(new BenchMain()).execute(args);
+    }
+
     /** The benchmarks; picocli refuses any other name (exit 2) and lists these. */
     enum Which { morphology, search, phrasing, tone, drill, telegram, tips, reliability, progress }
 
@@ -48,22 +60,22 @@ final class BenchCmd implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         parseNames();
-        PrintStream out = Io.stdout();
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, java.nio.charset.StandardCharsets.UTF_8);
         out.printf("# java %s, %d cpus%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         if (wants(Which.morphology)) {
-            coach.bench.MorphologyBench.run(out, coldRuns);
+            MorphologyBench.run(out, coldRuns);
         }
         if (wants(Which.search)) {
             SearchBench.run(out, coldRuns);
         }
         if (wants(Which.telegram)) {
-            coach.bench.TelegramBench.run(out);
+            TelegramBench.run(out);
         }
         if (wants(Which.reliability)) {
-            coach.bench.ReliabilityBench.run(out);
+            ReliabilityBench.run(out);
         }
         if (wants(Which.tips)) {
-            coach.bench.TipsBench.run(out, tipsChats);
+            TipsBench.run(out, tipsChats);
         }
         if (wants(Which.drill)) {
             DrillBench.run(out, coldRuns);
@@ -72,12 +84,12 @@ final class BenchCmd implements Callable<Integer> {
             PhrasingBench.run(out, coldRuns);
         }
         if (wants(Which.progress)) {
-            coach.bench.ProgressBench.run(out, coldRuns);
+            ProgressBench.run(out, coldRuns);
         }
         if (wants(Which.tone)) {
-            coach.bench.ToneBench.run(out);
+            ToneBench.run(out);
         }
-        // Each feature adds its own benchmark class in coach.bench and one line here.
+        // Each feature adds its own benchmark class in coach.bench (module bot/bench) and one line here.
         return 0;
     }
 }

@@ -51,7 +51,7 @@ public final class ReliabilityBench {
                     answeredAt.put(c.params().path("callback_query_id").asText(), System.nanoTime());
                 }
             });
-            TelegramBot bot = new TelegramBot(config(api), coach, ChatEvents.NONE);
+            TelegramBot bot = new TelegramBot(config(api), coach.core(), ChatEvents.NONE);
             bot.start();
             List<FakeBotApi.Gate> gates = new ArrayList<>();
             try {
@@ -103,7 +103,7 @@ public final class ReliabilityBench {
                     }
                 }
             });
-            TelegramBot bot = new TelegramBot(config(api), coach, ChatEvents.NONE);
+            TelegramBot bot = new TelegramBot(config(api), coach.core(), ChatEvents.NONE);
             if (kept) {
                 bot.keepIn(store);
             }
@@ -151,7 +151,7 @@ public final class ReliabilityBench {
                     firstAt.compareAndSet(0, System.nanoTime());
                 }
             });
-            TelegramBot bot = new TelegramBot(config(api), coach, ChatEvents.NONE);
+            TelegramBot bot = new TelegramBot(config(api), coach.core(), ChatEvents.NONE);
             bot.keepIn(store);
             bot.start();
             try {

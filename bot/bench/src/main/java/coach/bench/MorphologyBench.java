@@ -149,7 +149,7 @@ public final class MorphologyBench {
     }
 
     private static double childLoadMs() throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("java", "-cp", Bench.jarPath(), MorphologyBench.class.getName());
+        ProcessBuilder pb = new ProcessBuilder("java", "-cp", Bench.classPath(), MorphologyBench.class.getName());
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         Process p = pb.start();
         p.getOutputStream().close();

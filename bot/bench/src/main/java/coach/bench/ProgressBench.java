@@ -127,11 +127,7 @@ public final class ProgressBench {
     }
 
     static void cold(PrintStream out, int coldRuns) throws Exception {
-        String jar = Bench.jarPath();
-        if (!jar.endsWith(".jar")) {
-            out.println("progress.chart_cold_ms=skipped (run the bench from bot/target/coach.jar)");
-            return;
-        }
+        String jar = Bench.classPath();
         double[] ms = new double[coldRuns];
         for (int i = 0; i < coldRuns; i++) {
             List<String> cmd = new ArrayList<>(List.of("java"));
@@ -152,9 +148,9 @@ public final class ProgressBench {
 
     /** The bot as the README runs it; 300 users with history each ask for /progress (photo and text), then SIGTERM. */
     static void childRss(PrintStream out, List<String> flags) throws Exception {
-        String jar = Bench.jarPath();
-        if (!jar.endsWith(".jar")) {
-            out.println("progress.bot_peak_rss_mb=skipped (run the bench from bot/target/coach.jar)");
+        String jar = Bench.productJar();
+        if (!Files.isRegularFile(Path.of(jar))) {
+            out.println("progress.bot_peak_rss_mb=skipped (no product jar " + jar + ": mvn -DskipTests package)");
             return;
         }
         Path data = Files.createTempDirectory("coach-bench-progress-bot");
