@@ -137,6 +137,7 @@ final class SentenceRewriter {
         List<String> appended = new ArrayList<>();
         int firstRemoved = -1;
         List<Rewriter.Edit> edits = new ArrayList<>();
+        List<Rewriter.Edit> agreements = new ArrayList<>();
         for (PhrasingEngine.Hit h : job.hits()) {
             if (h.rule().scope() == Rule.Scope.CLAUSE && !clauses.isEmpty()) {
                 int a = firstClause(clauses, h.match().fromToken());
@@ -183,6 +184,11 @@ final class SentenceRewriter {
                 if (r.isEmpty()) {
                     return Optional.empty();
                 }
+                if (r.get().isEmpty() && h.rule().category() == Category.VAGUE && !h.options().isEmpty()
+                        && h.options().get(0).contains(Templates.THEN) && !nextStepElsewhere(job)) {
+                    // the fragment alone is taken out only when the message already says what happens next
+                    return Optional.empty();
+                }
                 String rep = r.get();
                 // «в ближайшие дни || Точную дату я уточню и сообщу вам»: the fragment, then a sentence after this one
                 int bar = rep.indexOf(Templates.THEN);
@@ -197,10 +203,25 @@ final class SentenceRewriter {
                         // a replacement that ends with a sentence of its own («…не возим. Если хотите, подскажу…») fits only at the end
                         return Optional.empty();
                     }
-                    edits.add(absorb(text, tokens, h, rep));
+                    Rewriter.Edit e = absorb(text, tokens, h, rep);
+                    if (h.rule().category() == Category.JARGON && job.lang() == Lang.RU) {
+                        agreements.addAll(agreeAround(text, tokens, h, e));
+                    }
+                    edits.add(e);
                 }
             }
         }
+        // words re-agreed with a replaced term, unless another finding rewrites them itself
+        for (Rewriter.Edit a : agreements) {
+            boolean overlaps = false;
+            for (Rewriter.Edit x : edits) {
+                overlaps |= a.start() < x.end() && x.start() < a.end();
+            }
+            if (!overlaps) {
+                edits.add(a);
+            }
+        }
+        edits.sort(java.util.Comparator.comparingInt(Rewriter.Edit::start));
         // one regret per sentence: «не повезём, к сожалению, делить партию не сможем, к сожалению» says it twice
         boolean regret = false;
         for (int i = 0; i < edits.size(); i++) {
@@ -565,6 +586,9 @@ final class SentenceRewriter {
         if (echoes(job, ot, vt)) {
             return false;
         }
+        if (job.lang() == Lang.RU && unknownLeftAfterJargon(job, vt)) {
+            return false;
+        }
         if (job.lang() == Lang.RU && !agrees(vt, ot)) {
             return false;
         }
@@ -769,6 +793,133 @@ final class SentenceRewriter {
         return new Rewriter.Edit(h.start(), h.end(), replacement);
     }
 
+    /**
+     * The words that agree with a replaced jargon noun, put into the plain word's gender: the adjectives right before
+     * it («в следующем релизе» → «в следующей версии») and a past verb or short form after it in its clause
+     * («тикет закрыт» → «заявка закрыта»). Nothing when the forms cannot be told: the agreement check then keeps the
+     * version out.
+     */
+    private static List<Rewriter.Edit> agreeAround(String text, List<Token> tokens, PhrasingEngine.Hit h, Rewriter.Edit e) {
+        coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
+        int first = h.match().fromToken();
+        while (first < tokens.size() && tokens.get(first).start() < h.start()) {
+            first++;
+        }
+        int last = first;
+        while (last + 1 < tokens.size() && tokens.get(last + 1).end() <= e.end()) {
+            last++;
+        }
+        if (first >= tokens.size() || first != last) {
+            return List.of(); // a one-word term only
+        }
+        List<coach.text.morph.Reading> term = new ArrayList<>();
+        for (coach.text.morph.Reading x : m.analyze(tokens.get(first).norm())) {
+            if (x.isNoun()) {
+                term.add(x);
+            }
+        }
+        coach.text.morph.Reading head = null;
+        List<coach.text.morph.Reading> headReadings = List.of();
+        for (String w : e.replacement().strip().split("\\s+")) {
+            List<coach.text.morph.Reading> rs = m.analyze(coach.text.Normalizer.norm(w));
+            if (!rs.isEmpty() && rs.stream().anyMatch(coach.text.morph.Reading::isNoun)
+                    && rs.stream().noneMatch(coach.text.morph.Reading::isAgreeingModifier)) {
+                headReadings = rs;
+                break;
+            }
+        }
+        if (term.isEmpty() || headReadings.isEmpty()) {
+            return List.of();
+        }
+        List<Rewriter.Edit> out = new ArrayList<>();
+        // adjectives before the term
+        for (int i = first - 1; i >= 0 && i >= first - 2; i--) {
+            Token a = tokens.get(i);
+            if (!a.isWord() || a.end() == tokens.get(i + 1).start()) {
+                break;
+            }
+            List<coach.text.morph.Reading> ra = m.analyze(a.norm());
+            if (ra.isEmpty() || !ra.stream().allMatch(coach.text.morph.Reading::isAgreeingModifier)) {
+                break;
+            }
+            String form = null;
+            for (coach.text.morph.Reading r : ra) {
+                for (coach.text.morph.Reading x : term) {
+                    if (form == null && m.agree(r, x)) {
+                        coach.text.morph.Reading y = like(headReadings, x);
+                        if (y != null && !m.agree(r, y)) {
+                            form = m.agreeing(r.lemma(), y).orElse(null);
+                        }
+                    }
+                }
+            }
+            if (form != null) {
+                out.add(new Rewriter.Edit(a.start(), a.end(), Character.isUpperCase(a.text().charAt(0)) ? Rewriter.capitalise(form) : form));
+            }
+        }
+        // a past verb or short form after a nominative term
+        for (int j = last + 1; j < tokens.size() && j <= last + 5; j++) {
+            Token b = tokens.get(j);
+            if (!b.isWord()) {
+                break;
+            }
+            List<coach.text.morph.Reading> rb = m.analyze(b.norm());
+            if (rb.isEmpty() || !rb.stream().allMatch(r -> ((r.isVerb() && r.has("Past")) || r.tag().contains("Short")) && r.gender() != null)) {
+                continue;
+            }
+            for (coach.text.morph.Reading x : term) {
+                if (x.grammaticalCase() == coach.text.morph.Case.NOM && rb.get(0).gender() == x.gender()) {
+                    coach.text.morph.Reading y = like(headReadings, x);
+                    if (y != null && y.gender() != x.gender()) {
+                        m.agreeWith(b.norm(), rb.get(0), y).ifPresent(f -> out.add(new Rewriter.Edit(b.start(), b.end(), f)));
+                    }
+                    break;
+                }
+            }
+            break;
+        }
+        return out;
+    }
+
+    /** The reading of the plain noun in the case and number of the term's reading. */
+    private static coach.text.morph.Reading like(List<coach.text.morph.Reading> plain, coach.text.morph.Reading term) {
+        for (coach.text.morph.Reading y : plain) {
+            if (y.isNoun() && y.grammaticalCase() != null && term.grammaticalCase() != null
+                    && y.grammaticalCase().base() == term.grammaticalCase().base() && y.number() == term.number()) {
+                return y;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A sentence whose jargon was replaced still holds a word the dictionary does not know («кросс-докинг на хабе»,
+     * «по стандартному флоу»): most likely more jargon, so the version would still need a hand to be sendable.
+     */
+    private static boolean unknownLeftAfterJargon(Job job, List<Token> version) {
+        boolean jargon = false;
+        for (PhrasingEngine.Hit h : job.hits()) {
+            jargon |= h.rule().category() == Category.JARGON;
+        }
+        if (!jargon) {
+            return false;
+        }
+        coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
+        for (Token t : version) {
+            if (!t.isWord() || t.norm().length() < 4 || !Character.isLowerCase(t.text().charAt(0))) {
+                continue;
+            }
+            char c = t.norm().charAt(0);
+            if (c < 0x0400 || c > 0x04FF || t.norm().chars().anyMatch(Character::isDigit)) {
+                continue;
+            }
+            if (m.analyze(t.norm()).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Stems of words that say what happens next: «уточню», «сообщу», «напишу», «свяжусь», «перезвоню». */
     private static final Set<String> NEXT_STEP = Set.of("уточн", "сообщ", "напиш", "напишем", "свяж", "свяжем", "позвон",
             "перезвон", "вернус", "confirm", "updat");
@@ -781,9 +932,24 @@ final class SentenceRewriter {
             }
             for (int i = s.fromToken(); i < s.toToken(); i++) {
                 Token t = job.tokens().get(i);
-                if (t.isWord() && (NEXT_STEP.contains(t.stem()) || t.norm().startsWith("уточн") || t.norm().startsWith("сообщ"))) {
+                if (t.isWord() && (NEXT_STEP.contains(t.stem()) || t.norm().startsWith("уточн") || t.norm().startsWith("сообщ"))
+                        && promises(t)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** A word of a next step that promises one: «уточним», «сообщу», not «уточнили» or «сообщение». */
+    private static boolean promises(Token t) {
+        char c = t.norm().charAt(0);
+        if (c < 0x0400 || c > 0x04FF) {
+            return true;
+        }
+        for (coach.text.morph.Reading r : coach.text.morph.Morphology.russian().analyze(t.norm())) {
+            if (r.isVerb() && (r.has("Fut") || r.has("P1"))) {
+                return true;
             }
         }
         return false;
@@ -803,6 +969,16 @@ final class SentenceRewriter {
             if (t.isWord() && t.norm().length() >= 4 && !LIGHT.contains(t.norm()) && !own.contains(t.stem())) {
                 added.add(t.stem());
             }
+        }
+        if (added.isEmpty()) {
+            return false;
+        }
+        boolean addsNextStep = false;
+        for (String a : added) {
+            addsNextStep |= NEXT_STEP.contains(a) || a.startsWith("уточн") || a.startsWith("сообщ");
+        }
+        if (addsNextStep && nextStepElsewhere(job)) {
+            return true; // «Я уточню срок и сообщу вам. Как будут, сообщим.»: the message already says what happens next
         }
         if (added.size() < 2) {
             return false;
