@@ -70,8 +70,8 @@ final class CheckCmd implements Callable<Integer> {
 
     /**
      * Loads the guide, the rules and the text analysis side by side (a cold start is most of the
-     * time of a one-off check): the guide on one thread, the rules on this one, and a warm-up of
-     * the tokenizer, stemmers and logging on a third.
+     * time of a one-off check): the guide on one thread, the rules on this one, a warm-up of
+     * the tokenizer, stemmers and logging on a third, the morphology's dictionaries on a fourth.
      */
     static Started start() {
         ContentSource source = ContentSource.fromEnvironment();
@@ -84,6 +84,9 @@ final class CheckCmd implements Callable<Integer> {
             }
         });
         Early.daemon("warm-up", () -> TextAnalyzer.analyze("Прогрев: warm-up."));
+        // the check of a Russian text needs both dictionaries; without this they load at its first lookup, after
+        // everything else
+        coach.text.morph.Morphology.preload();
         PhrasingEngine engine = PhrasingEngine.load(source, kb);
         return new Started(kb.join(), engine);
     }

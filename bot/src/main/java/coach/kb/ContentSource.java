@@ -118,6 +118,7 @@ public abstract class ContentSource {
     private static final class JarSource extends ContentSource {
         private static final String PREFIX = "knowledge-base/";
         private final Path jar;
+        private List<String> entries;
 
         JarSource(Path jar) {
             this.jar = jar;
@@ -142,24 +143,38 @@ public abstract class ContentSource {
 
         @Override
         public List<String> list(String dir, String suffix) {
-            String prefix = PREFIX + (dir.isEmpty() ? "" : dir + "/");
+            String prefix = dir.isEmpty() ? "" : dir + "/";
             List<String> out = new ArrayList<>();
-            try (ZipFile zip = new ZipFile(jar.toFile())) {
-                Enumeration<? extends ZipEntry> en = zip.entries();
-                while (en.hasMoreElements()) {
-                    String name = en.nextElement().getName();
-                    if (name.startsWith(prefix) && name.endsWith(suffix)) {
-                        String rest = name.substring(prefix.length());
-                        if (!rest.contains("/") && !rest.startsWith(".")) {
-                            out.add(name.substring(PREFIX.length()));
-                        }
+            for (String name : entries()) {
+                if (name.startsWith(prefix) && name.endsWith(suffix)) {
+                    String rest = name.substring(prefix.length());
+                    if (!rest.contains("/") && !rest.startsWith(".")) {
+                        out.add(name);
                     }
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
             Collections.sort(out);
             return out;
+        }
+
+        /** The knowledge base's entries (paths below the root), read once: the jar has some 15 000 entries in all. */
+        private synchronized List<String> entries() {
+            if (entries == null) {
+                List<String> names = new ArrayList<>();
+                try (ZipFile zip = new ZipFile(jar.toFile())) {
+                    Enumeration<? extends ZipEntry> en = zip.entries();
+                    while (en.hasMoreElements()) {
+                        String name = en.nextElement().getName();
+                        if (name.startsWith(PREFIX)) {
+                            names.add(name.substring(PREFIX.length()));
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                entries = List.copyOf(names);
+            }
+            return entries;
         }
 
         @Override

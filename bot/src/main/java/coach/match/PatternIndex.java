@@ -4,10 +4,8 @@ import coach.text.Token;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A prefilter for many patterns over one text: each pattern is filed under the alternatives of one
@@ -29,6 +27,19 @@ public final class PatternIndex<T> {
     private final List<Integer> always = new ArrayList<>();
     private final List<T> distinct = new ArrayList<>();
     private final Map<T, Integer> order = new java.util.IdentityHashMap<>();
+    /**
+     * Every stem, normalised form and lemma a required element of some pattern asks for, numbered; a text's
+     * words are looked up once each and the required elements of the candidates are then tested as bits.
+     */
+    private final Map<String, Integer> stemIds = new HashMap<>();
+    private final Map<String, Integer> normIds = new HashMap<>();
+    private final Map<String, Integer> lemmaIds = new HashMap<>();
+    /** For each pattern, its required elements (see {@link Required}), those that are always present left out. */
+    private final List<Required[]> required = new ArrayList<>();
+
+    /** A required element: present when the text has one of {@code ids}, or a form with one of the prefixes or suffixes. */
+    private record Required(int[] ids, String[] prefixes, String[] suffixes) {
+    }
 
     /** Files {@code pattern} for {@code value}; a value may have many patterns. */
     public PatternIndex<T> add(TokenPattern pattern, T value) {
@@ -38,6 +49,7 @@ public final class PatternIndex<T> {
             distinct.add(v);
             return distinct.size() - 1;
         }));
+        required.add(required(pattern));
         TokenPattern.Element anchor = anchor(pattern);
         if (anchor == null) {
             always.add(id);
@@ -59,6 +71,40 @@ public final class PatternIndex<T> {
             }
         }
         return this;
+    }
+
+    private Required[] required(TokenPattern p) {
+        List<Required> out = new ArrayList<>();
+        for (TokenPattern.Element e : p.elements()) {
+            if (e.kind() != TokenPattern.Kind.ALTS || e.optional() || e.negated() || hasTag(e)) {
+                continue; // not required, or (a tag) always taken as present
+            }
+            List<Integer> ids = new ArrayList<>();
+            List<String> prefixes = new ArrayList<>();
+            List<String> suffixes = new ArrayList<>();
+            for (TokenPattern.Alt a : e.alts()) {
+                switch (a.kind()) {
+                    case STEM -> ids.add(id(stemIds, a.value()));
+                    case EXACT -> ids.add(id(normIds, a.value()));
+                    case LEMMA -> ids.add(id(lemmaIds, a.value()));
+                    case PREFIX -> prefixes.add(a.value());
+                    case SUFFIX -> suffixes.add(a.value());
+                    case TAG -> throw new AssertionError("tags are skipped above");
+                }
+            }
+            out.add(new Required(ids.stream().mapToInt(Integer::intValue).toArray(), prefixes.toArray(new String[0]),
+                    suffixes.toArray(new String[0])));
+        }
+        return out.toArray(new Required[0]);
+    }
+
+    private int id(Map<String, Integer> ids, String value) {
+        Integer id = ids.get(value);
+        if (id == null) {
+            id = stemIds.size() + normIds.size() + lemmaIds.size();
+            ids.put(value, id);
+        }
+        return id;
     }
 
     /** The required, non-negated element with the fewest and longest alternatives, or null. */
@@ -103,36 +149,24 @@ public final class PatternIndex<T> {
     /** Values (in the order first added) that have a pattern which may match {@code tokens}. */
     public List<T> candidates(List<Token> tokens) {
         BitSet seen = new BitSet(patterns.size());
-        Set<String> stems = new HashSet<>();
-        Set<String> norms = new HashSet<>();
+        BitSet present = new BitSet(stemIds.size() + normIds.size() + lemmaIds.size());
+        boolean lemmas = !byLemma.isEmpty();
         for (Token t : tokens) {
-            norms.add(t.norm());
-            if (t.isWord()) {
-                stems.add(t.stem());
-            }
-        }
-        for (String s : stems) {
-            mark(byStem.get(s), seen);
-        }
-        Set<String> lemmas = byLemma.isEmpty() ? Set.of() : new HashSet<>();
-        if (!byLemma.isEmpty()) {
-            for (Token t : tokens) {
-                if (t.isWord()) {
-                    lemmas.add(t.norm());
-                    lemmas.addAll(coach.text.Lemmas.of(t.norm()));
-                }
-            }
-            for (String l : lemmas) {
-                mark(byLemma.get(l), seen);
-            }
-        }
-        for (String n : norms) {
+            String n = t.norm();
             mark(byNorm.get(n), seen);
+            bit(normIds, n, present);
             if (n.length() >= PREFIX_KEY) {
-                List<Integer> ids = byPrefix.get(n.substring(0, PREFIX_KEY));
-                if (ids != null) {
-                    for (int id : ids) {
-                        seen.set(id);
+                mark(byPrefix.get(n.substring(0, PREFIX_KEY)), seen);
+            }
+            if (t.isWord()) {
+                mark(byStem.get(t.stem()), seen);
+                bit(stemIds, t.stem(), present);
+                if (lemmas) {
+                    mark(byLemma.get(n), seen);
+                    bit(lemmaIds, n, present);
+                    for (String l : coach.text.Lemmas.of(n)) {
+                        mark(byLemma.get(l), seen);
+                        bit(lemmaIds, l, present);
                     }
                 }
             }
@@ -141,7 +175,7 @@ public final class PatternIndex<T> {
         BitSet valueSeen = new BitSet(distinct.size());
         for (int id = seen.nextSetBit(0); id >= 0; id = seen.nextSetBit(id + 1)) {
             int v = valueOf.get(id);
-            if (!valueSeen.get(v) && allRequiredPresent(patterns.get(id), stems, norms, lemmas)) {
+            if (!valueSeen.get(v) && allRequiredPresent(required.get(id), present, tokens)) {
                 valueSeen.set(v);
             }
         }
@@ -152,6 +186,13 @@ public final class PatternIndex<T> {
         return out;
     }
 
+    private static void bit(Map<String, Integer> ids, String value, BitSet present) {
+        Integer id = ids.get(value);
+        if (id != null) {
+            present.set(id);
+        }
+    }
+
     private static void mark(List<Integer> ids, BitSet seen) {
         if (ids != null) {
             for (int id : ids) {
@@ -160,49 +201,33 @@ public final class PatternIndex<T> {
         }
     }
 
-    private static boolean allRequiredPresent(TokenPattern p, Set<String> stems, Set<String> norms, Set<String> lemmas) {
-        for (TokenPattern.Element e : p.elements()) {
-            if (e.kind() == TokenPattern.Kind.ALTS && !e.optional() && !e.negated() && !present(e, stems, norms, lemmas)) {
+    private static boolean allRequiredPresent(Required[] required, BitSet present, List<Token> tokens) {
+        for (Required r : required) {
+            if (!present(r, present, tokens)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean present(TokenPattern.Element e, Set<String> stems, Set<String> norms, Set<String> lemmas) {
-        for (TokenPattern.Alt a : e.alts()) {
-            switch (a.kind()) {
-                case LEMMA -> {
-                    if (lemmas.contains(a.value())) {
-                        return true;
-                    }
-                }
-                case TAG -> {
+    private static boolean present(Required r, BitSet present, List<Token> tokens) {
+        for (int id : r.ids()) {
+            if (present.get(id)) {
+                return true;
+            }
+        }
+        for (String p : r.prefixes()) {
+            for (Token t : tokens) {
+                if (t.norm().startsWith(p)) {
                     return true;
                 }
-                case STEM -> {
-                    if (stems.contains(a.value())) {
-                        return true;
-                    }
-                }
-                case EXACT -> {
-                    if (norms.contains(a.value())) {
-                        return true;
-                    }
-                }
-                case PREFIX -> {
-                    for (String n : norms) {
-                        if (n.startsWith(a.value())) {
-                            return true;
-                        }
-                    }
-                }
-                case SUFFIX -> {
-                    for (String n : norms) {
-                        if (n.length() > a.value().length() && n.endsWith(a.value())) {
-                            return true;
-                        }
-                    }
+            }
+        }
+        for (String s : r.suffixes()) {
+            for (Token t : tokens) {
+                String n = t.norm();
+                if (n.length() > s.length() && n.endsWith(s)) {
+                    return true;
                 }
             }
         }

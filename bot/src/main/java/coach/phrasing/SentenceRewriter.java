@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -529,14 +530,23 @@ final class SentenceRewriter {
 
     /** Trims separators and spaces left at the edges and doubled inside. */
     static String tidy(String s) {
-        String t = s.replaceAll("\\s+", " ").strip();
-        t = t.replaceAll("\\s+([,.;:!?…])", "$1");
-        t = t.replaceAll("([,;:])(\\s*[,;:])+", "$1");
-        t = t.replaceAll("^[\\s,;:—–-]+", "");
-        t = t.replaceAll("[\\s,;:—–-]+$", "");
-        t = t.replaceAll("^(?iu)(так что|а|и|но|зато|поэтому)\\s+", "");
+        String t = TIDY_SPACES.matcher(s).replaceAll(" ").strip();
+        t = TIDY_SPACE_BEFORE_MARK.matcher(t).replaceAll("$1");
+        t = TIDY_DOUBLED_SEPARATOR.matcher(t).replaceAll("$1");
+        t = TIDY_LEADING.matcher(t).replaceAll("");
+        t = TIDY_TRAILING.matcher(t).replaceAll("");
+        t = TIDY_LEADING_CONJUNCTION.matcher(t).replaceAll("");
         return t.strip();
     }
+
+    private static final Pattern TIDY_SPACES = Pattern.compile("\\s+");
+    private static final Pattern TIDY_SPACE_BEFORE_MARK = Pattern.compile("\\s+([,.;:!?…])");
+    private static final Pattern TIDY_DOUBLED_SEPARATOR = Pattern.compile("([,;:])(\\s*[,;:])+");
+    private static final Pattern TIDY_LEADING = Pattern.compile("^[\\s,;:—–-]+");
+    private static final Pattern TIDY_TRAILING = Pattern.compile("[\\s,;:—–-]+$");
+    private static final Pattern EXCLAMATIONS = Pattern.compile("!+$");
+    private static final Pattern QUESTION_DOT = Pattern.compile("\\?\\.$");
+    private static final Pattern TIDY_LEADING_CONJUNCTION = Pattern.compile("^(?iu)(так что|а|и|но|зато|поэтому)\\s+");
 
     /** Ends a sentence with {@code mark} unless it already ends with one. */
     static String finish(String s, char mark) {
@@ -550,7 +560,7 @@ final class SentenceRewriter {
         }
         if (last == '!') {
             // «!!!» calms down to «.»; one «!» after a greeting or thanks stays
-            return t.endsWith("!!") || t.endsWith("?!") ? t.replaceAll("!+$", ".").replaceAll("\\?\\.$", "?") : t;
+            return t.endsWith("!!") || t.endsWith("?!") ? QUESTION_DOT.matcher(EXCLAMATIONS.matcher(t).replaceAll(".")).replaceAll("?") : t;
         }
         if (last == ')' || Character.isSurrogate(last) || Character.getType(last) == Character.OTHER_SYMBOL) {
             return t; // an emoticon or emoji ends the sentence as the user wrote it

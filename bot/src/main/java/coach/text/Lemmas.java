@@ -13,6 +13,9 @@ public final class Lemmas {
     private Lemmas() {
     }
 
+    /** The fields of each tag a pattern asks for, split once: patterns test them on every token. Never modified. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String[]> FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
      * Whether every reading of a normalised word form has every field of {@code fields} ("VB:IMP", "NN:D"): a word
      * that can also be read otherwise does not count — «день» (also «деть»'s imperative) is no imperative, «пришли»
@@ -26,7 +29,7 @@ public final class Lemmas {
         if (rs.isEmpty()) {
             return false;
         }
-        String[] want = fields.split(":");
+        String[] want = FIELDS.computeIfAbsent(fields, f -> f.split(":"));
         for (coach.text.morph.Reading r : rs) {
             for (String w : want) {
                 if (!r.pos().equals(w) && !r.has(w)) {
