@@ -32,6 +32,8 @@ public final class CdsArchiveTool {
         // an archive left from an older jar would not fit the new one: the JVM would then run without any class
         // sharing at all (a static archive replaces the JDK's own), slower than with no archive given
         Files.deleteIfExists(jsa);
+        Path javaNote = Path.of(jsa + ".java");
+        Files.deleteIfExists(javaNote);
         if (List.of(args).contains("--skip=true")) {
             System.out.println("[cds] skipped (-Dcoach.cds.skip=true): no class-data-sharing archive");
             return;
@@ -70,6 +72,8 @@ public final class CdsArchiveTool {
         } finally {
             Files.deleteIfExists(classList);
         }
+        // the launcher (bot/coach) runs the archive on the Java that wrote it: another one would silently ignore it
+        Files.writeString(javaNote, java + "\n");
         System.out.printf("[cds] wrote %s (%s, %.1f MB) with %s (Java %s). Use it with that same Java and this jar:%n"
                         + "[cds]   %s -XX:SharedArchiveFile=%s -jar %s ...%n",
                 jsa, kind, Files.size(jsa) / 1e6, System.getProperty("java.home"), Runtime.version(), java, jsa, jar);

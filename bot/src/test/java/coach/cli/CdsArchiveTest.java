@@ -73,6 +73,24 @@ class CdsArchiveTest {
                 .contains("coach.cli.CheckCmd source: shared objects file"), "no archive given, none used");
     }
 
+    @Test
+    void theLauncherRunsTheSameCommandOnTheArchive(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isRegularFile(JAR) && Files.isRegularFile(JSA) && Files.isRegularFile(Path.of("coach")),
+                "no archive or no launcher");
+        Path classLog = dir.resolve("classes.log");
+        ProcessBuilder pb = new ProcessBuilder("sh", "coach", "check", "Это не наша проблема, ждите.").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("launcher.txt").toFile());
+        pb.environment().put("JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog);
+        Process p = pb.start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "launcher did not finish");
+        assertEquals(0, p.exitValue());
+        String viaLauncher = Files.readString(dir.resolve("launcher.txt"), StandardCharsets.UTF_8);
+        Run plain = java(dir, "-jar", JAR.toString(), "check", "Это не наша проблема, ждите.");
+        assertEquals(plain.out(), viaLauncher, "the launcher changes how fast, not what");
+        assertTrue(Files.readString(classLog, StandardCharsets.UTF_8).contains("coach.cli.CheckCmd source: shared objects file"),
+                "the launcher should map the archive");
+    }
+
     private static String grep(String text, String what) {
         return String.join("\n", text.lines().filter(l -> l.contains(what)).limit(20).toList());
     }
