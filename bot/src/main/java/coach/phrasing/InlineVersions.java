@@ -39,22 +39,9 @@ public final class InlineVersions implements InlineAnswers {
         }
         if (out.isEmpty()) {
             // Nothing could be rewritten safely: say what is risky instead of offering the draft as fine.
-            out.add(new Answer(Texts.get(lang, "telegram.inline.risky", "fragment", oneLine(why, 60)),
+            out.add(new Answer(Texts.get(lang, "telegram.inline.risky", "fragment", coach.text.OneLine.cut(why, 60)),
                     r.findings().get(0).why(), Rich.of(query)));
         }
         return out;
-    }
-
-    /** The text on one line, cut to {@code max} characters with an ellipsis (never inside a surrogate pair). */
-    static String oneLine(String s, int max) {
-        String t = s.replace('\n', ' ').replace('\t', ' ').strip();
-        if (t.length() <= max) {
-            return t;
-        }
-        int cut = max - 1;
-        if (Character.isHighSurrogate(t.charAt(cut - 1))) {
-            cut--;
-        }
-        return t.substring(0, cut) + "…";
     }
 }

@@ -487,22 +487,30 @@ public final class Store implements AutoCloseable {
         if (config.isSqlite()) {
             hc.setDataSource(sqliteDataSource(config));
         } else {
-            hc.setJdbcUrl(config.url());
-            if (config.user() != null) {
-                hc.setUsername(config.user());
-            }
-            if (config.password() != null) {
-                hc.setPassword(config.password());
-            }
+            server(hc, config);
         }
+        return open(hc, config);
+    }
+
+    /** The server's URL and credentials (PostgreSQL). */
+    private static void server(HikariConfig hc, StoreConfig config) {
+        hc.setJdbcUrl(config.url());
+        if (config.user() != null) {
+            hc.setUsername(config.user());
+        }
+        if (config.password() != null) {
+            hc.setPassword(config.password());
+        }
+    }
+
+    /** Opens a pool; a failure says what went wrong in the store's own terms (never with the password). */
+    private static HikariDataSource open(HikariConfig hc, StoreConfig config) {
         try {
             return new HikariDataSource(hc);
         } catch (RuntimeException e) {
             SQLException sql = findSql(e);
-            if (sql != null) {
-                throw translate(config, "opening the database", sql);
-            }
-            throw new StoreException(StoreException.Kind.UNAVAILABLE, "cannot open the database " + config.describe() + ": " + reason(e), e);
+            throw sql != null ? translate(config, "opening the database", sql)
+                    : new StoreException(StoreException.Kind.UNAVAILABLE, "cannot open the database " + config.describe() + ": " + reason(e), e);
         }
     }
 
@@ -513,20 +521,8 @@ public final class Store implements AutoCloseable {
         hc.setMinimumIdle(1);
         hc.setConnectionTimeout(Math.max(30_000, config.busyTimeoutMs() + 5_000));
         hc.setConnectionInitSql("SET synchronous_commit TO OFF");
-        hc.setJdbcUrl(config.url());
-        if (config.user() != null) {
-            hc.setUsername(config.user());
-        }
-        if (config.password() != null) {
-            hc.setPassword(config.password());
-        }
-        try {
-            return new HikariDataSource(hc);
-        } catch (RuntimeException e) {
-            SQLException sql = findSql(e);
-            throw sql != null ? translate(config, "opening the database", sql)
-                    : new StoreException(StoreException.Kind.UNAVAILABLE, "cannot open the database " + config.describe() + ": " + reason(e), e);
-        }
+        server(hc, config);
+        return open(hc, config);
     }
 
     private static void migrate(StoreConfig config, DataSource ds) {

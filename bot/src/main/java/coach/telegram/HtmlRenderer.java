@@ -250,14 +250,6 @@ final class HtmlRenderer {
 
     /** A label or short text for places that take no markup (button labels, inline titles), cut to {@code max} characters. */
     static String shortPlain(String s, int max) {
-        String t = sanitize(s).replace('\n', ' ').replace('\t', ' ').strip();
-        if (t.length() <= max) {
-            return t;
-        }
-        int cut = max - 1;
-        if (Character.isHighSurrogate(t.charAt(cut - 1))) {
-            cut--;
-        }
-        return t.substring(0, cut) + "…";
+        return coach.text.OneLine.cut(sanitize(s), max);
     }
 }
