@@ -44,14 +44,10 @@ class PostgresPracticeTest {
 
     @BeforeAll
     static void freshSchema() throws Exception {
-        String base = System.getenv("COACH_TEST_PG_URL");
-        user = System.getenv("COACH_TEST_PG_USER");
-        password = System.getenv("COACH_TEST_PG_PASSWORD");
-        try (Connection c = DriverManager.getConnection(base, user, password); Statement st = c.createStatement()) {
-            st.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            st.execute("CREATE SCHEMA " + SCHEMA);
-        }
-        url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+        coach.TestPg pg = coach.TestPg.freshSchema(SCHEMA);
+        url = pg.url();
+        user = pg.user();
+        password = pg.password();
     }
 
     @Test

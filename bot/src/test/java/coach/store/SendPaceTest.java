@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,14 +55,10 @@ class SendPaceTest {
     @Test
     @org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable(named = "COACH_TEST_PG_URL", matches = ".+")
     void postgresTwoReplicas() throws Exception {
-        String base = System.getenv("COACH_TEST_PG_URL");
-        String user = System.getenv("COACH_TEST_PG_USER");
-        String password = System.getenv("COACH_TEST_PG_PASSWORD");
-        try (Connection c = DriverManager.getConnection(base, user, password); Statement st = c.createStatement()) {
-            st.execute("DROP SCHEMA IF EXISTS coach_pace_it CASCADE");
-            st.execute("CREATE SCHEMA coach_pace_it");
-        }
-        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=coach_pace_it";
+        coach.TestPg pg = coach.TestPg.freshSchema("coach_pace_it");
+        String url = pg.url();
+        String user = pg.user();
+        String password = pg.password();
         try (Store a = Store.open(StoreConfig.jdbc(url, user, password)); Store b = Store.open(StoreConfig.jdbc(url, user, password))) {
             burstThenSpacing(a.pace(), b.pace());
             assertTrue(a.updates().shared());

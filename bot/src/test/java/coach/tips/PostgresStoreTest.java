@@ -14,9 +14,6 @@ import coach.store.StoreConfig;
 import coach.store.StoreException;
 import coach.text.Lang;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -49,14 +46,10 @@ class PostgresStoreTest {
 
     @BeforeAll
     static void freshSchema() throws Exception {
-        String base = System.getenv("COACH_TEST_PG_URL");
-        user = System.getenv("COACH_TEST_PG_USER");
-        password = System.getenv("COACH_TEST_PG_PASSWORD");
-        try (Connection c = DriverManager.getConnection(base, user, password); Statement st = c.createStatement()) {
-            st.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            st.execute("CREATE SCHEMA " + SCHEMA);
-        }
-        url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+        coach.TestPg pg = coach.TestPg.freshSchema(SCHEMA);
+        url = pg.url();
+        user = pg.user();
+        password = pg.password();
     }
 
     static Store open() {

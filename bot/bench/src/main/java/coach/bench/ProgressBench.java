@@ -13,7 +13,6 @@ import coach.store.Practice;
 import coach.store.Store;
 import coach.telegram.FakeBotApi;
 import coach.text.Lang;
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -179,15 +178,7 @@ public final class ProgressBench {
                 }
             });
             Path log = Files.createTempFile("coach-bench-progress", ".log");
-            List<String> cmd = new ArrayList<>(List.of("java"));
-            cmd.addAll(flags);
-            cmd.addAll(List.of("-jar", jar, "telegram"));
-            ProcessBuilder pb = new ProcessBuilder(cmd);
-            pb.environment().put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
-            pb.environment().put("TELEGRAM_API_URL", api.baseUrl());
-            pb.environment().put("COACH_DATA_DIR", data.toString());
-            pb.environment().put("COACH_PRINT_PEAK_RSS", "1");
-            pb.redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            ProcessBuilder pb = TelegramBench.childBot(flags, jar, api, data, log);
             Process p = pb.start();
             try {
                 if (!polling.await(60, TimeUnit.SECONDS)) {

@@ -172,15 +172,7 @@ public final class TelegramBench {
                 }
             });
             Path log = Files.createTempFile("coach-bench-tg", ".log");
-            List<String> cmd = new ArrayList<>(List.of("java"));
-            cmd.addAll(flags);
-            cmd.addAll(List.of("-jar", jar, "telegram"));
-            ProcessBuilder pb = new ProcessBuilder(cmd);
-            pb.environment().put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
-            pb.environment().put("TELEGRAM_API_URL", api.baseUrl());
-            pb.environment().put("COACH_DATA_DIR", Files.createTempDirectory("coach-bench-data").toString());
-            pb.environment().put("COACH_PRINT_PEAK_RSS", "1");
-            pb.redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            ProcessBuilder pb = childBot(flags, jar, api, Files.createTempDirectory("coach-bench-data"), log);
             long t0 = System.nanoTime();
             Process p = pb.start();
             try {
@@ -223,5 +215,18 @@ public final class TelegramBench {
                 p.destroyForcibly();
             }
         }
+    }
+
+    /** The coach's Telegram bot as a child JVM against the fake Bot API, output to {@code log}, peak RSS printed at exit. */
+    static ProcessBuilder childBot(List<String> flags, String jar, FakeBotApi api, Path data, Path log) {
+        List<String> cmd = new ArrayList<>(List.of("java"));
+        cmd.addAll(flags);
+        cmd.addAll(List.of("-jar", jar, "telegram"));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
+        pb.environment().put("TELEGRAM_API_URL", api.baseUrl());
+        pb.environment().put("COACH_DATA_DIR", data.toString());
+        pb.environment().put("COACH_PRINT_PEAK_RSS", "1");
+        return pb.redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     }
 }
