@@ -7,6 +7,7 @@ import coach.match.PhraseSet;
 import coach.match.TokenPattern;
 import coach.text.Lang;
 import coach.text.Token;
+import coach.tone.NeutralWords;
 import coach.tone.ToneChecker;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,6 +110,19 @@ final class ToneFindings {
                 boolean model = pass == ToneChecker.Source.MODEL;
                 int from = tokenAt(tokens, f.start());
                 int to = Math.max(from + 1, tokenAfter(tokens, f.end()));
+                if (!model && !apart(tokens, from, to)) {
+                    // a word inside its clause: its neutral counterpart in the same form, when there is one for sure
+                    Rule word = rules.get(key(lang, f.category(), PROFANITY_WORD));
+                    NeutralWords.Edit e = word == null ? null : NeutralWords.edit(tone.profanity(), text, tokens, from, to, lang);
+                    if (e != null && !overlaps(ruleHits, e.start(), e.end()) && !overlaps(out, e.start(), e.end())) {
+                        Rule r = new Rule(word.id(), word.category(), Rule.Scope.FRAGMENT, null, lang, word.phrases(), List.of(), List.of(),
+                                word.principleId(), 0, word.principle(), word.explanation(), List.of(e.replacement()), null, List.of(),
+                                word.file(), 0);
+                        Match m = new Match(e.fromToken(), e.toToken(), e.start(), e.end());
+                        out.add(new PhrasingEngine.Hit(r, e.start(), e.end(), text.substring(e.start(), e.end()), new ArrayList<>(), m, Double.NaN));
+                        continue;
+                    }
+                }
                 String source = model ? Finding.MODEL : droppableWord(tokens, from, to) ? PROFANITY_WORD : PROFANITY;
                 Rule r = rules.get(key(lang, f.category(), source));
                 if (r == null) {
@@ -123,9 +137,20 @@ final class ToneFindings {
         return out;
     }
 
-    /** Whether the tone checker finds anything in a version (a rewrite must be clean by the model too). */
+    /**
+     * The tone model must be at least this sure of an insult before its flag alone keeps a version out: on a sentence
+     * whose insulting words are gone it guesses from what is left («Эти люди опять опоздали.» reads «insult» at 0.87).
+     */
+    static final double VERSION_MODEL_BAR = 0.9;
+
+    /** Whether the tone checker finds anything in a version (a rewrite must be clean by the word list and the sure model). */
     boolean flags(String text, List<Token> tokens) {
-        return !tone.check(text, tokens).isEmpty();
+        for (ToneChecker.Flag f : tone.check(text, tokens)) {
+            if (f.source() != ToneChecker.Source.MODEL || !f.category().equals("insult") || f.confidence() >= VERSION_MODEL_BAR) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Separators around a word that stands apart: «Ты, бля, не мороси», «…служил, гандон», «Сука, опять…». */
@@ -140,9 +165,7 @@ final class ToneFindings {
      * does not follow a preposition. A noun or verb inside a clause cannot («эту х*рню» → «эту»).
      */
     static boolean droppableWord(List<Token> tokens, int from, int to) {
-        boolean before = from == 0 || APART.contains(tokens.get(from - 1).norm());
-        boolean after = to >= tokens.size() || APART.contains(tokens.get(to).norm());
-        if (before && after) {
+        if (apart(tokens, from, to)) {
             return true;
         }
         if (to - from != 1 || to >= tokens.size() || !tokens.get(to).isWord() || !ADJECTIVE.matcher(tokens.get(from).norm()).matches()) {
@@ -155,6 +178,21 @@ final class ToneFindings {
             }
         }
         return true;
+    }
+
+    /** Whether the word(s) at tokens [from, to) stand between separators or the text's edges: an interjection, a word of address. */
+    static boolean apart(List<Token> tokens, int from, int to) {
+        boolean before = from == 0 || separator(tokens.get(from - 1));
+        boolean after = to >= tokens.size() || separator(tokens.get(to));
+        return before && after;
+    }
+
+    /** A separator, also a run of them («!!!», «----», «?!»). */
+    private static boolean separator(Token t) {
+        if (APART.contains(t.norm())) {
+            return true;
+        }
+        return !t.isWord() && !t.norm().isEmpty() && t.norm().chars().allMatch(c -> ",;:-—–!?.…()".indexOf(c) >= 0);
     }
 
     private static int tokenAt(List<Token> tokens, int offset) {

@@ -1,0 +1,217 @@
+package coach.tone;
+
+import coach.text.Lang;
+import coach.text.Token;
+import coach.text.morph.Casing;
+import coach.text.morph.Case;
+import coach.text.morph.GrammaticalNumber;
+import coach.text.morph.Morphology;
+import coach.text.morph.Reading;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A bad word replaced by its neutral counterpart in the sentence as it stands: «кто выбирает этих долбоёбов» → «кто
+ * выбирает этих людей», «эта мразь опять пришла» → «этот человек опять пришёл». The neutral word comes from
+ * {@link Profanity#neutral} in the bad word's form; the adjectives and pronouns right before it and a past verb or short
+ * form after a subject are put into the neutral word's gender. Nothing when the form is not certain (readings that give
+ * different forms and no neighbour tells them apart) or a neighbour cannot be made to agree. Pure and thread-safe.
+ */
+public final class NeutralWords {
+    private NeutralWords() {
+    }
+
+    /**
+     * One replacement over tokens [fromToken, toToken), characters [start, end): the bad word, with the agreeing words
+     * before or after it that change with it.
+     */
+    public record Edit(int fromToken, int toToken, int start, int end, String replacement) {
+    }
+
+    /** Separators: a word before one of them opens its clause. */
+    private static final Set<String> SEPARATORS = Set.of(",", ";", ":", "-", "—", "–", "!", "?", ".", "…", "(", ")", "\"", "«", "»");
+
+    /**
+     * The replacement of the bad word at tokens [from, to) of {@code text} by its neutral counterpart, or null.
+     *
+     * @param profanity the word list with its neutral words
+     */
+    public static Edit edit(Profanity profanity, String text, List<Token> tokens, int from, int to, Lang lang) {
+        if (to - from != 1 || from < 0 || to > tokens.size() || !tokens.get(from).isWord()) {
+            return null;
+        }
+        Token w = tokens.get(from);
+        List<Profanity.Neutral> all = profanity.neutral(w.text());
+        if (all.isEmpty()) {
+            return null;
+        }
+        if (lang != Lang.RU || all.get(0).like() == null) {
+            Set<String> forms = new LinkedHashSet<>();
+            all.forEach(n -> forms.add(n.form()));
+            return forms.size() == 1 ? new Edit(from, to, w.start(), w.end(), Casing.restore(w.text(), all.get(0).form())) : null;
+        }
+        Morphology m = Morphology.russian();
+        List<Profanity.Neutral> ns = all;
+        // the modifiers right before the word tell its case and number: «этих долбоёбов», «этой мрази»
+        List<Integer> modifiers = new ArrayList<>();
+        for (int i = from - 1; i >= 0 && i >= from - 2; i--) {
+            Token a = tokens.get(i);
+            if (!a.isWord()) {
+                break;
+            }
+            List<Reading> ra = m.analyze(a.norm());
+            if (ra.isEmpty() || !ra.stream().allMatch(Reading::isAgreeingModifier)) {
+                break;
+            }
+            List<Profanity.Neutral> agreeing = new ArrayList<>();
+            for (Profanity.Neutral n : ns) {
+                if (ra.stream().anyMatch(r -> m.agree(r, n.like()))) {
+                    agreeing.add(n);
+                }
+            }
+            if (agreeing.isEmpty()) {
+                break;
+            }
+            ns = agreeing;
+            modifiers.add(0, i);
+        }
+        if (distinct(ns) > 1 && opensClause(tokens, from - modifiers.size())) {
+            // a noun that opens its clause is most likely its subject: «суки, опять…» aside, «мразь такая» is a nominative
+            List<Profanity.Neutral> nom = new ArrayList<>();
+            for (Profanity.Neutral n : ns) {
+                if (n.like().grammaticalCase() == Case.NOM) {
+                    nom.add(n);
+                }
+            }
+            if (!nom.isEmpty()) {
+                ns = nom;
+            }
+        }
+        if (distinct(ns) != 1) {
+            return null; // unsure of the form
+        }
+        Profanity.Neutral n = ns.get(0);
+        Reading like = n.like();
+        if (person(n) && like.grammaticalCase() == Case.NOM && modifiers.isEmpty() && addressOrAside(m, tokens, from, like)) {
+            return new Edit(from, to, w.start(), w.end(), ""); // «она сука не взвыла», «езжай домой долбоёб»: the word goes
+        }
+        StringBuilder rep = new StringBuilder();
+        int start = w.start();
+        int fromToken = from;
+        if (like.isNoun()) {
+            if (n.as() == null) {
+                return null;
+            }
+            List<String> forms = new ArrayList<>();
+            boolean changed = false;
+            for (int i : modifiers) {
+                Token a = tokens.get(i);
+                String form = a.text();
+                Reading agreeing = null;
+                for (Reading r : m.analyze(a.norm())) {
+                    if (m.agree(r, like)) {
+                        agreeing = r;
+                        break;
+                    }
+                }
+                if (agreeing != null && !m.agree(agreeing, n.as())) {
+                    Optional<String> f = m.agreeing(agreeing.lemma(), n.as());
+                    if (f.isEmpty()) {
+                        return null;
+                    }
+                    form = Casing.restore(a.text(), f.get());
+                    changed = true;
+                }
+                forms.add(form);
+            }
+            if (changed) {
+                fromToken = modifiers.get(0);
+                start = tokens.get(fromToken).start();
+                for (int k = 0; k < modifiers.size(); k++) {
+                    int i = modifiers.get(k);
+                    rep.append(forms.get(k)).append(text, tokens.get(i).end(), tokens.get(i + 1).start());
+                }
+            }
+        }
+        rep.append(Casing.restore(w.text(), n.form()));
+        int end = w.end();
+        int toToken = to;
+        if (like.isNoun() && like.grammaticalCase() == Case.NOM && like.number() == GrammaticalNumber.SING
+                && n.as().gender() != like.gender()) {
+            // a past verb or short form that agreed with the old word agrees with the new one: «мразь пришла» → «человек пришёл»
+            for (int j = to; j < tokens.size() && j <= to + 4; j++) {
+                Token b = tokens.get(j);
+                if (!b.isWord()) {
+                    break;
+                }
+                List<Reading> rb = m.analyze(b.norm());
+                boolean predicate = !rb.isEmpty() && rb.stream().allMatch(r -> (r.isVerb() && r.has("Past")) || r.tag().contains("Short"));
+                if (!predicate) {
+                    continue;
+                }
+                if (rb.get(0).gender() != like.gender()) {
+                    break;
+                }
+                Optional<String> f = m.agreeWith(b.norm(), rb.get(0), n.as());
+                if (f.isEmpty()) {
+                    return null;
+                }
+                rep.append(text, w.end(), b.start()).append(Casing.restore(b.text(), f.get()));
+                end = b.end();
+                toToken = j + 1;
+                break;
+            }
+        }
+        return new Edit(fromToken, toToken, start, end, rep.toString());
+    }
+
+    /** Whether the neutral word names a person («человек», «люди»). */
+    private static boolean person(Profanity.Neutral n) {
+        return n.as() != null && n.as().animacy() == coach.text.morph.Animacy.ANIM;
+    }
+
+    /**
+     * Whether a nominative insult at token i is an aside or an address rather than a subject: right after a personal
+     * pronoun («она сука не взвыла», «вы пидоры»), at the end of its sentence after a word («езжай домой долбоёб»), or
+     * opening it before a verb said to «ты» or «вы» («долбоёб, себе запрети» without its comma).
+     */
+    private static boolean addressOrAside(Morphology m, List<Token> tokens, int i, Reading like) {
+        boolean last = i + 1 >= tokens.size() || (!tokens.get(i + 1).isWord() && ".!?…".indexOf(tokens.get(i + 1).norm().charAt(0)) >= 0);
+        if (i > 0 && tokens.get(i - 1).isWord()) {
+            List<Reading> before = m.analyze(tokens.get(i - 1).norm());
+            boolean pronoun = !before.isEmpty() && before.stream().allMatch(Reading::isPronoun);
+            if (pronoun) {
+                return !last; // «он урод.» says what he is: no neutral word fits, and leaving it out leaves «он»
+            }
+            if (last && like.number() == GrammaticalNumber.SING) {
+                return true;
+            }
+        }
+        if (opensClause(tokens, i)) {
+            for (int j = i + 1; j < tokens.size() && j <= i + 3; j++) {
+                Token t = tokens.get(j);
+                if (!t.isWord()) {
+                    break;
+                }
+                List<Reading> rs = m.analyze(t.norm());
+                if (!rs.isEmpty() && rs.stream().allMatch(r -> r.isVerb() && (r.has("IMP") || r.person() == coach.text.morph.Person.SECOND))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int distinct(List<Profanity.Neutral> ns) {
+        Set<String> forms = new LinkedHashSet<>();
+        ns.forEach(n -> forms.add(n.form()));
+        return forms.size();
+    }
+
+    private static boolean opensClause(List<Token> tokens, int i) {
+        return i <= 0 || SEPARATORS.contains(tokens.get(i - 1).norm());
+    }
+}
