@@ -268,7 +268,8 @@ public final class PhrasingEngine {
     }
 
     private SentenceRewriter rewriter(boolean refine) {
-        return new SentenceRewriter((s, ts) -> scan(s, ts, Lang.detect(s)).isEmpty() && (tone == null || !tone.flags(s, ts)), inflector, s -> {
+        return new SentenceRewriter((s, ts) -> scan(s, ts, Lang.detect(s)).isEmpty() && (tone == null || !tone.flags(s, ts)),
+                (s, ts) -> scan(s, ts, Lang.detect(s)).isEmpty() && (tone == null || !tone.flagsWords(s, ts)), inflector, s -> {
             if (!refine) {
                 return java.util.Optional.empty();
             }

@@ -137,16 +137,19 @@ final class ToneFindings {
         return out;
     }
 
-    /**
-     * The tone model must be at least this sure of an insult before its flag alone keeps a version out: on a sentence
-     * whose insulting words are gone it guesses from what is left («Эти люди опять опоздали.» reads «insult» at 0.87).
-     */
-    static final double VERSION_MODEL_BAR = 0.9;
-
-    /** Whether the tone checker finds anything in a version (a rewrite must be clean by the word list and the sure model). */
+    /** Whether the tone checker finds anything in a version (a rewrite must be clean by the model too). */
     boolean flags(String text, List<Token> tokens) {
+        return !tone.check(text, tokens).isEmpty();
+    }
+
+    /**
+     * Whether the word list finds anything in a version, the model aside: what a version of a sentence whose only
+     * findings were listed words must pass. The model read that sentence's tone before and its guess about the rest
+     * of it (which stays as the writer wrote it) does not change by taking the words out.
+     */
+    boolean flagsWords(String text, List<Token> tokens) {
         for (ToneChecker.Flag f : tone.check(text, tokens)) {
-            if (f.source() != ToneChecker.Source.MODEL || !f.category().equals("insult") || f.confidence() >= VERSION_MODEL_BAR) {
+            if (f.source() != ToneChecker.Source.MODEL) {
                 return true;
             }
         }

@@ -48,12 +48,24 @@ public final class NeutralWords {
         if (all.isEmpty()) {
             return null;
         }
+        Morphology m = Morphology.russian();
+        if (all.get(0).form().isEmpty()) {
+            // an interjection («как я сука не навижу», «вы блять сперва проверьте») goes, unless a modifier makes it a noun
+            boolean modified = from > 0 && tokens.get(from - 1).isWord() && !m.analyze(tokens.get(from - 1).norm()).isEmpty()
+                    && m.analyze(tokens.get(from - 1).norm()).stream().allMatch(Reading::isAgreeingModifier);
+            if (!modified) {
+                return new Edit(from, to, w.start(), w.end(), "");
+            }
+            all = profanity.neutral(w.text(), true);
+            if (all.isEmpty()) {
+                return null;
+            }
+        }
         if (lang != Lang.RU || all.get(0).like() == null) {
             Set<String> forms = new LinkedHashSet<>();
             all.forEach(n -> forms.add(n.form()));
             return forms.size() == 1 ? new Edit(from, to, w.start(), w.end(), Casing.restore(w.text(), all.get(0).form())) : null;
         }
-        Morphology m = Morphology.russian();
         List<Profanity.Neutral> ns = all;
         // the modifiers right before the word tell its case and number: «этих долбоёбов», «этой мрази»
         List<Integer> modifiers = new ArrayList<>();
@@ -78,6 +90,23 @@ public final class NeutralWords {
             ns = agreeing;
             modifiers.add(0, i);
         }
+        if (modifiers.isEmpty()) {
+            Profanity.Neutral nom = null;
+            for (Profanity.Neutral n : ns) {
+                if (person(n) && n.like().grammaticalCase() == Case.NOM) {
+                    nom = n;
+                }
+            }
+            if (nom != null) {
+                Boolean aside = addressOrAside(m, tokens, from, nom.like());
+                if (aside == null) {
+                    return null;
+                }
+                if (aside) {
+                    return new Edit(from, to, w.start(), w.end(), ""); // «заблокировала меня тварь.», «езжай домой долбоёб»: the word goes
+                }
+            }
+        }
         if (distinct(ns) > 1 && opensClause(tokens, from - modifiers.size())) {
             // a noun that opens its clause is most likely its subject: «суки, опять…» aside, «мразь такая» is a nominative
             List<Profanity.Neutral> nom = new ArrayList<>();
@@ -95,9 +124,7 @@ public final class NeutralWords {
         }
         Profanity.Neutral n = ns.get(0);
         Reading like = n.like();
-        if (person(n) && like.grammaticalCase() == Case.NOM && modifiers.isEmpty() && addressOrAside(m, tokens, from, like)) {
-            return new Edit(from, to, w.start(), w.end(), ""); // «она сука не взвыла», «езжай домой долбоёб»: the word goes
-        }
+        boolean afterPronoun = from > 0 && pronoun(m, tokens.get(from - 1));
         StringBuilder rep = new StringBuilder();
         int start = w.start();
         int fromToken = from;
@@ -140,7 +167,7 @@ public final class NeutralWords {
         int end = w.end();
         int toToken = to;
         if (like.isNoun() && like.grammaticalCase() == Case.NOM && like.number() == GrammaticalNumber.SING
-                && n.as().gender() != like.gender()) {
+                && n.as().gender() != like.gender() && !afterPronoun) {
             // a past verb or short form that agreed with the old word agrees with the new one: «мразь пришла» → «человек пришёл»
             for (int j = to; j < tokens.size() && j <= to + 4; j++) {
                 Token b = tokens.get(j);
@@ -174,17 +201,16 @@ public final class NeutralWords {
     }
 
     /**
-     * Whether a nominative insult at token i is an aside or an address rather than a subject: right after a personal
-     * pronoun («она сука не взвыла», «вы пидоры»), at the end of its sentence after a word («езжай домой долбоёб»), or
-     * opening it before a verb said to «ты» or «вы» («долбоёб, себе запрети» without its comma).
+     * Whether a nominative insult at token i is an address or an aside rather than a subject (true: it goes), a subject
+     * or a predicate that can take the neutral word (false), or a predicate no neutral word fits (null: «он урод.»). An
+     * address: at the end of its sentence after a word («езжай домой долбоёб», «заблокировала меня тварь.»), or opening
+     * it before a verb said to «ты» or «вы» («долбоёб себе запрети»).
      */
-    private static boolean addressOrAside(Morphology m, List<Token> tokens, int i, Reading like) {
+    private static Boolean addressOrAside(Morphology m, List<Token> tokens, int i, Reading like) {
         boolean last = i + 1 >= tokens.size() || (!tokens.get(i + 1).isWord() && ".!?…".indexOf(tokens.get(i + 1).norm().charAt(0)) >= 0);
         if (i > 0 && tokens.get(i - 1).isWord()) {
-            List<Reading> before = m.analyze(tokens.get(i - 1).norm());
-            boolean pronoun = !before.isEmpty() && before.stream().allMatch(Reading::isPronoun);
-            if (pronoun) {
-                return !last; // «он урод.» says what he is: no neutral word fits, and leaving it out leaves «он»
+            if (pronoun(m, tokens.get(i - 1))) {
+                return last ? null : false;
             }
             if (last && like.number() == GrammaticalNumber.SING) {
                 return true;
@@ -203,6 +229,14 @@ public final class NeutralWords {
             }
         }
         return false;
+    }
+
+    private static boolean pronoun(Morphology m, Token t) {
+        if (!t.isWord()) {
+            return false;
+        }
+        List<Reading> rs = m.analyze(t.norm());
+        return !rs.isEmpty() && rs.stream().allMatch(Reading::isPronoun);
     }
 
     private static int distinct(List<Profanity.Neutral> ns) {

@@ -194,7 +194,11 @@ public final class Profanity {
         for (String[] ex : checkExamples ? neutralExamples : List.<String[]>of()) {
             List<Neutral> got = p.neutral(ex[0]);
             java.util.Set<String> forms = new java.util.LinkedHashSet<>();
-            got.forEach(n -> forms.add(n.form()));
+            got.forEach(n -> {
+                if (!n.form().isEmpty()) {
+                    forms.add(n.form());
+                }
+            });
             String want = ex[1];
             java.util.Set<String> wanted = new java.util.LinkedHashSet<>();
             for (String x : want.split("\\|")) {
@@ -520,6 +524,17 @@ public final class Profanity {
      * Never throws.
      */
     public List<Neutral> neutral(String raw) {
+        return neutral(raw, false);
+    }
+
+    /** The word that marks an interjection line: the word is left out, unless a modifier before it makes it a noun. */
+    public static final String LEAVE_OUT = "—";
+
+    /**
+     * {@link #neutral(String)}; an interjection line ({@value #LEAVE_OUT}) gives one entry with an empty form, or with
+     * {@code nouns} is passed over for the next line that matches («эта сука» → «этот человек»).
+     */
+    public List<Neutral> neutral(String raw, boolean nouns) {
         if (raw == null || raw.isEmpty() || raw.length() > MAX_WORD) {
             return List.of();
         }
@@ -540,6 +555,12 @@ public final class Profanity {
             Matcher m = n.pattern().matcher(w);
             if (!m.matches()) {
                 continue;
+            }
+            if (n.neutral().equals(LEAVE_OUT)) {
+                if (nouns) {
+                    continue;
+                }
+                return List.of(new Neutral("", null, null));
             }
             try {
                 return neutralForms(n, m, w);
