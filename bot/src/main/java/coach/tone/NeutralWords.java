@@ -31,6 +31,10 @@ public final class NeutralWords {
     public record Edit(int fromToken, int toToken, int start, int end, String replacement) {
     }
 
+    /** Verbs that send someone away: with them an interjection is the point of the sentence. */
+    private static final Set<String> GO_AWAY = Set.of("иди", "идите", "пошел", "пошла", "пошли", "пшел", "вали", "валите", "катись",
+            "идинах", "шел", "шла");
+
     /** Separators: a word before one of them opens its clause. */
     private static final Set<String> SEPARATORS = Set.of(",", ";", ":", "-", "—", "–", "!", "?", ".", "…", "(", ")", "\"", "«", "»");
 
@@ -53,6 +57,9 @@ public final class NeutralWords {
             // an interjection («как я сука не навижу», «вы блять сперва проверьте») goes, unless a modifier makes it a noun
             boolean modified = from > 0 && tokens.get(from - 1).isWord() && !m.analyze(tokens.get(from - 1).norm()).isEmpty()
                     && m.analyze(tokens.get(from - 1).norm()).stream().allMatch(Reading::isAgreeingModifier);
+            if (from > 0 && GO_AWAY.contains(tokens.get(from - 1).norm())) {
+                return null; // «иди нахуй» without it still sends the reader away: no rewrite
+            }
             if (!modified) {
                 return new Edit(from, to, w.start(), w.end(), "");
             }
@@ -132,6 +139,11 @@ public final class NeutralWords {
             if (n.as() == null) {
                 return null;
             }
+            int before = from - modifiers.size() - 1;
+            if (n.as().gender() != like.gender() && like.number() == GrammaticalNumber.SING && before >= 0 && tokens.get(before).isWord()
+                    && m.analyze(tokens.get(before).norm()).stream().anyMatch(r -> r.isAgreeingModifier() && m.agree(r, like))) {
+                return null; // «какая сексуальная сука»: a third word agrees with the old one
+            }
             List<String> forms = new ArrayList<>();
             boolean changed = false;
             for (int i : modifiers) {
@@ -189,6 +201,14 @@ public final class NeutralWords {
                 rep.append(text, w.end(), b.start()).append(Casing.restore(b.text(), f.get()));
                 end = b.end();
                 toToken = j + 1;
+                for (int k = j + 1; k < tokens.size() && !(tokens.get(k).norm().length() == 1 && ".!?".contains(tokens.get(k).norm())); k++) {
+                    Token c = tokens.get(k);
+                    List<Reading> rc = c.isWord() ? m.analyze(c.norm()) : List.of();
+                    if (!rc.isEmpty() && rc.stream().allMatch(r -> (r.isVerb() && r.has("Past")) || r.tag().contains("Short"))
+                            && rc.get(0).gender() == like.gender()) {
+                        return null; // «эта мразь должна отработать что должна»: one more word to agree
+                    }
+                }
                 break;
             }
         }
@@ -210,7 +230,16 @@ public final class NeutralWords {
         boolean last = i + 1 >= tokens.size() || (!tokens.get(i + 1).isWord() && ".!?…".indexOf(tokens.get(i + 1).norm().charAt(0)) >= 0);
         if (i > 0 && tokens.get(i - 1).isWord()) {
             if (pronoun(m, tokens.get(i - 1))) {
-                return last ? null : false;
+                if (last) {
+                    return null;
+                }
+                for (int j = i + 1; j < tokens.size() && j <= i + 4 && tokens.get(j).isWord(); j++) {
+                    List<Reading> rs = m.analyze(tokens.get(j).norm());
+                    if (!rs.isEmpty() && rs.stream().allMatch(r -> r.isVerb() || r.has("Short"))) {
+                        return true; // «ты гнида уже сделал всё», «она сука не взвыла»: an aside between subject and verb
+                    }
+                }
+                return false;
             }
             if (last && like.number() == GrammaticalNumber.SING) {
                 return true;

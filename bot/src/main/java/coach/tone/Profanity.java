@@ -602,9 +602,15 @@ public final class Profanity {
             if (form.isEmpty()) {
                 continue;
             }
-            if (form.get().equals("человек") && r.isNoun() && r.number() == coach.text.morph.GrammaticalNumber.PLUR
-                    && r.grammaticalCase() != null && r.grammaticalCase().base() == coach.text.morph.Case.GEN) {
-                form = Optional.of("людей"); // «человек» is the plural genitive only after a number
+            if (neutral.equals("человек") && r.isNoun() && r.number() == coach.text.morph.GrammaticalNumber.PLUR && r.grammaticalCase() != null) {
+                // the plural of «человек» is «люди» («человек» is the genitive only after a number, «человеками» is a joke)
+                form = Optional.of(switch (r.grammaticalCase().base()) {
+                    case GEN, ACC -> "людей";
+                    case DAT -> "людям";
+                    case INS -> "людьми";
+                    case LOC, LOC2 -> "людях";
+                    default -> "люди";
+                });
             }
             String f = Normalizer.fold(form.get());
             coach.text.morph.Reading as = null;
