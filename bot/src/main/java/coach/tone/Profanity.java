@@ -548,6 +548,14 @@ public final class Profanity {
             cyr |= c >= 'а' && c <= 'я';
         }
         String lang = cyr ? "ru" : "en";
+        List<Neutral> found = neutral(w, lang, nouns);
+        if (found.isEmpty() && !collapse(w).equals(w)) {
+            found = neutral(collapse(w), lang, nouns); // «бляяя», «сууука»
+        }
+        return found;
+    }
+
+    private List<Neutral> neutral(String w, String lang, boolean nouns) {
         for (NeutralLine n : neutrals) {
             if (!n.lang().equals(lang)) {
                 continue;
@@ -581,10 +589,19 @@ public final class Profanity {
         List<coach.text.morph.Reading> own = morph.analyze(neutral).stream()
                 .filter(x -> x.isNoun() && Normalizer.fold(x.lemma()).equals(neutral)).toList();
         boolean animate = !own.isEmpty() && own.stream().allMatch(x -> x.animacy() == coach.text.morph.Animacy.ANIM);
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        for (coach.text.morph.Reading x : morph.analyze(neutral)) {
+            if (Normalizer.fold(x.lemma()).equals(neutral)) {
+                kinds.add(x.pos());
+            }
+        }
         List<Neutral> out = new ArrayList<>();
         for (coach.text.morph.Reading r : morph.analyze(read)) {
             if (r.has("Fam") || r.has("Name") || r.has("Patr") || (animate && r.isNoun() && r.animacy() != coach.text.morph.Animacy.ANIM)) {
                 continue; // «лоха» as a person, not the shrub
+            }
+            if (!kinds.isEmpty() && !kinds.contains(r.pos())) {
+                continue; // «детская» the room is no model for an adjective
             }
             String lemma = Normalizer.fold(r.lemma());
             if (n.model() != null ? !lemma.startsWith(Normalizer.fold(n.model())) : !n.pattern().matcher(lemma).matches()) {
