@@ -81,6 +81,7 @@ final class ToneFindings {
         }
         List<ToneChecker.Flag> flags = tone.check(text, tokens);
         List<PhrasingEngine.Hit> out = new ArrayList<>();
+        Set<PhrasingEngine.Hit> neutral = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         // the word list first (precise spans), then shouting sentences no rule covers, then the model's sentences
         for (ToneChecker.Source pass : new ToneChecker.Source[] {ToneChecker.Source.LEXICON, null, ToneChecker.Source.MODEL}) {
             if (pass == null) {
@@ -119,7 +120,10 @@ final class ToneFindings {
                                 word.principleId(), 0, word.principle(), word.explanation(), List.of(e.replacement()), null, List.of(),
                                 word.file(), 0);
                         Match m = new Match(e.fromToken(), e.toToken(), e.start(), e.end());
-                        out.add(new PhrasingEngine.Hit(r, e.start(), e.end(), text.substring(e.start(), e.end()), new ArrayList<>(), m, Double.NaN));
+                        PhrasingEngine.Hit h = new PhrasingEngine.Hit(r, e.start(), e.end(), text.substring(e.start(), e.end()), new ArrayList<>(), m,
+                                Double.NaN);
+                        out.add(h);
+                        neutral.add(h);
                         continue;
                     }
                 }
@@ -134,8 +138,33 @@ final class ToneFindings {
             }
         }
         out.sort(java.util.Comparator.comparingInt(PhrasingEngine.Hit::start));
+        return neutral.size() < 2 ? out : coordinated(text, out, neutral);
+    }
+
+    /**
+     * Two insults joined by «и» or a comma that get the same neutral word become one: «уёбков и тварей» → «людей», not
+     * «людей и людей».
+     */
+    private static List<PhrasingEngine.Hit> coordinated(String text, List<PhrasingEngine.Hit> hits, Set<PhrasingEngine.Hit> neutral) {
+        List<PhrasingEngine.Hit> out = new ArrayList<>(hits.size());
+        for (PhrasingEngine.Hit h : hits) {
+            PhrasingEngine.Hit prev = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (prev != null && neutral.contains(prev) && neutral.contains(h) && !h.rule().replacements().get(0).isEmpty()
+                    && prev.rule().replacements().get(0).equalsIgnoreCase(h.rule().replacements().get(0))
+                    && JOINED.matcher(text.substring(prev.end(), h.start())).matches()) {
+                Match m = new Match(prev.match().fromToken(), h.match().toToken(), prev.start(), h.end());
+                PhrasingEngine.Hit both = new PhrasingEngine.Hit(prev.rule(), prev.start(), h.end(), text.substring(prev.start(), h.end()),
+                        new ArrayList<>(), m, Double.NaN);
+                out.set(out.size() - 1, both);
+                neutral.add(both);
+                continue;
+            }
+            out.add(h);
+        }
         return out;
     }
+
+    private static final java.util.regex.Pattern JOINED = java.util.regex.Pattern.compile("\\s*(,|\\s)\\s*(и\\s+)?|\\s+и\\s+");
 
     /** Whether the tone checker finds anything in a version (a rewrite must be clean by the model too). */
     boolean flags(String text, List<Token> tokens) {

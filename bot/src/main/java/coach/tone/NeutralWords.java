@@ -48,6 +48,15 @@ public final class NeutralWords {
             return null;
         }
         Token w = tokens.get(from);
+        if (from > 0 && tokens.get(from - 1).isWord() && tokens.get(from - 1).end() < w.start()
+                && text.substring(tokens.get(from - 1).end(), w.start()).equals(" ")) {
+            // a preposition and the word: «по хуй» → «всё равно», «ни хера» → «ничего»
+            Token p = tokens.get(from - 1);
+            List<Profanity.Neutral> two = profanity.neutral(p.text() + " " + w.text());
+            if (!two.isEmpty() && two.get(0).like() == null && !two.get(0).form().isEmpty()) {
+                return new Edit(from - 1, to, p.start(), w.end(), Casing.restore(p.text(), two.get(0).form()));
+            }
+        }
         List<Profanity.Neutral> all = profanity.neutral(w.text());
         if (all.isEmpty()) {
             return null;
@@ -125,6 +134,11 @@ public final class NeutralWords {
             if (!nom.isEmpty()) {
                 ns = nom;
             }
+        }
+        if (distinct(ns) > 1 && ns.stream().anyMatch(n -> n.like().isVerb() && n.like().has("IMP"))
+                && opensClause(tokens, from > 0 && tokens.get(from - 1).norm().equals("не") ? from - 1 : from)) {
+            // «не пиздите.» opening its clause is a request: «не врите»
+            ns = ns.stream().filter(n -> n.like().isVerb() && n.like().has("IMP")).toList();
         }
         if (distinct(ns) != 1) {
             return null; // unsure of the form

@@ -542,7 +542,7 @@ public final class Profanity {
         boolean cyr = false;
         for (int i = 0; i < w.length(); i++) {
             char c = w.charAt(i);
-            if (!Character.isLetter(c) && c != '-') {
+            if (!Character.isLetter(c) && c != '-' && c != ' ') {
                 return List.of(); // masked or mixed with digits: what it spells is a guess
             }
             cyr |= c >= 'а' && c <= 'я';
