@@ -143,14 +143,14 @@ final class ToneFindings {
 
     /**
      * Two insults joined by «и» or a comma that get the same neutral word become one: «уёбков и тварей» → «людей», not
-     * «людей и людей».
+     * «людей и людей»; when the first is left out (an aside: «монтажники уёбки и ублюдки сломали»), both go with the «и».
      */
     private static List<PhrasingEngine.Hit> coordinated(String text, List<PhrasingEngine.Hit> hits, Set<PhrasingEngine.Hit> neutral) {
         List<PhrasingEngine.Hit> out = new ArrayList<>(hits.size());
         for (PhrasingEngine.Hit h : hits) {
             PhrasingEngine.Hit prev = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (prev != null && neutral.contains(prev) && neutral.contains(h) && !h.rule().replacements().get(0).isEmpty()
-                    && prev.rule().replacements().get(0).equalsIgnoreCase(h.rule().replacements().get(0))
+            if (prev != null && neutral.contains(prev) && neutral.contains(h)
+                    && (prev.rule().replacements().get(0).isEmpty() || prev.rule().replacements().get(0).equalsIgnoreCase(h.rule().replacements().get(0)))
                     && JOINED.matcher(text.substring(prev.end(), h.start())).matches()) {
                 Match m = new Match(prev.match().fromToken(), h.match().toToken(), prev.start(), h.end());
                 PhrasingEngine.Hit both = new PhrasingEngine.Hit(prev.rule(), prev.start(), h.end(), text.substring(prev.start(), h.end()),

@@ -114,7 +114,7 @@ public final class NeutralWords {
                 }
             }
             if (nom != null) {
-                Boolean aside = addressOrAside(m, tokens, from, nom.like());
+                Boolean aside = addressOrAside(profanity, m, tokens, from, nom.like());
                 if (aside == null) {
                     return null;
                 }
@@ -145,6 +145,9 @@ public final class NeutralWords {
         }
         Profanity.Neutral n = ns.get(0);
         Reading like = n.like();
+        if (like.isVerb() && objectPronounNear(tokens, from) && !m.analyze(n.form()).stream().anyMatch(r -> r.isVerb() && r.has("TRANS"))) {
+            return null; // «вы нас заебали»: «надоели» takes no «нас»
+        }
         boolean afterPronoun = from > 0 && pronoun(m, tokens.get(from - 1));
         StringBuilder rep = new StringBuilder();
         int start = w.start();
@@ -240,9 +243,14 @@ public final class NeutralWords {
      * address: at the end of its sentence after a word («езжай домой долбоёб», «заблокировала меня тварь.»), or opening
      * it before a verb said to «ты» or «вы» («долбоёб себе запрети»).
      */
-    private static Boolean addressOrAside(Morphology m, List<Token> tokens, int i, Reading like) {
+    private static Boolean addressOrAside(Profanity profanity, Morphology m, List<Token> tokens, int i, Reading like) {
         boolean last = i + 1 >= tokens.size() || (!tokens.get(i + 1).isWord() && ".!?…".indexOf(tokens.get(i + 1).norm().charAt(0)) >= 0);
         if (i > 0 && tokens.get(i - 1).isWord()) {
+            List<Reading> before = m.analyze(tokens.get(i - 1).norm());
+            if (!before.isEmpty() && before.stream().anyMatch(r -> r.isNoun() && r.grammaticalCase() == Case.NOM && r.number() == like.number())
+                    && before.stream().noneMatch(r -> r.isVerb() || r.pos().equals("PREP") || r.isAgreeingModifier())) {
+                return true; // «монтажники уёбки сломали дверь»: an aside on the noun before
+            }
             if (pronoun(m, tokens.get(i - 1))) {
                 if (last) {
                     return null;
@@ -257,6 +265,15 @@ public final class NeutralWords {
             }
             if (last && like.number() == GrammaticalNumber.SING) {
                 return true;
+            }
+        }
+        if (opensSentence(tokens, i)) {
+            int j = i + 1;
+            while (j < tokens.size() && tokens.get(j).isWord() && !profanity.find(tokens.get(j).text()).isEmpty()) {
+                j++;
+            }
+            if (j < tokens.size() && tokens.get(j).norm().equals(",")) {
+                return true; // «Козлы ебаные, где мой заказ?»: an address
             }
         }
         if (opensClause(tokens, i)) {
@@ -286,6 +303,17 @@ public final class NeutralWords {
         Set<String> forms = new LinkedHashSet<>();
         ns.forEach(n -> forms.add(n.form()));
         return forms.size();
+    }
+
+    private static final Set<String> OBJECT_PRONOUNS = Set.of("меня", "тебя", "нас", "вас", "их", "всех");
+
+    private static boolean objectPronounNear(List<Token> tokens, int i) {
+        return (i > 0 && OBJECT_PRONOUNS.contains(tokens.get(i - 1).norm()))
+                || (i + 1 < tokens.size() && OBJECT_PRONOUNS.contains(tokens.get(i + 1).norm()));
+    }
+
+    private static boolean opensSentence(List<Token> tokens, int i) {
+        return i <= 0 || (!tokens.get(i - 1).isWord() && tokens.get(i - 1).norm().chars().allMatch(c -> ".!?…".indexOf(c) >= 0));
     }
 
     private static boolean opensClause(List<Token> tokens, int i) {
