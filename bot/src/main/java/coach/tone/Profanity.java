@@ -611,7 +611,7 @@ public final class Profanity {
             if (r.isNoun() || r.isVerb()) {
                 form = morph.inflectLike(n.neutral(), r);
             } else if (r.isAdjective() && !r.has("MPR")) {
-                List<String> fs = morph.synthesize(n.neutral(), r.dictionaryTag());
+                List<String> fs = morph.synthesize(n.neutral(), r.tag());
                 form = fs.isEmpty() ? Optional.empty() : Optional.of(fs.get(0));
             } else {
                 continue;
