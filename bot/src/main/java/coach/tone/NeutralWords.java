@@ -195,10 +195,26 @@ public final class NeutralWords {
         rep.append(Casing.restore(w.text(), n.form()));
         int end = w.end();
         int toToken = to;
+        if (like.isNoun() && to < tokens.size() && tokens.get(to).isWord() && n.as() != null) {
+            // an adjective after it («тварюга лицемерная», «выродок свинявый») agrees too
+            Token a = tokens.get(to);
+            List<Reading> ra = m.analyze(a.norm());
+            Reading agreeing = ra.stream().filter(r -> r.isAgreeingModifier() && m.agree(r, like)).findFirst().orElse(null);
+            if (agreeing != null && !m.agree(agreeing, n.as())) {
+                Optional<String> f = m.agreeing(agreeing.lemma(), n.as());
+                if (f.isEmpty()) {
+                    return null;
+                }
+                rep.append(text, w.end(), a.start()).append(Casing.restore(a.text(), f.get()));
+                end = a.end();
+                toToken = to + 1;
+            }
+        }
         if (like.isNoun() && like.grammaticalCase() == Case.NOM && like.number() == GrammaticalNumber.SING
                 && n.as().gender() != like.gender() && !afterPronoun) {
             // a past verb or short form that agreed with the old word agrees with the new one: «мразь пришла» → «человек пришёл»
-            for (int j = to; j < tokens.size() && j <= to + 4; j++) {
+            int after = end;
+            for (int j = toToken; j < tokens.size() && j <= to + 4; j++) {
                 Token b = tokens.get(j);
                 if (!b.isWord()) {
                     break;
@@ -215,7 +231,7 @@ public final class NeutralWords {
                 if (f.isEmpty()) {
                     return null;
                 }
-                rep.append(text, w.end(), b.start()).append(Casing.restore(b.text(), f.get()));
+                rep.append(text, after, b.start()).append(Casing.restore(b.text(), f.get()));
                 end = b.end();
                 toToken = j + 1;
                 for (int k = j + 1; k < tokens.size() && !(tokens.get(k).norm().length() == 1 && ".!?".contains(tokens.get(k).norm())); k++) {
@@ -267,6 +283,9 @@ public final class NeutralWords {
                 return true;
             }
         }
+        if (opensSentence(tokens, i) && !predicateSoon(m, tokens, i + 1, like)) {
+            return true; // «Уроды, самим не стыдно», «тварь, жаль закон мягок»: an exclamation, no subject of anything
+        }
         if (opensSentence(tokens, i)) {
             int j = i + 1;
             while (j < tokens.size() && tokens.get(j).isWord() && !profanity.find(tokens.get(j).text()).isEmpty()) {
@@ -303,6 +322,21 @@ public final class NeutralWords {
         Set<String> forms = new LinkedHashSet<>();
         ns.forEach(n -> forms.add(n.form()));
         return forms.size();
+    }
+
+    /** Whether a verb or a short form comes within three words: what a subject would be the subject of. */
+    private static boolean predicateSoon(Morphology m, List<Token> tokens, int from, Reading like) {
+        for (int j = from; j < tokens.size() && j < from + 3; j++) {
+            Token t = tokens.get(j);
+            if (!t.isWord()) {
+                return false;
+            }
+            List<Reading> rs = m.analyze(t.norm());
+            if (rs.stream().anyMatch(r -> (r.isVerb() && !r.has("INF")) || r.tag().contains("Short"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Set<String> OBJECT_PRONOUNS = Set.of("меня", "тебя", "нас", "вас", "их", "всех");
