@@ -54,7 +54,18 @@ public final class NeutralWords {
             Token p = tokens.get(from - 1);
             List<Profanity.Neutral> two = profanity.neutral(p.text() + " " + w.text());
             if (!two.isEmpty() && two.get(0).like() == null && !two.get(0).form().isEmpty()) {
+                if (from > 1 && GO_AWAY.contains(tokens.get(from - 2).norm())) {
+                    return null; // «иди на хуй»
+                }
                 return new Edit(from - 1, to, p.start(), w.end(), Casing.restore(p.text(), two.get(0).form()));
+            }
+        }
+        if (to < tokens.size() && tokens.get(to).isWord() && text.substring(w.end(), tokens.get(to).start()).equals(" ")) {
+            // the word and the next one: «хуй знает» → «кто знает»
+            Token q = tokens.get(to);
+            List<Profanity.Neutral> two = profanity.neutral(w.text() + " " + q.text());
+            if (!two.isEmpty() && two.get(0).like() == null && !two.get(0).form().isEmpty()) {
+                return new Edit(from, to + 1, w.start(), q.end(), Casing.restore(w.text(), two.get(0).form()));
             }
         }
         List<Profanity.Neutral> all = profanity.neutral(w.text());
