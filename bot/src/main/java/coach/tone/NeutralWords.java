@@ -89,6 +89,9 @@ public final class NeutralWords {
             }
         }
         if (lang != Lang.RU || all.get(0).like() == null) {
+            if (from > 0 && tokens.get(from - 1).norm().equals("you")) {
+                return null; // «you idiots» → «you people» is no kinder
+            }
             Set<String> forms = new LinkedHashSet<>();
             all.forEach(n -> forms.add(n.form()));
             return forms.size() == 1 ? new Edit(from, to, w.start(), w.end(), Casing.restore(w.text(), all.get(0).form())) : null;

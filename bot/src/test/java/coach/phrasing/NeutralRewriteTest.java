@@ -44,6 +44,7 @@ class NeutralRewriteTest {
             "Монтажники уебки и ублюдки сломали дверь.|Монтажники сломали дверь.",
             // English
             "What a load of bullshit, the invoice is correct.|What a load of nonsense, the invoice is correct.",
+            "Those assholes at the depot lost my parcel.|Those people at the depot lost my parcel.",
     })
     void theBadWordIsReplacedOrLeftOutAndTheRestStays(String draft, String rewrite) {
         CheckResult r = engine.check(draft);
@@ -58,6 +59,7 @@ class NeutralRewriteTest {
             "Иди на хуй со своим отчётом.",
             "Вы нас заебали своими звонками.",            // «надоели» takes no «нас»
             "Какая тупая сука это придумала?",            // a third word would still agree with «сука»
+            "Why did you assholes close the depot?",     // «you people» is no kinder
     })
     void nothingIsOfferedWhenNoRewriteCanBeGood(String draft) {
         CheckResult r = engine.check(draft);
