@@ -104,8 +104,8 @@ public final class NeutralWords {
             if (!a.isWord()) {
                 break;
             }
-            List<Reading> ra = m.analyze(a.norm());
-            if (ra.isEmpty() || !ra.stream().allMatch(Reading::isAgreeingModifier)) {
+            List<Reading> ra = m.analyze(a.norm()).stream().filter(Reading::isAgreeingModifier).toList();
+            if (ra.isEmpty()) {
                 break;
             }
             List<Profanity.Neutral> agreeing = new ArrayList<>();
@@ -275,6 +275,11 @@ public final class NeutralWords {
      */
     private static Boolean addressOrAside(Profanity profanity, Morphology m, List<Token> tokens, int i, Reading like) {
         boolean last = i + 1 >= tokens.size() || (!tokens.get(i + 1).isWord() && ".!?…".indexOf(tokens.get(i + 1).norm().charAt(0)) >= 0);
+        if (i > 0 && !tokens.get(i - 1).isWord() && i + 2 < tokens.size() + 1 && i + 1 < tokens.size() && tokens.get(i + 1).isWord()
+                && m.analyze(tokens.get(i + 1).norm()).stream().anyMatch(r -> r.isAgreeingModifier() && m.agree(r, like))
+                && (i + 2 >= tokens.size() || !tokens.get(i + 2).isWord())) {
+            return null; // «…выложил, урод моральный!»: an address with its adjective; neither a neutral word nor a gap reads well
+        }
         if (i > 0 && tokens.get(i - 1).isWord()) {
             List<Reading> before = m.analyze(tokens.get(i - 1).norm());
             if (!before.isEmpty() && before.stream().anyMatch(r -> r.isNoun() && r.grammaticalCase() == Case.NOM && r.number() == like.number())
@@ -294,7 +299,8 @@ public final class NeutralWords {
                 return false;
             }
             if (last && like.number() == GrammaticalNumber.SING) {
-                return true;
+                // «…как тварь.» compares: without the word «как» dangles
+                return before.stream().anyMatch(r -> r.pos().equals("PREP") || r.pos().equals("CONJ")) ? null : true;
             }
         }
         if (opensSentence(tokens, i) && !predicateSoon(m, tokens, i + 1, like)) {

@@ -634,9 +634,9 @@ public final class Profanity {
             if (r.isNoun()) {
                 for (coach.text.morph.Reading x : morph.analyze(f)) {
                     if (x.isNoun() && x.grammaticalCase() != null && r.grammaticalCase() != null
-                            && x.grammaticalCase().base() == r.grammaticalCase().base() && x.number() == r.number()) {
-                        as = x;
-                        break;
+                            && x.grammaticalCase().base() == r.grammaticalCase().base() && x.number() == r.number()
+                            && (as == null || x.animacy() == r.animacy())) {
+                        as = x; // the same animacy when the neutral word has both readings («лицо»)
                     }
                 }
             }
