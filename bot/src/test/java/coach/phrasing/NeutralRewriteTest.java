@@ -58,7 +58,7 @@ class NeutralRewriteTest {
             "Иди нахуй со своим договором.",              // without the word it still sends the reader away
             "Иди на хуй со своим отчётом.",
             "Вы нас заебали своими звонками.",            // «надоели» takes no «нас»
-            "Какая тупая сука это придумала?",            // a third word would still agree with «сука»
+            "Эта самая тупая сука это придумала?",        // a third word would still agree with «сука»
             "Why did you assholes close the depot?",     // «you people» is no kinder
     })
     void nothingIsOfferedWhenNoRewriteCanBeGood(String draft) {

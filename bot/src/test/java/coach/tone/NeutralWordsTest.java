@@ -87,12 +87,13 @@ class NeutralWordsTest {
                 "an insult closing a request is an address");
         assertEquals("Водитель  снова опоздал.", rewrite("Водитель урод снова опоздал.", "урод"), "an aside on the noun before");
         assertEquals("Этот человек снова опоздал.", rewrite("Эта сука снова опоздала.", "сука"), "after a modifier «сука» is a noun");
+        assertEquals("Какой наглый человек это придумал?", rewrite("Какая наглая сука это придумала?", "сука"), "two modifiers agree");
     }
 
     @Test
     void nothingWhenTheFormOrTheAgreementIsNotCertain() {
         assertNull(rewrite("Он урод.", "урод"), "a predicate no neutral word fits");
-        assertNull(rewrite("Какая наглая сука это придумала?", "сука"), "a third word would still agree with «сука»");
+        assertNull(rewrite("Эта самая наглая сука это придумала?", "сука"), "a third word would still agree with «сука»");
         assertNull(rewrite("Иди нахуй со своим договором.", "нахуй"), "without it the sentence still sends the reader away");
         assertNull(rewrite("Вы нас заебали звонками.", "заебали"), "«надоели» takes no «нас»");
     }
