@@ -139,14 +139,32 @@ public final class NeutralWords {
         }
         if (distinct(ns) > 1 && opensClause(tokens, from - modifiers.size())) {
             // a noun that opens its clause is most likely its subject: «суки, опять…» aside, «мразь такая» is a nominative
+            GrammaticalNumber verb = verbNumber(m, tokens, from + 1);
             List<Profanity.Neutral> nom = new ArrayList<>();
+            List<Profanity.Neutral> rest = new ArrayList<>();
             for (Profanity.Neutral n : ns) {
-                if (n.like().grammaticalCase() == Case.NOM) {
+                if (n.like().grammaticalCase() == Case.NOM && (verb == null || verb == n.like().number())) {
                     nom.add(n);
+                } else if (n.like().grammaticalCase() != Case.NOM) {
+                    rest.add(n);
                 }
             }
-            if (!nom.isEmpty()) {
-                ns = nom;
+            // «Мразь выгнали со склада»: the verb does not agree with it, so it is the object
+            ns = !nom.isEmpty() ? nom : verb != null && !rest.isEmpty() ? rest : ns;
+        }
+        if (distinct(ns) > 1 && modifiers.isEmpty()) {
+            // a transitive verb just before in the clause takes an object: «заблокировала эту мразь», «гнать этих тварей»
+            boolean object = false;
+            for (int i = from - 1; i >= 0 && i >= from - 3 && tokens.get(i).isWord(); i--) {
+                List<Reading> rs = m.analyze(tokens.get(i).norm());
+                if (!rs.isEmpty() && rs.stream().allMatch(r -> r.isVerb() && r.has("TRANS"))) {
+                    object = true;
+                    break;
+                }
+            }
+            List<Profanity.Neutral> acc = ns.stream().filter(n -> n.like().grammaticalCase() == Case.ACC).toList();
+            if (object && !acc.isEmpty()) {
+                ns = acc;
             }
         }
         if (distinct(ns) > 1 && ns.stream().anyMatch(n -> n.like().isVerb() && n.like().has("IMP"))
@@ -342,6 +360,22 @@ public final class NeutralWords {
         Set<String> forms = new LinkedHashSet<>();
         ns.forEach(n -> forms.add(n.form()));
         return forms.size();
+    }
+
+    /** The number of the first finite verb within three words after {@code from}, or null. */
+    private static GrammaticalNumber verbNumber(Morphology m, List<Token> tokens, int from) {
+        for (int j = from; j < tokens.size() && j < from + 3; j++) {
+            Token t = tokens.get(j);
+            if (!t.isWord()) {
+                return null;
+            }
+            List<Reading> rs = m.analyze(t.norm()).stream().filter(r -> r.isVerb() && !r.has("INF") && !r.has("IMP")).toList();
+            if (!rs.isEmpty()) {
+                GrammaticalNumber n = rs.get(0).number();
+                return rs.stream().allMatch(r -> r.number() == n) ? n : null;
+            }
+        }
+        return null;
     }
 
     /** Whether a verb or a short form comes within three words: what a subject would be the subject of. */

@@ -73,6 +73,10 @@ class NeutralWordsTest {
         assertEquals("Кто пустил этих людей на склад?", rewrite("Кто пустил этих долбоёбов на склад?", "долбоёбов"));
         assertEquals("Этот человек опять не привёз акт.", rewrite("Эта мразь опять не привезла акт.", "мразь"),
                 "the pronoun before and the past verb after change gender with it");
+        assertEquals("Охрана выгнала человека со склада.", rewrite("Охрана выгнала мразь со склада.", "мразь"),
+                "after a transitive verb: the accusative");
+        assertEquals("Человека выгнали со склада.", rewrite("Мразь выгнали со склада.", "Мразь"),
+                "a plural verb after a singular word: it is the object");
         assertEquals("Кладовщик потерял накладную.", rewrite("Кладовщик проебал накладную.", "проебал"));
         assertEquals("Не врите, посылку никто не отправлял.", rewrite("Не пиздите, посылку никто не отправлял.", "пиздите"),
                 "a verb opening its clause after «не» is a request");
