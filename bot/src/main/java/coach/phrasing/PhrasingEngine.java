@@ -264,7 +264,34 @@ public final class PhrasingEngine {
             // a version that leaves a risky sentence as it was is not one to send: it is shown apart, as a head start
             return new CheckResult(t, lang, List.copyOf(findings), List.of(), suggestions);
         }
+        List<String> doubtful = refine && !suggestions.isEmpty() ? doubtful(t, tokens, sentences, bySentence.keySet()) : List.of();
+        if (!doubtful.isEmpty()) {
+            // the rest of the message may still sound risky: a version that leaves it as it was is no version to send
+            return new CheckResult(t, lang, List.copyOf(findings), List.of(), suggestions, doubtful);
+        }
         return new CheckResult(t, lang, List.copyOf(findings), suggestions);
+    }
+
+    /**
+     * The sentences no finding covers (the suggestions keep them as they were) that the tone model still suspects at its
+     * lower level: «Насчёт недостачи: ваши же кладовщики не пересчитали» beside a rewritten «вопрос к ним».
+     */
+    private List<String> doubtful(String t, List<Token> tokens, List<Segments.Segment> sentences, Set<Integer> rewritten) {
+        if (tone == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(0);
+        for (int i = 0; i < sentences.size(); i++) {
+            Segments.Segment s = sentences.get(i);
+            if (rewritten.contains(i) || s.size() > MAX_REWRITE_TOKENS) {
+                continue;
+            }
+            String text = t.substring(s.start(), s.end());
+            if (tone.checker().suspect(text, tokens.subList(s.fromToken(), s.toToken()))) {
+                out.add(text);
+            }
+        }
+        return out;
     }
 
     private SentenceRewriter rewriter(boolean refine) {
