@@ -688,6 +688,10 @@ final class SentenceRewriter {
         if (job.lang() == Lang.RU && !agrees(vt, ot)) {
             return false;
         }
+        if (job.lang() == Lang.RU && !coordinatedVerbsAgree(vt, ot)) {
+            // «Тестовое проверяет руководитель и повлиять не могу»: a removed clause left two subjects under one «и»
+            return false;
+        }
         return !BAD_PUNCTUATION.matcher(version).find();
     }
 
@@ -798,6 +802,73 @@ final class SentenceRewriter {
             }
         }
         return predicatesAgree(version, original, m);
+    }
+
+    private static final Set<String> PERSONAL = Set.of("я", "мы", "ты", "вы", "он", "она", "оно", "они");
+
+    /**
+     * Two finite verbs joined by «и» without a comma or a subject between share their person: «проверяет … и не могу»
+     * cannot stand, unless the client wrote the same pair.
+     */
+    static boolean coordinatedVerbsAgree(List<Token> version, List<Token> original) {
+        for (int i = 0; i < version.size(); i++) {
+            if (!version.get(i).norm().equals("и")) {
+                continue;
+            }
+            Token a = null;
+            for (int j = i - 1; j >= 0 && j >= i - 6 && version.get(j).isWord(); j--) {
+                if (person(version.get(j)) != null) {
+                    a = version.get(j);
+                    break;
+                }
+            }
+            Token b = null;
+            // forward, a parenthetical regret between commas is passed over: «и повлиять, к сожалению, не могу»
+            for (int j = i + 1; j < version.size() && j <= i + 7 && (version.get(j).isWord() || version.get(j).norm().equals(",")); j++) {
+                if (PERSONAL.contains(version.get(j).norm())) {
+                    break;
+                }
+                if (person(version.get(j)) != null) {
+                    b = version.get(j);
+                    break;
+                }
+            }
+            if (a == null || b == null || person(a).equals(person(b))) {
+                continue;
+            }
+            boolean clientWroteIt = false;
+            for (int j = 0; j + 1 < original.size() && !clientWroteIt; j++) {
+                if (original.get(j).norm().equals(a.norm())) {
+                    for (int k = j + 1; k < original.size() && k <= j + 10; k++) {
+                        clientWroteIt |= original.get(k).norm().equals(b.norm());
+                    }
+                }
+            }
+            if (!clientWroteIt) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The person of a finite verb form («P1», «P3») when every reading agrees; else null. */
+    private static String person(Token t) {
+        String p = null;
+        List<coach.text.morph.Reading> rs = coach.text.morph.Morphology.russian().analyze(t.norm());
+        if (rs.isEmpty()) {
+            return null;
+        }
+        for (coach.text.morph.Reading r : rs) {
+            if (r.isVerb() && r.has("IMP")) {
+                continue; // «сделаем» is also «давайте сделаем»: the indicative reading decides
+            }
+            String q = !r.isVerb() ? null : r.has("P1") ? "P1" : r.has("P2") ? "P2" : r.has("P3") ? "P3" : null;
+            if (q == null || (p != null && !p.equals(q))) {
+                return null;
+            }
+            p = q;
+        }
+        return p;
     }
 
     /**

@@ -177,6 +177,23 @@ class MessageGateTest {
         }
     }
 
+    // ---------------------------------------------------------------- a removed clause leaves no subject clash
+
+    private static boolean coordinated(String version, String original) {
+        return SentenceRewriter.coordinatedVerbsAgree(TextAnalyzer.analyze(version), TextAnalyzer.analyze(original));
+    }
+
+    @Test
+    void verbsJoinedByAndShareTheirPerson() {
+        assertFalse(coordinated("Смету проверяет главный инженер и ускорить, к сожалению, не могу.",
+                "Смету проверяет главный инженер, когда закончит — не знаю и ускорить не могу."));
+        assertTrue(coordinated("Смету проверим и пришлём до среды.", "Смету проверим и пришлём до среды."));
+        assertTrue(coordinated("Смету проверяет инженер, и мы пришлём её до среды.", "Смету проверяет инженер, мы пришлём её до среды."));
+        assertTrue(coordinated("Инженер смету проверяет и я пришлю её до среды.", "Инженер смету проверяет, я пришлю её до среды."));
+        // the client's own pair is not corrected
+        assertTrue(coordinated("Документы готовит бухгалтер и отправлю их сегодня.", "Документы готовит бухгалтер и отправлю их сегодня."));
+    }
+
     // ---------------------------------------------------------------- register
 
     @Test
