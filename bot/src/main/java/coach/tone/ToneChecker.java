@@ -143,9 +143,10 @@ public final class ToneChecker {
     static final int SUSPECT_MIN_WORDS = 3;
     /**
      * Cue classes whose presence alone makes a sentence suspect (by the corpus, over four in five of their sentences are
-     * risky). Not «command» (its stems catch indicative forms: «делает», «waiting») nor «sarcasm» («видимо», «рекорд»).
+     * risky). Not «command» (its stems catch indicative forms: «делает», «waiting»), «sarcasm» («видимо», «рекорд») nor
+     * «threat» («либо», «иначе» in plain alternatives).
      */
-    static final java.util.Set<String> SUSPECT_CUES = java.util.Set.of("cue=threat", "cue=reproach", "cue=dismissive", "cue=slang");
+    static final java.util.Set<String> SUSPECT_CUES = java.util.Set.of("cue=reproach", "cue=dismissive", "cue=slang");
 
     /**
      * Whether a sentence the checker does not flag still may sound risky: the model's risk reaches its category's

@@ -82,6 +82,15 @@ class MessageGateTest {
     }
 
     @Test
+    void aTellingCueMakesASentenceSuspect() {
+        ToneChecker tone = engine.toneChecker();
+        String s = "Счёт за май скинул ещё в понедельник.";
+        assertTrue(tone.suspect(s, TextAnalyzer.analyze(s)), s);
+        String plain = "Счёт за май пришлём в понедельник.";
+        assertFalse(tone.suspect(plain, TextAnalyzer.analyze(plain)), plain);
+    }
+
+    @Test
     void theReportNamesTheSentencesToReread() {
         String draft = "Добрый день. Курьер опоздал, это вопрос к службе доставки, а не к нам. Как будто у нас других клиентов нет.";
         String text = new CheckCommand(engine, TestKb.kb()).report(engine.check(draft), Lang.RU).plain();
