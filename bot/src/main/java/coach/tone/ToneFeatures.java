@@ -38,7 +38,7 @@ final class ToneFeatures extends TextFeatureGenerator {
 
     @Override
     public String describe() {
-        return "coach.tone.ToneFeatures/2";
+        return "coach.tone.ToneFeatures/3";
     }
 
     @Override
@@ -91,10 +91,47 @@ final class ToneFeatures extends TextFeatureGenerator {
             out.add(please ? "f=imp+please" : "f=imp");
         }
         out.add(words <= 2 ? "len=xs" : words <= 5 ? "len=s" : words <= 12 ? "len=m" : "len=l");
-        cues.features(tokens, out);
+        cueFeatures(tokens, out);
         shape(doc.text(), out);
         for (Profanity.Hit h : profanity.find(doc.text())) {
             out.add("prof=" + h.kind().name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /**
+     * {@code cue=}class for each cue hit; {@code lead=}class for a cue among the first three words
+     * («Видимо, …», «Ну конечно, …» open a sarcastic sentence, «Конечно, пришлём» a polite one:
+     * the model learns which); {@code cc=}a+b for two different cue classes in one sentence (praise
+     * beside a reproach is how mock praise sounds).
+     */
+    private void cueFeatures(List<Token> tokens, List<String> out) {
+        int from = out.size();
+        cues.features(tokens, out);
+        java.util.TreeSet<String> classes = new java.util.TreeSet<>();
+        for (int i = from; i < out.size(); i++) {
+            classes.add(out.get(i).substring(4));
+        }
+        if (classes.isEmpty()) {
+            return;
+        }
+        int end = 0;
+        int words = 0;
+        while (end < tokens.size() && words < 3) {
+            if (tokens.get(end).isWord()) {
+                words++;
+            }
+            end++;
+        }
+        List<String> lead = new java.util.ArrayList<>();
+        cues.features(tokens.subList(0, end), lead);
+        for (String l : new java.util.TreeSet<>(lead)) {
+            out.add("lead=" + l.substring(4));
+        }
+        String[] cs = classes.toArray(new String[0]);
+        for (int i = 0; i < cs.length; i++) {
+            for (int j = i + 1; j < cs.length; j++) {
+                out.add("cc=" + cs[i] + "+" + cs[j]);
+            }
         }
     }
 
