@@ -11,7 +11,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@code w=}stem and {@code bi=}stem_stem of the writer's own words; words inside quotes
  *       (the client's words being quoted) count as {@code q=}stem only, so quoting a rude phrase is
- *       not writing one; {@code first=}stem of the first word (imperatives, greetings);</li>
+ *       not writing one; {@code first=}stem of the first word (imperatives, greetings); {@code f=scare-quote}
+ *       for one or two lowercase words in quotes («срочный» запрос — irony);</li>
  *   <li>{@code cue=}class for hits of the cue lexicon ({@link Cues});</li>
  *   <li>address and mood: {@code f=ty} («ты», «твой»…), {@code f=vy}, a plural imperative
  *       ({@code f=imp}) with or without «пожалуйста»;</li>
@@ -38,7 +39,7 @@ final class ToneFeatures extends TextFeatureGenerator {
 
     @Override
     public String describe() {
-        return "coach.tone.ToneFeatures/3";
+        return "coach.tone.ToneFeatures/4";
     }
 
     @Override
@@ -50,10 +51,19 @@ final class ToneFeatures extends TextFeatureGenerator {
         boolean please = false;
         boolean imp = false;
         int words = 0;
+        int quotedWords = 0;
+        boolean quotedLower = false;
+        boolean scare = false;
         for (Token t : tokens) {
             if (t.kind() == Token.Kind.PUNCT) {
                 if (QUOTES.contains(t.text())) {
+                    boolean was = quoted;
                     quoted = t.text().equals("«") || t.text().equals("„") ? true : t.text().equals("»") ? false : !quoted;
+                    if (!was && quoted) {
+                        quotedWords = 0;
+                    } else if (was && !quoted && quotedWords >= 1 && quotedWords <= 2 && quotedLower) {
+                        scare = true;
+                    }
                     prev = "^";
                 }
                 continue;
@@ -62,6 +72,9 @@ final class ToneFeatures extends TextFeatureGenerator {
             words++;
             if (quoted) {
                 out.add("q=" + s);
+                if (quotedWords++ == 0) {
+                    quotedLower = Character.isLowerCase(t.text().charAt(0));
+                }
                 continue;
             }
             out.add("w=" + s);
@@ -87,6 +100,11 @@ final class ToneFeatures extends TextFeatureGenerator {
             }
         }
         out.add("bi=" + prev + "_$");
+        if (scare) {
+            // one or two lowercase words in quotes inside the writer's sentence: «срочный», "quick" — how irony
+            // quotes a word; a quoted name starts with a capital («Волга»), a quoted request is longer
+            out.add("f=scare-quote");
+        }
         if (imp) {
             out.add(please ? "f=imp+please" : "f=imp");
         }
