@@ -53,9 +53,14 @@ public final class TokenPattern {
     private final int[] captureFrom;
     private final int[] captureTo;
 
+    /** The first element when a match must start with a token it accepts (not optional, not a gap or an anchor), else null. */
+    private final Element first;
+
     TokenPattern(String source, List<Element> elements, int markFrom, int markTo, List<String> names, List<int[]> ranges) {
         this.source = source;
         this.elements = elements;
+        Element e0 = elements.isEmpty() ? null : elements.get(0);
+        this.first = e0 != null && e0.consumes() ? e0 : null;
         this.markFrom = markFrom;
         this.markTo = markTo;
         this.captureNames = names.toArray(new String[0]);
@@ -96,6 +101,10 @@ public final class TokenPattern {
         int[] mark = new int[slots()];
         int i = 0;
         while (i < tokens.size()) {
+            if (first != null && !first.accepts(tokens.get(i))) {
+                i++; // what attempt would find at once
+                continue;
+            }
             int end = attempt(tokens, i, mark);
             if (end > i) {
                 int from = Math.max(mark[0], mark[2]);
@@ -114,7 +123,7 @@ public final class TokenPattern {
     public boolean matches(List<Token> tokens) {
         int[] mark = new int[slots()];
         for (int i = 0; i < tokens.size(); i++) {
-            if (attempt(tokens, i, mark) > i) {
+            if ((first == null || first.accepts(tokens.get(i))) && attempt(tokens, i, mark) > i) {
                 return true;
             }
         }

@@ -20,6 +20,37 @@ public final class Word {
     private volatile Ids ids;
     /** Two bits per tag number below 32: bit 2k says tag k was tested, bit 2k+1 its answer. */
     private volatile long tags;
+    /** What components derived from this form alone, by {@link Derived} number. */
+    private volatile Object[] derived;
+
+    /**
+     * Something a component derives from a word form alone (feature names, flags) and keeps with the word, so it is
+     * made once per form, not once per token. Make one per kind of value, as a constant.
+     */
+    public static final class Derived<V> {
+        private static final java.util.concurrent.atomic.AtomicInteger COUNT = new java.util.concurrent.atomic.AtomicInteger();
+        private final int index = COUNT.getAndIncrement();
+        private final java.util.function.Function<Word, V> make;
+
+        /** @param make how the value is derived; must depend on the word alone and return an immutable value */
+        public Derived(java.util.function.Function<Word, V> make) {
+            this.make = make;
+        }
+    }
+
+    /** The value {@code d} derives from this word, made on first use. */
+    @SuppressWarnings("unchecked")
+    public <V> V get(Derived<V> d) {
+        Object[] a = derived;
+        if (a != null && d.index < a.length && a[d.index] != null) {
+            return (V) a[d.index];
+        }
+        V v = d.make.apply(this);
+        Object[] b = a == null ? new Object[Math.max(d.index + 1, 2)] : a.length > d.index ? a.clone() : Arrays.copyOf(a, d.index + 1);
+        b[d.index] = v;
+        derived = b;
+        return v;
+    }
 
     /** The vocabulary numbers, valid for one vocabulary generation. */
     private static final class Ids {

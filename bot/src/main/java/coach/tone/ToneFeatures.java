@@ -28,6 +28,19 @@ final class ToneFeatures extends TextFeatureGenerator {
             "вашим", "ваших", "вашу", "вашими");
     private static final Set<String> QUOTES = Set.of("«", "»", "\"", "“", "”", "„");
 
+    /** A word's own features, made once per word form ({@link coach.text.Word.Derived}). */
+    private record Own(String s, String w, String q, String first, String address, boolean please, boolean imp) {
+    }
+
+    private static final coach.text.Word.Derived<Own> OWN = new coach.text.Word.Derived<>(word -> {
+        String s = word.kind() == Token.Kind.NUMBER ? "#" : word.stem();
+        String n = word.norm();
+        String address = TY.contains(n) ? "f=ty" : VY.contains(n) ? "f=vy"
+                : n.length() >= 4 && (n.endsWith("ешь") || n.endsWith("ишь")) && !n.equals("лишь") ? "f=ty-verb" : null;
+        return new Own(s, "w=" + s, "q=" + s, "first=" + s, address, n.equals("пожалуйста") || n.equals("please"),
+                n.length() >= 5 && (n.endsWith("ите") || n.endsWith("йте")) && n.charAt(0) >= 'а');
+    });
+
     private final Cues cues;
     private final Profanity profanity;
 
@@ -58,33 +71,25 @@ final class ToneFeatures extends TextFeatureGenerator {
                 }
                 continue;
             }
-            String s = t.kind() == Token.Kind.NUMBER ? "#" : t.stem();
+            Own own = t.word().get(OWN);
+            String s = own.s();
             words++;
             if (quoted) {
-                out.add("q=" + s);
+                out.add(own.q());
                 continue;
             }
-            out.add("w=" + s);
+            out.add(own.w());
             out.add("bi=" + prev + "_" + s);
             prev = s;
             if (first) {
-                out.add("first=" + s);
+                out.add(own.first());
                 first = false;
             }
-            String n = t.norm();
-            if (TY.contains(n)) {
-                out.add("f=ty");
-            } else if (VY.contains(n)) {
-                out.add("f=vy");
-            } else if (n.length() >= 4 && (n.endsWith("ешь") || n.endsWith("ишь")) && !n.equals("лишь")) {
-                out.add("f=ty-verb");
+            if (own.address() != null) {
+                out.add(own.address());
             }
-            if (n.equals("пожалуйста") || n.equals("please")) {
-                please = true;
-            }
-            if (n.length() >= 5 && (n.endsWith("ите") || n.endsWith("йте")) && n.charAt(0) >= 'а') {
-                imp = true;
-            }
+            please |= own.please();
+            imp |= own.imp();
         }
         out.add("bi=" + prev + "_$");
         if (imp) {
