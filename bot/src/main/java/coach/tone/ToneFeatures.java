@@ -98,9 +98,19 @@ final class ToneFeatures extends TextFeatureGenerator {
         out.add(words <= 2 ? "len=xs" : words <= 5 ? "len=s" : words <= 12 ? "len=m" : "len=l");
         cues.features(tokens, out);
         shape(doc.text(), out);
-        for (Profanity.Hit h : profanity.find(doc.text())) {
+        for (Profanity.Hit h : listed(profanity, doc)) {
             out.add("prof=" + h.kind().name().toLowerCase(java.util.Locale.ROOT));
         }
+    }
+
+    /** The key of {@link Doc#extra} under which a caller passes {@code profanity.find(doc.text())} it has already. */
+    static final String LISTED = "coach.tone.listed";
+
+    /** The listed words of the doc's text: what the caller passed under {@link #LISTED}, else found now. */
+    @SuppressWarnings("unchecked")
+    static List<Profanity.Hit> listed(Profanity profanity, Doc doc) {
+        Object l = doc.extra().get(LISTED);
+        return l != null ? (List<Profanity.Hit>) l : profanity.find(doc.text());
     }
 
     /** Capitals, punctuation runs and emoji of the raw sentence. */
