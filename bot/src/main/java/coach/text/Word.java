@@ -10,8 +10,8 @@ import java.util.Set;
  * comparing ints. Shared across threads: every lazily computed part is immutable once published.
  */
 public final class Word {
-    /** Words by their written form: analysing a message mostly meets words seen before. */
-    private static final BoundedCache<Word> BY_RAW = new BoundedCache<>(50_000);
+    /** Words by their written form (at most two generations of 20 000): analysing a message mostly meets words seen before. */
+    private static final BoundedCache<Word> BY_RAW = new BoundedCache<>(20_000);
     private static final int MAX_CACHED = 40;
 
     private final String norm;
