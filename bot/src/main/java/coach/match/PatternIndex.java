@@ -251,7 +251,6 @@ public final class PatternIndex<T> {
         private int[] keys = new int[16];
         private int[] values = new int[16];
         private int size;
-        private int max = -1;
 
         IntMap() {
             java.util.Arrays.fill(keys, -1);
@@ -286,12 +285,7 @@ public final class PatternIndex<T> {
             }
             insert(key, value);
             size++;
-            max = Math.max(max, value);
             return value;
-        }
-
-        int maxValue() {
-            return max;
         }
 
         private void insert(int key, int value) {
@@ -352,10 +346,6 @@ public final class PatternIndex<T> {
                 max = Math.max(max, value);
             }
             return key[node];
-        }
-
-        int maxValue() {
-            return max;
         }
 
         private int newNode() {
