@@ -29,6 +29,19 @@ final class ToneFeatures extends TextFeatureGenerator {
             "вашим", "ваших", "вашу", "вашими");
     private static final Set<String> QUOTES = Set.of("«", "»", "\"", "“", "”", "„");
 
+    /** A word's own features, made once per word form ({@link coach.text.Word.Derived}). */
+    private record Own(String s, String w, String q, String first, String address, boolean please, boolean imp) {
+    }
+
+    private static final coach.text.Word.Derived<Own> OWN = new coach.text.Word.Derived<>(word -> {
+        String s = word.kind() == Token.Kind.NUMBER ? "#" : word.stem();
+        String n = word.norm();
+        String address = TY.contains(n) ? "f=ty" : VY.contains(n) ? "f=vy"
+                : n.length() >= 4 && (n.endsWith("ешь") || n.endsWith("ишь")) && !n.equals("лишь") ? "f=ty-verb" : null;
+        return new Own(s, "w=" + s, "q=" + s, "first=" + s, address, n.equals("пожалуйста") || n.equals("please"),
+                n.length() >= 5 && (n.endsWith("ите") || n.endsWith("йте")) && n.charAt(0) >= 'а');
+    });
+
     private final Cues cues;
     private final Profanity profanity;
 
@@ -68,36 +81,28 @@ final class ToneFeatures extends TextFeatureGenerator {
                 }
                 continue;
             }
-            String s = t.kind() == Token.Kind.NUMBER ? "#" : t.stem();
+            Own own = t.word().get(OWN);
+            String s = own.s();
             words++;
             if (quoted) {
-                out.add("q=" + s);
+                out.add(own.q());
                 if (quotedWords++ == 0) {
                     quotedLower = Character.isLowerCase(t.text().charAt(0));
                 }
                 continue;
             }
-            out.add("w=" + s);
+            out.add(own.w());
             out.add("bi=" + prev + "_" + s);
             prev = s;
             if (first) {
-                out.add("first=" + s);
+                out.add(own.first());
                 first = false;
             }
-            String n = t.norm();
-            if (TY.contains(n)) {
-                out.add("f=ty");
-            } else if (VY.contains(n)) {
-                out.add("f=vy");
-            } else if (n.length() >= 4 && (n.endsWith("ешь") || n.endsWith("ишь")) && !n.equals("лишь")) {
-                out.add("f=ty-verb");
+            if (own.address() != null) {
+                out.add(own.address());
             }
-            if (n.equals("пожалуйста") || n.equals("please")) {
-                please = true;
-            }
-            if (n.length() >= 5 && (n.endsWith("ите") || n.endsWith("йте")) && n.charAt(0) >= 'а') {
-                imp = true;
-            }
+            please |= own.please();
+            imp |= own.imp();
         }
         out.add("bi=" + prev + "_$");
         if (scare) {
@@ -111,7 +116,7 @@ final class ToneFeatures extends TextFeatureGenerator {
         out.add(words <= 2 ? "len=xs" : words <= 5 ? "len=s" : words <= 12 ? "len=m" : "len=l");
         cueFeatures(tokens, out);
         shape(doc.text(), out);
-        for (Profanity.Hit h : profanity.find(doc.text())) {
+        for (Profanity.Hit h : listed(profanity, doc)) {
             out.add("prof=" + h.kind().name().toLowerCase(java.util.Locale.ROOT));
         }
     }
@@ -151,6 +156,16 @@ final class ToneFeatures extends TextFeatureGenerator {
                 out.add("cc=" + cs[i] + "+" + cs[j]);
             }
         }
+    }
+
+    /** The key of {@link Doc#extra} under which a caller passes {@code profanity.find(doc.text())} it has already. */
+    static final String LISTED = "coach.tone.listed";
+
+    /** The listed words of the doc's text: what the caller passed under {@link #LISTED}, else found now. */
+    @SuppressWarnings("unchecked")
+    static List<Profanity.Hit> listed(Profanity profanity, Doc doc) {
+        Object l = doc.extra().get(LISTED);
+        return l != null ? (List<Profanity.Hit>) l : profanity.find(doc.text());
     }
 
     /** Capitals, punctuation runs and emoji of the raw sentence. */
