@@ -519,20 +519,25 @@ final class SentenceRewriter {
 
     /** Words of address that open a message: «Коллеги, …», «Уважаемый Олег Николаевич, …». */
     private static final Set<String> ADDRESS = Set.of("коллеги", "друзья", "господа", "уважаемый", "уважаемая", "уважаемые",
-            "дорогой", "дорогая", "дорогие", "dear", "colleagues", "team", "hi", "hello");
+            "дорогой", "дорогая", "дорогие", "dear", "colleagues", "team", "hi", "hello", "guest", "guests", "client",
+            "clients", "customer", "customers", "partner", "partners", "sir", "madam", "all", "everyone");
+    /** English titles written with a full stop: «Mr. Green,» is an address of two words. */
+    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "dr", "prof");
 
     /** A clause of up to three words of address before the rest: «Анна, …», «Ольга Викторовна, …», «Коллеги, …». */
     private static boolean isVocative(List<Token> tokens, Segment clause) {
-        if (clause.size() > 3) {
-            return false;
-        }
+        int words = 0;
         for (int i = clause.fromToken(); i < clause.toToken(); i++) {
             Token t = tokens.get(i);
+            if (!t.isWord() && t.text().equals(".") && i > clause.fromToken() && TITLES.contains(tokens.get(i - 1).norm())) {
+                continue; // «Mr. Green»
+            }
             if (!t.isWord() || !(isName(t, true) || ADDRESS.contains(t.norm()))) {
                 return false;
             }
+            words++;
         }
-        return true;
+        return words <= 3;
     }
 
     /**

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  *               gives «я свяжусь с вашим менеджером»
  *   {act:imp}   the captured words with each «вы» verb form as a polite imperative: «внесёте задаток» → «внесите задаток»
  *   {v:inf}     a captured verb as its infinitive: «точно [v успеем ]» → «рассчитываем {v:inf}» gives «рассчитываем успеть»
+ *   {n:lower}   the captured words with a sentence-initial capital lowered (acronyms and "I" stay): «[n Refund ] is
+ *               declined» → «we can't approve the {n:lower}» gives «we can't approve the refund»
  *   {~прислать} a lemma in the grammatical form of the marked word: «скиньте» → «пришлите», «скину» → «пришлю»
  * </pre>
  *
@@ -29,7 +31,7 @@ final class Templates {
     private static final Pattern SLOT = Pattern.compile("\\{(?:([a-z][a-z0-9_]*)(?::([a-z]+))?|~([\\p{L}-]+))\\}");
     static final Set<String> CASES = Set.of("nom", "gen", "dat", "acc", "ins", "loc", "inf");
     /** Verb operations a slot may name beside the cases (done here, not by the inflector). */
-    static final Set<String> VERB_OPS = Set.of("imp");
+    static final Set<String> VERB_OPS = Set.of("imp", "lower");
     /**
      * In a fragment replacement, what follows this mark is a sentence of its own put after the rewritten sentence:
      * «на днях» → «в ближайшие дни || Точную дату я уточню и сообщу вам».
@@ -79,7 +81,7 @@ final class Templates {
                 return "{" + m.group(1) + "} names no capture of the rule's patterns (captures: " + (names.isEmpty() ? "none" : String.join(", ", names)) + ")";
             }
             if (m.group(2) != null && !CASES.contains(m.group(2)) && !VERB_OPS.contains(m.group(2))) {
-                return "{" + m.group(1) + ":" + m.group(2) + "}: the case is one of nom, gen, dat, acc, ins, loc (or inf: a verb's infinitive; imp: polite imperatives)";
+                return "{" + m.group(1) + ":" + m.group(2) + "}: the case is one of nom, gen, dat, acc, ins, loc (or inf: a verb's infinitive; imp: polite imperatives; lower: a lowered first capital)";
             }
         }
         rest.append(template.substring(at));
@@ -117,7 +119,9 @@ final class Templates {
                 return Optional.empty();
             }
             String words = text.substring(s.start(), s.end());
-            if (m.group(2) != null && VERB_OPS.contains(m.group(2))) {
+            if ("lower".equals(m.group(2))) {
+                words = Rewriter.decapitalise(words);
+            } else if (m.group(2) != null && VERB_OPS.contains(m.group(2))) {
                 Optional<String> v = verbs(words, m.group(2));
                 if (v.isEmpty()) {
                     return Optional.empty();

@@ -99,7 +99,8 @@ public final class Segments {
         List<Segment> out = new ArrayList<>();
         int from = sentence.fromToken();
         for (int i = sentence.fromToken(); i <= sentence.toToken(); i++) {
-            boolean sep = i == sentence.toToken() || isClauseMark(tokens, i) || SENTENCE_END.contains(tokens.get(i).norm());
+            boolean sep = i == sentence.toToken() || isClauseMark(tokens, i)
+                    || (SENTENCE_END.contains(tokens.get(i).norm()) && !afterAbbreviation(tokens, i)); // «Mr. Green» is one clause
             if (sep) {
                 if (i > from) {
                     out.add(new Segment(from, i, tokens.get(from).start(), tokens.get(i - 1).end()));
