@@ -134,7 +134,7 @@ public final class ToneChecker {
                 return true;
             }
         }
-        return !profanity.find(doc.text()).isEmpty();
+        return !ToneFeatures.listed(profanity, doc).isEmpty();
     }
 
     /** Whether a word of the sentence is written in Cyrillic or Latin: the model knows nothing of other scripts. */
@@ -162,6 +162,7 @@ public final class ToneChecker {
         }
         List<Flag> out = new ArrayList<>(0);
         int ti = 0;
+        List<Profanity.Hit> listed = profanity.find(text);
         for (int[] s : Sentences.split(text)) {
             while (ti < tokens.size() && tokens.get(ti).end() <= s[0]) {
                 ti++;
@@ -171,7 +172,9 @@ public final class ToneChecker {
                 tj++;
             }
             if (tj > ti && hasOwnLetters(tokens, ti, tj)) {
-                Doc doc = new Doc(text.substring(s[0], s[1]), tokens.subList(ti, tj), Map.of());
+                // a sentence that is the whole text has the text's listed words (found once, not once per use)
+                Doc doc = new Doc(text.substring(s[0], s[1]), tokens.subList(ti, tj),
+                        s[0] == 0 && s[1] == text.length() ? Map.of(ToneFeatures.LISTED, listed) : Map.of());
                 ToneModel.Decision d = ToneModel.decide(model, model.probabilities(doc));
                 if (d.risk() >= thresholds.get(d.category()) && knowsAWord(doc)) {
                     out.add(new Flag(d.category(), s[0], s[1], d.risk(), Source.MODEL, null));
@@ -179,7 +182,7 @@ public final class ToneChecker {
             }
             ti = tj;
         }
-        for (Profanity.Hit h : profanity.find(text)) {
+        for (Profanity.Hit h : listed) {
             out.add(new Flag("insult", h.start(), h.end(), 1.0, Source.LEXICON, h.kind()));
         }
         out.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
