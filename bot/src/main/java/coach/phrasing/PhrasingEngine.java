@@ -310,7 +310,7 @@ public final class PhrasingEngine {
     }
 
     private SentenceRewriter rewriter(boolean refine) {
-        return new SentenceRewriter(this::clean, inflector, s -> {
+        return new SentenceRewriter(this::clean, this::cleanOfWords, inflector, s -> {
             if (!refine) {
                 return java.util.Optional.empty();
             }
@@ -454,6 +454,11 @@ public final class PhrasingEngine {
     /** Whether a text checks clean by every rule and the tone model. */
     private boolean clean(String s, List<Token> ts) {
         return scan(s, ts, Lang.detect(s)).isEmpty() && (tone == null || !tone.flags(s, ts));
+    }
+
+    /** {@link #clean} by the rules and the word list, the tone model aside: for sentences whose only findings are listed words. */
+    private boolean cleanOfWords(String s, List<Token> ts) {
+        return scan(s, ts, Lang.detect(s)).isEmpty() && (tone == null || !tone.flagsWords(s, ts));
     }
 
     /** Whether the version promises a next step of ours the original sentence did not. */

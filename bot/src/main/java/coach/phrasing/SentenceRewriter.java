@@ -57,6 +57,7 @@ final class SentenceRewriter {
     private static final java.util.regex.Pattern BAD_PUNCTUATION = java.util.regex.Pattern.compile("[,;:]\\s*[,;:.]|\\s[,.;:!?]");
 
     private final java.util.function.BiPredicate<String, List<Token>> clean;
+    private final java.util.function.BiPredicate<String, List<Token>> wordsClean;
     private final Templates.Inflector inflector;
     /** A second pass over a version that is not clean yet: its complete first suggestion, or empty. */
     private final java.util.function.Function<String, Optional<String>> refine;
@@ -68,6 +69,13 @@ final class SentenceRewriter {
      */
     SentenceRewriter(java.util.function.BiPredicate<String, List<Token>> clean, Templates.Inflector inflector,
             java.util.function.Function<String, Optional<String>> refine) {
+        this(clean, clean, inflector, refine);
+    }
+
+    /** @param wordsClean whether a text checks clean by every rule and the word list, the tone model aside (for sentences whose only findings are listed words) */
+    SentenceRewriter(java.util.function.BiPredicate<String, List<Token>> clean, java.util.function.BiPredicate<String, List<Token>> wordsClean,
+            Templates.Inflector inflector, java.util.function.Function<String, Optional<String>> refine) {
+        this.wordsClean = wordsClean;
         this.clean = clean;
         this.inflector = inflector;
         this.refine = refine;
@@ -643,7 +651,7 @@ final class SentenceRewriter {
             // leaving the sentence out: only when it carries no fact
             return facts(job.text(), job.tokens(), job.sentence(), exempt(job)).isEmpty();
         }
-        if (!clean.test(version, vt)) {
+        if (!(listedWordOnly(job) ? wordsClean : clean).test(version, vt)) {
             return false;
         }
         Map<String, Integer> need = facts(job.text(), job.tokens(), job.sentence(), exempt(job));

@@ -7,6 +7,7 @@ import coach.match.PhraseSet;
 import coach.match.TokenPattern;
 import coach.text.Lang;
 import coach.text.Token;
+import coach.tone.NeutralWords;
 import coach.tone.ToneChecker;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,6 +81,7 @@ final class ToneFindings {
         }
         List<ToneChecker.Flag> flags = tone.check(text, tokens);
         List<PhrasingEngine.Hit> out = new ArrayList<>();
+        Set<PhrasingEngine.Hit> neutral = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         // the word list first (precise spans), then shouting sentences no rule covers, then the model's sentences
         for (ToneChecker.Source pass : new ToneChecker.Source[] {ToneChecker.Source.LEXICON, null, ToneChecker.Source.MODEL}) {
             if (pass == null) {
@@ -109,6 +111,22 @@ final class ToneFindings {
                 boolean model = pass == ToneChecker.Source.MODEL;
                 int from = tokenAt(tokens, f.start());
                 int to = Math.max(from + 1, tokenAfter(tokens, f.end()));
+                if (!model && !apart(tokens, from, to)) {
+                    // a word inside its clause: its neutral counterpart in the same form, when there is one for sure
+                    Rule word = rules.get(key(lang, f.category(), PROFANITY_WORD));
+                    NeutralWords.Edit e = word == null ? null : NeutralWords.edit(tone.profanity(), text, tokens, from, to, lang);
+                    if (e != null && !overlaps(ruleHits, e.start(), e.end()) && !overlaps(out, e.start(), e.end())) {
+                        Rule r = new Rule(word.id(), word.category(), Rule.Scope.FRAGMENT, null, lang, word.phrases(), List.of(), List.of(),
+                                word.principleId(), 0, word.principle(), word.explanation(), List.of(e.replacement()), null, List.of(),
+                                word.file(), 0);
+                        Match m = new Match(e.fromToken(), e.toToken(), e.start(), e.end());
+                        PhrasingEngine.Hit h = new PhrasingEngine.Hit(r, e.start(), e.end(), text.substring(e.start(), e.end()), new ArrayList<>(), m,
+                                Double.NaN);
+                        out.add(h);
+                        neutral.add(h);
+                        continue;
+                    }
+                }
                 String source = model ? Finding.MODEL : droppableWord(tokens, from, to) ? PROFANITY_WORD : PROFANITY;
                 Rule r = rules.get(key(lang, f.category(), source));
                 if (r == null) {
@@ -120,12 +138,51 @@ final class ToneFindings {
             }
         }
         out.sort(java.util.Comparator.comparingInt(PhrasingEngine.Hit::start));
+        return neutral.size() < 2 ? out : coordinated(text, out, neutral);
+    }
+
+    /**
+     * Two insults joined by «и» or a comma that get the same neutral word become one: «уёбков и тварей» → «людей», not
+     * «людей и людей»; when the first is left out (an aside: «монтажники уёбки и ублюдки сломали»), both go with the «и».
+     */
+    private static List<PhrasingEngine.Hit> coordinated(String text, List<PhrasingEngine.Hit> hits, Set<PhrasingEngine.Hit> neutral) {
+        List<PhrasingEngine.Hit> out = new ArrayList<>(hits.size());
+        for (PhrasingEngine.Hit h : hits) {
+            PhrasingEngine.Hit prev = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (prev != null && neutral.contains(prev) && neutral.contains(h)
+                    && (prev.rule().replacements().get(0).isEmpty() || prev.rule().replacements().get(0).equalsIgnoreCase(h.rule().replacements().get(0)))
+                    && JOINED.matcher(text.substring(prev.end(), h.start())).matches()) {
+                Match m = new Match(prev.match().fromToken(), h.match().toToken(), prev.start(), h.end());
+                PhrasingEngine.Hit both = new PhrasingEngine.Hit(prev.rule(), prev.start(), h.end(), text.substring(prev.start(), h.end()),
+                        new ArrayList<>(), m, Double.NaN);
+                out.set(out.size() - 1, both);
+                neutral.add(both);
+                continue;
+            }
+            out.add(h);
+        }
         return out;
     }
+
+    private static final java.util.regex.Pattern JOINED = java.util.regex.Pattern.compile("\\s*(,|\\s)\\s*(и\\s+)?|\\s+и\\s+");
 
     /** Whether the tone checker finds anything in a version (a rewrite must be clean by the model too). */
     boolean flags(String text, List<Token> tokens) {
         return !tone.check(text, tokens).isEmpty();
+    }
+
+    /**
+     * Whether the word list finds anything in a version, the model aside: what a version of a sentence whose only
+     * findings were listed words must pass. The model read that sentence's tone before and its guess about the rest
+     * of it (which stays as the writer wrote it) does not change by taking the words out.
+     */
+    boolean flagsWords(String text, List<Token> tokens) {
+        for (ToneChecker.Flag f : tone.check(text, tokens)) {
+            if (f.source() != ToneChecker.Source.MODEL) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Separators around a word that stands apart: «Ты, бля, не мороси», «…служил, гандон», «Сука, опять…». */
@@ -140,9 +197,7 @@ final class ToneFindings {
      * does not follow a preposition. A noun or verb inside a clause cannot («эту х*рню» → «эту»).
      */
     static boolean droppableWord(List<Token> tokens, int from, int to) {
-        boolean before = from == 0 || APART.contains(tokens.get(from - 1).norm());
-        boolean after = to >= tokens.size() || APART.contains(tokens.get(to).norm());
-        if (before && after) {
+        if (apart(tokens, from, to)) {
             return true;
         }
         if (to - from != 1 || to >= tokens.size() || !tokens.get(to).isWord() || !ADJECTIVE.matcher(tokens.get(from).norm()).matches()) {
@@ -155,6 +210,21 @@ final class ToneFindings {
             }
         }
         return true;
+    }
+
+    /** Whether the word(s) at tokens [from, to) stand between separators or the text's edges: an interjection, a word of address. */
+    static boolean apart(List<Token> tokens, int from, int to) {
+        boolean before = from == 0 || separator(tokens.get(from - 1));
+        boolean after = to >= tokens.size() || separator(tokens.get(to));
+        return before && after;
+    }
+
+    /** A separator, also a run of them («!!!», «----», «?!»). */
+    private static boolean separator(Token t) {
+        if (APART.contains(t.norm())) {
+            return true;
+        }
+        return !t.isWord() && !t.norm().isEmpty() && t.norm().chars().allMatch(c -> ",;:-—–!?.…()".indexOf(c) >= 0);
     }
 
     private static int tokenAt(List<Token> tokens, int offset) {

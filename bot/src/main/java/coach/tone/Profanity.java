@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,10 +67,34 @@ public final class Profanity {
     private final Pattern en;
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
     private static final Object NONE = new Object();
+    /** The neutral-word lines, in file order: the first whose pattern matches a word gives its neutral word. */
+    private final List<NeutralLine> neutrals;
 
-    private Profanity(Pattern ru, Pattern en) {
+    private Profanity(Pattern ru, Pattern en, List<NeutralLine> neutrals) {
         this.ru = ru;
         this.en = en;
+        this.neutrals = List.copyOf(neutrals);
+    }
+
+    /**
+     * A neutral-word line: {@code =<TAB>lang<TAB>pattern<TAB>neutral[<TAB>model]}.
+     *
+     * @param model how to read a word the dictionary lacks: a stem of a dictionary word that inflects the same way, to
+     *              which the word's ending (the pattern's group {@code end}) is added («долбоёбов»: {@code жлоб} +
+     *              «ов» reads as «жлобов», genitive or accusative plural); {@code -} for a word that does not inflect
+     *              (the neutral word is put as written); null to read the word itself with the dictionary
+     */
+    record NeutralLine(String lang, Pattern pattern, String neutral, String model, int line) {
+    }
+
+    /**
+     * A neutral word in the form of a bad word it can replace.
+     *
+     * @param form the neutral word in lower case, in that form («человека» for «козла»)
+     * @param like the reading of the bad word (or of its model form) the form follows; null for a word that does not inflect
+     * @param as   a reading of {@code form} with the neutral lemma in that case and number (for words that agree with it); may be null
+     */
+    public record Neutral(String form, coach.text.morph.Reading like, coach.text.morph.Reading as) {
     }
 
     public static Profanity load(ContentSource source) {
@@ -91,6 +116,8 @@ public final class Profanity {
     static Profanity parse(String file, String content, boolean checkExamples) {
         Map<String, Map<Kind, StringBuilder>> alts = Map.of("ru", new EnumMap<>(Kind.class), "en", new EnumMap<>(Kind.class));
         List<String[]> examples = new ArrayList<>();
+        List<String[]> neutralExamples = new ArrayList<>();
+        List<NeutralLine> neutrals = new ArrayList<>();
         int lineNo = 0;
         for (String line : content.split("\n", -1)) {
             lineNo++;
@@ -104,6 +131,34 @@ public final class Profanity {
                     throw new ContentException(file, lineNo, "an example is '+<TAB>word' or '-<TAB>word'");
                 }
                 examples.add(new String[] {f[0], f[1].strip(), String.valueOf(lineNo)});
+                continue;
+            }
+            if (f[0].equals("~")) {
+                if (f.length != 3 || f[1].isBlank()) {
+                    throw new ContentException(file, lineNo, "a neutral-word example is '~<TAB>word<TAB>neutral form' (or '~<TAB>word<TAB>' for none)");
+                }
+                neutralExamples.add(new String[] {f[1].strip(), f[2].strip(), String.valueOf(lineNo)});
+                continue;
+            }
+            if (f[0].equals("=")) {
+                if (f.length < 4 || f.length > 5 || f[2].isBlank() || f[3].isBlank()) {
+                    throw new ContentException(file, lineNo, "a neutral word is '=<TAB>lang<TAB>pattern<TAB>neutral[<TAB>model stem or -]'");
+                }
+                String lang = f[1].strip();
+                if (!lang.equals("ru") && !lang.equals("en")) {
+                    throw new ContentException(file, lineNo, "lang must be ru or en, not '" + f[1] + "'");
+                }
+                Pattern np;
+                try {
+                    np = Pattern.compile(f[2].strip());
+                } catch (PatternSyntaxException e) {
+                    throw new ContentException(file, lineNo, "broken pattern: " + e.getDescription());
+                }
+                String model = f.length == 5 && !f[4].isBlank() ? f[4].strip() : null;
+                if (model != null && !model.equals("-") && !f[2].contains("(?<end>")) {
+                    throw new ContentException(file, lineNo, "a model stem needs the pattern's ending as the group (?<end>…)");
+                }
+                neutrals.add(new NeutralLine(lang, np, f[3].strip(), model, lineNo));
                 continue;
             }
             if (f.length != 3) {
@@ -128,12 +183,35 @@ public final class Profanity {
             StringBuilder b = byKind.computeIfAbsent(kind, k -> new StringBuilder());
             b.append(b.length() == 0 ? "" : "|").append("(?:").append(re).append(')');
         }
-        Profanity p = new Profanity(combine(alts.get("ru")), combine(alts.get("en")));
+        Profanity p = new Profanity(combine(alts.get("ru")), combine(alts.get("en")), neutrals);
         for (String[] ex : checkExamples ? examples : List.<String[]>of()) {
             boolean found = !p.find(ex[1]).isEmpty();
             if (found != ex[0].equals("+")) {
                 throw new ContentException(file, Integer.parseInt(ex[2]),
                         "example '" + ex[1] + "' is " + (found ? "found, but it is marked '-'" : "not found, but it is marked '+'"));
+            }
+        }
+        for (String[] ex : checkExamples ? neutralExamples : List.<String[]>of()) {
+            List<Neutral> got = p.neutral(ex[0]);
+            java.util.Set<String> forms = new java.util.LinkedHashSet<>();
+            got.forEach(n -> {
+                if (!n.form().isEmpty()) {
+                    forms.add(n.form());
+                }
+            });
+            String want = ex[1];
+            java.util.Set<String> wanted = new java.util.LinkedHashSet<>();
+            for (String x : want.split("\\|")) {
+                if (!x.isBlank()) {
+                    wanted.add(Normalizer.fold(x.strip()));
+                }
+            }
+            java.util.Set<String> folded = new java.util.LinkedHashSet<>();
+            forms.forEach(x -> folded.add(Normalizer.fold(x)));
+            boolean ok = folded.equals(wanted);
+            if (!ok) {
+                throw new ContentException(file, Integer.parseInt(ex[2]), "neutral word for '" + ex[0] + "' should be "
+                        + (wanted.isEmpty() ? "none" : wanted.toString()) + ", the lines give " + (forms.isEmpty() ? "none" : forms));
             }
         }
         return p;
@@ -437,6 +515,134 @@ public final class Profanity {
 
     private static String fold(String w) {
         return Normalizer.fold(w);
+    }
+
+    /**
+     * The neutral word that can take the place of a bad one, in the bad word's grammatical form: one entry per reading
+     * of the word (readings that give the same form are kept apart, so a caller can tell them by the words around).
+     * Empty when no neutral-word line matches, the word is disguised (a mask), or the dictionary cannot read it.
+     * Never throws.
+     */
+    public List<Neutral> neutral(String raw) {
+        return neutral(raw, false);
+    }
+
+    /** The word that marks an interjection line: the word is left out, unless a modifier before it makes it a noun. */
+    public static final String LEAVE_OUT = "—";
+
+    /**
+     * {@link #neutral(String)}; an interjection line ({@value #LEAVE_OUT}) gives one entry with an empty form, or with
+     * {@code nouns} is passed over for the next line that matches («эта сука» → «этот человек»).
+     */
+    public List<Neutral> neutral(String raw, boolean nouns) {
+        if (raw == null || raw.isEmpty() || raw.length() > MAX_WORD) {
+            return List.of();
+        }
+        String w = Normalizer.fold(raw);
+        boolean cyr = false;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (!Character.isLetter(c) && c != '-' && c != ' ') {
+                return List.of(); // masked or mixed with digits: what it spells is a guess
+            }
+            cyr |= c >= 'а' && c <= 'я';
+        }
+        String lang = cyr ? "ru" : "en";
+        List<Neutral> found = neutral(w, lang, nouns);
+        if (found.isEmpty() && !collapse(w).equals(w)) {
+            found = neutral(collapse(w), lang, nouns); // «бляяя», «сууука»
+        }
+        return found;
+    }
+
+    private List<Neutral> neutral(String w, String lang, boolean nouns) {
+        for (NeutralLine n : neutrals) {
+            if (!n.lang().equals(lang)) {
+                continue;
+            }
+            Matcher m = n.pattern().matcher(w);
+            if (!m.matches()) {
+                continue;
+            }
+            if (n.neutral().equals(LEAVE_OUT)) {
+                if (nouns) {
+                    continue;
+                }
+                return List.of(new Neutral("", null, null));
+            }
+            try {
+                return neutralForms(n, m, w);
+            } catch (RuntimeException e) {
+                return List.of();
+            }
+        }
+        return List.of();
+    }
+
+    private static List<Neutral> neutralForms(NeutralLine n, Matcher m, String w) {
+        if ("-".equals(n.model()) || n.lang().equals("en")) {
+            return List.of(new Neutral(n.neutral(), null, null));
+        }
+        coach.text.morph.Morphology morph = coach.text.morph.Morphology.russian();
+        String read = n.model() == null ? w : Normalizer.fold(n.model()) + m.group("end");
+        String neutral = Normalizer.fold(n.neutral());
+        List<coach.text.morph.Reading> own = morph.analyze(neutral).stream()
+                .filter(x -> x.isNoun() && Normalizer.fold(x.lemma()).equals(neutral)).toList();
+        boolean animate = !own.isEmpty() && own.stream().allMatch(x -> x.animacy() == coach.text.morph.Animacy.ANIM);
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        for (coach.text.morph.Reading x : morph.analyze(neutral)) {
+            if (Normalizer.fold(x.lemma()).equals(neutral)) {
+                kinds.add(x.pos());
+            }
+        }
+        List<Neutral> out = new ArrayList<>();
+        for (coach.text.morph.Reading r : morph.analyze(read)) {
+            if (r.has("Fam") || r.has("Name") || r.has("Patr") || (animate && r.isNoun() && r.animacy() != coach.text.morph.Animacy.ANIM)) {
+                continue; // «лоха» as a person, not the shrub
+            }
+            if (!kinds.isEmpty() && !kinds.contains(r.pos())) {
+                continue; // «детская» the room is no model for an adjective
+            }
+            String lemma = Normalizer.fold(r.lemma());
+            if (n.model() != null ? !lemma.startsWith(Normalizer.fold(n.model())) : !n.pattern().matcher(lemma).matches()) {
+                continue; // «суки» is also the plural of «сук», «жлоба» is only «жлоб»
+            }
+            Optional<String> form;
+            if (r.isNoun() || r.isVerb()) {
+                form = morph.inflectLike(n.neutral(), r);
+            } else if (r.isAdjective() && !r.has("MPR")) {
+                List<String> fs = morph.synthesize(n.neutral(), r.tag());
+                form = fs.isEmpty() ? Optional.empty() : Optional.of(fs.get(0));
+            } else {
+                continue;
+            }
+            if (form.isEmpty()) {
+                continue;
+            }
+            if (neutral.equals("человек") && r.isNoun() && r.number() == coach.text.morph.GrammaticalNumber.PLUR && r.grammaticalCase() != null) {
+                // the plural of «человек» is «люди» («человек» is the genitive only after a number, «человеками» is a joke)
+                form = Optional.of(switch (r.grammaticalCase().base()) {
+                    case GEN, ACC -> "людей";
+                    case DAT -> "людям";
+                    case INS -> "людьми";
+                    case LOC, LOC2 -> "людях";
+                    default -> "люди";
+                });
+            }
+            String f = Normalizer.fold(form.get());
+            coach.text.morph.Reading as = null;
+            if (r.isNoun()) {
+                for (coach.text.morph.Reading x : morph.analyze(f)) {
+                    if (x.isNoun() && x.grammaticalCase() != null && r.grammaticalCase() != null
+                            && x.grammaticalCase().base() == r.grammaticalCase().base() && x.number() == r.number()
+                            && (as == null || x.animacy() == r.animacy())) {
+                        as = x; // the same animacy when the neutral word has both readings («лицо»)
+                    }
+                }
+            }
+            out.add(new Neutral(form.get(), r, as));
+        }
+        return out;
     }
 
     /** The word with its inner letters masked, as the coach quotes it: {@code пиздец} → {@code п****ц}. */
