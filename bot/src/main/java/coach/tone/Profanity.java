@@ -389,7 +389,7 @@ public final class Profanity {
                 other = true;
             }
         }
-        if (!cyr && !lat) {
+        if (!cyr && !lat || numberWithUnit(w)) {
             return null;
         }
         if (cyr && !lat && !other) {
@@ -410,6 +410,23 @@ public final class Profanity {
             }
         }
         return lat && !cyr ? match(en, toLatin(w), EN_LETTERS) : null;
+    }
+
+    /** «18k», «5кг», «2м», «4g»: digits first and at most two letters after them are a number with its unit, no disguise. */
+    private static boolean numberWithUnit(String w) {
+        int digits = 0;
+        while (digits < w.length() && Character.isDigit(w.charAt(digits))) {
+            digits++;
+        }
+        if (digits == 0 || digits == w.length()) {
+            return false;
+        }
+        for (int i = digits; i < w.length(); i++) {
+            if (!Character.isLetter(w.charAt(i))) {
+                return false;
+            }
+        }
+        return w.length() - digits <= 2;
     }
 
     /** Whether an all-Latin word consists only of letters that look like Cyrillic ones (xyй, cyka). */
