@@ -551,13 +551,34 @@ public final class PhrasingEngine {
         all.sort(Comparator.<Hit>comparingInt(h -> h.start).thenComparingInt(h -> -(h.end - h.start))
                 .thenComparingInt(h -> h.rule.lang() == lang ? 0 : 1).thenComparingInt(h -> rank.get(h.rule)));
         List<Hit> out = new ArrayList<>();
+        List<Hit> reaching = null;
         for (Hit h : all) {
             Hit last = out.isEmpty() ? null : out.get(out.size() - 1);
             if (last == null || last.end <= h.start) {
                 out.add(h);
-            } else if (h.end <= last.end && h.rule.lang() == last.rule.lang()) {
-                // a shorter match inside a longer one: kept as a fallback rewrite of that region
-                last.alternatives.add(h);
+            } else if (h.end <= last.end) {
+                if (h.rule.lang() == last.rule.lang()) {
+                    // a shorter match inside a longer one: the longer one's rewrite covers it (and a match of the same span is another rewrite of it)
+                    last.alternatives.add(h);
+                }
+            } else if (h.detectOnly()) {
+                // a detect-only match reaching past a kept one: no rewrite of that one covers it, so it makes it unrewritable
+                if (reaching == null) {
+                    reaching = new ArrayList<>();
+                }
+                reaching.add(h);
+            }
+        }
+        if (reaching != null) {
+            // each one blocks every kept match it overlaps (kept matches do not overlap: sorted by start and by end alike)
+            int k = 0;
+            for (Hit d : reaching) {
+                while (k < out.size() && out.get(k).end <= d.start) {
+                    k++;
+                }
+                for (int j = k; j < out.size() && out.get(j).start < d.end; j++) {
+                    out.get(j).alternatives.add(d);
+                }
             }
         }
         return out;
@@ -621,6 +642,29 @@ public final class PhrasingEngine {
 
     /** One risky fragment found by one rule. */
     record Hit(Rule rule, int start, int end, String fragment, List<Hit> alternatives, Match match, double confidence) {
+
+        /** Whether this match only reports a risk: no replacement and no transform rewrites it ({@code replacements: []}). */
+        boolean detectOnly() {
+            return rule.transform() == null && options().isEmpty();
+        }
+
+        /** Whether this match's span lies inside {@code [from, to)}. */
+        boolean inside(int from, int to) {
+            return from <= start && end <= to;
+        }
+
+        /**
+         * Whether a detect-only match overlaps this one without lying inside its span: no rewrite of this one fixes it,
+         * so the sentence gets none (a shorter rule's rewrite must not stand in for a longer detect-only finding either).
+         */
+        boolean blocked() {
+            for (Hit a : alternatives) {
+                if (a.detectOnly() && !a.inside(start, end)) {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         /** The replacements for this fragment: the rule's own, or for jargon the plain form or an explanation. */
         List<String> options() {

@@ -92,7 +92,7 @@ final class SentenceRewriter {
     List<String> versions(Job job) {
         int variants = 1;
         for (PhrasingEngine.Hit h : job.hits()) {
-            variants = Math.max(variants, h.options().size() + h.alternatives().size() + (Rule.PASSIVE.equals(h.rule().transform()) ? 1 : 0));
+            variants = Math.max(variants, h.options().size() + sameRegion(h, job.tokens(), job.sentence()).size() + (Rule.PASSIVE.equals(h.rule().transform()) ? 1 : 0));
         }
         Set<String> out = new LinkedHashSet<>();
         String original = job.text().substring(job.sentence().start(), job.sentence().end());
@@ -153,6 +153,9 @@ final class SentenceRewriter {
         String text = job.text();
         List<Token> tokens = job.tokens();
         Segment sen = job.sentence();
+        if (!everyFindingCovered(job.hits())) {
+            return Optional.empty();
+        }
         // «ты» → «вы» over the whole sentence, when a rule asks for it (and no replacement of its own)
         for (PhrasingEngine.Hit h : job.hits()) {
             if (Rule.POLITE.equals(h.rule().transform()) && h.options().isEmpty()) {
@@ -168,7 +171,7 @@ final class SentenceRewriter {
         // the whole sentence, when a rule owns it
         for (PhrasingEngine.Hit h : job.hits()) {
             if (h.rule().scope() == Rule.Scope.SENTENCE) {
-                return option(h, v, text).map(r -> r.isEmpty() ? "" : sentenceCase(finish(r, '.')));
+                return option(h, v, text, tokens, sen).map(r -> r.isEmpty() ? "" : sentenceCase(finish(r, '.')));
             }
         }
         List<Segment> clauses = Segments.clauses(tokens, sen);
@@ -196,7 +199,7 @@ final class SentenceRewriter {
                     removed[c] = true;
                 }
                 firstRemoved = firstRemoved < 0 ? a : Math.min(firstRemoved, a);
-                Optional<String> r = option(h, v, text);
+                Optional<String> r = option(h, v, text, tokens, sen);
                 if (r.isEmpty()) {
                     return Optional.empty();
                 }
@@ -227,7 +230,7 @@ final class SentenceRewriter {
                 }
                 edits.add(e.get());
             } else {
-                Optional<String> r = option(h, Rule.PASSIVE.equals(h.rule().transform()) ? v - 1 : v, text);
+                Optional<String> r = option(h, Rule.PASSIVE.equals(h.rule().transform()) ? v - 1 : v, text, tokens, sen);
                 if (r.isEmpty()) {
                     return Optional.empty();
                 }
@@ -481,18 +484,87 @@ final class SentenceRewriter {
         return inside.isEmpty() ? piece : Rewriter.apply(piece, inside);
     }
 
-    /** The hit's v-th option, filled from its captures; alternatives (shorter matches inside it) after its own. */
-    private Optional<String> option(PhrasingEngine.Hit h, int v, String text) {
+    /**
+     * Whether every finding of the sentence is fixed by a rewrite that covers its span: its own replacement or
+     * transform, or the replacement of a rule that owns the whole sentence. A detect-only finding ({@code replacements: []})
+     * or one a detect-only match reaches past otherwise leaves the sentence without a version: a rewrite of some other
+     * span must not stand in for it («We guarantee your visa will be approved.» is no «We expect that.»).
+     */
+    static boolean everyFindingCovered(List<PhrasingEngine.Hit> hits) {
+        boolean transformed = false;
+        boolean owned = false;
+        boolean sentenceSeen = false;
+        for (PhrasingEngine.Hit h : hits) {
+            String t = h.rule().transform();
+            transformed |= (Rule.POLITE.equals(t) || Rule.CALM.equals(t)) && h.options().isEmpty();
+            if (!sentenceSeen && h.rule().scope() == Rule.Scope.SENTENCE) {
+                sentenceSeen = true; // the first rule of sentence scope rewrites the sentence (see build)
+                owned = !h.options().isEmpty();
+            }
+        }
+        for (PhrasingEngine.Hit h : hits) {
+            if ((h.detectOnly() || h.blocked()) && (!owned || transformed)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The shorter matches inside a hit whose rewrite would replace exactly what the hit's own does, in the same scope:
+     * any for a sentence, the same clauses for a clause, the same words for a fragment (its edges may add punctuation:
+     * «, без вариантов» and «без вариантов»). These are real alternatives; another one's text put over the hit's span
+     * would drop the rest of it.
+     */
+    static List<PhrasingEngine.Hit> sameRegion(PhrasingEngine.Hit h, List<Token> tokens, Segment sen) {
+        List<PhrasingEngine.Hit> out = new ArrayList<>(0);
+        List<Segment> clauses = null;
+        for (PhrasingEngine.Hit a : h.alternatives()) {
+            if (a.rule().scope() != h.rule().scope() || a.options().isEmpty() || !a.inside(h.start(), h.end())) {
+                continue;
+            }
+            boolean same = switch (h.rule().scope()) {
+                case SENTENCE -> true;
+                case CLAUSE -> {
+                    if (clauses == null) {
+                        clauses = Segments.clauses(tokens, sen);
+                    }
+                    yield clauses.isEmpty() || (firstClause(clauses, a.match().fromToken()) == firstClause(clauses, h.match().fromToken())
+                            && lastClause(clauses, a.match().toToken() - 1) == lastClause(clauses, h.match().toToken() - 1));
+                }
+                case FRAGMENT -> onlyPunctuation(tokens, h.match().fromToken(), a.match().fromToken())
+                        && onlyPunctuation(tokens, a.match().toToken(), h.match().toToken());
+            };
+            if (same) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    private static boolean onlyPunctuation(List<Token> tokens, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (tokens.get(i).kind() != Token.Kind.PUNCT) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The hit's v-th option, filled from its captures; then the options of other rules that matched the same words.
+     * A shorter match inside it is never put in its place: that rewrite would drop the rest of the span.
+     */
+    private Optional<String> option(PhrasingEngine.Hit h, int v, String text, List<Token> tokens, Segment sen) {
         List<String> own = h.options();
         if (v < own.size()) {
             return Templates.fill(own.get(v), text, h.match(), inflector);
         }
         int k = v - own.size();
-        if (k < h.alternatives().size()) {
-            PhrasingEngine.Hit a = h.alternatives().get(k);
-            if (a.rule().scope() == h.rule().scope() && !a.options().isEmpty()) {
-                return Templates.fill(a.options().get(0), text, a.match(), inflector);
-            }
+        List<PhrasingEngine.Hit> same = sameRegion(h, tokens, sen);
+        if (k < same.size()) {
+            PhrasingEngine.Hit a = same.get(k);
+            return Templates.fill(a.options().get(0), text, a.match(), inflector);
         }
         return own.isEmpty() ? Optional.empty() : Templates.fill(own.get(own.size() - 1), text, h.match(), inflector);
     }
