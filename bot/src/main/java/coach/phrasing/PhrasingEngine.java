@@ -53,7 +53,7 @@ public final class PhrasingEngine {
         coach.text.morph.PhraseInflector pi = coach.text.morph.Morphology.russian().phrases();
         java.util.Optional<String> any = pi.inflect(phrase, c);
         if (any.isPresent()) {
-            return any.map(PhrasingEngine::lowerUnlessName);
+            return any.map(Templates::lowerUnlessName);
         }
         // an object the pattern caught after a verb («читать [src условия ]»): as an accusative, one number only
         String[] words = phrase.strip().split("\\s+");
@@ -66,29 +66,8 @@ public final class PhrasingEngine {
                 n = r.number();
             }
         }
-        return n == null ? java.util.Optional.empty() : pi.inflect(phrase, coach.text.morph.Case.ACC, c, n).map(PhrasingEngine::lowerUnlessName);
+        return n == null ? java.util.Optional.empty() : pi.inflect(phrase, coach.text.morph.Case.ACC, c, n).map(Templates::lowerUnlessName);
     };
-
-    /** «Проблем» that opened the client's sentence goes inside the new one as «проблем»; a name keeps its capital. */
-    private static String lowerUnlessName(String phrase) {
-        if (phrase.isEmpty() || !Character.isUpperCase(phrase.charAt(0))) {
-            return phrase;
-        }
-        String first = phrase.split("\\s+")[0];
-        if (first.length() > 1 && Character.isUpperCase(first.charAt(1))) {
-            return phrase; // an abbreviation: «МФЦ»
-        }
-        List<coach.text.morph.Reading> rs = coach.text.morph.Morphology.russian().analyze(coach.text.Normalizer.norm(first));
-        if (rs.isEmpty()) {
-            return phrase;
-        }
-        for (coach.text.morph.Reading r : rs) {
-            if (r.has("Name") || r.has("Fam") || r.has("Patr") || r.has("Geox") || r.has("Orgn")) {
-                return phrase;
-            }
-        }
-        return Rewriter.decapitalise(phrase);
-    }
 
     /** The infinitive of one verb form («дадим» → «дать»), when all its verb readings share one lemma; else empty. */
     static java.util.Optional<String> infinitive(String word) {

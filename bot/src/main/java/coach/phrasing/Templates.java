@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  *               gives «я свяжусь с вашим менеджером»
  *   {act:imp}   the captured words with each «вы» verb form as a polite imperative: «внесёте задаток» → «внесите задаток»
  *   {v:inf}     a captured verb as its infinitive: «точно [v успеем ]» → «рассчитываем {v:inf}» gives «рассчитываем успеть»
- *   {n:lower}   the captured words with a sentence-initial capital lowered (acronyms and "I" stay): «[n Refund ] is
- *               declined» → «we can't approve the {n:lower}» gives «we can't approve the refund»
+ *   {n:lower}   the captured words with a sentence-initial capital lowered (acronyms, "I" and Russian names, places and
+ *               organisations by the dictionary stay): «[n Refund ] is declined» → «we can't approve the {n:lower}»
+ *               gives «we can't approve the refund»; «[act Подтвердите бронь ]» → «Пожалуйста, {act:lower}»
  *   {~прислать} a lemma in the grammatical form of the marked word: «скиньте» → «пришлите», «скину» → «пришлю»
  * </pre>
  *
@@ -120,7 +121,7 @@ final class Templates {
             }
             String words = text.substring(s.start(), s.end());
             if ("lower".equals(m.group(2))) {
-                words = Rewriter.decapitalise(words);
+                words = words.isEmpty() || !coach.text.Lang.isCyrillic(words.charAt(0)) ? Rewriter.decapitalise(words) : lowerUnlessName(words);
             } else if (m.group(2) != null && VERB_OPS.contains(m.group(2))) {
                 Optional<String> v = verbs(words, m.group(2));
                 if (v.isEmpty()) {
@@ -138,6 +139,31 @@ final class Templates {
         }
         out.append(template.substring(at));
         return Optional.of(out.toString());
+    }
+
+    /**
+     * The words with a capital that only opened the client's sentence lowered, to go inside a new one: «Подтвердите
+     * бронь» after «Пожалуйста, » is «подтвердите бронь». A name, place or organisation by the dictionary («Ольга»,
+     * «Москва»), a word it does not know (a Latin one too) and an abbreviation («МФЦ») keep theirs.
+     */
+    static String lowerUnlessName(String phrase) {
+        if (phrase.isEmpty() || !Character.isUpperCase(phrase.charAt(0))) {
+            return phrase;
+        }
+        String first = phrase.split("\\s+")[0];
+        if (first.length() > 1 && Character.isUpperCase(first.charAt(1))) {
+            return phrase; // an abbreviation: «МФЦ»
+        }
+        List<coach.text.morph.Reading> rs = coach.text.morph.Morphology.russian().analyze(coach.text.Normalizer.norm(first));
+        if (rs.isEmpty()) {
+            return phrase; // a word the dictionary does not know may be a name
+        }
+        for (coach.text.morph.Reading r : rs) {
+            if (r.has("Name") || r.has("Fam") || r.has("Patr") || r.has("Geox") || r.has("Orgn")) {
+                return phrase;
+            }
+        }
+        return Rewriter.decapitalise(phrase);
     }
 
     /** A lemma in the form of the marked word (one word): its case and number, or its verb form; empty when unsure. */
