@@ -2,6 +2,8 @@ package coach.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import opennlp.tools.tokenize.SimpleTokenizer;
 import opennlp.tools.util.Span;
 
@@ -13,15 +15,44 @@ public final class TextAnalyzer {
     private TextAnalyzer() {
     }
 
+    /** One user-perceived character: an emoji with its modifiers, variation selector and joined parts is one. */
+    private static final Pattern GRAPHEME = Pattern.compile("\\X");
+
     public static List<Token> analyze(String text) {
         Span[] spans = SimpleTokenizer.INSTANCE.tokenizePos(text);
         List<Token> out = new ArrayList<>(spans.length);
-        for (Span s : spans) {
-            String raw = text.substring(s.getStart(), s.getEnd());
+        Matcher cluster = null;
+        for (int i = 0; i < spans.length; i++) {
+            int start = spans[i].getStart();
+            int end = spans[i].getEnd();
+            if (symbolAt(text, start)) {
+                // the tokenizer cuts an emoji into its UTF-16 halves and parts («👍🏻», «❤️», «👨‍👩‍👧»): it is one token
+                if (cluster == null) {
+                    cluster = GRAPHEME.matcher(text);
+                }
+                cluster.region(start, text.length());
+                if (cluster.lookingAt() && cluster.end() > end) {
+                    int j = i;
+                    while (j + 1 < spans.length && spans[j + 1].getEnd() <= cluster.end()) {
+                        j++;
+                    }
+                    if (spans[j].getEnd() == cluster.end()) {
+                        i = j;
+                        end = cluster.end();
+                    }
+                }
+            }
+            String raw = text.substring(start, end);
             Word w = Word.of(raw);
-            out.add(new Token(raw, s.getStart(), s.getEnd(), w.norm(), w.stem(), w.kind(), w));
+            out.add(new Token(raw, start, end, w.norm(), w.stem(), w.kind(), w));
         }
         return out;
+    }
+
+    /** Whether an emoji or another symbol (not a letter, digit or punctuation mark) starts at {@code i}. */
+    private static boolean symbolAt(String text, int i) {
+        char c = text.charAt(i);
+        return Character.isHighSurrogate(c) || Character.getType(c) == Character.OTHER_SYMBOL;
     }
 
     /** Stems of the words of a text, in order; handy for building patterns and indexes. */
