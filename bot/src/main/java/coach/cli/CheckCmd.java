@@ -28,7 +28,7 @@ final class CheckCmd implements Callable<Integer> {
     private static final CompletableFuture<Started> EARLY = Early.launchedAs("check") ? Early.start("check-start", CheckCmd::start) : null;
 
     @Option(names = "--jsonl", description = "Read one message per line from stdin (lines end at \\n or \\r\\n), write one JSON object per line: "
-            + "{text, lang, risky, findings: [{rule, category, start, end, fragment, principle, why, source (rule|model), confidence (model only), rewritable}], suggestions, partial (only when some sentence must be rephrased by hand)}. "
+            + "{text, lang, risky, findings: [{rule, category, start, end, fragment, principle, why, source (rule|model), confidence (model only), rewritable}], suggestions, partial (only when some sentence must be rephrased by hand), doubtful (sentences left as they were that may still sound risky)}. "
             + "A line over " + Io.MAX_LINE_CHARS + " characters gets {error: \"line_too_long\", line, chars, max, message} instead.")
     boolean jsonl;
 
@@ -117,6 +117,10 @@ final class CheckCmd implements Callable<Integer> {
         if (!r.partial().isEmpty()) {
             ArrayNode ps = o.putArray("partial");
             r.partial().forEach(ps::add);
+        }
+        if (!r.doubtful().isEmpty()) {
+            ArrayNode ds = o.putArray("doubtful");
+            r.doubtful().forEach(ds::add);
         }
         return o;
     }

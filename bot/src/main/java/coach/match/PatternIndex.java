@@ -1,110 +1,142 @@
 package coach.match;
 
 import coach.text.Token;
+import coach.text.Word;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A prefilter for many patterns over one text: each pattern is filed under the alternatives of one
- * of its required elements (its anchor), so a text only runs the patterns whose anchor occurs in it
- * and whose every other required element has some alternative in the text. Never drops a pattern
- * that could match; it only saves running the ones that cannot. Immutable once built; thread-safe.
+ * A prefilter for many patterns over one text: a pattern is a candidate only when every one of its required elements
+ * (not optional, not negated, no tag) has some alternative in the text; patterns are filed under the alternatives
+ * of one required element (their anchor), so a text only tests the patterns whose anchor occurs in it. Never drops
+ * a pattern that could match; it only saves running the ones that cannot.
+ *
+ * <p>Every stem, normalised form and lemma a required element asks for, and every prefix and suffix, is a "key"
+ * numbered per index; a text's words mark the keys they have through their vocabulary numbers ({@link Word}) and
+ * two tries (prefixes, reversed suffixes), with no string hashing. Patterns are added while building; the lookup
+ * tables are made on the first query (and again after a later {@link #add}). Thread-safe for queries once built.
  *
  * @param <T> what a pattern belongs to (a rule, a criterion); told apart by identity
  */
 public final class PatternIndex<T> {
-    private static final int PREFIX_KEY = 2;
-
     private final List<Integer> valueOf = new ArrayList<>();
     private final List<TokenPattern> patterns = new ArrayList<>();
-    private final Map<String, List<Integer>> byStem = new HashMap<>();
-    private final Map<String, List<Integer>> byNorm = new HashMap<>();
-    private final Map<String, List<Integer>> byPrefix = new HashMap<>();
-    private final Map<String, List<Integer>> byLemma = new HashMap<>();
-    private final List<Integer> always = new ArrayList<>();
     private final List<T> distinct = new ArrayList<>();
-    private final Map<T, Integer> order = new java.util.IdentityHashMap<>();
-    /**
-     * Every stem, normalised form and lemma a required element of some pattern asks for, numbered; a text's
-     * words are looked up once each and the required elements of the candidates are then tested as bits.
-     */
-    private final Map<String, Integer> stemIds = new HashMap<>();
-    private final Map<String, Integer> normIds = new HashMap<>();
-    private final Map<String, Integer> lemmaIds = new HashMap<>();
-    /** For each pattern, its required elements (see {@link Required}), those that are always present left out. */
-    private final List<Required[]> required = new ArrayList<>();
+    private final Map<T, Integer> order = new IdentityHashMap<>();
+    /** Keys by kind: vocabulary number → key number. */
+    private final IntMap stemKeys = new IntMap();
+    private final IntMap normKeys = new IntMap();
+    private final IntMap lemmaKeys = new IntMap();
+    private final Trie prefixKeys = new Trie();
+    private final Trie suffixKeys = new Trie();
+    private int keys;
+    /** Per pattern: its required elements, each as the keys of its alternatives. */
+    private final List<int[][]> required = new ArrayList<>();
+    /** Per pattern: the keys of its anchor's alternatives; null without an anchor (always tested). */
+    private final List<int[]> anchors = new ArrayList<>();
+    /** Whether some anchor asks for a lemma: only then are the texts' lemmas looked at (as the index always did). */
+    private boolean lemmaAnchor;
+    private volatile Tables tables;
 
-    /** A required element: present when the text has one of {@code ids}, or a form with one of the prefixes or suffixes. */
-    private record Required(int[] ids, String[] prefixes, String[] suffixes) {
+    /** For each key, the patterns anchored on it; the patterns tested always. */
+    private record Tables(int keys, int[][] anchored, int[] always, boolean lemmas) {
     }
 
     /** Files {@code pattern} for {@code value}; a value may have many patterns. */
-    public PatternIndex<T> add(TokenPattern pattern, T value) {
-        int id = patterns.size();
+    public synchronized PatternIndex<T> add(TokenPattern pattern, T value) {
         patterns.add(pattern);
         valueOf.add(order.computeIfAbsent(value, v -> {
             distinct.add(v);
             return distinct.size() - 1;
         }));
-        required.add(required(pattern));
         TokenPattern.Element anchor = anchor(pattern);
-        if (anchor == null) {
-            always.add(id);
-            return this;
-        }
-        for (TokenPattern.Alt a : anchor.alts()) {
-            switch (a.kind()) {
-                case STEM -> byStem.computeIfAbsent(a.value(), k -> new ArrayList<>()).add(id);
-                case EXACT -> byNorm.computeIfAbsent(a.value(), k -> new ArrayList<>()).add(id);
-                case SUFFIX, TAG -> always.add(id);
-                case LEMMA -> byLemma.computeIfAbsent(a.value(), k -> new ArrayList<>()).add(id);
-                case PREFIX -> {
-                    if (a.value().length() < PREFIX_KEY) {
-                        always.add(id);
-                    } else {
-                        byPrefix.computeIfAbsent(a.value().substring(0, PREFIX_KEY), k -> new ArrayList<>()).add(id);
-                    }
-                }
-            }
-        }
-        return this;
-    }
-
-    private Required[] required(TokenPattern p) {
-        List<Required> out = new ArrayList<>();
-        for (TokenPattern.Element e : p.elements()) {
+        List<int[]> req = new ArrayList<>();
+        int[] anchorKeys = null;
+        for (TokenPattern.Element e : pattern.elements()) {
             if (e.kind() != TokenPattern.Kind.ALTS || e.optional() || e.negated() || hasTag(e)) {
                 continue; // not required, or (a tag) always taken as present
             }
-            List<Integer> ids = new ArrayList<>();
-            List<String> prefixes = new ArrayList<>();
-            List<String> suffixes = new ArrayList<>();
-            for (TokenPattern.Alt a : e.alts()) {
-                switch (a.kind()) {
-                    case STEM -> ids.add(id(stemIds, a.value()));
-                    case EXACT -> ids.add(id(normIds, a.value()));
-                    case LEMMA -> ids.add(id(lemmaIds, a.value()));
-                    case PREFIX -> prefixes.add(a.value());
-                    case SUFFIX -> suffixes.add(a.value());
-                    case TAG -> throw new AssertionError("tags are skipped above");
-                }
+            int[] ks = new int[e.alts().size()];
+            for (int k = 0; k < ks.length; k++) {
+                ks[k] = key(e.alts().get(k));
             }
-            out.add(new Required(ids.stream().mapToInt(Integer::intValue).toArray(), prefixes.toArray(new String[0]),
-                    suffixes.toArray(new String[0])));
+            req.add(ks);
+            if (e == anchor) {
+                anchorKeys = ks;
+            }
         }
-        return out.toArray(new Required[0]);
+        if (anchor != null) {
+            for (TokenPattern.Alt a : anchor.alts()) {
+                lemmaAnchor |= a.kind() == TokenPattern.AltKind.LEMMA;
+            }
+        }
+        required.add(req.toArray(new int[0][]));
+        anchors.add(anchorKeys);
+        tables = null;
+        return this;
     }
 
-    private int id(Map<String, Integer> ids, String value) {
-        Integer id = ids.get(value);
-        if (id == null) {
-            id = stemIds.size() + normIds.size() + lemmaIds.size();
-            ids.put(value, id);
+    private int key(TokenPattern.Alt a) {
+        int k = switch (a.kind()) {
+            case STEM -> stemKeys.putIfAbsent(a.id(), keys);
+            case EXACT -> normKeys.putIfAbsent(a.id(), keys);
+            case LEMMA -> lemmaKeys.putIfAbsent(a.id(), keys);
+            case PREFIX -> prefixKeys.putIfAbsent(a.value(), keys);
+            case SUFFIX -> suffixKeys.putIfAbsent(new StringBuilder(a.value()).reverse().toString(), keys);
+            case TAG -> throw new AssertionError("tags are skipped");
+        };
+        if (k == keys) {
+            keys++;
         }
-        return id;
+        return k;
+    }
+
+    private Tables tables() {
+        Tables t = tables;
+        if (t != null) {
+            return t;
+        }
+        synchronized (this) {
+            if (tables == null) {
+                int[] counts = new int[keys];
+                int nAlways = 0;
+                for (int[] a : anchors) {
+                    if (a == null) {
+                        nAlways++;
+                    } else {
+                        for (int k : distinctKeys(a)) {
+                            counts[k]++;
+                        }
+                    }
+                }
+                int[][] anchored = new int[keys][];
+                for (int k = 0; k < keys; k++) {
+                    anchored[k] = new int[counts[k]];
+                }
+                int[] fill = new int[keys];
+                int[] always = new int[nAlways];
+                int ai = 0;
+                for (int id = 0; id < anchors.size(); id++) {
+                    int[] a = anchors.get(id);
+                    if (a == null) {
+                        always[ai++] = id;
+                    } else {
+                        for (int k : distinctKeys(a)) {
+                            anchored[k][fill[k]++] = id;
+                        }
+                    }
+                }
+                tables = new Tables(keys, anchored, always, lemmaAnchor);
+            }
+            return tables;
+        }
+    }
+
+    private static int[] distinctKeys(int[] ks) {
+        return java.util.Arrays.stream(ks).distinct().toArray();
     }
 
     /** The required, non-negated element with the fewest and longest alternatives, or null. */
@@ -148,34 +180,31 @@ public final class PatternIndex<T> {
 
     /** Values (in the order first added) that have a pattern which may match {@code tokens}. */
     public List<T> candidates(List<Token> tokens) {
+        Tables tb = tables();
+        BitSet present = new BitSet(tb.keys());
         BitSet seen = new BitSet(patterns.size());
-        BitSet present = new BitSet(stemIds.size() + normIds.size() + lemmaIds.size());
-        boolean lemmas = !byLemma.isEmpty();
         for (Token t : tokens) {
+            Word w = t.word();
             String n = t.norm();
-            mark(byNorm.get(n), seen);
-            bit(normIds, n, present);
-            if (n.length() >= PREFIX_KEY) {
-                mark(byPrefix.get(n.substring(0, PREFIX_KEY)), seen);
-            }
+            mark(tb, normKeys.get(w.normId()), present, seen);
+            prefixKeys.markPrefixes(n, tb, present, seen);
+            suffixKeys.markSuffixes(n, tb, present, seen);
             if (t.isWord()) {
-                mark(byStem.get(t.stem()), seen);
-                bit(stemIds, t.stem(), present);
-                if (lemmas) {
-                    mark(byLemma.get(n), seen);
-                    bit(lemmaIds, n, present);
-                    for (String l : coach.text.Lemmas.of(n)) {
-                        mark(byLemma.get(l), seen);
-                        bit(lemmaIds, l, present);
+                mark(tb, stemKeys.get(w.stemId()), present, seen);
+                if (tb.lemmas()) {
+                    for (int l : w.lemmas()) {
+                        mark(tb, lemmaKeys.get(l), present, seen);
                     }
                 }
             }
         }
-        mark(always, seen);
+        for (int id : tb.always()) {
+            seen.set(id);
+        }
         BitSet valueSeen = new BitSet(distinct.size());
         for (int id = seen.nextSetBit(0); id >= 0; id = seen.nextSetBit(id + 1)) {
             int v = valueOf.get(id);
-            if (!valueSeen.get(v) && allRequiredPresent(required.get(id), present, tokens)) {
+            if (!valueSeen.get(v) && allRequiredPresent(required.get(id), present)) {
                 valueSeen.set(v);
             }
         }
@@ -186,55 +215,194 @@ public final class PatternIndex<T> {
         return out;
     }
 
-    private static void bit(Map<String, Integer> ids, String value, BitSet present) {
-        Integer id = ids.get(value);
-        if (id != null) {
-            present.set(id);
+    /** Marks key {@code k} present (when it is a key) and the patterns anchored on it as worth testing. */
+    private static void mark(Tables tb, int k, BitSet present, BitSet seen) {
+        if (k < 0 || k >= tb.keys() || present.get(k)) {
+            return;
+        }
+        present.set(k);
+        for (int id : tb.anchored()[k]) {
+            seen.set(id);
         }
     }
 
-    private static void mark(List<Integer> ids, BitSet seen) {
-        if (ids != null) {
-            for (int id : ids) {
-                seen.set(id);
+    private static boolean allRequiredPresent(int[][] required, BitSet present) {
+        for (int[] r : required) {
+            boolean any = false;
+            for (int k : r) {
+                if (present.get(k)) {
+                    any = true;
+                    break;
+                }
             }
-        }
-    }
-
-    private static boolean allRequiredPresent(Required[] required, BitSet present, List<Token> tokens) {
-        for (Required r : required) {
-            if (!present(r, present, tokens)) {
+            if (!any) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean present(Required r, BitSet present, List<Token> tokens) {
-        for (int id : r.ids()) {
-            if (present.get(id)) {
-                return true;
-            }
-        }
-        for (String p : r.prefixes()) {
-            for (Token t : tokens) {
-                if (t.norm().startsWith(p)) {
-                    return true;
-                }
-            }
-        }
-        for (String s : r.suffixes()) {
-            for (Token t : tokens) {
-                String n = t.norm();
-                if (n.length() > s.length() && n.endsWith(s)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     public int size() {
         return patterns.size();
+    }
+
+    /** An open-addressing map from a non-negative int to a non-negative int. */
+    static final class IntMap {
+        private int[] keys = new int[16];
+        private int[] values = new int[16];
+        private int size;
+
+        IntMap() {
+            java.util.Arrays.fill(keys, -1);
+        }
+
+        /** The value of {@code key}, or -1. */
+        int get(int key) {
+            if (key < 0) {
+                return -1;
+            }
+            int[] ks = keys;
+            int mask = ks.length - 1;
+            for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
+                int k = ks[i];
+                if (k == key) {
+                    return values[i];
+                }
+                if (k < 0) {
+                    return -1;
+                }
+            }
+        }
+
+        /** The value of {@code key}; puts {@code value} first if it has none (and then counts it as taken). */
+        int putIfAbsent(int key, int value) {
+            int old = get(key);
+            if (old >= 0) {
+                return old;
+            }
+            if ((size + 1) * 2 > keys.length) {
+                grow();
+            }
+            insert(key, value);
+            size++;
+            return value;
+        }
+
+        private void insert(int key, int value) {
+            int mask = keys.length - 1;
+            int i = mix(key) & mask;
+            while (keys[i] >= 0) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            values[i] = value;
+        }
+
+        private void grow() {
+            int[] ok = keys;
+            int[] ov = values;
+            keys = new int[ok.length * 2];
+            values = new int[ok.length * 2];
+            java.util.Arrays.fill(keys, -1);
+            for (int i = 0; i < ok.length; i++) {
+                if (ok[i] >= 0) {
+                    insert(ok[i], ov[i]);
+                }
+            }
+        }
+
+        private static int mix(int k) {
+            int h = k * 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
+    }
+
+    /** A character trie of prefixes (or of reversed suffixes), each with its key. */
+    static final class Trie {
+        private char[][] labels = new char[1][0];
+        private int[][] children = new int[1][0];
+        private int[] key = {-1};
+        private int nodes = 1;
+        private int max = -1;
+
+        /** The key of {@code s}; puts {@code value} first if it has none. */
+        int putIfAbsent(String s, int value) {
+            int node = 0;
+            for (int i = 0; i < s.length(); i++) {
+                int next = child(node, s.charAt(i));
+                if (next < 0) {
+                    next = newNode();
+                    char[] l = java.util.Arrays.copyOf(labels[node], labels[node].length + 1);
+                    int[] c = java.util.Arrays.copyOf(children[node], children[node].length + 1);
+                    l[l.length - 1] = s.charAt(i);
+                    c[c.length - 1] = next;
+                    labels[node] = l;
+                    children[node] = c;
+                }
+                node = next;
+            }
+            if (key[node] < 0) {
+                key[node] = value;
+                max = Math.max(max, value);
+            }
+            return key[node];
+        }
+
+        private int newNode() {
+            if (nodes == key.length) {
+                int n = nodes * 2;
+                labels = java.util.Arrays.copyOf(labels, n);
+                children = java.util.Arrays.copyOf(children, n);
+                key = java.util.Arrays.copyOf(key, n);
+                for (int i = nodes; i < n; i++) {
+                    labels[i] = new char[0];
+                    children[i] = new int[0];
+                    key[i] = -1;
+                }
+            }
+            return nodes++;
+        }
+
+        private int child(int node, char c) {
+            char[] l = labels[node];
+            for (int i = 0; i < l.length; i++) {
+                if (l[i] == c) {
+                    return children[node][i];
+                }
+            }
+            return -1;
+        }
+
+        /** Marks every prefix that {@code s} starts with. */
+        void markPrefixes(String s, Tables tb, BitSet present, BitSet seen) {
+            if (max < 0) {
+                return;
+            }
+            int node = 0;
+            for (int i = 0; ; i++) {
+                if (key[node] >= 0) {
+                    mark(tb, key[node], present, seen);
+                }
+                if (i == s.length() || (node = child(node, s.charAt(i))) < 0) {
+                    return;
+                }
+            }
+        }
+
+        /** Marks every suffix that {@code s} ends with and is longer than. */
+        void markSuffixes(String s, Tables tb, BitSet present, BitSet seen) {
+            if (max < 0) {
+                return;
+            }
+            int node = 0;
+            for (int i = s.length() - 1; i > 0; i--) {
+                if ((node = child(node, s.charAt(i))) < 0) {
+                    return;
+                }
+                if (key[node] >= 0) {
+                    mark(tb, key[node], present, seen);
+                }
+            }
+        }
     }
 }

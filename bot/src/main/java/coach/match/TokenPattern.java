@@ -3,7 +3,6 @@ package coach.match;
 import coach.text.Token;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A compiled token pattern: the one matcher that phrasing rules, drill rubrics and quiz key points
@@ -42,7 +41,6 @@ import java.util.Set;
  * ({@code . ! ? ;} or a line break) unless the pattern names that punctuation itself.
  */
 public final class TokenPattern {
-    private static final Set<String> SENTENCE_END = Set.of(".", "!", "?", ";", "…");
 
 
     private final String source;
@@ -55,9 +53,14 @@ public final class TokenPattern {
     private final int[] captureFrom;
     private final int[] captureTo;
 
+    /** The first element when a match must start with a token it accepts (not optional, not a gap or an anchor), else null. */
+    private final Element first;
+
     TokenPattern(String source, List<Element> elements, int markFrom, int markTo, List<String> names, List<int[]> ranges) {
         this.source = source;
         this.elements = elements;
+        Element e0 = elements.isEmpty() ? null : elements.get(0);
+        this.first = e0 != null && e0.consumes() ? e0 : null;
         this.markFrom = markFrom;
         this.markTo = markTo;
         this.captureNames = names.toArray(new String[0]);
@@ -98,6 +101,10 @@ public final class TokenPattern {
         int[] mark = new int[slots()];
         int i = 0;
         while (i < tokens.size()) {
+            if (first != null && !first.accepts(tokens.get(i))) {
+                i++; // what attempt would find at once
+                continue;
+            }
             int end = attempt(tokens, i, mark);
             if (end > i) {
                 int from = Math.max(mark[0], mark[2]);
@@ -116,7 +123,7 @@ public final class TokenPattern {
     public boolean matches(List<Token> tokens) {
         int[] mark = new int[slots()];
         for (int i = 0; i < tokens.size(); i++) {
-            if (attempt(tokens, i, mark) > i) {
+            if ((first == null || first.accepts(tokens.get(i))) && attempt(tokens, i, mark) > i) {
                 return true;
             }
         }
@@ -218,15 +225,15 @@ public final class TokenPattern {
         Element el = elements.get(e);
         switch (el.kind) {
             case SENTENCE_START -> {
-                return t == 0 || (t <= tokens.size() && SENTENCE_END.contains(tokens.get(t - 1).norm())) ? matchAt(tokens, t, e + 1, mark) : -1;
+                return t == 0 || (t <= tokens.size() && sentenceEnd(tokens.get(t - 1))) ? matchAt(tokens, t, e + 1, mark) : -1;
             }
             case SENTENCE_END -> {
-                return t >= tokens.size() || SENTENCE_END.contains(tokens.get(t).norm()) ? matchAt(tokens, t, e + 1, mark) : -1;
+                return t >= tokens.size() || sentenceEnd(tokens.get(t)) ? matchAt(tokens, t, e + 1, mark) : -1;
             }
             case REST_OF_CLAUSE, REST_OF_SENTENCE -> {
                 int k = t;
                 int max = Math.min(tokens.size(), t + MAX_REST);
-                while (k < max && !(el.kind == Kind.REST_OF_CLAUSE ? clauseEnd(tokens, k) : SENTENCE_END.contains(tokens.get(k).norm()))) {
+                while (k < max && !(el.kind == Kind.REST_OF_CLAUSE ? clauseEnd(tokens, k) : sentenceEnd(tokens.get(k)))) {
                     k++;
                 }
                 int r = matchAt(tokens, k, e + 1, mark);
@@ -242,7 +249,7 @@ public final class TokenPattern {
             for (int skip = 0; skip <= el.gap; skip++) {
                 if (skip > 0) {
                     int k = t + skip - 1;
-                    if (k >= tokens.size() || SENTENCE_END.contains(tokens.get(k).norm()) || tokens.get(k).text().contains("\n")) {
+                    if (k >= tokens.size() || sentenceEnd(tokens.get(k)) || tokens.get(k).text().contains("\n")) {
                         break;
                     }
                 }
@@ -269,11 +276,17 @@ public final class TokenPattern {
 
     /** A rest-of-clause or rest-of-sentence element takes at most this many tokens (keeps matching linear on huge texts). */
     static final int MAX_REST = 40;
-    private static final Set<String> CLAUSE_END = Set.of(",", ";", ":", ".", "!", "?", "…", "(", ")");
+
+    /** Whether a token ends a sentence: . ! ? ; … (a test of one character: no hashing on every token). */
+    private static boolean sentenceEnd(Token tok) {
+        String n = tok.norm();
+        return n.length() == 1 && ".!?;…".indexOf(n.charAt(0)) >= 0;
+    }
 
     private static boolean clauseEnd(List<Token> tokens, int k) {
         Token tok = tokens.get(k);
-        if (CLAUSE_END.contains(tok.norm())) {
+        String n = tok.norm();
+        if (n.length() == 1 && ",;:.!?…()".indexOf(n.charAt(0)) >= 0) {
             return true;
         }
         // a dash set off by spaces ("ждём — это долго") ends a clause; a hyphen inside a word ("что-то") does not
@@ -294,15 +307,27 @@ public final class TokenPattern {
 
     enum AltKind { STEM, EXACT, PREFIX, SUFFIX, LEMMA, TAG }
 
-    record Alt(AltKind kind, String value) {
+    /**
+     * One alternative; {@code id} is the vocabulary number of its word (stem, form or lemma) or of its tag, so a token
+     * is tested by comparing ints ({@link coach.text.Word}).
+     */
+    record Alt(AltKind kind, String value, int id) {
+        Alt(AltKind kind, String value) {
+            this(kind, value, switch (kind) {
+                case STEM, EXACT, LEMMA -> coach.text.Vocabulary.register(value);
+                case TAG -> coach.text.Vocabulary.registerTag(value);
+                case PREFIX, SUFFIX -> -1;
+            });
+        }
+
         boolean accepts(Token tok) {
             return switch (kind) {
-                case STEM -> tok.isWord() && tok.stem().equals(value);
-                case EXACT -> tok.norm().equals(value);
+                case STEM -> tok.isWord() && tok.word().stemId() == id;
+                case EXACT -> tok.word().normId() == id;
                 case PREFIX -> tok.norm().startsWith(value);
                 case SUFFIX -> tok.isWord() && tok.norm().length() > value.length() && tok.norm().endsWith(value);
-                case LEMMA -> tok.isWord() && (tok.norm().equals(value) || coach.text.Lemmas.of(tok.norm()).contains(value));
-                case TAG -> tok.isWord() && coach.text.Lemmas.hasTag(tok.norm(), value);
+                case LEMMA -> tok.isWord() && tok.word().hasLemma(id);
+                case TAG -> tok.isWord() && tok.word().hasTag(id, value);
             };
         }
     }

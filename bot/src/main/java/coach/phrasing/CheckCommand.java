@@ -71,6 +71,13 @@ public final class CheckCommand implements Command.Handler {
             for (String s : r.suggestions()) {
                 b.text(i++ + ") ").quote(engine.mask(s)).nl();
             }
+        } else if (r.suggestions().isEmpty() && !r.partial().isEmpty() && quoted && !r.doubtful().isEmpty()) {
+            b.text(Texts.get(ui, "check.doubtful")).nl();
+            for (String d : r.doubtful()) {
+                b.text("— ").quote(engine.mask(d)).nl();
+            }
+            b.text(Texts.get(ui, "check.doubtful_rest")).nl();
+            b.quote(engine.mask(r.partial().get(0))).nl();
         } else if (r.suggestions().isEmpty() && !r.partial().isEmpty() && quoted) {
             b.text(Texts.get(ui, "check.partial")).nl();
             b.quote(engine.mask(r.partial().get(0))).nl();

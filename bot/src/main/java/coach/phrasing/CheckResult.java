@@ -12,12 +12,20 @@ import java.util.List;
  * @param suggestions up to three polite versions of the whole text, each checking clean and fixing every finding
  *                    ("sendable or nothing"); empty when the text is clean or when some sentence must be rephrased by hand
  * @param partial     when some sentence cannot be rewritten safely: versions that fix the other sentences and leave
- *                    that one as it was (not sendable as they stand; the report shows them as a head start)
+ *                    that one as it was (not sendable as they stand; the report shows them as a head start); also the
+ *                    versions withheld because another sentence they leave as it was may still sound risky
+ * @param doubtful    sentences no finding covers that the tone model still suspects («да успеет, всегда успевают»):
+ *                    a version that leaves them as they were is not offered (it goes to {@code partial})
  */
-public record CheckResult(String text, Lang lang, List<Finding> findings, List<String> suggestions, List<String> partial) {
+public record CheckResult(String text, Lang lang, List<Finding> findings, List<String> suggestions, List<String> partial,
+        List<String> doubtful) {
 
     public CheckResult(String text, Lang lang, List<Finding> findings, List<String> suggestions) {
-        this(text, lang, findings, suggestions, List.of());
+        this(text, lang, findings, suggestions, List.of(), List.of());
+    }
+
+    public CheckResult(String text, Lang lang, List<Finding> findings, List<String> suggestions, List<String> partial) {
+        this(text, lang, findings, suggestions, partial, List.of());
     }
 
     public boolean risky() {

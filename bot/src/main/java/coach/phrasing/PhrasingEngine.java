@@ -246,7 +246,7 @@ public final class PhrasingEngine {
             versions.put(e.getKey(), s.size() > MAX_REWRITE_TOKENS ? List.of()
                     : rewriter.versions(new SentenceRewriter.Job(t, tokens, s, e.getValue(), lang)));
         }
-        List<String> suggestions = assemble(t, tokens, sentences, versions);
+        List<String> suggestions = assemble(t, tokens, sentences, versions, this::clean);
         List<Finding> findings = new ArrayList<>(hits.size());
         for (Map.Entry<Integer, List<Hit>> e : bySentence.entrySet()) {
             // rewritable: its sentence has a verified version and the message around it still makes a suggestion
@@ -264,11 +264,53 @@ public final class PhrasingEngine {
             // a version that leaves a risky sentence as it was is not one to send: it is shown apart, as a head start
             return new CheckResult(t, lang, List.copyOf(findings), List.of(), suggestions);
         }
+        List<String> doubtful = refine && !suggestions.isEmpty() ? doubtful(t, tokens, sentences, bySentence.keySet()) : List.of();
+        if (!doubtful.isEmpty()) {
+            // the rest of the message may still sound risky: a version that leaves it as it was is no version to send
+            return new CheckResult(t, lang, List.copyOf(findings), List.of(), suggestions, doubtful);
+        }
         return new CheckResult(t, lang, List.copyOf(findings), suggestions);
     }
 
+    /**
+     * The sentences no finding covers (the suggestions keep them as they were) that the tone model still suspects at its
+     * lower level: «Насчёт недостачи: ваши же кладовщики не пересчитали» beside a rewritten «вопрос к ним».
+     */
+    private List<String> doubtful(String t, List<Token> tokens, List<Segments.Segment> sentences, Set<Integer> rewritten) {
+        if (tone == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(0);
+        for (int i = 0; i < sentences.size(); i++) {
+            Segments.Segment s = sentences.get(i);
+            if (rewritten.contains(i) || s.size() > MAX_REWRITE_TOKENS) {
+                continue;
+            }
+            String text = t.substring(s.start(), s.end());
+            if (!greeting(tokens, s) && tone.checker().suspect(text, tokens.subList(s.fromToken(), s.toToken()))) {
+                out.add(text);
+            }
+        }
+        return out;
+    }
+
+    /** Words of a greeting or an address: «Добрый день, Ольга Викторовна.», «Hi Mark.» say nothing to suspect. */
+    private static final Set<String> GREETING = Set.of("добрый", "доброе", "день", "вечер", "утро", "здравствуйте", "привет",
+            "приветствую", "коллеги", "уважаемый", "уважаемая", "уважаемые", "дорогой", "дорогая", "дорогие", "всем", "hello", "hi",
+            "dear", "good", "morning", "afternoon", "evening", "team", "colleagues", "all", "everyone");
+
+    private static boolean greeting(List<Token> tokens, Segments.Segment s) {
+        for (int i = s.fromToken(); i < s.toToken(); i++) {
+            Token w = tokens.get(i);
+            if (w.isWord() && !GREETING.contains(w.norm()) && !Character.isUpperCase(w.text().charAt(0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private SentenceRewriter rewriter(boolean refine) {
-        return new SentenceRewriter((s, ts) -> scan(s, ts, Lang.detect(s)).isEmpty() && (tone == null || !tone.flags(s, ts)), inflector, s -> {
+        return new SentenceRewriter(this::clean, inflector, s -> {
             if (!refine) {
                 return java.util.Optional.empty();
             }
@@ -278,15 +320,25 @@ public final class PhrasingEngine {
     }
 
     /** Whole-message suggestions from the sentences' verified versions; the k-th takes each sentence's k-th (or last) version. */
-    private static List<String> assemble(String text, List<Token> tokens, List<Segments.Segment> sentences, Map<Integer, List<String>> versions) {
+    private static List<String> assemble(String text, List<Token> tokens, List<Segments.Segment> sentences, Map<Integer, List<String>> versions,
+            java.util.function.BiPredicate<String, List<Token>> clean) {
         int n = 0;
         for (List<String> v : versions.values()) {
             n = Math.max(n, v.size());
+        }
+        // which sentences of the draft already say who does what next (once per message: the time stays linear)
+        boolean[] saysNext = new boolean[sentences.size()];
+        int saying = 0;
+        for (int i = 0; i < sentences.size(); i++) {
+            Segments.Segment s = sentences.get(i);
+            saysNext[i] = SentenceRewriter.saysNextStep(tokens, s.fromToken(), s.toToken());
+            saying += saysNext[i] ? 1 : 0;
         }
         Set<String> out = new LinkedHashSet<>();
         for (int k = 0; k < n && out.size() < MAX_SUGGESTIONS; k++) {
             StringBuilder b = new StringBuilder(text.length() + 64);
             int at = 0;
+            boolean added = false;
             for (Map.Entry<Integer, List<String>> e : versions.entrySet()) {
                 List<String> vs = e.getValue();
                 if (vs.isEmpty()) {
@@ -294,7 +346,14 @@ public final class PhrasingEngine {
                 }
                 Segments.Segment s = sentences.get(e.getKey());
                 b.append(text, at, s.start());
-                String v = unstacked(vs, Math.min(k, vs.size() - 1), b.toString(), text.substring(s.end()), text.substring(s.start(), s.end()));
+                boolean restSays = added || saying - (saysNext[e.getKey()] ? 1 : 0) > 0;
+                String original = text.substring(s.start(), s.end());
+                String v = unstacked(vs, Math.min(k, vs.size() - 1), b.toString(), text.substring(s.end()), original, restSays, clean);
+                if (v == null) {
+                    b = null; // no version of this sentence fits beside the rest: no k-th suggestion
+                    break;
+                }
+                added |= !v.isEmpty() && SentenceRewriter.promisesNextStep(v) && !SentenceRewriter.promisesNextStep(original);
                 at = s.end();
                 if (v.isEmpty()) {
                     // leave the sentence out with the space after it (or before it, at the end of a line)
@@ -309,6 +368,9 @@ public final class PhrasingEngine {
                 } else {
                     b.append(v);
                 }
+            }
+            if (b == null) {
+                continue;
             }
             b.append(text, at, text.length());
             String s = b.toString().strip();
@@ -334,17 +396,69 @@ public final class PhrasingEngine {
      * already has («к сожалению» twice, a second «готовы предложить другой вариант» after «можно забрать в офисе»);
      * then the first version that does not. Falls back to the k-th.
      */
-    private static String unstacked(List<String> vs, int k, String before, String after, String original) {
+    private static String unstacked(List<String> vs, int k, String before, String after, String original, boolean restSays,
+            java.util.function.BiPredicate<String, List<Token>> clean) {
         String rest = before + " " + after;
         // an offer closes the message: before other sentences it breaks the thread («…, подскажу варианты. Даже маленьких.»)
         for (int i = -1; i < vs.size(); i++) {
             String v = vs.get(i < 0 ? k : i);
-            if (!adds(SOFTENER, v, original, rest) && !(OFFER.matcher(v).find() && !OFFER.matcher(original).find()
-                    && (OFFER.matcher(rest).find() || hasLetters(after)))) {
+            if (!adds(SOFTENER, v, original, rest) && !(restSays && addsNextStep(v, original)) && !(OFFER.matcher(v).find()
+                    && !OFFER.matcher(original).find() && (OFFER.matcher(rest).find() || hasLetters(after)))) {
                 return v;
             }
         }
-        return vs.get(k);
+        String v = vs.get(k);
+        if (restSays && addsNextStep(v, original)) {
+            // one next step per message: «Я уточню срок и сообщу вам» beside «мы спросим сами и вернёмся к вам» says it twice
+            return null;
+        }
+        if (adds(SOFTENER, v, original, rest)) {
+            // one regret per message: the second one is left out, and the sentence must still read clean without it
+            String cut = withoutRegret(v, original);
+            return cut.equals(v) || !clean.test(cut, TextAnalyzer.analyze(cut)) ? null : cut;
+        }
+        return v;
+    }
+
+    private static final java.util.regex.Pattern REGRET_BETWEEN_COMMAS = java.util.regex.Pattern.compile("(?iuU),\\s*(?:к сожалению|unfortunately)\\s*,");
+    private static final java.util.regex.Pattern REGRET_OPENING = java.util.regex.Pattern.compile("(?iuU)^(?:к сожалению|unfortunately)\\s*,?\\s*");
+    private static final java.util.regex.Pattern REGRET_CLOSING = java.util.regex.Pattern.compile("(?iuU),?\\s*(?:к сожалению|unfortunately)\\s*(?=[.!?…]|$)");
+    private static final java.util.regex.Pattern REGRET_INSIDE = java.util.regex.Pattern.compile("(?iuU)\\s+(?:к сожалению|unfortunately)\\b\\s*");
+
+    /**
+     * The sentence without its regret, punctuation mended: «Остальное не повезём, к сожалению, делить партию не будем» →
+     * «Остальное не повезём, делить партию не будем»; «Refund is unfortunately declined» → «Refund is declined».
+     */
+    static String withoutRegret(String v, String original) {
+        // «, к сожалению,» between two clauses leaves their comma, inside one clause none: as many commas as the client wrote
+        String comma = REGRET_BETWEEN_COMMAS.matcher(v).replaceAll(",");
+        String space = REGRET_BETWEEN_COMMAS.matcher(v).replaceAll(" ");
+        String s = Math.abs(commas(comma) - commas(original)) <= Math.abs(commas(space) - commas(original)) ? comma : space;
+        java.util.regex.Matcher m = REGRET_OPENING.matcher(s);
+        if (m.find()) {
+            s = Rewriter.capitalise(s.substring(m.end()));
+        }
+        s = REGRET_CLOSING.matcher(s).replaceAll("");
+        s = REGRET_INSIDE.matcher(s).replaceAll(" ");
+        return s.replaceAll("\\s{2,}", " ").strip();
+    }
+
+    private static int commas(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            n += s.charAt(i) == ',' ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Whether a text checks clean by every rule and the tone model. */
+    private boolean clean(String s, List<Token> ts) {
+        return scan(s, ts, Lang.detect(s)).isEmpty() && (tone == null || !tone.flags(s, ts));
+    }
+
+    /** Whether the version promises a next step of ours the original sentence did not. */
+    private static boolean addsNextStep(String version, String original) {
+        return !version.isEmpty() && SentenceRewriter.promisesNextStep(version) && !SentenceRewriter.promisesNextStep(original);
     }
 
     private static boolean hasLetters(String s) {

@@ -89,11 +89,19 @@ final class SentenceRewriter {
         Set<String> out = new LinkedHashSet<>();
         String original = job.text().substring(job.sentence().start(), job.sentence().end());
         boolean shouting = Shouting.shouts(job.tokens(), job.sentence(), job.lang());
+        boolean register = false;
+        for (PhrasingEngine.Hit h : job.hits()) {
+            register |= h.rule().category() == Category.INFORMAL || Rule.POLITE.equals(h.rule().transform());
+        }
         for (int v = 0; v < variants && out.size() < MAX_VERSIONS; v++) {
             Optional<String> s = build(job, v);
             if (shouting) {
                 // a shouting sentence's version is calmed too: the rewrite of «Я ВАМ УЖЕ ПИСАЛА» does not shout
                 s = s.map(x -> Shouting.calm(x, job.lang()));
+            }
+            if (register) {
+                // a sentence put into the client's register keeps no chat smileys: «…, до связи)))» → «…, до связи.»
+                s = s.map(SentenceRewriter::withoutChatSmileys);
             }
             if (s.isEmpty() || s.get().equals(original) || out.contains(s.get())) {
                 continue;
@@ -107,6 +115,30 @@ final class SentenceRewriter {
         }
         return List.copyOf(out);
     }
+
+    /** Chat emoticons («)))», «:)», «;-)», «:D») and kiss emoji with the spaces before them; other emoji stay. */
+    private static final Pattern CHAT_SMILEY = Pattern.compile("\\s*(?:[:;]-?[)(DР]+|\\){2,}|\\({2,}|[\\x{1F618}\\x{1F617}\\x{1F619}\\x{1F61A}\\x{1F48B}\\x{1F63D}])+");
+    /** A lone «)» after a word: a smiley when no «(» opens it. */
+    private static final Pattern LONE_BRACKET = Pattern.compile("(?<=[\\p{L}\\p{N}.!?,])\\s*\\)(?=\\s|$)");
+
+    /** The sentence without chat smileys, ended by a mark when they ended it. */
+    static String withoutChatSmileys(String s) {
+        // a smiley before a capital stood for the sentence's end: «Ждём)) Адрес тот же» → «Ждём. Адрес тот же»
+        String t = SMILEY_BEFORE_CAPITAL.matcher(s).replaceAll(".");
+        t = CHAT_SMILEY.matcher(t).replaceAll("");
+        if (t.indexOf('(') < 0) {
+            t = LONE_BRACKET.matcher(t).replaceAll("");
+        }
+        if (t.equals(s)) {
+            return s;
+        }
+        t = TIDY_SPACES.matcher(t).replaceAll(" ");
+        t = TIDY_TRAILING.matcher(t).replaceAll("").strip();
+        return t.isEmpty() ? t : finish(t, '.');
+    }
+
+    private static final Pattern SMILEY_BEFORE_CAPITAL = Pattern.compile(
+            "(?<=[\\p{L}\\p{N}])(?:\\s*(?:[:;]-?[)(DР]+|\\){2,}|\\({2,}|[\\x{1F618}\\x{1F617}\\x{1F619}\\x{1F61A}\\x{1F48B}\\x{1F63D}]))+(?=\\s+\\p{Lu})");
 
     /** Version {@code v} of the sentence: each hit's v-th replacement (or its last), put in by the rule's scope. */
     private Optional<String> build(Job job, int v) {
@@ -647,6 +679,10 @@ final class SentenceRewriter {
             if (last != null && DANGLING_END.contains(last.norm())) {
                 return false;
             }
+            if (last != null && job.lang() == Lang.EN && barePredicate(vt, s) && !endsWith(original, last.norm())) {
+                // «…, so it's best to contact.»: a verb that needs its object ends the sentence
+                return false;
+            }
         }
         List<Token> ot = job.tokens().subList(job.sentence().fromToken(), job.sentence().toToken());
         if (doubled(vt) && !doubled(ot)) {
@@ -661,7 +697,47 @@ final class SentenceRewriter {
         if (job.lang() == Lang.RU && !agrees(vt, ot)) {
             return false;
         }
+        if (job.lang() == Lang.RU && !coordinatedVerbsAgree(vt, ot)) {
+            // «Тестовое проверяет руководитель и повлиять не могу»: a removed clause left two subjects under one «и»
+            return false;
+        }
         return !BAD_PUNCTUATION.matcher(version).find();
+    }
+
+    /** English verbs that cannot end a sentence: what they act on must follow («contact the bank», «tell them»). */
+    private static final Set<String> TRANSITIVE_END = Set.of("contact", "inform", "notify", "tell", "reach", "forward", "send",
+            "approach", "consult");
+    /** English verbs that end a sentence only on their own («Feel free to ask.»), not after «best to», «need to», «should». */
+    private static final Set<String> TRANSITIVE_AFTER_ADVICE = Set.of("ask", "call", "email", "e-mail", "message", "phone", "text",
+            "write", "ring");
+    private static final Set<String> ADVICE = Set.of("best", "need", "have", "should", "must", "please", "better", "recommend",
+            "suggest", "advise", "will", "can", "could", "'ll");
+
+    /** Whether sentence {@code s} of the version ends in a transitive verb with nothing to act on. */
+    static boolean barePredicate(List<Token> ts, Segment s) {
+        int i = s.toToken() - 1;
+        while (i >= s.fromToken() && ts.get(i).kind() == Token.Kind.PUNCT) {
+            i--;
+        }
+        if (i < s.fromToken() || !ts.get(i).isWord()) {
+            return false;
+        }
+        String w = ts.get(i).norm();
+        String prev = i - 1 >= s.fromToken() ? ts.get(i - 1).norm() : "";
+        String prev2 = i - 2 >= s.fromToken() ? ts.get(i - 2).norm() : "";
+        if (TRANSITIVE_END.contains(w)) {
+            // «get in touch» aside, a determiner before makes it a noun: «your contact», «a forward»
+            return !Set.of("a", "the", "your", "our", "my", "their", "his", "her", "this", "that", "main", "first").contains(prev);
+        }
+        if (TRANSITIVE_AFTER_ADVICE.contains(w)) {
+            return prev.equals("to") ? ADVICE.contains(prev2) : ADVICE.contains(prev) || prev.equals("ll");
+        }
+        return false;
+    }
+
+    private static boolean endsWith(String original, String norm) {
+        String o = coach.text.Normalizer.norm(original.strip()).replaceAll("[\\p{Punct}\\s]+$", "");
+        return o.endsWith(" " + norm) || o.equals(norm);
     }
 
     private static boolean startsWith(String original, String norm) {
@@ -735,6 +811,73 @@ final class SentenceRewriter {
             }
         }
         return predicatesAgree(version, original, m);
+    }
+
+    private static final Set<String> PERSONAL = Set.of("я", "мы", "ты", "вы", "он", "она", "оно", "они");
+
+    /**
+     * Two finite verbs joined by «и» without a comma or a subject between share their person: «проверяет … и не могу»
+     * cannot stand, unless the client wrote the same pair.
+     */
+    static boolean coordinatedVerbsAgree(List<Token> version, List<Token> original) {
+        for (int i = 0; i < version.size(); i++) {
+            if (!version.get(i).norm().equals("и")) {
+                continue;
+            }
+            Token a = null;
+            for (int j = i - 1; j >= 0 && j >= i - 6 && version.get(j).isWord(); j--) {
+                if (person(version.get(j)) != null) {
+                    a = version.get(j);
+                    break;
+                }
+            }
+            Token b = null;
+            // forward, a parenthetical regret between commas is passed over: «и повлиять, к сожалению, не могу»
+            for (int j = i + 1; j < version.size() && j <= i + 7 && (version.get(j).isWord() || version.get(j).norm().equals(",")); j++) {
+                if (PERSONAL.contains(version.get(j).norm())) {
+                    break;
+                }
+                if (person(version.get(j)) != null) {
+                    b = version.get(j);
+                    break;
+                }
+            }
+            if (a == null || b == null || person(a).equals(person(b))) {
+                continue;
+            }
+            boolean clientWroteIt = false;
+            for (int j = 0; j + 1 < original.size() && !clientWroteIt; j++) {
+                if (original.get(j).norm().equals(a.norm())) {
+                    for (int k = j + 1; k < original.size() && k <= j + 10; k++) {
+                        clientWroteIt |= original.get(k).norm().equals(b.norm());
+                    }
+                }
+            }
+            if (!clientWroteIt) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The person of a finite verb form («P1», «P3») when every reading agrees; else null. */
+    private static String person(Token t) {
+        String p = null;
+        List<coach.text.morph.Reading> rs = coach.text.morph.Morphology.russian().analyze(t.norm());
+        if (rs.isEmpty()) {
+            return null;
+        }
+        for (coach.text.morph.Reading r : rs) {
+            if (r.isVerb() && r.has("IMP")) {
+                continue; // «сделаем» is also «давайте сделаем»: the indicative reading decides
+            }
+            String q = !r.isVerb() ? null : r.has("P1") ? "P1" : r.has("P2") ? "P2" : r.has("P3") ? "P3" : null;
+            if (q == null || (p != null && !p.equals(q))) {
+                return null;
+            }
+            p = q;
+        }
+        return p;
     }
 
     /**
@@ -1014,33 +1157,103 @@ final class SentenceRewriter {
 
     /** Stems of words that say what happens next: «уточню», «сообщу», «напишу», «свяжусь», «перезвоню». */
     private static final Set<String> NEXT_STEP = Set.of("уточн", "сообщ", "напиш", "напишем", "свяж", "свяжем", "позвон",
-            "перезвон", "вернус", "confirm", "updat");
+            "перезвон", "верн", "confirm", "updat");
+    /**
+     * Verbs whose first-person future says who does what next: «уточню», «сообщим», «трек пришлём», «вернёмся с
+     * комментариями», «отправим».
+     */
+    private static final Set<String> NEXT_STEP_LEMMAS = Set.of("уточнить", "сообщить", "написать", "связаться", "позвонить",
+            "перезвонить", "вернуться", "прислать", "выслать", "отправить", "переслать", "ответить", "известить", "оповестить",
+            "подтвердить", "направить", "передать");
+    /** Of those, the verbs that promise word back («сообщим», «вернусь»), not a delivery («пришлём акт»). */
+    private static final Set<String> WORD_BACK_LEMMAS = Set.of("уточнить", "сообщить", "написать", "связаться", "позвонить",
+            "перезвонить", "вернуться", "ответить", "известить", "оповестить", "подтвердить");
+    /** English verb stems that, after «we'll», «I will», say what happens next: «We will send tracking», «we'll email you». */
+    private static final Set<String> NEXT_STEP_EN = Set.of("send", "email", "call", "confirm", "updat", "repli", "write", "contact",
+            "notifi", "forward", "share", "follow", "let", "get", "text", "messag", "ring", "inform", "ship", "dispatch");
+    /** Of those, a delivery rather than word back. */
+    private static final Set<String> DELIVERY_EN = Set.of("send", "forward", "share", "ship", "dispatch");
+    /** What a stock next-step sentence says in English («I'll check the timing and let you know»). */
+    private static final Pattern NEXT_STEP_PHRASE = Pattern.compile("(?iu)\\b(let you know|get back to you|keep you (posted|updated)|update you|confirm)\\b");
 
-    /** Whether a sentence of the message other than the job's own already says what happens next. */
+    /**
+     * Whether a sentence of the message other than the job's own already promises word back («Как будут, сообщим»,
+     * «Вернусь отдельно»): only then is a vague clause simply taken out.
+     */
     static boolean nextStepElsewhere(Job job) {
+        return elsewhere(job, WORD_BACK_LEMMAS);
+    }
+
+    /**
+     * Whether a sentence of the message other than the job's own already says who does what next, word back or a
+     * delivery («Трек пришлём», «We will send tracking»): a stock next-step sentence is then not added.
+     */
+    static boolean nextStepSaid(Job job) {
+        return elsewhere(job, NEXT_STEP_LEMMAS);
+    }
+
+    private static boolean elsewhere(Job job, Set<String> lemmas) {
         for (Segment s : Segments.sentences(job.text(), job.tokens())) {
             if (s.start() == job.sentence().start()) {
                 continue;
             }
-            for (int i = s.fromToken(); i < s.toToken(); i++) {
-                Token t = job.tokens().get(i);
-                if (t.isWord() && (NEXT_STEP.contains(t.stem()) || t.norm().startsWith("уточн") || t.norm().startsWith("сообщ"))
-                        && promises(t)) {
+            if (saysNextStep(job.tokens(), s.fromToken(), s.toToken(), lemmas)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether tokens [from, to) promise a next step of ours: a Russian first-person future of a verb of
+     * {@link #NEXT_STEP_LEMMAS} («Как будут, сообщим», «Трек пришлём»), or «we'll / I will» and an English verb of
+     * {@link #NEXT_STEP_EN} within three words («We will send tracking»).
+     */
+    /** Whether a text promises a next step of ours: {@link #saysNextStep} or a stock English one («let you know»). */
+    static boolean promisesNextStep(String text) {
+        List<Token> ts = TextAnalyzer.analyze(text);
+        return saysNextStep(ts, 0, ts.size()) || NEXT_STEP_PHRASE.matcher(text(ts)).find();
+    }
+
+    static boolean saysNextStep(List<Token> ts, int from, int to) {
+        return saysNextStep(ts, from, to, NEXT_STEP_LEMMAS);
+    }
+
+    private static boolean saysNextStep(List<Token> ts, int from, int to, Set<String> lemmas) {
+        for (int i = from; i < to; i++) {
+            Token t = ts.get(i);
+            if (!t.isWord()) {
+                continue;
+            }
+            char c = t.norm().charAt(0);
+            if (Lang.isCyrillic(c)) {
+                if (promises(t, lemmas)) {
                     return true;
+                }
+            } else if (c < 128 && (t.norm().equals("we") || t.norm().equals("i"))) {
+                int j = i + 1;
+                if (j + 1 < to && ts.get(j).norm().equals("'") && ts.get(j + 1).norm().equals("ll")) {
+                    j += 2;
+                } else if (j < to && (ts.get(j).norm().equals("will") || ts.get(j).norm().equals("shall"))) {
+                    j++;
+                } else {
+                    continue;
+                }
+                for (int k = j; k < to && k < j + 3; k++) {
+                    if (ts.get(k).isWord() && NEXT_STEP_EN.contains(ts.get(k).stem())
+                            && (lemmas != WORD_BACK_LEMMAS || !DELIVERY_EN.contains(ts.get(k).stem()))) {
+                        return true;
+                    }
                 }
             }
         }
         return false;
     }
 
-    /** A word of a next step that promises one: «уточним», «сообщу», not «уточнили» or «сообщение». */
-    private static boolean promises(Token t) {
-        char c = t.norm().charAt(0);
-        if (c < 0x0400 || c > 0x04FF) {
-            return true;
-        }
+    /** A word of a next step that promises one: «уточним», «сообщу», «пришлём», not «уточнили», «сообщаем» or «сообщение». */
+    private static boolean promises(Token t, Set<String> lemmas) {
         for (coach.text.morph.Reading r : coach.text.morph.Morphology.russian().analyze(t.norm())) {
-            if (r.isVerb() && (r.has("Fut") || r.has("P1"))) {
+            if (r.isVerb() && r.has("Fut") && r.has("P1") && lemmas.contains(r.lemma())) {
                 return true;
             }
         }
@@ -1069,7 +1282,9 @@ final class SentenceRewriter {
         for (String a : added) {
             addsNextStep |= NEXT_STEP.contains(a) || a.startsWith("уточн") || a.startsWith("сообщ");
         }
-        if (addsNextStep && nextStepElsewhere(job)) {
+        addsNextStep |= saysNextStep(version, 0, version.size()) && !saysNextStep(original, 0, original.size());
+        addsNextStep |= NEXT_STEP_PHRASE.matcher(text(version)).find() && !NEXT_STEP_PHRASE.matcher(text(original)).find();
+        if (addsNextStep && nextStepSaid(job)) {
             return true; // «Я уточню срок и сообщу вам. Как будут, сообщим.»: the message already says what happens next
         }
         if (added.size() < 2) {
@@ -1091,6 +1306,14 @@ final class SentenceRewriter {
             }
         }
         return false;
+    }
+
+    private static String text(List<Token> ts) {
+        StringBuilder b = new StringBuilder();
+        for (Token t : ts) {
+            b.append(t.norm()).append(' ');
+        }
+        return b.toString();
     }
 
     /** Whether some run of three words occurs twice. */

@@ -39,7 +39,7 @@ public final class Segments {
         int n = tokens.size();
         for (int i = 0; i < n; i++) {
             Token t = tokens.get(i);
-            boolean end = SENTENCE_END.contains(t.norm()) && !inNumber(tokens, i) && !afterAbbreviation(tokens, i);
+            boolean end = t.kind() == Token.Kind.PUNCT && SENTENCE_END.contains(t.norm()) && !inNumber(tokens, i) && !afterAbbreviation(tokens, i);
             if (end) {
                 // a run of closing marks and closing quotes/brackets stays with its sentence: «?!», «...», «».»
                 while (i + 1 < n && (SENTENCE_END.contains(tokens.get(i + 1).norm()) || isCloser(tokens.get(i + 1).norm()))

@@ -18,23 +18,10 @@ public final class TextAnalyzer {
         List<Token> out = new ArrayList<>(spans.length);
         for (Span s : spans) {
             String raw = text.substring(s.getStart(), s.getEnd());
-            String norm = Normalizer.norm(raw);
-            Token.Kind kind = kindOf(norm);
-            String stem = kind == Token.Kind.WORD ? Stemmer.stem(norm) : norm;
-            out.add(new Token(raw, s.getStart(), s.getEnd(), norm, stem, kind));
+            Word w = Word.of(raw);
+            out.add(new Token(raw, s.getStart(), s.getEnd(), w.norm(), w.stem(), w.kind(), w));
         }
         return out;
-    }
-
-    private static Token.Kind kindOf(String norm) {
-        int cp = norm.codePointAt(0);
-        if (Character.isLetter(cp)) {
-            return Token.Kind.WORD;
-        }
-        if (Character.isDigit(cp)) {
-            return Token.Kind.NUMBER;
-        }
-        return Token.Kind.PUNCT;
     }
 
     /** Stems of the words of a text, in order; handy for building patterns and indexes. */

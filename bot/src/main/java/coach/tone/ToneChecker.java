@@ -49,12 +49,16 @@ public final class ToneChecker {
 
     private final Categorizer model;
     private final Map<String, Double> thresholds;
+    /** The lower suspect level per category ({@code suspect.<label>} of the model's metadata). */
+    private final Map<String, Double> suspect;
     private final Profanity profanity;
     private final Map<String, Category> categories;
 
-    private ToneChecker(Categorizer model, Map<String, Double> thresholds, Profanity profanity, Map<String, Category> categories) {
+    private ToneChecker(Categorizer model, Map<String, Double> thresholds, Map<String, Double> suspect, Profanity profanity,
+            Map<String, Category> categories) {
         this.model = model;
         this.thresholds = thresholds;
+        this.suspect = suspect;
         this.profanity = profanity;
         this.categories = categories;
     }
@@ -65,11 +69,14 @@ public final class ToneChecker {
         ToneModel spec = new ToneModel();
         Categorizer model = spec.load(source);
         Map<String, Double> t = new LinkedHashMap<>();
+        Map<String, Double> s = new LinkedHashMap<>();
         for (String label : ToneModel.RISKY) {
             String v = model.metadata().get("threshold." + label);
             t.put(label, v == null ? coach.classify.Calibration.NEVER : Double.parseDouble(v));
+            String w = model.metadata().get("suspect." + label);
+            s.put(label, w == null ? t.get(label) : Math.min(t.get(label), Double.parseDouble(w)));
         }
-        return new ToneChecker(model, Collections.unmodifiableMap(t), spec.profanity(source), categories);
+        return new ToneChecker(model, Collections.unmodifiableMap(t), Collections.unmodifiableMap(s), spec.profanity(source), categories);
     }
 
     static Map<String, Category> readCategories(ContentSource source) {
@@ -127,6 +134,45 @@ public final class ToneChecker {
         return thresholds;
     }
 
+    /** The suspect level per category: at or below {@link #thresholds()}. */
+    public Map<String, Double> suspectThresholds() {
+        return suspect;
+    }
+
+    /** A sentence of fewer words says too little for the model to suspect it (a greeting, «Трек пришлём»). */
+    static final int SUSPECT_MIN_WORDS = 3;
+    /**
+     * Cue classes whose presence alone makes a sentence suspect (by the corpus, over four in five of their sentences are
+     * risky). Not «command» (its stems catch indicative forms: «делает», «waiting»), «sarcasm» («видимо», «рекорд») nor
+     * «threat» («либо», «иначе» in plain alternatives).
+     */
+    static final java.util.Set<String> SUSPECT_CUES = java.util.Set.of("cue=reproach", "cue=dismissive", "cue=slang");
+
+    /**
+     * Whether a sentence the checker does not flag still may sound risky: the model's risk reaches its category's
+     * suspect level, or a cue of a telling class is in it. For a suggestion that would leave the sentence as it was.
+     *
+     * @param sentence a sentence's text
+     * @param tokens   its tokens
+     */
+    public boolean suspect(String sentence, List<Token> tokens) {
+        int words = 0;
+        for (Token t : tokens) {
+            words += t.isWord() ? 1 : 0;
+        }
+        if (words < SUSPECT_MIN_WORDS || !hasOwnLetters(tokens, 0, tokens.size())) {
+            return false;
+        }
+        Doc doc = new Doc(sentence, tokens, Map.of());
+        for (String f : model.features(doc)) {
+            if (SUSPECT_CUES.contains(f)) {
+                return true;
+            }
+        }
+        ToneModel.Decision d = ToneModel.decide(model, model.probabilities(doc));
+        return d.risk() >= suspect.get(d.category()) && knowsAWord(doc);
+    }
+
     /** Whether the model has seen one of the sentence's words: of a sentence of unknown words it knows nothing. */
     private boolean knowsAWord(Doc doc) {
         for (Token t : doc.tokens()) {
@@ -134,7 +180,7 @@ public final class ToneChecker {
                 return true;
             }
         }
-        return !profanity.find(doc.text()).isEmpty();
+        return !ToneFeatures.listed(profanity, doc).isEmpty();
     }
 
     /** Whether a word of the sentence is written in Cyrillic or Latin: the model knows nothing of other scripts. */
@@ -162,6 +208,7 @@ public final class ToneChecker {
         }
         List<Flag> out = new ArrayList<>(0);
         int ti = 0;
+        List<Profanity.Hit> listed = profanity.find(text);
         for (int[] s : Sentences.split(text)) {
             while (ti < tokens.size() && tokens.get(ti).end() <= s[0]) {
                 ti++;
@@ -171,7 +218,9 @@ public final class ToneChecker {
                 tj++;
             }
             if (tj > ti && hasOwnLetters(tokens, ti, tj)) {
-                Doc doc = new Doc(text.substring(s[0], s[1]), tokens.subList(ti, tj), Map.of());
+                // a sentence that is the whole text has the text's listed words (found once, not once per use)
+                Doc doc = new Doc(text.substring(s[0], s[1]), tokens.subList(ti, tj),
+                        s[0] == 0 && s[1] == text.length() ? Map.of(ToneFeatures.LISTED, listed) : Map.of());
                 ToneModel.Decision d = ToneModel.decide(model, model.probabilities(doc));
                 if (d.risk() >= thresholds.get(d.category()) && knowsAWord(doc)) {
                     out.add(new Flag(d.category(), s[0], s[1], d.risk(), Source.MODEL, null));
@@ -179,7 +228,7 @@ public final class ToneChecker {
             }
             ti = tj;
         }
-        for (Profanity.Hit h : profanity.find(text)) {
+        for (Profanity.Hit h : listed) {
             out.add(new Flag("insult", h.start(), h.end(), 1.0, Source.LEXICON, h.kind()));
         }
         out.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));

@@ -11,7 +11,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@code w=}stem and {@code bi=}stem_stem of the writer's own words; words inside quotes
  *       (the client's words being quoted) count as {@code q=}stem only, so quoting a rude phrase is
- *       not writing one; {@code first=}stem of the first word (imperatives, greetings);</li>
+ *       not writing one; {@code first=}stem of the first word (imperatives, greetings); {@code f=scare-quote}
+ *       for one or two lowercase words in quotes («срочный» запрос — irony);</li>
  *   <li>{@code cue=}class for hits of the cue lexicon ({@link Cues});</li>
  *   <li>address and mood: {@code f=ty} («ты», «твой»…), {@code f=vy}, a plural imperative
  *       ({@code f=imp}) with or without «пожалуйста»;</li>
@@ -28,6 +29,19 @@ final class ToneFeatures extends TextFeatureGenerator {
             "вашим", "ваших", "вашу", "вашими");
     private static final Set<String> QUOTES = Set.of("«", "»", "\"", "“", "”", "„");
 
+    /** A word's own features, made once per word form ({@link coach.text.Word.Derived}). */
+    private record Own(String s, String w, String q, String first, String address, boolean please, boolean imp) {
+    }
+
+    private static final coach.text.Word.Derived<Own> OWN = new coach.text.Word.Derived<>(word -> {
+        String s = word.kind() == Token.Kind.NUMBER ? "#" : word.stem();
+        String n = word.norm();
+        String address = TY.contains(n) ? "f=ty" : VY.contains(n) ? "f=vy"
+                : n.length() >= 4 && (n.endsWith("ешь") || n.endsWith("ишь")) && !n.equals("лишь") ? "f=ty-verb" : null;
+        return new Own(s, "w=" + s, "q=" + s, "first=" + s, address, n.equals("пожалуйста") || n.equals("please"),
+                n.length() >= 5 && (n.endsWith("ите") || n.endsWith("йте")) && n.charAt(0) >= 'а');
+    });
+
     private final Cues cues;
     private final Profanity profanity;
 
@@ -38,7 +52,7 @@ final class ToneFeatures extends TextFeatureGenerator {
 
     @Override
     public String describe() {
-        return "coach.tone.ToneFeatures/2";
+        return "coach.tone.ToneFeatures/4";
     }
 
     @Override
@@ -50,52 +64,108 @@ final class ToneFeatures extends TextFeatureGenerator {
         boolean please = false;
         boolean imp = false;
         int words = 0;
+        int quotedWords = 0;
+        boolean quotedLower = false;
+        boolean scare = false;
         for (Token t : tokens) {
             if (t.kind() == Token.Kind.PUNCT) {
                 if (QUOTES.contains(t.text())) {
+                    boolean was = quoted;
                     quoted = t.text().equals("«") || t.text().equals("„") ? true : t.text().equals("»") ? false : !quoted;
+                    if (!was && quoted) {
+                        quotedWords = 0;
+                    } else if (was && !quoted && quotedWords >= 1 && quotedWords <= 2 && quotedLower) {
+                        scare = true;
+                    }
                     prev = "^";
                 }
                 continue;
             }
-            String s = t.kind() == Token.Kind.NUMBER ? "#" : t.stem();
+            Own own = t.word().get(OWN);
+            String s = own.s();
             words++;
             if (quoted) {
-                out.add("q=" + s);
+                out.add(own.q());
+                if (quotedWords++ == 0) {
+                    quotedLower = Character.isLowerCase(t.text().charAt(0));
+                }
                 continue;
             }
-            out.add("w=" + s);
+            out.add(own.w());
             out.add("bi=" + prev + "_" + s);
             prev = s;
             if (first) {
-                out.add("first=" + s);
+                out.add(own.first());
                 first = false;
             }
-            String n = t.norm();
-            if (TY.contains(n)) {
-                out.add("f=ty");
-            } else if (VY.contains(n)) {
-                out.add("f=vy");
-            } else if (n.length() >= 4 && (n.endsWith("ешь") || n.endsWith("ишь")) && !n.equals("лишь")) {
-                out.add("f=ty-verb");
+            if (own.address() != null) {
+                out.add(own.address());
             }
-            if (n.equals("пожалуйста") || n.equals("please")) {
-                please = true;
-            }
-            if (n.length() >= 5 && (n.endsWith("ите") || n.endsWith("йте")) && n.charAt(0) >= 'а') {
-                imp = true;
-            }
+            please |= own.please();
+            imp |= own.imp();
         }
         out.add("bi=" + prev + "_$");
+        if (scare) {
+            // one or two lowercase words in quotes inside the writer's sentence: «срочный», "quick" — how irony
+            // quotes a word; a quoted name starts with a capital («Волга»), a quoted request is longer
+            out.add("f=scare-quote");
+        }
         if (imp) {
             out.add(please ? "f=imp+please" : "f=imp");
         }
         out.add(words <= 2 ? "len=xs" : words <= 5 ? "len=s" : words <= 12 ? "len=m" : "len=l");
-        cues.features(tokens, out);
+        cueFeatures(tokens, out);
         shape(doc.text(), out);
-        for (Profanity.Hit h : profanity.find(doc.text())) {
+        for (Profanity.Hit h : listed(profanity, doc)) {
             out.add("prof=" + h.kind().name().toLowerCase(java.util.Locale.ROOT));
         }
+    }
+
+    /**
+     * {@code cue=}class for each cue hit; {@code lead=}class for a cue among the first three words
+     * («Видимо, …», «Ну конечно, …» open a sarcastic sentence, «Конечно, пришлём» a polite one:
+     * the model learns which); {@code cc=}a+b for two different cue classes in one sentence (praise
+     * beside a reproach is how mock praise sounds).
+     */
+    private void cueFeatures(List<Token> tokens, List<String> out) {
+        int from = out.size();
+        cues.features(tokens, out);
+        java.util.TreeSet<String> classes = new java.util.TreeSet<>();
+        for (int i = from; i < out.size(); i++) {
+            classes.add(out.get(i).substring(4));
+        }
+        if (classes.isEmpty()) {
+            return;
+        }
+        int end = 0;
+        int words = 0;
+        while (end < tokens.size() && words < 3) {
+            if (tokens.get(end).isWord()) {
+                words++;
+            }
+            end++;
+        }
+        List<String> lead = new java.util.ArrayList<>();
+        cues.features(tokens.subList(0, end), lead);
+        for (String l : new java.util.TreeSet<>(lead)) {
+            out.add("lead=" + l.substring(4));
+        }
+        String[] cs = classes.toArray(new String[0]);
+        for (int i = 0; i < cs.length; i++) {
+            for (int j = i + 1; j < cs.length; j++) {
+                out.add("cc=" + cs[i] + "+" + cs[j]);
+            }
+        }
+    }
+
+    /** The key of {@link Doc#extra} under which a caller passes {@code profanity.find(doc.text())} it has already. */
+    static final String LISTED = "coach.tone.listed";
+
+    /** The listed words of the doc's text: what the caller passed under {@link #LISTED}, else found now. */
+    @SuppressWarnings("unchecked")
+    static List<Profanity.Hit> listed(Profanity profanity, Doc doc) {
+        Object l = doc.extra().get(LISTED);
+        return l != null ? (List<Profanity.Hit>) l : profanity.find(doc.text());
     }
 
     /** Capitals, punctuation runs and emoji of the raw sentence. */

@@ -29,6 +29,17 @@ public final class ToneModel implements ModelSpec {
     public static final Set<String> LABELS;
     static final int HELD_OUT_PERCENT = 15;
     static final double PRECISION = 0.95;
+    /**
+     * The precision of the lower "suspect" level ({@code suspect.<label>}): a sentence at or above it is not flagged,
+     * but a suggestion that leaves it as it was is not offered (coach.phrasing: the rest of the message may still sound
+     * risky). Chosen on the dev sets: lower withholds many good suggestions, higher catches too little.
+     */
+    static final double SUSPECT_PRECISION = 0.7;
+    /**
+     * For the suspect level a false alarm on the held-back part counts this many times: at 1, three in ten plain
+     * sentences of polite messages were suspect; at 3, about one in fourteen.
+     */
+    static final double SUSPECT_OK_WEIGHT = 3.0;
     /** A threshold rests on at least this many held-back predictions. */
     static final int MIN_SUPPORT = 5;
     /**
@@ -127,7 +138,7 @@ public final class ToneModel implements ModelSpec {
         try {
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
             StringBuilder settings = new StringBuilder(NAME).append('|').append(TRAINING.describe()).append('|').append(HELD_OUT_PERCENT)
-                    .append('|').append(PRECISION).append('|').append(MIN_SUPPORT).append('|').append(OK_WEIGHT).append('|')
+                    .append('|').append(PRECISION).append('|').append(SUSPECT_PRECISION).append('|').append(SUSPECT_OK_WEIGHT).append('|').append(MIN_SUPPORT).append('|').append(OK_WEIGHT).append('|')
                     .append(new ToneFeatures(null, null).describe()).append('|').append(LABELS.stream().sorted().toList());
             md.update(settings.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             List<String> files = new ArrayList<>(CORPUS);
@@ -143,12 +154,26 @@ public final class ToneModel implements ModelSpec {
         }
     }
 
-    /** Per-category thresholds from the held-back part: {@code threshold.<label>} → probability. */
+    /**
+     * Per-category thresholds from the held-back part: {@code threshold.<label>} → probability (flagged), and the
+     * lower {@code suspect.<label>} (never above the threshold).
+     */
     @Override
     public Map<String, String> metadata(Categorizer trained, ContentSource source) {
-        Map<String, Double> t = thresholds(trained, split(source).heldOut());
+        List<Calibration.Outcome> outcomes = outcomes(trained, split(source).heldOut());
+        Map<String, Double> t = Calibration.thresholds(outcomes, RISKY, PRECISION, MIN_SUPPORT, ToneModel::flagRight, OK_WEIGHT);
+        Map<String, Double> s = suspectThresholds(outcomes, t);
         Map<String, String> out = new LinkedHashMap<>();
         t.forEach((k, v) -> out.put("threshold." + k, Double.toString(v)));
+        s.forEach((k, v) -> out.put("suspect." + k, Double.toString(v)));
+        return out;
+    }
+
+    /** The suspect level of each category: calibrated at {@link #SUSPECT_PRECISION} and {@link #SUSPECT_OK_WEIGHT}, at most its threshold. */
+    static Map<String, Double> suspectThresholds(List<Calibration.Outcome> outcomes, Map<String, Double> thresholds) {
+        Map<String, Double> s = Calibration.thresholds(outcomes, RISKY, SUSPECT_PRECISION, MIN_SUPPORT, ToneModel::flagRight, SUSPECT_OK_WEIGHT);
+        Map<String, Double> out = new LinkedHashMap<>();
+        s.forEach((k, v) -> out.put(k, Math.min(v, thresholds.get(k))));
         return out;
     }
 

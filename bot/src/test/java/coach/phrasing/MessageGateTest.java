@@ -1,0 +1,257 @@
+package coach.phrasing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.TestKb;
+import coach.text.Lang;
+import coach.text.Segments;
+import coach.text.TextAnalyzer;
+import coach.text.Token;
+import coach.tone.ToneChecker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The message-level checks before a whole-message suggestion is offered, on messages of our own: a sentence left as it
+ * was that the tone model still suspects withholds the suggestion; one inserted regret per message; no stock next step
+ * where the message already says who does what next; no chat smileys in a sentence put into the client's register; no
+ * English version ending in a verb without its object.
+ */
+class MessageGateTest {
+    private static PhrasingEngine engine;
+
+    @BeforeAll
+    static void load() {
+        engine = PhrasingEngine.load(TestKb.kb());
+    }
+
+    private static List<String> all(CheckResult r) {
+        List<String> out = new ArrayList<>(r.suggestions());
+        out.addAll(r.partial());
+        return out;
+    }
+
+    // ---------------------------------------------------------------- residual risk
+
+    @Test
+    void suspectLevelLiesAtOrBelowTheFlagLevel() {
+        ToneChecker tone = engine.toneChecker();
+        boolean lower = false;
+        for (String label : tone.thresholds().keySet()) {
+            double s = tone.suspectThresholds().get(label);
+            assertTrue(s <= tone.thresholds().get(label), label);
+            lower |= s < tone.thresholds().get(label);
+        }
+        assertTrue(lower, "some category has a suspect level below its threshold: " + tone.suspectThresholds());
+    }
+
+    @Test
+    void aSuspectSentenceLeftAsItWasWithholdsTheSuggestion() {
+        String doubt = "Понятно, что вы не читали договор.";
+        ToneChecker tone = engine.toneChecker();
+        assertTrue(tone.check(doubt).isEmpty(), "not flagged on its own: " + tone.check(doubt));
+        assertTrue(tone.suspect(doubt, TextAnalyzer.analyze(doubt)));
+
+        String draft = "Добрый день. Курьер опоздал, это вопрос к службе доставки, а не к нам. " + doubt;
+        CheckResult r = engine.check(draft);
+        assertTrue(r.risky());
+        assertTrue(r.suggestions().isEmpty(), r.suggestions().toString());
+        assertEquals(List.of(doubt), r.doubtful());
+        assertFalse(r.partial().isEmpty(), "the fixed version is still shown as a head start");
+        assertTrue(r.partial().get(0).endsWith(doubt), r.partial().get(0));
+        assertFalse(r.partial().get(0).contains("а не к нам"), r.partial().get(0));
+
+        // the same message with a plain sentence there gets its suggestion
+        CheckResult plain = engine.check("Добрый день. Курьер опоздал, это вопрос к службе доставки, а не к нам. Счёт за май пришлём в понедельник.");
+        assertFalse(plain.suggestions().isEmpty(), plain.toString());
+        assertTrue(plain.doubtful().isEmpty());
+    }
+
+    @Test
+    void aShortSentenceOrAGreetingIsNeverSuspect() {
+        ToneChecker tone = engine.toneChecker();
+        for (String s : List.of("Здравствуйте.", "Добрый день, Ольга.", "Трек пришлём.", "Good afternoon.")) {
+            assertFalse(tone.suspect(s, TextAnalyzer.analyze(s)), s);
+        }
+    }
+
+    @Test
+    void aTellingCueMakesASentenceSuspect() {
+        ToneChecker tone = engine.toneChecker();
+        String s = "Счёт за май скинул ещё в понедельник.";
+        assertTrue(tone.suspect(s, TextAnalyzer.analyze(s)), s);
+        String plain = "Счёт за май пришлём в понедельник.";
+        assertFalse(tone.suspect(plain, TextAnalyzer.analyze(plain)), plain);
+    }
+
+    @Test
+    void theReportNamesTheSentencesToReread() {
+        String draft = "Добрый день. Курьер опоздал, это вопрос к службе доставки, а не к нам. Понятно, что вы не читали договор.";
+        String text = new CheckCommand(engine, TestKb.kb()).report(engine.check(draft), Lang.RU).plain();
+        assertTrue(text.contains("перечитайте их"), text);
+        assertTrue(text.contains("Понятно, что вы не читали договор."), text);
+        assertFalse(text.contains("Вежливые варианты всего сообщения"), text);
+    }
+
+    // ---------------------------------------------------------------- one regret per message
+
+    private static int regrets(String s) {
+        Matcher m = Pattern.compile("(?iu)к сожалению|unfortunately").matcher(s);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void aSecondInsertedRegretIsLeftOutOrTheVersionWithheld() {
+        // each refusal alone is softened with a regret
+        assertEquals(1, regrets(engine.check("Стекло не возим, а у вас в списке вазы.").suggestions().get(0)));
+        for (String draft : List.of(
+                "Добрый день. Заказ на 40 коробок получили. Стекло не возим, а у вас в списке вазы. Керамику тоже не возим, упаковки нет.",
+                "Здравствуйте. Возврат без чека не принимаем. Обмен без чека тоже не делаем.",
+                "Добрый день. К сожалению, склад в субботу закрыт. Доставку в выходные не делаем.")) {
+            CheckResult r = engine.check(draft);
+            assertTrue(r.risky(), draft);
+            for (String s : all(r)) {
+                assertTrue(regrets(s) <= 1, s);
+            }
+        }
+    }
+
+    @Test
+    void theRegretComesOutWithItsCommas() {
+        assertEquals("Остальное тоже не повезём, делить партию не сможем.",
+                PhrasingEngine.withoutRegret("Остальное тоже не повезём, к сожалению, делить партию не сможем.",
+                        "И остальное тоже не повезём, делить партию не будем."));
+        assertEquals("Обратную связь не даём.", PhrasingEngine.withoutRegret("Обратную связь, к сожалению, не даём.", "Обратную связь не даём."));
+        assertEquals("Доставку в субботу не делаем.",
+                PhrasingEngine.withoutRegret("К сожалению, доставку в субботу не делаем.", "Доставку в субботу не делаем."));
+        assertEquals("Примерку на дому не проводим.",
+                PhrasingEngine.withoutRegret("Примерку на дому не проводим, к сожалению.", "Примерку на дому не проводим."));
+        assertEquals("The refund is declined.", PhrasingEngine.withoutRegret("The refund is unfortunately declined.", "The refund is declined."));
+    }
+
+    // ---------------------------------------------------------------- no stock next step beside one
+
+    private static boolean says(String sentence) {
+        List<Token> ts = TextAnalyzer.analyze(sentence);
+        return SentenceRewriter.saysNextStep(ts, 0, ts.size());
+    }
+
+    @Test
+    void whoDoesWhatNextIsRecognised() {
+        for (String s : List.of("Трек пришлём.", "Вернёмся с комментариями.", "Как будут, сообщим.", "Акт вышлем в пятницу.",
+                "We will send tracking.", "We'll email you when it's ready.", "I will call you tomorrow.")) {
+            assertTrue(says(s), s);
+        }
+        for (String s : List.of("Трек пришлют завтра.", "Сообщаем, что офис закрыт.", "Сообщение получили.", "Please send the file.",
+                "The courier will call.", "We sent the tracking yesterday.")) {
+            assertFalse(says(s), s);
+        }
+    }
+
+    @Test
+    void noStockNextStepWhereTheMessageAlreadySaysOne() {
+        // alone, the vague promise gets a next step of ours
+        List<String> alone = engine.check("Добрый день! Счёт согласуем в ближайшее время.").suggestions();
+        assertFalse(alone.isEmpty());
+        assertTrue(alone.get(0).contains("сообщу"), alone.get(0));
+        for (String draft : List.of("Добрый день! Счёт согласуем в ближайшее время. Акт пришлём в пятницу.",
+                "Добрый день! Смету посмотрим в ближайшее время. Вернёмся с вопросами, если будут.",
+                "Hi, thanks for the order. The parts will arrive soonish. We will send tracking once they ship.")) {
+            CheckResult r = engine.check(draft);
+            assertTrue(r.risky(), draft);
+            for (String s : all(r)) {
+                assertFalse(s.contains("уточню") || s.contains("сообщу вам") || s.contains("let you know"), s);
+            }
+        }
+    }
+
+    @Test
+    void twoRewrittenSentencesDoNotBothPromiseANextStep() {
+        String alone = engine.check("По оплате спрашивайте у бухгалтерии.").suggestions().get(0);
+        assertTrue(alone.contains("вернёмся к вам"), alone);
+        CheckResult r = engine.check("Добрый день! Договор подпишем в ближайшее время. По оплате спрашивайте у бухгалтерии.");
+        assertFalse(all(r).isEmpty(), r.toString());
+        for (String s : all(r)) {
+            assertFalse(s.contains("сообщу вам") && s.contains("вернёмся к вам"), s);
+        }
+    }
+
+    // ---------------------------------------------------------------- a removed clause leaves no subject clash
+
+    private static boolean coordinated(String version, String original) {
+        return SentenceRewriter.coordinatedVerbsAgree(TextAnalyzer.analyze(version), TextAnalyzer.analyze(original));
+    }
+
+    @Test
+    void verbsJoinedByAndShareTheirPerson() {
+        assertFalse(coordinated("Смету проверяет главный инженер и ускорить, к сожалению, не могу.",
+                "Смету проверяет главный инженер, когда закончит — не знаю и ускорить не могу."));
+        assertTrue(coordinated("Смету проверим и пришлём до среды.", "Смету проверим и пришлём до среды."));
+        assertTrue(coordinated("Смету проверяет инженер, и мы пришлём её до среды.", "Смету проверяет инженер, мы пришлём её до среды."));
+        assertTrue(coordinated("Инженер смету проверяет и я пришлю её до среды.", "Инженер смету проверяет, я пришлю её до среды."));
+        // the client's own pair is not corrected
+        assertTrue(coordinated("Документы готовит бухгалтер и отправлю их сегодня.", "Документы готовит бухгалтер и отправлю их сегодня."));
+    }
+
+    // ---------------------------------------------------------------- register
+
+    @Test
+    void aSentenceRewrittenForRegisterLosesItsChatSmileys() {
+        String a = engine.check("Ок, договорились на среду, до встречи)))").suggestions().get(0);
+        assertFalse(a.contains(")"), a);
+        assertTrue(a.endsWith("до встречи."), a);
+        String b = engine.check("Зая, счёт готов, забирайте 😘").suggestions().get(0);
+        assertFalse(b.contains("😘"), b);
+        // other emoji stay as the user wrote them
+        String c = engine.check("Ок, счёт отправил 👍").suggestions().get(0);
+        assertTrue(c.endsWith("👍"), c);
+    }
+
+    @Test
+    void chatSmileysAndOnlyThemComeOut() {
+        assertEquals("До связи.", SentenceRewriter.withoutChatSmileys("До связи)))"));
+        assertEquals("Спасибо, ждём.", SentenceRewriter.withoutChatSmileys("Спасибо, ждём :)"));
+        assertEquals("Ждём. Адрес тот же.", SentenceRewriter.withoutChatSmileys("Ждём)) Адрес тот же."));
+        assertEquals("Счёт готов.", SentenceRewriter.withoutChatSmileys("Счёт готов 😘"));
+        assertEquals("Готово 🎉", SentenceRewriter.withoutChatSmileys("Готово 🎉"));
+        assertEquals("Счёт (за май) готов.", SentenceRewriter.withoutChatSmileys("Счёт (за май) готов."));
+    }
+
+    // ---------------------------------------------------------------- English objects
+
+    private static boolean bare(String sentence) {
+        List<Token> ts = TextAnalyzer.analyze(sentence);
+        return SentenceRewriter.barePredicate(ts, Segments.sentences(sentence, ts).get(0));
+    }
+
+    @Test
+    void aTransitiveVerbEndingTheSentenceIsBare() {
+        for (String s : List.of("So it's best to contact.", "It's best to ask.", "You should email.", "Please inform.")) {
+            assertTrue(bare(s), s);
+        }
+        for (String s : List.of("It's best to contact them.", "Feel free to ask.", "Give us a call.", "I'll check and call you.",
+                "Thanks for getting in touch.")) {
+            assertFalse(bare(s), s);
+        }
+    }
+
+    @Test
+    void aPointerToSomeoneElseKeepsItsObject() {
+        CheckResult r = engine.check("Warranty repairs are done by the service centre, so all complaints go to them.");
+        assertFalse(r.suggestions().isEmpty(), r.toString());
+        for (String s : all(r)) {
+            assertFalse(s.matches("(?s).*\\bcontact\\.\\s*$") || s.contains("contact. "), s);
+        }
+        assertTrue(r.suggestions().get(0).contains("contact them"), r.suggestions().get(0));
+    }
+}
