@@ -43,7 +43,7 @@ final class SentenceRewriter {
             "look", "listen");
     /** What cannot stay as a sentence of its own once the clause it leaned on is gone. */
     private static final Set<String> LONE_REST = Set.of("конечно", "разумеется", "естественно", "ладно", "ну", "же", "ведь", "да",
-            "ясно", "понятно", "пожалуйста", "of course", "sure", "please", "okay", "ok", "well");
+            "ясно", "понятно", "пожалуйста", "к сожалению", "увы", "of course", "sure", "please", "okay", "ok", "well", "unfortunately");
 
     /** Words that cannot end a sentence. */
     private static final Set<String> DANGLING_END = Set.of("и", "а", "но", "или", "что", "в", "на", "с", "к", "по", "за", "от", "до",
@@ -478,7 +478,16 @@ final class SentenceRewriter {
                 inside.remove(i--); // two edits over one word: the first one stands
             }
         }
-        return inside.isEmpty() ? piece : Rewriter.apply(piece, inside);
+        if (inside.isEmpty()) {
+            return piece;
+        }
+        String out = Rewriter.apply(piece, inside);
+        // a piece after a removed clause is not a sentence start: «…в Казани, можно связаться…», not «…, Можно…»
+        int f = 0;
+        while (f < piece.length() && !Character.isLetter(piece.charAt(f))) {
+            f++;
+        }
+        return f < piece.length() && Character.isLowerCase(piece.charAt(f)) ? Rewriter.decapitalise(out) : out;
     }
 
     /** The hit's v-th option, filled from its captures; alternatives (shorter matches inside it) after its own. */
