@@ -189,6 +189,27 @@ public final class PhrasingEngine {
         return r;
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PhrasingEngine.class);
+
+    /**
+     * The verified versions of one sentence, or none when building them fails: a fault in one rewrite costs that
+     * sentence its suggestion (its findings stay, not rewritable), never the check or a batch of them.
+     */
+    private static List<String> versionsOrNone(SentenceRewriter rewriter, String t, List<Token> tokens, Segments.Segment s,
+            List<Hit> hits, Lang lang) {
+        try {
+            return rewriter.versions(new SentenceRewriter.Job(t, tokens, s, hits, lang));
+        } catch (RuntimeException ex) {
+            StringBuilder rules = new StringBuilder();
+            for (Hit h : hits) {
+                rules.append(rules.length() == 0 ? "" : ",").append(h.rule().id());
+            }
+            LOG.warn("phrasing: rewriting a sentence failed ({}; rules {}); it gets no version", ex.toString(), rules);
+            LOG.debug("phrasing: rewrite failure", ex);
+            return List.of();
+        }
+    }
+
     /** The last result per thread: a free-text draft is checked by the router and reported by /check in one pass. */
     private final ThreadLocal<CheckResult> lastChecked = new ThreadLocal<>();
 
@@ -222,10 +243,16 @@ public final class PhrasingEngine {
         for (Map.Entry<Integer, List<Hit>> e : bySentence.entrySet()) {
             Segments.Segment s = sentences.get(e.getKey());
             // a run-on "sentence" of thousands of words is not rewritten: its findings are reported for a rewrite by hand
-            versions.put(e.getKey(), s.size() > MAX_REWRITE_TOKENS ? List.of()
-                    : rewriter.versions(new SentenceRewriter.Job(t, tokens, s, e.getValue(), lang)));
+            versions.put(e.getKey(), s.size() > MAX_REWRITE_TOKENS ? List.of() : versionsOrNone(rewriter, t, tokens, s, e.getValue(), lang));
         }
-        List<String> suggestions = assemble(t, tokens, sentences, versions, this::clean);
+        List<String> suggestions;
+        try {
+            suggestions = assemble(t, tokens, sentences, versions, this::clean);
+        } catch (RuntimeException ex) {
+            LOG.warn("phrasing: assembling the suggestions failed ({}); the findings are reported without them", ex.toString());
+            LOG.debug("phrasing: assembly failure", ex);
+            suggestions = List.of();
+        }
         List<Finding> findings = new ArrayList<>(hits.size());
         for (Map.Entry<Integer, List<Hit>> e : bySentence.entrySet()) {
             // rewritable: its sentence has a verified version and the message around it still makes a suggestion

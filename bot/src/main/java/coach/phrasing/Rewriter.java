@@ -184,6 +184,9 @@ final class Rewriter {
 
     /** Lower-cases a sentence-case replacement used inside a sentence; acronyms and English "I" stay. */
     static String decapitalise(String r) {
+        if (r.isEmpty()) {
+            return r; // a removed piece: nothing to lower
+        }
         char c = r.charAt(0);
         if (!Character.isUpperCase(c)) {
             return r;

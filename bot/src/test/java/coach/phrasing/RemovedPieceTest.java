@@ -1,0 +1,36 @@
+package coach.phrasing;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.TestKb;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A sentence whose every word goes with the removed pieces (an interjection in front, «к херам» at the end) once made
+ * the rewriter lower-case an empty string and the whole check fail; a {@code check --jsonl} batch stopped at that line.
+ * The check answers, the findings stay, and whatever is offered still has the sentence's content.
+ */
+class RemovedPieceTest {
+    private static PhrasingEngine engine;
+
+    @BeforeAll
+    static void load() {
+        engine = PhrasingEngine.load(TestKb.kb());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"пиздёж! мощности насоса хватит чтобы всё откачать к херам..",
+            "пиздец! места хватит чтобы поставить к херам..", "Пиздёж! денег хватит, чтобы оплатить к херам."})
+    void aSentenceLeftWithoutItsPiecesStillGetsAnAnswer(String text) {
+        CheckResult r = engine.check(text);
+        assertTrue(r.risky(), text);
+        assertFalse(r.findings().isEmpty(), text);
+        for (String s : r.suggestions()) {
+            assertTrue(s.contains("хватит"), s);
+            assertFalse(s.toLowerCase(java.util.Locale.ROOT).contains("хер"), s);
+        }
+    }
+}
