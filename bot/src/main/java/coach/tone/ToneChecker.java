@@ -213,8 +213,24 @@ public final class ToneChecker {
         return check(text, TextAnalyzer.analyze(text));
     }
 
-    /** Flags of a text whose tokens are {@code tokens}; in text order (a word flag may lie inside a sentence flag). Never throws. */
+    /**
+     * Flags of a text whose tokens are {@code tokens}; in text order (a word flag may lie inside a sentence flag). Never throws.
+     * A sentence with no evidence of risk besides its words ({@link ToneFeatures#evidence}) is flagged only at its
+     * category's {@link #bareThresholds() bare level}.
+     */
     public List<Flag> check(String text, List<Token> tokens) {
+        return check(text, tokens, true);
+    }
+
+    /**
+     * The same at the plain thresholds for every sentence, evidence or not: what a version the coach writes must pass
+     * (the leniency for a sentence without evidence is for the writer's own sentences, not for the coach's).
+     */
+    public List<Flag> checkVersion(String text, List<Token> tokens) {
+        return check(text, tokens, false);
+    }
+
+    private List<Flag> check(String text, List<Token> tokens, boolean evidenceRule) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
@@ -235,7 +251,7 @@ public final class ToneChecker {
                         s[0] == 0 && s[1] == text.length() ? Map.of(ToneFeatures.LISTED, listed) : Map.of());
                 ToneModel.Decision d = ToneModel.decide(model, model.probabilities(doc));
                 if (d.risk() >= thresholds.get(d.category()) && knowsAWord(doc)
-                        && (d.risk() >= bare.get(d.category()) || ToneFeatures.evidence(model.features(doc)))) {
+                        && (!evidenceRule || d.risk() >= bare.get(d.category()) || ToneFeatures.evidence(model.features(doc)))) {
                     out.add(new Flag(d.category(), s[0], s[1], d.risk(), Source.MODEL, null));
                 }
             }
