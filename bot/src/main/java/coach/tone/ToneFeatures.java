@@ -52,7 +52,7 @@ final class ToneFeatures extends TextFeatureGenerator {
 
     @Override
     public String describe() {
-        return "coach.tone.ToneFeatures/5";
+        return "coach.tone.ToneFeatures/6";
     }
 
     @Override
@@ -164,7 +164,7 @@ final class ToneFeatures extends TextFeatureGenerator {
      * is told from a polite one by its words alone, and the model then needs more confidence ({@code bare.<label>}).
      */
     private static final Set<String> EVIDENCE = Set.of("cue=threat", "cue=urgency", "cue=slang", "cue=sarcasm", "cue=reproach",
-            "cue=dismissive", "cue=command", "cue=promise", "f=ty", "f=ty-verb", "f=imp", "f=caps", "f=capsword", "f=excl2", "f=qexcl", "f=qq",
+            "cue=dismissive", "cue=command", "cue=promise", "cue=insult", "f=ty", "f=ty-verb", "f=imp", "f=caps", "f=capsword", "f=excl2", "f=qexcl", "f=qq",
             "f=scare-quote", "f=emoji");
 
     /** Whether the features of a sentence hold any evidence of risk besides its words ({@link #EVIDENCE}, {@code prof=}). */
