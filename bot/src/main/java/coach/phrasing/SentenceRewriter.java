@@ -43,7 +43,7 @@ final class SentenceRewriter {
             "look", "listen");
     /** What cannot stay as a sentence of its own once the clause it leaned on is gone. */
     private static final Set<String> LONE_REST = Set.of("конечно", "разумеется", "естественно", "ладно", "ну", "же", "ведь", "да",
-            "ясно", "понятно", "пожалуйста", "of course", "sure", "please", "okay", "ok", "well");
+            "ясно", "понятно", "пожалуйста", "к сожалению", "увы", "of course", "sure", "please", "okay", "ok", "well", "unfortunately");
 
     /** Words that cannot end a sentence. */
     private static final Set<String> DANGLING_END = Set.of("и", "а", "но", "или", "что", "в", "на", "с", "к", "по", "за", "от", "до",
@@ -125,7 +125,7 @@ final class SentenceRewriter {
     }
 
     /** Chat emoticons («)))», «:)», «;-)», «:D») and kiss emoji with the spaces before them; other emoji stay. */
-    private static final Pattern CHAT_SMILEY = Pattern.compile("\\s*(?:[:;]-?[)(DР]+|\\){2,}|\\({2,}|[\\x{1F618}\\x{1F617}\\x{1F619}\\x{1F61A}\\x{1F48B}\\x{1F63D}])+");
+    private static final Pattern CHAT_SMILEY = Pattern.compile("\\s*(?:[:;]-?[)(DР]+|\\){2,}|\\({2,}|[\\x{1F600}-\\x{1F64F}\\x{1F48B}\\x{1F44C}\\x{1F44D}\\x{1F44B}\\x{270C}\\x{1F90C}-\\x{1F92F}\\x{1F970}-\\x{1F97A}]\\x{FE0F}?)+");
     /** A lone «)» after a word: a smiley when no «(» opens it. */
     private static final Pattern LONE_BRACKET = Pattern.compile("(?<=[\\p{L}\\p{N}.!?,])\\s*\\)(?=\\s|$)");
 
@@ -146,7 +146,7 @@ final class SentenceRewriter {
     }
 
     private static final Pattern SMILEY_BEFORE_CAPITAL = Pattern.compile(
-            "(?<=[\\p{L}\\p{N}])(?:\\s*(?:[:;]-?[)(DР]+|\\){2,}|\\({2,}|[\\x{1F618}\\x{1F617}\\x{1F619}\\x{1F61A}\\x{1F48B}\\x{1F63D}]))+(?=\\s+\\p{Lu})");
+            "(?<=[\\p{L}\\p{N}])(?:\\s*(?:[:;]-?[)(DР]+|\\){2,}|\\({2,}|[\\x{1F600}-\\x{1F64F}\\x{1F48B}\\x{1F44C}\\x{1F44D}\\x{1F44B}\\x{270C}\\x{1F90C}-\\x{1F92F}\\x{1F970}-\\x{1F97A}]\\x{FE0F}?))+(?=\\s+\\p{Lu})");
 
     /** Version {@code v} of the sentence: each hit's v-th replacement (or its last), put in by the rule's scope. */
     private Optional<String> build(Job job, int v) {
@@ -478,7 +478,16 @@ final class SentenceRewriter {
                 inside.remove(i--); // two edits over one word: the first one stands
             }
         }
-        return inside.isEmpty() ? piece : Rewriter.apply(piece, inside);
+        if (inside.isEmpty()) {
+            return piece;
+        }
+        String out = Rewriter.apply(piece, inside);
+        // a piece after a removed clause is not a sentence start: «…в Казани, можно связаться…», not «…, Можно…»
+        int f = 0;
+        while (f < piece.length() && !Character.isLetter(piece.charAt(f))) {
+            f++;
+        }
+        return f < piece.length() && Character.isLowerCase(piece.charAt(f)) ? Rewriter.decapitalise(out) : out;
     }
 
     /** The hit's v-th option, filled from its captures; alternatives (shorter matches inside it) after its own. */
