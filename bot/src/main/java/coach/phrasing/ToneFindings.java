@@ -166,9 +166,9 @@ final class ToneFindings {
 
     private static final java.util.regex.Pattern JOINED = java.util.regex.Pattern.compile("\\s*(,|\\s)\\s*(и\\s+)?|\\s+и\\s+");
 
-    /** Whether the tone checker finds anything in a version (a rewrite must be clean by the model too, at its plain thresholds). */
+    /** Whether the tone checker finds anything in a version (a rewrite must be clean by the model too). */
     boolean flags(String text, List<Token> tokens) {
-        return !tone.checkVersion(text, tokens).isEmpty();
+        return !tone.check(text, tokens).isEmpty();
     }
 
     /**

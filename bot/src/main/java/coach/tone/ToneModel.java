@@ -58,7 +58,7 @@ public final class ToneModel implements ModelSpec {
     static final double BARE_OK_WEIGHT = 1.0;
     static final int BARE_MIN_SUPPORT = 10;
     static final double BARE_FLOOR = 0.8;
-    static final double BARE_THIN = 0.9;
+    static final double BARE_THIN = 0.8;
     static final Training TRAINING = Training.maxent(100, 2).with("GaussianSmoothingSigma", "1");
 
     static {
