@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class Cues {
     public static final String FILE = "tone/cues.tsv";
-    static final Set<String> CLASSES = Set.of("threat", "urgency", "slang", "sarcasm", "reproach", "dismissive", "command", "polite", "hedge", "apology");
+    static final Set<String> CLASSES = Set.of("threat", "urgency", "slang", "sarcasm", "reproach", "dismissive", "command", "promise", "insult", "polite", "hedge", "apology");
     private static final Pattern CLASS = Pattern.compile("[a-z]+");
 
     /** One element of a cue: a stem, an exact form or a prefix. */

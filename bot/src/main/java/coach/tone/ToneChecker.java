@@ -51,14 +51,17 @@ public final class ToneChecker {
     private final Map<String, Double> thresholds;
     /** The lower suspect level per category ({@code suspect.<label>} of the model's metadata). */
     private final Map<String, Double> suspect;
+    /** The level per category for a sentence without evidence of risk besides its words ({@code bare.<label>}). */
+    private final Map<String, Double> bare;
     private final Profanity profanity;
     private final Map<String, Category> categories;
 
-    private ToneChecker(Categorizer model, Map<String, Double> thresholds, Map<String, Double> suspect, Profanity profanity,
-            Map<String, Category> categories) {
+    private ToneChecker(Categorizer model, Map<String, Double> thresholds, Map<String, Double> suspect, Map<String, Double> bare,
+            Profanity profanity, Map<String, Category> categories) {
         this.model = model;
         this.thresholds = thresholds;
         this.suspect = suspect;
+        this.bare = bare;
         this.profanity = profanity;
         this.categories = categories;
     }
@@ -70,13 +73,17 @@ public final class ToneChecker {
         Categorizer model = spec.load(source);
         Map<String, Double> t = new LinkedHashMap<>();
         Map<String, Double> s = new LinkedHashMap<>();
+        Map<String, Double> b = new LinkedHashMap<>();
         for (String label : ToneModel.RISKY) {
             String v = model.metadata().get("threshold." + label);
             t.put(label, v == null ? coach.classify.Calibration.NEVER : Double.parseDouble(v));
             String w = model.metadata().get("suspect." + label);
             s.put(label, w == null ? t.get(label) : Math.min(t.get(label), Double.parseDouble(w)));
+            String v2 = model.metadata().get("bare." + label);
+            b.put(label, v2 == null ? t.get(label) : Math.max(t.get(label), Double.parseDouble(v2)));
         }
-        return new ToneChecker(model, Collections.unmodifiableMap(t), Collections.unmodifiableMap(s), spec.profanity(source), categories);
+        return new ToneChecker(model, Collections.unmodifiableMap(t), Collections.unmodifiableMap(s), Collections.unmodifiableMap(b),
+                spec.profanity(source), categories);
     }
 
     static Map<String, Category> readCategories(ContentSource source) {
@@ -132,6 +139,11 @@ public final class ToneChecker {
 
     public Map<String, Double> thresholds() {
         return thresholds;
+    }
+
+    /** The level per category a sentence without evidence of risk besides its words must reach: at or above {@link #thresholds()}. */
+    public Map<String, Double> bareThresholds() {
+        return bare;
     }
 
     /** The suspect level per category: at or below {@link #thresholds()}. */
@@ -201,8 +213,24 @@ public final class ToneChecker {
         return check(text, TextAnalyzer.analyze(text));
     }
 
-    /** Flags of a text whose tokens are {@code tokens}; in text order (a word flag may lie inside a sentence flag). Never throws. */
+    /**
+     * Flags of a text whose tokens are {@code tokens}; in text order (a word flag may lie inside a sentence flag). Never throws.
+     * A sentence with no evidence of risk besides its words ({@link ToneFeatures#evidence}) is flagged only at its
+     * category's {@link #bareThresholds() bare level}.
+     */
     public List<Flag> check(String text, List<Token> tokens) {
+        return check(text, tokens, true);
+    }
+
+    /**
+     * The same at the plain thresholds for every sentence, evidence or not: what a version the coach writes must pass
+     * (the leniency for a sentence without evidence is for the writer's own sentences, not for the coach's).
+     */
+    public List<Flag> checkVersion(String text, List<Token> tokens) {
+        return check(text, tokens, false);
+    }
+
+    private List<Flag> check(String text, List<Token> tokens, boolean evidenceRule) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
@@ -222,7 +250,8 @@ public final class ToneChecker {
                 Doc doc = new Doc(text.substring(s[0], s[1]), tokens.subList(ti, tj),
                         s[0] == 0 && s[1] == text.length() ? Map.of(ToneFeatures.LISTED, listed) : Map.of());
                 ToneModel.Decision d = ToneModel.decide(model, model.probabilities(doc));
-                if (d.risk() >= thresholds.get(d.category()) && knowsAWord(doc)) {
+                if (d.risk() >= thresholds.get(d.category()) && knowsAWord(doc)
+                        && (!evidenceRule || d.risk() >= bare.get(d.category()) || ToneFeatures.evidence(model.features(doc)))) {
                     out.add(new Flag(d.category(), s[0], s[1], d.risk(), Source.MODEL, null));
                 }
             }

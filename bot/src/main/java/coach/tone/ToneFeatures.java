@@ -52,7 +52,7 @@ final class ToneFeatures extends TextFeatureGenerator {
 
     @Override
     public String describe() {
-        return "coach.tone.ToneFeatures/4";
+        return "coach.tone.ToneFeatures/6";
     }
 
     @Override
@@ -156,6 +156,25 @@ final class ToneFeatures extends TextFeatureGenerator {
                 out.add("cc=" + cs[i] + "+" + cs[j]);
             }
         }
+    }
+
+    /**
+     * Features that are evidence of a risky tone on their own: a cue of a risky class, a listed word, «ты», a plain
+     * imperative (without «пожалуйста»), capitals, «!!», «?!», «??», a scare quote, an emoji. A sentence with none of them
+     * is told from a polite one by its words alone, and the model then needs more confidence ({@code bare.<label>}).
+     */
+    private static final Set<String> EVIDENCE = Set.of("cue=threat", "cue=urgency", "cue=slang", "cue=sarcasm", "cue=reproach",
+            "cue=dismissive", "cue=command", "cue=promise", "cue=insult", "f=ty", "f=ty-verb", "f=imp", "f=caps", "f=capsword", "f=excl2", "f=qexcl", "f=qq",
+            "f=scare-quote", "f=emoji");
+
+    /** Whether the features of a sentence hold any evidence of risk besides its words ({@link #EVIDENCE}, {@code prof=}). */
+    static boolean evidence(List<String> features) {
+        for (String f : features) {
+            if (EVIDENCE.contains(f) || f.startsWith("prof=")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The key of {@link Doc#extra} under which a caller passes {@code profanity.find(doc.text())} it has already. */

@@ -47,6 +47,18 @@ public final class ToneModel implements ModelSpec {
      * on it counts this many times when the thresholds are set.
      */
     static final double OK_WEIGHT = 1.0;
+    /**
+     * A sentence with no evidence of risk but its words ({@link ToneFeatures#evidence}) is flagged only at its category's
+     * {@code bare.<label>} level: calibrated like the threshold on the held-back sentences without evidence, a false alarm
+     * counting {@value #BARE_OK_WEIGHT} times (such sentences are most of a real polite message), on at least
+     * {@value #BARE_MIN_SUPPORT} held-back predictions; never below {@value #BARE_FLOOR} nor the category's threshold.
+     * A category the held-back part predicts fewer times than that without evidence, or whose sentences without evidence
+     * never reach the precision there, gets {@value #BARE_THIN}: too little support for a lower level.
+     */
+    static final double BARE_OK_WEIGHT = 1.0;
+    static final int BARE_MIN_SUPPORT = 10;
+    static final double BARE_FLOOR = 0.8;
+    static final double BARE_THIN = 0.8;
     static final Training TRAINING = Training.maxent(100, 2).with("GaussianSmoothingSigma", "1");
 
     static {
@@ -139,6 +151,7 @@ public final class ToneModel implements ModelSpec {
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
             StringBuilder settings = new StringBuilder(NAME).append('|').append(TRAINING.describe()).append('|').append(HELD_OUT_PERCENT)
                     .append('|').append(PRECISION).append('|').append(SUSPECT_PRECISION).append('|').append(SUSPECT_OK_WEIGHT).append('|').append(MIN_SUPPORT).append('|').append(OK_WEIGHT).append('|')
+                    .append(BARE_OK_WEIGHT).append('|').append(BARE_MIN_SUPPORT).append('|').append(BARE_FLOOR).append('|').append(BARE_THIN).append('|')
                     .append(new ToneFeatures(null, null).describe()).append('|').append(LABELS.stream().sorted().toList());
             md.update(settings.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             List<String> files = new ArrayList<>(CORPUS);
@@ -163,9 +176,31 @@ public final class ToneModel implements ModelSpec {
         List<Calibration.Outcome> outcomes = outcomes(trained, split(source).heldOut());
         Map<String, Double> t = Calibration.thresholds(outcomes, RISKY, PRECISION, MIN_SUPPORT, ToneModel::flagRight, OK_WEIGHT);
         Map<String, Double> s = suspectThresholds(outcomes, t);
+        Map<String, Double> b = bareThresholds(trained, split(source).heldOut(), t);
         Map<String, String> out = new LinkedHashMap<>();
         t.forEach((k, v) -> out.put("threshold." + k, Double.toString(v)));
         s.forEach((k, v) -> out.put("suspect." + k, Double.toString(v)));
+        b.forEach((k, v) -> out.put("bare." + k, Double.toString(v)));
+        return out;
+    }
+
+    /** The level a sentence without evidence must reach per category: see {@link #BARE_OK_WEIGHT}. */
+    static Map<String, Double> bareThresholds(Categorizer c, Corpus heldOut, Map<String, Double> thresholds) {
+        List<Calibration.Outcome> bare = new ArrayList<>();
+        for (coach.classify.Example e : heldOut.examples()) {
+            coach.classify.Doc doc = coach.classify.Doc.of(e.text());
+            if (!ToneFeatures.evidence(c.features(doc))) {
+                Decision d = decide(c, c.probabilities(doc));
+                bare.add(new Calibration.Outcome(e.label(), d.category(), d.risk()));
+            }
+        }
+        Map<String, Double> b = Calibration.thresholds(bare, RISKY, PRECISION, BARE_MIN_SUPPORT, ToneModel::flagRight, BARE_OK_WEIGHT);
+        Map<String, Double> out = new LinkedHashMap<>();
+        b.forEach((k, v) -> {
+            long support = bare.stream().filter(o -> o.predicted().equals(k)).count();
+            double level = support < BARE_MIN_SUPPORT || v >= Calibration.NEVER ? BARE_THIN : v;
+            out.put(k, Math.max(BARE_FLOOR, Math.max(level, thresholds.get(k))));
+        });
         return out;
     }
 

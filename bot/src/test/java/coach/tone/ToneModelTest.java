@@ -96,6 +96,31 @@ class ToneModelTest {
         assertTrue(calibrated >= 4, "most categories get a usable threshold:\n" + report);
     }
 
+    /**
+     * A sentence with no evidence of risk besides its words needs its category's bare level, never below the plain
+     * threshold; a version the coach writes is checked at the plain thresholds.
+     */
+    @Test
+    void aSentenceWithoutEvidenceNeedsTheHigherBareLevel() {
+        for (String label : ToneModel.RISKY) {
+            double t = checker.thresholds().get(label);
+            double b = checker.bareThresholds().get(label);
+            assertTrue(b >= t && b >= Math.min(t, ToneModel.BARE_FLOOR), label + ": bare " + b + " below threshold " + t);
+        }
+        ToneFeatures f = (ToneFeatures) new ToneModel().generators(source).get(0);
+        assertTrue(ToneFeatures.evidence(checker.model().features(coach.classify.Doc.of("Сколько можно ждать?!"))));
+        assertTrue(ToneFeatures.evidence(checker.model().features(coach.classify.Doc.of("Ты где пропал, чё не отвечаешь"))));
+        assertTrue(ToneFeatures.evidence(checker.model().features(coach.classify.Doc.of("Ждите, вам позвонят."))));
+        assertTrue(!ToneFeatures.evidence(checker.model().features(coach.classify.Doc.of("Зарплатные ведомости формируются в конце месяца."))));
+        assertTrue(!ToneFeatures.evidence(checker.model().features(coach.classify.Doc.of("Пожалуйста, пришлите акт до пятницы."))));
+        // the evidence rule only ever removes flags: every flag of check is one of checkVersion
+        for (String s : List.of("Вы сами перепутали адрес, вот курьер и не доехал.", "Не надо мне звонить каждый час.", "Курьер приедет завтра.")) {
+            var toks = coach.text.TextAnalyzer.analyze(s);
+            assertTrue(checker.checkVersion(s, toks).containsAll(checker.check(s, toks)), s);
+        }
+        assertTrue(f != null);
+    }
+
     /** The cue features that carry irony: a cue among the first words and two cue classes side by side. */
     @Test
     void mockPraiseBesideAReproachGivesItsOwnFeatures() {
