@@ -782,6 +782,9 @@ final class SentenceRewriter {
         if (job.lang() == Lang.RU && !agrees(vt, ot)) {
             return false;
         }
+        if (job.lang() == Lang.RU && losesAntecedent(job, ot, vt)) {
+            return false;
+        }
         if (job.lang() == Lang.RU && !coordinatedVerbsAgree(vt, ot)) {
             // «Тестовое проверяет руководитель и повлиять не могу»: a removed clause left two subjects under one «и»
             return false;
@@ -855,6 +858,45 @@ final class SentenceRewriter {
             }
         }
         return null;
+    }
+
+    /** Third-person pronouns that point back at a person named before («Переделывать за ним не будем»). */
+    private static final Set<String> BACK_POINTERS = Set.of("он", "она", "они", "его", "её", "ее", "их", "него", "неё", "нее",
+            "них", "ним", "ней", "ними", "нему", "ему", "ей", "им", "нём", "нем");
+
+    /**
+     * Whether the version drops the only person the next sentence points back at: «Ваш декоратор — полный дилетант, шары
+     * висят как попало. Переделывать за ним не будем.» must not become «Шары висят как попало. Переделывать за ним…».
+     */
+    static boolean losesAntecedent(Job job, List<Token> original, List<Token> version) {
+        coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
+        Set<String> kept = new HashSet<>();
+        for (Token t : version) {
+            kept.add(t.norm());
+        }
+        boolean lost = false;
+        for (Token t : original) {
+            if (t.isWord() && !kept.contains(t.norm()) && t.text().length() > 2 && !m.analyze(t.norm()).isEmpty()
+                    && m.analyze(t.norm()).stream().allMatch(r -> r.isNoun() && r.animacy() == coach.text.morph.Animacy.ANIM)) {
+                lost = true;
+                break;
+            }
+        }
+        if (!lost) {
+            return false;
+        }
+        List<Token> all = job.tokens();
+        int words = 0;
+        for (int i = job.sentence().toToken(); i < all.size() && words < 6; i++) {
+            Token t = all.get(i);
+            if (t.isWord()) {
+                words++;
+                if (BACK_POINTERS.contains(t.norm())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
