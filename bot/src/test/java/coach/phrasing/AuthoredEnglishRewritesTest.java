@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.TestKb;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,17 +24,7 @@ class AuthoredEnglishRewritesTest {
     @BeforeAll
     static void load() throws IOException {
         engine = PhrasingEngine.load(TestKb.kb());
-        rows = new ArrayList<>();
-        try (InputStream in = AuthoredEnglishRewritesTest.class.getResourceAsStream("/phrasing/authored-en-rewrites.tsv")) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            for (int i = 1; i < lines.length; i++) {
-                if (!lines[i].isBlank()) {
-                    String[] c = lines[i].split("\t", -1);
-                    assertEquals(4, c.length, "line " + (i + 1));
-                    rows.add(c);
-                }
-            }
-        }
+        rows = AuthoredLines.read("authored-en-rewrites.tsv", 4);
         assertTrue(rows.size() >= 40, "too few lines: " + rows.size());
     }
 

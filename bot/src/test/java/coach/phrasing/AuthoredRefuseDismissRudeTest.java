@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.TestKb;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,17 +27,7 @@ class AuthoredRefuseDismissRudeTest {
     @BeforeAll
     static void load() throws IOException {
         engine = PhrasingEngine.load(TestKb.kb());
-        rows = new ArrayList<>();
-        try (InputStream in = AuthoredRefuseDismissRudeTest.class.getResourceAsStream("/phrasing/authored-refuse-dismiss-rude.tsv")) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            for (int i = 1; i < lines.length; i++) {
-                if (!lines[i].isBlank()) {
-                    String[] c = lines[i].split("\t", -1);
-                    assertEquals(4, c.length, "line " + (i + 1));
-                    rows.add(c);
-                }
-            }
-        }
+        rows = AuthoredLines.read("authored-refuse-dismiss-rude.tsv", 4);
     }
 
     @Test

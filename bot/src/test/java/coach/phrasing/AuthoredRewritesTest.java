@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.TestKb;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,17 +30,7 @@ class AuthoredRewritesTest {
     @BeforeAll
     static void load() throws IOException {
         engine = PhrasingEngine.rulesOnly(TestKb.kb());
-        rows = new ArrayList<>();
-        try (InputStream in = AuthoredRewritesTest.class.getResourceAsStream("/phrasing/authored-rewrites-tone-vague.tsv")) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            for (int i = 1; i < lines.length; i++) {
-                if (!lines[i].isBlank()) {
-                    String[] c = lines[i].split("\t", -1);
-                    assertEquals(5, c.length, "line " + (i + 1));
-                    rows.add(c);
-                }
-            }
-        }
+        rows = AuthoredLines.read("authored-rewrites-tone-vague.tsv", 5);
     }
 
     @Test
