@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestFactory;
  * «оплатите до пятницы, иначе скидка сгорит» → a polite condition with the same deadline and consequence; «потом такой цены
  * не будет», «решайтесь», «такой вы больше не найдёте» → the fact without the pressure; «будет как новая», «вы даже не
  * заметите» → the promise goes, the action stays; «цена точно 35 000, больше не выйдет» → the sum and a promise to agree
- * any change first; «накладную подписали вы» → a passive fact; «читайте договор, там всё написано» → where it is written.
+ * any change first; «накладную подписали вы» → a passive fact; «сами виноваты, надо было читать договор» → where it is written.
  * {@code authored-ru-bov.tsv}: label, lang, category, keep, text, first ({@code -} = nothing may be offered). Checked by the
  * whole engine (rules and tone model): every risky line is found, every polite look-alike left alone, the first suggestion
  * is exactly the judged one, checks clean itself and keeps every number and the words of {@code keep}.
