@@ -728,7 +728,7 @@ final class SentenceRewriter {
         }
         boolean modelOnly = !job.hits().isEmpty();
         for (PhrasingEngine.Hit h : job.hits()) {
-            if (version.isEmpty() && !Double.isNaN(h.confidence()) && h.confidence() < MODEL_DROP_CONFIDENCE) {
+            if (version.isEmpty() && !Double.isNaN(h.confidence()) && h.confidence() < (job.lang() == Lang.RU ? MODEL_DROP_CONFIDENCE : MODEL_DROP_CONFIDENCE_EN)) {
                 return false; // the model's guess alone does not take a sentence out unless it is sure
             }
             modelOnly &= !Double.isNaN(h.confidence());
@@ -1179,8 +1179,14 @@ final class SentenceRewriter {
     /** A version may leave out at most this many content words that no finding covers (a clause that hung on the risk). */
     static final int MAX_LOST_WORDS = 3;
 
-    /** The tone model must be at least this sure before its finding alone leaves a sentence out. */
+    /**
+     * The tone model must be at least this sure before its finding alone leaves a Russian sentence out; lower than
+     * {@link #MODEL_DROP_CONFIDENCE_EN} because a Russian jibe must also pass {@link #saysNothing} (no request, no number,
+     * no noun the rest of the message does not repeat).
+     */
     static final double MODEL_DROP_CONFIDENCE = 0.8;
+    /** The same for English, where only the facts and the lost-word count are checked. */
+    static final double MODEL_DROP_CONFIDENCE_EN = 0.9;
 
     /** Short and function words that carry no content of their own, when counting what a version removed. */
     private static final Set<String> LIGHT = Set.of("это", "этот", "эта", "эти", "того", "тому", "чтобы", "потому", "когда",
