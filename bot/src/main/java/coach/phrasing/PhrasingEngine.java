@@ -94,9 +94,18 @@ public final class PhrasingEngine {
     /** The tone model and word lists (coach.tone); null when the engine runs on rules alone. */
     private final ToneFindings tone;
 
+    /** Nouns that carry no fact in a jibe: the tone categories' lists and the coarse-word list (see SentenceRewriter#saysNothing). */
+    private final java.util.function.BiPredicate<Lang, String> noFact;
+
     private PhrasingEngine(Map<Lang, List<Rule>> rules, ToneFindings tone) {
+        this(rules, tone, tone == null ? (l, w) -> false
+                : (l, w) -> tone.checker().noFactWord(l, w) || !tone.checker().profanity().find(w).isEmpty());
+    }
+
+    private PhrasingEngine(Map<Lang, List<Rule>> rules, ToneFindings tone, java.util.function.BiPredicate<Lang, String> noFact) {
         this.rules = rules;
         this.tone = tone;
+        this.noFact = noFact;
         this.index = new EnumMap<>(Lang.class);
         for (Map.Entry<Lang, List<Rule>> e : rules.entrySet()) {
             PatternIndex<Rule> idx = new PatternIndex<>();
@@ -120,7 +129,9 @@ public final class PhrasingEngine {
      * speak to the assistant, hold headings and lists) and for tests of the rules themselves.
      */
     public static PhrasingEngine rulesOnly(KnowledgeBase kb) {
-        return new PhrasingEngine(RuleLoader.load(kb), null);
+        // no model, but the same words that carry no fact when a jibe is left out
+        coach.tone.ToneChecker.NoFactWords words = coach.tone.ToneChecker.noFactWords(kb.source());
+        return new PhrasingEngine(RuleLoader.load(kb), null, words::test);
     }
 
     /**
@@ -322,7 +333,7 @@ public final class PhrasingEngine {
             }
             CheckResult again = checkOnce(s, false);
             return again.complete() ? java.util.Optional.of(again.suggestions().get(0)) : java.util.Optional.empty();
-        });
+        }).noFactWords(noFact);
     }
 
     /** Whole-message suggestions from the sentences' verified versions; the k-th takes each sentence's k-th (or last) version. */

@@ -61,6 +61,8 @@ final class SentenceRewriter {
     private final Templates.Inflector inflector;
     /** A second pass over a version that is not clean yet: its complete first suggestion, or empty. */
     private final java.util.function.Function<String, Optional<String>> refine;
+    /** Nouns a jibe is made of (the tone categories' {@code no_fact_words}): they do not keep a sentence in. */
+    private java.util.function.BiPredicate<Lang, String> noFactWord = (l, w) -> false;
 
     /**
      * @param clean     whether a text checks clean by every rule
@@ -730,6 +732,12 @@ final class SentenceRewriter {
         return false;
     }
 
+    /** The nouns that carry no fact when an insulting or sarcastic sentence is left out. */
+    SentenceRewriter noFactWords(java.util.function.BiPredicate<Lang, String> words) {
+        this.noFactWord = words;
+        return this;
+    }
+
     /** Every check a version must pass before anyone sees it. */
     private boolean verify(Job job, String original, String version) {
         List<Token> vt = version.isEmpty() ? List.of() : TextAnalyzer.analyze(version);
@@ -739,7 +747,7 @@ final class SentenceRewriter {
         }
         boolean modelOnly = !job.hits().isEmpty();
         for (PhrasingEngine.Hit h : job.hits()) {
-            if (version.isEmpty() && !Double.isNaN(h.confidence()) && h.confidence() < MODEL_DROP_CONFIDENCE) {
+            if (version.isEmpty() && !Double.isNaN(h.confidence()) && h.confidence() < (job.lang() == Lang.RU ? MODEL_DROP_CONFIDENCE : MODEL_DROP_CONFIDENCE_EN)) {
                 return false; // the model's guess alone does not take a sentence out unless it is sure
             }
             modelOnly &= !Double.isNaN(h.confidence());
@@ -753,8 +761,8 @@ final class SentenceRewriter {
             return false;
         }
         if (version.isEmpty()) {
-            // leaving the sentence out: only when it carries no fact
-            return facts(job.text(), job.tokens(), job.sentence(), exempt(job)).isEmpty();
+            // leaving the sentence out: only when it carries no fact (and a jibe only when it asks nothing and names nothing new)
+            return facts(job.text(), job.tokens(), job.sentence(), exempt(job)).isEmpty() && (!jibe(job) || saysNothing(job));
         }
         if (!(listedWordOnly(job) ? wordsClean : clean).test(version, vt)) {
             return false;
@@ -1086,6 +1094,97 @@ final class SentenceRewriter {
         return true;
     }
 
+    /** Whether every hit of the sentence is an insult or sarcasm (rule, model or word list): a sentence that may be a bare jibe. */
+    private static boolean jibe(Job job) {
+        for (PhrasingEngine.Hit h : job.hits()) {
+            Category c = h.rule().category();
+            if (c != Category.INSULT && c != Category.SARCASM) {
+                return false;
+            }
+        }
+        return !job.hits().isEmpty();
+    }
+
+    /** Words that ask the reader for something, whatever the verb: «пожалуйста», «просим». */
+    private static final Set<String> ASKING = Set.of("пожалуйста", "просим", "прошу", "просьба", "please", "kindly");
+
+    /**
+     * Whether an insulting or sarcastic sentence carries nothing the message would miss without it: no request to the
+     * reader (an imperative, «пожалуйста», a question put to «вы»), no number word, and no noun (or word the dictionary
+     * does not know) that the rest of the message does not repeat, besides the insult itself and the nouns a jibe is
+     * made of («Мы обожаем такие сюрпризы.», «Видимо, едут на оленях.» when the next sentence names the «олени»).
+     * «Какая неожиданность, принтер снова сломался.» names the printer and stays.
+     */
+    boolean saysNothing(Job job) {
+        Segment sen = job.sentence();
+        List<Token> tokens = job.tokens();
+        boolean question = job.text().substring(sen.start(), sen.end()).strip().endsWith("?");
+        if (job.lang() != Lang.RU) {
+            return true; // the Russian morphology tells nouns and requests; English drops keep the checks above
+        }
+        coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
+        Set<String> elsewhere = new HashSet<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if ((i < sen.fromToken() || i >= sen.toToken()) && t.isWord()) {
+                elsewhere.add(t.norm());
+                elsewhere.add(t.stem());
+                for (coach.text.morph.Reading r : m.analyze(t.norm())) {
+                    elsewhere.add(r.lemma());
+                }
+            }
+        }
+        for (int i = sen.fromToken(); i < sen.toToken(); i++) {
+            Token t = tokens.get(i);
+            if (!t.isWord() || insultWord(job, t)) {
+                continue;
+            }
+            if (ASKING.contains(t.norm())) {
+                return false;
+            }
+            List<coach.text.morph.Reading> rs = m.analyze(t.norm());
+            boolean noun = !rs.isEmpty();
+            boolean again = elsewhere.contains(t.norm()) || elsewhere.contains(t.stem());
+            for (coach.text.morph.Reading r : rs) {
+                if (r.pos().equals("VB") && r.has("P2") && (r.has("IMP") || question)) {
+                    return false; // «Пришлите …», «Когда вы сможете …?»
+                }
+                if (r.pos().equals("NumC") || r.pos().equals("Ord")) {
+                    return false; // «третий раз», «двадцать лет»: a figure
+                }
+                noun &= r.isNoun();
+                again |= elsewhere.contains(r.lemma());
+            }
+            if (question && t.norm().equals("ли")) {
+                return false;
+            }
+            boolean unknown = rs.isEmpty() && t.norm().length() >= 4 && Lang.isCyrillic(t.norm().charAt(0));
+            if ((noun || unknown) && !again && !noFactWord.test(job.lang(), t.norm()) && (rs.isEmpty() || !noFactWord.test(job.lang(), rs.get(0).lemma()))) {
+                return false; // «принтер», «масло»: the sentence names something the rest of the message does not
+            }
+        }
+        return true;
+    }
+
+    /** A word a short hit of the sentence marks (the insult itself: «клоун», «х*рня»), not a whole-sentence finding. */
+    private static boolean insultWord(Job job, Token t) {
+        for (PhrasingEngine.Hit h : job.hits()) {
+            if (t.start() >= h.start() && t.end() <= h.end()) {
+                int words = 0;
+                for (int i = job.sentence().fromToken(); i < job.sentence().toToken(); i++) {
+                    Token w = job.tokens().get(i);
+                    if (w.isWord() && w.start() >= h.start() && w.end() <= h.end()) {
+                        words++;
+                    }
+                }
+                if (words <= 2) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether every hit of the sentence is a word of the coarse-word list (no rule or model finding owns the sentence). */
     private static boolean listedWordOnly(Job job) {
         for (PhrasingEngine.Hit h : job.hits()) {
@@ -1099,8 +1198,14 @@ final class SentenceRewriter {
     /** A version may leave out at most this many content words that no finding covers (a clause that hung on the risk). */
     static final int MAX_LOST_WORDS = 3;
 
-    /** The tone model must be at least this sure before its finding alone leaves a sentence out. */
-    static final double MODEL_DROP_CONFIDENCE = 0.9;
+    /**
+     * The tone model must be at least this sure before its finding alone leaves a Russian sentence out; lower than
+     * {@link #MODEL_DROP_CONFIDENCE_EN} because a Russian jibe must also pass {@link #saysNothing} (no request, no number,
+     * no noun the rest of the message does not repeat).
+     */
+    static final double MODEL_DROP_CONFIDENCE = 0.8;
+    /** The same for English, where only the facts and the lost-word count are checked. */
+    static final double MODEL_DROP_CONFIDENCE_EN = 0.9;
 
     /** Short and function words that carry no content of their own, when counting what a version removed. */
     private static final Set<String> LIGHT = Set.of("это", "этот", "эта", "эти", "того", "тому", "чтобы", "потому", "когда",

@@ -96,6 +96,9 @@ public final class NeutralWords {
             all.forEach(n -> forms.add(n.form()));
             return forms.size() == 1 ? new Edit(from, to, w.start(), w.end(), Casing.restore(w.text(), all.get(0).form())) : null;
         }
+        if (all.stream().anyMatch(NeutralWords::person) && judged(m, tokens, from)) {
+            return null; // «нужно быть дебилом, чтобы…», «как безответственные дебилы», «ещё больший идиот»: «человек» says nothing there
+        }
         List<Profanity.Neutral> ns = all;
         // the modifiers right before the word tell its case and number: «этих долбоёбов», «этой мрази»
         List<Integer> modifiers = new ArrayList<>();
@@ -278,6 +281,44 @@ public final class NeutralWords {
             }
         }
         return new Edit(fromToken, toToken, start, end, rep.toString());
+    }
+
+    /** Words after which an insult is the judgement itself: a predicate, a comparison, a limit, a negation. */
+    private static final Set<String> JUDGING = Set.of("как", "быть", "был", "была", "были", "было", "будет", "будь", "будешь",
+            "будете", "будут", "будучи", "стать", "стал", "стала", "стали", "станет", "станешь", "оказался", "оказалась", "оказались",
+            "является", "являются", "являешься", "считать", "считаю", "считаем", "считаете", "считает", "назвать", "называть",
+            "выглядит", "выглядишь", "остался", "осталась", "только", "лишь", "не", "ни", "словно", "будто", "вроде");
+    /** Modifiers that make the insult stronger, not a description: «полный идиот», «ещё больший дебил». */
+    private static final Set<String> INTENSIFYING = Set.of("полный", "полная", "полные", "полного", "полным", "полных", "настоящий",
+            "настоящая", "настоящие", "настоящим", "больший", "большим", "большая", "великий", "великая", "круглый", "круглая",
+            "круглым", "конченый", "конченая", "законченный", "законченная", "законченным", "редкий", "редкостный",
+            "редкостная", "последний", "последняя", "самый", "самая", "самым", "абсолютный", "абсолютная", "клинический",
+            "клиническая", "форменный", "натуральный", "натуральная");
+
+    /**
+     * Whether a person insult at token i is the judgement itself rather than a way to name someone: after a form of
+     * «быть»/«стать», «как», «только», «не» (across the adjectives before it), or with a modifier that only makes it
+     * stronger. «Человек» in its place keeps the sentence but not its sense («нужно быть человеком, чтобы…»).
+     */
+    private static boolean judged(Morphology m, List<Token> tokens, int i) {
+        int j = i - 1;
+        while (j >= 0 && tokens.get(j).isWord()) {
+            String n = tokens.get(j).norm();
+            if (INTENSIFYING.contains(n)) {
+                return true;
+            }
+            List<Reading> rs = m.analyze(n);
+            if (rs.isEmpty() || !rs.stream().allMatch(Reading::isAgreeingModifier)) {
+                break;
+            }
+            j--;
+        }
+        if (j >= 0 && tokens.get(j).isWord() && JUDGING.contains(tokens.get(j).norm())) {
+            // «как» that opens its clause asks («как таких уродов земля носит»), it does not compare
+            return !(tokens.get(j).norm().equals("как") && (j == 0 || !tokens.get(j - 1).isWord()));
+        }
+        // «великий идиот человечества»: a genitive after it that belongs to the judgement
+        return false;
     }
 
     /** Whether the neutral word names a person («человек», «люди»). */

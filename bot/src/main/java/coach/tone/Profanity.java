@@ -389,7 +389,7 @@ public final class Profanity {
                 other = true;
             }
         }
-        if (!cyr && !lat || numberWithUnit(w)) {
+        if (!cyr && !lat || numberWithUnit(w) || code(w)) {
             return null;
         }
         if (cyr && !lat && !other) {
@@ -410,6 +410,23 @@ public final class Profanity {
             }
         }
         return lat && !cyr ? match(en, toLatin(w), EN_LETTERS) : null;
+    }
+
+    /** «E2», «А4», «B12», «Ф101»: one or two letters and then only digits are a code (an error, a paper size, a form), no disguise. */
+    private static boolean code(String w) {
+        int letters = 0;
+        while (letters < w.length() && Character.isLetter(w.charAt(letters))) {
+            letters++;
+        }
+        if (letters == 0 || letters > 2 || letters == w.length() || (letters == 2 && !(w.charAt(0) < 128 && w.charAt(1) < 128))) {
+            return false; // «бл9» stays a disguise
+        }
+        for (int i = letters; i < w.length(); i++) {
+            if (!Character.isDigit(w.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** «18k», «5кг», «2м», «4g»: digits first and at most two letters after them are a number with its unit, no disguise. */

@@ -26,9 +26,19 @@ import java.util.Map;
 public final class ToneChecker {
     public static final String CATEGORIES = "tone/categories.yaml";
 
-    /** How a category is reported. */
-    /** @param line the line of its principle in {@value #CATEGORIES} */
-    public record Category(String id, String principleId, Map<Lang, String> why, Map<Lang, String> guidance, int line) {
+    /**
+     * How a category is reported.
+     *
+     * @param line        the line of its principle in {@value #CATEGORIES}
+     * @param noFactWords per language, the lemmas of nouns that carry no fact when a sentence of this category is
+     *                    left out («сюрприз», «рекорд»: what a jibe is made of); any other noun the rest of the
+     *                    message does not repeat keeps the sentence in
+     */
+    public record Category(String id, String principleId, Map<Lang, String> why, Map<Lang, String> guidance, int line,
+            Map<Lang, java.util.Set<String>> noFactWords) {
+        public Category(String id, String principleId, Map<Lang, String> why, Map<Lang, String> guidance, int line) {
+            this(id, principleId, why, guidance, line, Map.of());
+        }
     }
 
     /** Where a flag comes from: the trained model (a whole sentence) or the word list (one word). */
@@ -105,7 +115,23 @@ public final class ToneChecker {
                 why.put(l, c.required("why_" + l.code(), where));
                 guidance.put(l, c.required("guidance_" + l.code(), where));
             }
-            out.put(id, new Category(id, c.required("principle", where), why, guidance, c.lineOf("principle")));
+            Map<Lang, java.util.Set<String>> noFact = new EnumMap<>(Lang.class);
+            for (Lang l : Lang.values()) {
+                String field = "no_fact_words_" + l.code();
+                java.util.Set<String> words = new java.util.LinkedHashSet<>();
+                for (String w : c.strings(field)) {
+                    for (String x : w.split("\\s+")) {
+                        if (!x.isEmpty() && !x.matches("[\\p{Ll}-]+")) {
+                            throw c.error(field, "'" + x + "' in '" + field + "' of '" + id + "' must be a lemma in lower case");
+                        }
+                        if (!x.isEmpty()) {
+                            words.add(coach.text.Normalizer.norm(x));
+                        }
+                    }
+                }
+                noFact.put(l, java.util.Set.copyOf(words));
+            }
+            out.put(id, new Category(id, c.required("principle", where), why, guidance, c.lineOf("principle"), noFact));
         }
         for (String n : cats.fields().keySet()) {
             if (!out.containsKey(n)) {
@@ -127,6 +153,34 @@ public final class ToneChecker {
 
     public Category category(String id) {
         return categories.get(id);
+    }
+
+    /** The categories' no-fact nouns and the coarse-word list, without the model: for an engine on rules alone. */
+    public record NoFactWords(Map<String, Category> categories, Profanity profanity) {
+        public boolean test(Lang lang, String word) {
+            for (Category c : categories.values()) {
+                java.util.Set<String> s = c.noFactWords().get(lang);
+                if (s != null && s.contains(word)) {
+                    return true;
+                }
+            }
+            return !profanity.find(word).isEmpty();
+        }
+    }
+
+    public static NoFactWords noFactWords(ContentSource source) {
+        return new NoFactWords(readCategories(source), Profanity.load(source, false));
+    }
+
+    /** Whether a noun's lemma is one a jibe is made of in some category (see {@link Category#noFactWords}). */
+    public boolean noFactWord(Lang lang, String lemma) {
+        for (Category c : categories.values()) {
+            java.util.Set<String> s = c.noFactWords().get(lang);
+            if (s != null && s.contains(lemma)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Profanity profanity() {
