@@ -110,6 +110,8 @@ final class SentenceRewriter {
             if (register) {
                 // a sentence put into the client's register keeps no chat smileys: «…, до связи)))» → «…, до связи.»
                 s = s.map(SentenceRewriter::withoutChatSmileys);
+                // «забирайте когда удобно» → «забирайте, когда удобно»: the clause a rewrite leaves takes its comma
+                s = s.map(x -> WHEN_NO_COMMA.matcher(x).replaceAll("$1, когда"));
                 if (!GREETING_COMMA.matcher(original.strip()).find()) {
                     // «Дарова, акт подписали…» → «Здравствуйте! Акт подписали…»: the greeting put in stands apart
                     s = s.map(SentenceRewriter::greetingApart);
@@ -128,6 +130,7 @@ final class SentenceRewriter {
         return List.copyOf(out);
     }
 
+    private static final Pattern WHEN_NO_COMMA = Pattern.compile("(?iu)(\\p{L}+(?:те|и|й))\\s+когда(?=\\s+(?:вам\\s+)?(?:удобно|будет удобно|сможете|получится|будет время|освободитесь))");
     private static final Pattern GREETING_COMMA = Pattern.compile("^(?:Здравствуйте|Добрый день|Доброе утро|Добрый вечер),\\s+(?=\\p{Ll})");
     private static final Pattern GREETING_THEN = Pattern.compile("^(Здравствуйте|Добрый день|Доброе утро|Добрый вечер)(,\\s*|\\s+)(?=(\\p{L}+))");
 
@@ -574,6 +577,12 @@ final class SentenceRewriter {
             for (int k = i + step; k >= from && k < to; k += step) {
                 Token t = tokens.get(k);
                 if (!t.isWord() && CLAUSE_PUNCT.contains(t.norm())) {
+                    int n = k + step;
+                    if (t.norm().equals(",") && n >= from && n < to && tokens.get(n).norm().equals("пожалуйста")) {
+                        // «Пришли, пожалуйста, свои пожелания»: the commas of «пожалуйста» end no clause
+                        k = n + step < to && n + step >= from && tokens.get(n + step).norm().equals(",") ? n + step : n;
+                        continue;
+                    }
                     break;
                 }
                 if (addressed[k - from]) {
