@@ -111,7 +111,7 @@ final class SentenceRewriter {
                 // a sentence put into the client's register keeps no chat smileys: «…, до связи)))» → «…, до связи.»
                 s = s.map(SentenceRewriter::withoutChatSmileys);
                 // «забирайте когда удобно» → «забирайте, когда удобно»: the clause a rewrite leaves takes its comma
-                s = s.map(x -> WHEN_NO_COMMA.matcher(x).replaceAll("$1, когда"));
+                s = s.map(x -> WHEN_NO_COMMA.matcher(x).replaceAll(r -> r.group(1) + ", когда" + (r.group(2).equals("удобно") ? " вам" : "")));
                 if (!GREETING_COMMA.matcher(original.strip()).find()) {
                     // «Дарова, акт подписали…» → «Здравствуйте! Акт подписали…»: the greeting put in stands apart
                     s = s.map(SentenceRewriter::greetingApart);
@@ -130,7 +130,7 @@ final class SentenceRewriter {
         return List.copyOf(out);
     }
 
-    private static final Pattern WHEN_NO_COMMA = Pattern.compile("(?iu)(\\p{L}+(?:те|и|й))\\s+когда(?=\\s+(?:вам\\s+)?(?:удобно|будет удобно|сможете|получится|будет время|освободитесь))");
+    private static final Pattern WHEN_NO_COMMA = Pattern.compile("(?iu)(\\p{L}+(?:те|и|й))\\s+когда(?=\\s+(?:вам\\s+)?(удобно|будет удобно|сможете|получится|будет время|освободитесь))");
     private static final Pattern GREETING_COMMA = Pattern.compile("^(?:Здравствуйте|Добрый день|Доброе утро|Добрый вечер),\\s+(?=\\p{Ll})");
     private static final Pattern GREETING_THEN = Pattern.compile("^(Здравствуйте|Добрый день|Доброе утро|Добрый вечер)(,\\s*|\\s+)(?=(\\p{L}+))");
 
