@@ -110,6 +110,9 @@ final class SentenceRewriter {
             if (register) {
                 // a sentence put into the client's register keeps no chat smileys: «…, до связи)))» → «…, до связи.»
                 s = s.map(SentenceRewriter::withoutChatSmileys);
+                // «Пришлите пожалуйста номер» → «Пришлите, пожалуйста, номер»; «посмотрю что с ним» → «посмотрю, что с ним»
+                s = s.map(x -> PLEASE_NO_COMMAS.matcher(x).replaceAll("$1, пожалуйста,"));
+                s = s.map(x -> WHAT_NO_COMMA.matcher(x).replaceAll("$1, $2"));
                 // «забирайте когда удобно» → «забирайте, когда удобно»: the clause a rewrite leaves takes its comma
                 s = s.map(x -> WHEN_NO_COMMA.matcher(x).replaceAll(r -> r.group(1) + ", когда" + (r.group(2).equals("удобно") ? " вам" : "")));
                 if (!GREETING_COMMA.matcher(original.strip()).find()) {
@@ -130,6 +133,9 @@ final class SentenceRewriter {
         return List.copyOf(out);
     }
 
+    private static final Pattern PLEASE_NO_COMMAS = Pattern.compile("(?u)(\\p{L}+те)\\s+пожалуйста(?=\\s+\\p{L})");
+    private static final Pattern WHAT_NO_COMMA = Pattern.compile(
+            "(?iu)\\b(посмотрю|посмотрим|проверю|проверим|уточню|уточним|узнаю|узнаем|выясню|выясним|напишу|сообщу|сообщим|подскажу|подскажем)\\s+(что|где|когда|как|почему|сколько|какой|какая|какие)\\b");
     private static final Pattern WHEN_NO_COMMA = Pattern.compile("(?iu)(\\p{L}+(?:те|и|й))\\s+когда(?=\\s+(?:вам\\s+)?(удобно|будет удобно|сможете|получится|будет время|освободитесь))");
     private static final Pattern GREETING_COMMA = Pattern.compile("^(?:Здравствуйте|Добрый день|Доброе утро|Добрый вечер),\\s+(?=\\p{Ll})");
     private static final Pattern GREETING_THEN = Pattern.compile("^(Здравствуйте|Добрый день|Доброе утро|Добрый вечер)(,\\s*|\\s+)(?=(\\p{L}+))");
@@ -212,6 +218,10 @@ final class SentenceRewriter {
                 continue;
             }
             hits.add(h);
+        }
+        if (!politeAll && register(hits) && ambiguousImperative(tokens, sen)) {
+            // «Пришли фотки счётчика»: «прислать» or «прийти»? Without a «ты» finding the register cannot be told
+            return Optional.empty();
         }
         if (politeAll && hits.isEmpty()) {
             return v == 0 ? polite(text, tokens, sen) : Optional.empty();
@@ -505,7 +515,8 @@ final class SentenceRewriter {
         for (int i = from; i < to; i++) {
             words.add(tokens.get(i).text());
         }
-        List<String> vy = m.toPolitePlural(words);
+        List<String> vy = new ArrayList<>(m.toPolitePlural(words));
+        subjectlessPast(m, tokens, from, to, words, vy);
         boolean[] addressed = new boolean[to - from];
         List<Rewriter.Edit> out = new ArrayList<>();
         for (int i = from; i < to; i++) {
@@ -550,6 +561,94 @@ final class SentenceRewriter {
         }
         out.sort(java.util.Comparator.comparingInt(Rewriter.Edit::start));
         return out;
+    }
+
+    private static boolean register(List<PhrasingEngine.Hit> hits) {
+        for (PhrasingEngine.Hit h : hits) {
+            if (h.rule().category() == Category.INFORMAL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Forms that are a «ты» imperative and also a past plural («пришли»: «прислать» / «прийти»). */
+    private static final Set<String> AMBIGUOUS_IMPERATIVE = Set.of("пришли", "вышли", "перешли", "зашли", "отошли", "подошли");
+
+    /** Whether the sentence holds such a form at the head of a clause, where it reads as an imperative as well. */
+    private static boolean ambiguousImperative(List<Token> tokens, Segment sen) {
+        for (int i = sen.fromToken(); i < sen.toToken(); i++) {
+            if (AMBIGUOUS_IMPERATIVE.contains(tokens.get(i).norm()) && headOfClause(tokens, sen.fromToken(), i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words that open a clause which may share the subject of the clause before it. */
+    private static final Set<String> SHARED_SUBJECT_OPENERS = Set.of("что", "когда", "если", "как", "пока", "потому", "чтобы", "и", "а", "но");
+
+    /**
+     * «Ты молодец, что сразу написал»: a past form in a clause with no subject of its own, after a clause whose subject
+     * is «ты», agrees with «ты» too («…, что сразу написали»). Only where the sentence names «ты» before it and no
+     * nominative word stands in its clause.
+     */
+    private static void subjectlessPast(coach.text.morph.Morphology m, List<Token> tokens, int from, int to, List<String> words, List<String> vy) {
+        int ty = -1;
+        for (int i = from; i < to; i++) {
+            if (tokens.get(i).norm().equals("ты")) {
+                ty = i;
+                break;
+            }
+        }
+        if (ty < 0) {
+            return;
+        }
+        for (int i = ty + 1; i < to; i++) {
+            Token t = tokens.get(i);
+            if (!t.isWord() || !vy.get(i - from).equals(words.get(i - from))) {
+                continue;
+            }
+            boolean past = false;
+            for (coach.text.morph.Reading r : m.analyze(t.norm())) {
+                past |= r.isVerb() && r.has("Past") && !r.has("PL") && !r.has("Neut");
+            }
+            if (!past || !subjectlessClause(m, tokens, from, to, i)) {
+                continue;
+            }
+            int at = i - from;
+            m.toPolitePlural(t.text()).ifPresent(p -> vy.set(at, p));
+        }
+    }
+
+    /** Whether the clause of token {@code i} (between punctuation) opens with a shared-subject word and holds no nominative noun or pronoun. */
+    private static boolean subjectlessClause(coach.text.morph.Morphology m, List<Token> tokens, int from, int to, int i) {
+        int a = i;
+        while (a - 1 >= from && !(tokens.get(a - 1).kind() == Token.Kind.PUNCT && CLAUSE_PUNCT.contains(tokens.get(a - 1).norm()))) {
+            a--;
+        }
+        if (a == from || !SHARED_SUBJECT_OPENERS.contains(tokens.get(a).norm())) {
+            return false;
+        }
+        int b = i;
+        while (b + 1 < to && !(tokens.get(b + 1).kind() == Token.Kind.PUNCT && CLAUSE_PUNCT.contains(tokens.get(b + 1).norm()))) {
+            b++;
+        }
+        for (int k = a; k <= b; k++) {
+            if (k == i || !tokens.get(k).isWord()) {
+                continue;
+            }
+            List<coach.text.morph.Reading> rs = m.analyze(tokens.get(k).norm());
+            if (rs.isEmpty() && Character.isLetter(tokens.get(k).text().charAt(0))) {
+                return false; // an unknown word may be the subject
+            }
+            for (coach.text.morph.Reading r : rs) {
+                if ((r.isNoun() || r.isPronoun()) && r.grammaticalCase() == coach.text.morph.Case.NOM && !r.lemma().equals("что")) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Whether only words that may lead an imperative stand between the clause's start and token {@code i}. */
