@@ -504,8 +504,8 @@ final class SentenceRewriter {
      * One edit per «ты» form of the sentence, in its «вы» form: «ты»/«твой» forms, 2nd person singular verbs and
      * imperatives; past and short forms and «сам» where «ты» is their subject (the morphology's clause reading); a form
      * that is also something else («пришли»: «прислать» or «прийти») only where an imperative stands, at the head of
-     * its clause; «свой» → «ваш» in a clause whose verb addresses the client («забирай свой заказ» → «заберите ваш заказ»
-     * in the «вы» register reads «забирайте ваш заказ»).
+     * its clause; «свой» → «ваш» in a clause whose imperative addresses the client («забирай свой заказ» → «забирайте
+     * ваш заказ»).
      */
     static List<Rewriter.Edit> politeEdits(String text, List<Token> tokens, Segment sen) {
         coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
@@ -531,7 +531,7 @@ final class SentenceRewriter {
             for (coach.text.morph.Reading r : rs) {
                 boolean ty = m.toPolitePlural(t.norm(), r).isPresent();
                 other |= !ty && (r.isVerb() || r.isNoun() || r.isAdjective());
-                verb |= ty && r.isVerb() && (r.has("P2") || r.has("IMP"));
+                verb |= ty && r.isVerb() && r.has("IMP");
             }
             if (other && !headOfClause(tokens, from, i)) {
                 continue; // «документы пришли»: the past of «прийти», not the imperative of «прислать»
@@ -545,8 +545,9 @@ final class SentenceRewriter {
         // «свой» where the client is the one addressed: «ваш» in the same form
         for (int i = from; i < to; i++) {
             Token t = tokens.get(i);
-            if (!t.isWord() || !addressedInClause(tokens, from, to, i, addressed)) {
-                continue;
+            if (!t.isWord() || !addressedInClause(tokens, from, to, i, addressed)
+                    || (i > from && Set.of("со", "во", "ко", "обо").contains(tokens.get(i - 1).norm()))) {
+                continue; // «со своими» would need «с вашими»: left as it is
             }
             for (coach.text.morph.Reading r : m.analyze(t.norm())) {
                 if (r.lemma().equals("свой") && r.isAdjective()) {
@@ -623,16 +624,19 @@ final class SentenceRewriter {
 
     /** Whether the clause of token {@code i} (between punctuation) opens with a shared-subject word and holds no nominative noun or pronoun. */
     private static boolean subjectlessClause(coach.text.morph.Morphology m, List<Token> tokens, int from, int to, int i) {
+        // the clause opens at the nearest opener word («что», «когда», «и»…) or after the nearest punctuation mark
         int a = i;
-        while (a - 1 >= from && !(tokens.get(a - 1).kind() == Token.Kind.PUNCT && CLAUSE_PUNCT.contains(tokens.get(a - 1).norm()))) {
+        while (a - 1 >= from && !(tokens.get(a - 1).kind() == Token.Kind.PUNCT && CLAUSE_PUNCT.contains(tokens.get(a - 1).norm()))
+                && !SHARED_SUBJECT_OPENERS.contains(tokens.get(a).norm())) {
             a--;
         }
         if (a == from || !SHARED_SUBJECT_OPENERS.contains(tokens.get(a).norm())) {
             return false;
         }
         int b = i;
-        while (b + 1 < to && !(tokens.get(b + 1).kind() == Token.Kind.PUNCT && CLAUSE_PUNCT.contains(tokens.get(b + 1).norm()))) {
-            b++;
+        while (b + 1 < to && !(tokens.get(b + 1).kind() == Token.Kind.PUNCT && CLAUSE_PUNCT.contains(tokens.get(b + 1).norm()))
+                && !SHARED_SUBJECT_OPENERS.contains(tokens.get(b + 1).norm()) && !finiteVerb(m, tokens.get(b + 1))) {
+            b++; // up to the next verb: «…все что мог не суй свой нос» — «нос» belongs to «суй»
         }
         for (int k = a; k <= b; k++) {
             if (k == i || !tokens.get(k).isWord()) {
@@ -649,6 +653,18 @@ final class SentenceRewriter {
             }
         }
         return true;
+    }
+
+    private static boolean finiteVerb(coach.text.morph.Morphology m, Token t) {
+        if (!t.isWord()) {
+            return false;
+        }
+        for (coach.text.morph.Reading r : m.analyze(t.norm())) {
+            if (r.isVerb() && !r.has("INF")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether only words that may lead an imperative stand between the clause's start and token {@code i}. */
