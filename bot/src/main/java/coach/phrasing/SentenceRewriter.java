@@ -536,6 +536,9 @@ final class SentenceRewriter {
             if (other && !headOfClause(tokens, from, i)) {
                 continue; // «документы пришли»: the past of «прийти», not the imperative of «прислать»
             }
+            if (i > from && preposition(m, tokens.get(i - 1))) {
+                continue; // no verb right after a preposition: «на куй» is a masked word, not «ковать»
+            }
             addressed[i - from] = verb;
             out.add(new Rewriter.Edit(t.start(), t.end(), p));
         }
@@ -650,6 +653,22 @@ final class SentenceRewriter {
                 if ((r.isNoun() || r.isPronoun()) && r.grammaticalCase() == coach.text.morph.Case.NOM && !r.lemma().equals("что")) {
                     return false;
                 }
+            }
+        }
+        return true;
+    }
+
+    private static boolean preposition(coach.text.morph.Morphology m, Token t) {
+        if (!t.isWord()) {
+            return false;
+        }
+        List<coach.text.morph.Reading> rs = m.analyze(t.norm());
+        if (rs.isEmpty()) {
+            return false;
+        }
+        for (coach.text.morph.Reading r : rs) {
+            if (!r.pos().equals("PREP")) {
+                return false;
             }
         }
         return true;
