@@ -536,7 +536,7 @@ final class SentenceRewriter {
             if (other && !headOfClause(tokens, from, i)) {
                 continue; // «документы пришли»: the past of «прийти», not the imperative of «прислать»
             }
-            if (i > from && preposition(m, tokens.get(i - 1))) {
+            if (verb && i > from && preposition(m, tokens.get(i - 1))) {
                 continue; // no verb right after a preposition: «на куй» is a masked word, not «ковать»
             }
             addressed[i - from] = verb;
