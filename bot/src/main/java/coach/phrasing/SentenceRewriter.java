@@ -113,6 +113,7 @@ final class SentenceRewriter {
                 // «Пришлите пожалуйста номер» → «Пришлите, пожалуйста, номер»; «посмотрю что с ним» → «посмотрю, что с ним»
                 s = s.map(x -> PLEASE_NO_COMMAS.matcher(x).replaceAll("$1, пожалуйста,"));
                 s = s.map(x -> WHAT_NO_COMMA.matcher(x).replaceAll("$1, $2"));
+                s = s.map(x -> S_BEFORE_CLUSTER.matcher(x).replaceAll("$1о "));
                 // «забирайте когда удобно» → «забирайте, когда удобно»: the clause a rewrite leaves takes its comma
                 s = s.map(x -> WHEN_NO_COMMA.matcher(x).replaceAll(r -> r.group(1) + ", когда" + (r.group(2).equals("удобно") ? " вам" : "")));
                 if (!GREETING_COMMA.matcher(original.strip()).find()) {
@@ -136,6 +137,8 @@ final class SentenceRewriter {
     private static final Pattern PLEASE_NO_COMMAS = Pattern.compile("(?u)(\\p{L}+те)\\s+пожалуйста(?=\\s+\\p{L})");
     private static final Pattern WHAT_NO_COMMA = Pattern.compile(
             "(?iu)\\b(посмотрю|посмотрим|проверю|проверим|уточню|уточним|узнаю|узнаем|выясню|выясним|напишу|сообщу|сообщим|подскажу|подскажем)\\s+(что|где|когда|как|почему|сколько|какой|какая|какие)\\b");
+    /** «с сроками» → «со сроками»: «с» before «с», «з», «ш», «ж», «щ» and a consonant. */
+    private static final Pattern S_BEFORE_CLUSTER = Pattern.compile("(?u)(?<![\\p{L}])([сС]) (?=[сзшжщСЗШЖЩ][бвгджзклмнпрстфхцчшщ])");
     private static final Pattern WHEN_NO_COMMA = Pattern.compile("(?iu)(\\p{L}+(?:те|и|й))\\s+когда(?=\\s+(?:вам\\s+)?(удобно|будет удобно|сможете|получится|будет время|освободитесь))");
     private static final Pattern GREETING_COMMA = Pattern.compile("^(?:Здравствуйте|Добрый день|Доброе утро|Добрый вечер),\\s+(?=\\p{Ll})");
     private static final Pattern GREETING_THEN = Pattern.compile("^(Здравствуйте|Добрый день|Доброе утро|Добрый вечер)(,\\s*|\\s+)(?=(\\p{L}+))");
