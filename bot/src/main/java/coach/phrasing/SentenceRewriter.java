@@ -533,7 +533,7 @@ final class SentenceRewriter {
             boolean verb = false;
             for (coach.text.morph.Reading r : rs) {
                 boolean ty = m.toPolitePlural(t.norm(), r).isPresent();
-                other |= !ty && (r.isVerb() || r.isNoun() || r.isAdjective());
+                other |= !ty && r.isVerb(); // «пришли»: also the past of «прийти» («готов» is also «готы»: no matter)
                 verb |= ty && r.isVerb() && r.has("IMP");
             }
             if (other && !headOfClause(tokens, from, i)) {
