@@ -38,7 +38,11 @@ final class Rewriter {
                 capNext = atSentenceStart(out);
                 continue;
             }
-            r = atSentenceStart(out) ? capitalise(r) : decapitalise(r);
+            if (atSentenceStart(out) || (Character.isUpperCase(text.charAt(e.start())) && afterEmoji(out))) {
+                r = capitalise(r); // «… 😉 Тетрадку захвати» : the emoji ended the sentence before
+            } else if (!latinName(r, text)) {
+                r = decapitalise(r);
+            }
             char spanLast = text.charAt(e.end() - 1);
             if (SENTENCE_END.indexOf(spanLast) >= 0 && SENTENCE_END.indexOf(r.charAt(r.length() - 1)) < 0) {
                 // the span took the sentence's own end: the replacement must end it again
@@ -141,6 +145,39 @@ final class Rewriter {
     }
 
     /** Whether text appended now would begin a sentence: at the start, after . ! ? … or a paragraph. */
+    /** Whether the text written so far ends in an emoji or a chat bracket smiley («)»), spaces aside. */
+    private static boolean afterEmoji(CharSequence out) {
+        int i = out.length() - 1;
+        while (i >= 0 && Character.isWhitespace(out.charAt(i))) {
+            i--;
+        }
+        if (i < 0 || i == out.length() - 1) {
+            return false;
+        }
+        char c = out.charAt(i);
+        if (c == ')' || c == '(') {
+            return true;
+        }
+        if (Character.isLowSurrogate(c) && i > 0) {
+            int cp = Character.toCodePoint(out.charAt(i - 1), c);
+            return Character.getType(cp) == Character.OTHER_SYMBOL;
+        }
+        return c == '\uFE0F' || Character.getType(c) == Character.OTHER_SYMBOL;
+    }
+
+    /** A replacement that opens with a capitalised Latin word inside Cyrillic text: a product name («Windows»), kept. */
+    private static boolean latinName(String r, String text) {
+        if (r.isEmpty() || r.charAt(0) >= 128 || !Character.isUpperCase(r.charAt(0))) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (coach.text.Lang.isCyrillic(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean atSentenceStart(CharSequence out) {
         int i = out.length() - 1;
         while (i >= 0) {

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 final class RuleLoader {
     static final String DIR = "rules";
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
-    private static final Set<String> FILE_FIELDS = Set.of("language", "default_scope", "exception_sets", "rules", "jargon");
+    private static final Set<String> FILE_FIELDS = Set.of("language", "default_scope", "exception_sets", "rules", "jargon", "slang");
     private static final Set<String> RULE_FIELDS = Set.of("id", "category", "language", "principle", "patterns",
             "exceptions", "unless", "explanation", "replacements", "examples", "scope", "transform");
     private static final Set<String> JARGON_FIELDS = Set.of("principle", "explanation_plain", "explanation_explain", "terms");
@@ -118,7 +118,12 @@ final class RuleLoader {
         }
         Yaml.Node jargon = root.get("jargon");
         if (!jargon.isMissing()) {
-            out.addAll(jargon(jargon, lang, sets));
+            out.addAll(jargon(jargon, lang, sets, Category.JARGON, "jargon"));
+        }
+        // chat slang in the client's register: the same dictionary form, read as informal findings («щас» → «сейчас», «инфу» → «информацию»)
+        Yaml.Node slang = root.get("slang");
+        if (!slang.isMissing()) {
+            out.addAll(jargon(slang, lang, sets, Category.INFORMAL, "slang"));
         }
         return out;
     }
@@ -200,30 +205,34 @@ final class RuleLoader {
                 List.copyOf(replacements), null, examples, r.file(), r.valueLine());
     }
 
-    private List<Rule> jargon(Yaml.Node j, Lang lang, Map<String, List<TokenPattern>> sets) {
+    /**
+     * A dictionary of terms ({@code jargon:} or {@code slang:}): each term a fragment rule of {@code cat} whose plain side is
+     * given per form or as one lemma inflected like the term ({@link JargonInflector}).
+     */
+    private List<Rule> jargon(Yaml.Node j, Lang lang, Map<String, List<TokenPattern>> sets, Category cat, String key) {
         if (!j.isMap()) {
-            throw j.valueError("'jargon' is a mapping with principle, explanation_plain, explanation_explain and terms");
+            throw j.valueError("'" + key + "' is a mapping with principle, explanation_plain, explanation_explain and terms");
         }
-        fields(j, JARGON_FIELDS, "'jargon'");
-        String p = str(j, "principle", "'jargon'");
+        fields(j, JARGON_FIELDS, "'" + key + "'");
+        String p = str(j, "principle", "'" + key + "'");
         int pLine = j.get("principle").valueLine();
-        String whyPlain = str(j, "explanation_plain", "'jargon'");
-        String whyExplain = str(j, "explanation_explain", "'jargon'");
+        String whyPlain = str(j, "explanation_plain", "'" + key + "'");
+        String whyExplain = str(j, "explanation_explain", "'" + key + "'");
         Yaml.Node terms = j.get("terms");
         if (!terms.isList() || terms.isEmpty()) {
-            throw (terms.isMissing() ? j : terms).valueError("'jargon' needs 'terms': a non-empty list");
+            throw (terms.isMissing() ? j : terms).valueError("'" + key + "' needs 'terms': a non-empty list");
         }
         List<Rule> out = new ArrayList<>();
         for (Yaml.Node t : terms.items()) {
             if (!t.isMap()) {
-                throw t.valueError("each jargon term is a mapping with id, term, patterns and forms/plain/explain");
+                throw t.valueError("each " + key + " term is a mapping with id, term, patterns and forms/plain/explain");
             }
-            String name = str(t, "id", "a jargon term");
-            String id = lang.code() + "." + Category.JARGON.id() + "." + name;
-            String where = "jargon term '" + name + "'";
+            String name = str(t, "id", "a " + key + " term");
+            String id = lang.code() + "." + cat.id() + "." + name;
+            String where = key + " term '" + name + "'";
             fields(t, TERM_FIELDS, where);
             if (!NAME.matcher(name).matches()) {
-                throw t.get("id").valueError("jargon term id '" + name + "' must be lower-case letters, digits and '-'");
+                throw t.get("id").valueError(key + " term id '" + name + "' must be lower-case letters, digits and '-'");
             }
             if (!ids.add(id)) {
                 throw t.get("id").valueError("duplicate rule id '" + id + "'");
@@ -251,7 +260,7 @@ final class RuleLoader {
             }
             List<Rule.Example> examples = examples(t.get("examples"), where, t);
             String why = plain != null || !forms.isEmpty() ? whyPlain : whyExplain;
-            out.add(new Rule(id, Category.JARGON, Rule.Scope.FRAGMENT, null, lang, new PhraseSet(patterns, exceptions), patterns, unless, p, pLine, null, why, List.of(),
+            out.add(new Rule(id, cat, Rule.Scope.FRAGMENT, null, lang, new PhraseSet(patterns, exceptions), patterns, unless, p, pLine, null, why, List.of(),
                     new Rule.Jargon(term, Map.copyOf(forms), plain, explain, whyPlain, whyExplain), examples, t.file(), t.valueLine()));
         }
         return out;

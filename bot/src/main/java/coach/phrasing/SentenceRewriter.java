@@ -112,6 +112,16 @@ final class SentenceRewriter {
             if (register) {
                 // a sentence put into the client's register keeps no chat smileys: «…, до связи)))» → «…, до связи.»
                 s = s.map(SentenceRewriter::withoutChatSmileys);
+                // «Пришлите пожалуйста номер» → «Пришлите, пожалуйста, номер»; «посмотрю что с ним» → «посмотрю, что с ним»
+                s = s.map(x -> PLEASE_NO_COMMAS.matcher(x).replaceAll("$1, пожалуйста,"));
+                s = s.map(x -> WHAT_NO_COMMA.matcher(x).replaceAll("$1, $2"));
+                s = s.map(x -> S_BEFORE_CLUSTER.matcher(x).replaceAll("$1о "));
+                // «забирайте когда удобно» → «забирайте, когда удобно»: the clause a rewrite leaves takes its comma
+                s = s.map(x -> WHEN_NO_COMMA.matcher(x).replaceAll(r -> r.group(1) + ", когда" + (r.group(2).equals("удобно") ? " вам" : "")));
+                if (!GREETING_COMMA.matcher(original.strip()).find()) {
+                    // «Дарова, акт подписали…» → «Здравствуйте! Акт подписали…»: the greeting put in stands apart
+                    s = s.map(SentenceRewriter::greetingApart);
+                }
             }
             if (s.isEmpty() || s.get().equals(original) || out.contains(s.get())) {
                 continue;
@@ -126,6 +136,38 @@ final class SentenceRewriter {
         return List.copyOf(out);
     }
 
+    private static final Pattern PLEASE_NO_COMMAS = Pattern.compile("(?u)(\\p{L}+те)\\s+пожалуйста(?=\\s+\\p{L})");
+    private static final Pattern WHAT_NO_COMMA = Pattern.compile(
+            "(?iu)\\b(посмотрю|посмотрим|проверю|проверим|уточню|уточним|узнаю|узнаем|выясню|выясним|напишу|сообщу|сообщим|подскажу|подскажем)\\s+(что|где|когда|как|почему|сколько|какой|какая|какие)\\b");
+    /** «с сроками» → «со сроками»: «с» before «с», «з», «ш», «ж», «щ» and a consonant. */
+    private static final Pattern S_BEFORE_CLUSTER = Pattern.compile("(?u)(?<![\\p{L}])([сС]) (?=[сзшжщСЗШЖЩ][бвгджзклмнпрстфхцчшщ])");
+    private static final Pattern WHEN_NO_COMMA = Pattern.compile("(?iu)(\\p{L}+(?:те|и|й))\\s+когда(?=\\s+(?:вам\\s+)?(удобно|будет удобно|сможете|получится|будет время|освободитесь))");
+    private static final Pattern GREETING_COMMA = Pattern.compile("^(?:Здравствуйте|Добрый день|Доброе утро|Добрый вечер),\\s+(?=\\p{Ll})");
+    private static final Pattern GREETING_THEN = Pattern.compile("^(Здравствуйте|Добрый день|Доброе утро|Добрый вечер)(,\\s*|\\s+)(?=(\\p{L}+))");
+
+    /**
+     * A greeting followed by the rest of the sentence: the greeting as a sentence of its own («Здравствуйте, акт
+     * подписали» → «Здравствуйте! Акт подписали»); a name after it stays with it («Здравствуйте, Олег»).
+     */
+    static String greetingApart(String s) {
+        java.util.regex.Matcher m = GREETING_THEN.matcher(s);
+        if (!m.find()) {
+            return s;
+        }
+        String next = m.group(3);
+        if (Character.isUpperCase(next.charAt(0))) {
+            if (m.group(2).indexOf(',') >= 0) {
+                return s; // «Здравствуйте, Олег, …»
+            }
+            for (coach.text.morph.Reading r : coach.text.morph.Morphology.russian().analyze(coach.text.Normalizer.norm(next))) {
+                if (r.has("Name") || r.has("Patr") || r.has("Fam")) {
+                    return s;
+                }
+            }
+        }
+        return m.group(1) + "! " + Rewriter.capitalise(s.substring(m.end()));
+    }
+
     /** Chat emoticons («)))», «:)», «;-)», «:D») and kiss emoji with the spaces before them; other emoji stay. */
     private static final Pattern CHAT_SMILEY = Pattern.compile("\\s*(?:[:;]-?[)(DР]+|\\){2,}|\\({2,}|[\\x{1F600}-\\x{1F64F}\\x{1F48B}\\x{1F44C}\\x{1F44D}\\x{1F44B}\\x{270C}\\x{1F90C}-\\x{1F92F}\\x{1F970}-\\x{1F97A}]\\x{FE0F}?)+");
     /** A lone «)» after a word: a smiley when no «(» opens it. */
@@ -135,6 +177,8 @@ final class SentenceRewriter {
     static String withoutChatSmileys(String s) {
         // a smiley before a capital stood for the sentence's end: «Ждём)) Адрес тот же» → «Ждём. Адрес тот же»
         String t = SMILEY_BEFORE_CAPITAL.matcher(s).replaceAll(".");
+        // one between two clauses stood for a comma: «кухню до блеска 😎 ключи у консьержа» → «…до блеска, ключи…»
+        t = SMILEY_BETWEEN_WORDS.matcher(t).replaceAll(",");
         t = CHAT_SMILEY.matcher(t).replaceAll("");
         if (t.indexOf('(') < 0) {
             t = LONE_BRACKET.matcher(t).replaceAll("");
@@ -147,6 +191,8 @@ final class SentenceRewriter {
         return t.isEmpty() ? t : finish(t, '.');
     }
 
+    private static final Pattern SMILEY_BETWEEN_WORDS = Pattern.compile(
+            "(?<=\\p{L})(?:\\s*(?:[:;]-?[)(DР]+|\\){2,}|\\({2,}|[\\x{1F600}-\\x{1F64F}\\x{1F48B}\\x{1F44C}\\x{1F44D}\\x{1F44B}\\x{270C}\\x{1F90C}-\\x{1F92F}\\x{1F970}-\\x{1F97A}]\\x{FE0F}?))+(?=\\s+\\p{Ll})");
     private static final Pattern SMILEY_BEFORE_CAPITAL = Pattern.compile(
             "(?<=[\\p{L}\\p{N}])(?:\\s*(?:[:;]-?[)(DР]+|\\){2,}|\\({2,}|[\\x{1F600}-\\x{1F64F}\\x{1F48B}\\x{1F44C}\\x{1F44D}\\x{1F44B}\\x{270C}\\x{1F90C}-\\x{1F92F}\\x{1F970}-\\x{1F97A}]\\x{FE0F}?))+(?=\\s+\\p{Lu})");
 
@@ -158,12 +204,34 @@ final class SentenceRewriter {
         if (!everyFindingCovered(job.hits())) {
             return Optional.empty();
         }
-        // «ты» → «вы» over the whole sentence, when a rule asks for it (and no replacement of its own)
+        // «ты» → «вы» over the whole sentence, when a rule asks for it (and no replacement of its own): the other findings
+        // are rewritten as usual and every «ты» form left (and one a replacement put in: «закинь» → «пришли» → «пришлите»)
+        // then takes its «вы» form, so the sentence comes out in one register («Закинь плз оригинал» → «Пришлите, пожалуйста, оригинал»)
+        boolean politeAll = false;
+        List<PhrasingEngine.Hit> hits = new ArrayList<>(job.hits().size());
         for (PhrasingEngine.Hit h : job.hits()) {
-            if (Rule.POLITE.equals(h.rule().transform()) && h.options().isEmpty()) {
-                return v == 0 ? polite(text, tokens, sen) : Optional.empty();
+            for (PhrasingEngine.Hit a : h.alternatives()) {
+                // «закинь» kept as chat slang with the «ты» finding of the same word beside it
+                politeAll |= Rule.POLITE.equals(a.rule().transform()) && a.options().isEmpty() && a.start() == h.start() && a.end() == h.end();
             }
+            if (Rule.POLITE.equals(h.rule().transform()) && h.options().isEmpty()) {
+                politeAll = true;
+                PhrasingEngine.Hit same = sameWordsRewrite(h);
+                if (same != null) {
+                    hits.add(same); // «закинь» is a «ты» form and chat slang: the slang's word, then its «вы» form
+                }
+                continue;
+            }
+            hits.add(h);
         }
+        if (!politeAll && register(hits) && ambiguousImperative(tokens, sen)) {
+            // «Пришли фотки счётчика»: «прислать» or «прийти»? Without a «ты» finding the register cannot be told
+            return Optional.empty();
+        }
+        if (politeAll && hits.isEmpty()) {
+            return v == 0 ? polite(text, tokens, sen) : Optional.empty();
+        }
+        job = new Job(job.text(), job.tokens(), job.sentence(), hits, job.lang());
         // a shouting sentence no rule found anything else in: the same sentence, calmed
         for (PhrasingEngine.Hit h : job.hits()) {
             if (Rule.CALM.equals(h.rule().transform()) && h.options().isEmpty()) {
@@ -256,7 +324,7 @@ final class SentenceRewriter {
                         return Optional.empty();
                     }
                     Rewriter.Edit e = rep.isEmpty() ? dropEdit(text, tokens, sen, h.start(), h.end()) : absorb(text, tokens, h, rep);
-                    if (!rep.isEmpty() && h.rule().category() == Category.JARGON && job.lang() == Lang.RU) {
+                    if (!rep.isEmpty() && h.rule().jargon() != null && job.lang() == Lang.RU) {
                         agreements.addAll(agreeAround(text, tokens, h, e));
                     }
                     edits.add(e);
@@ -272,6 +340,9 @@ final class SentenceRewriter {
             if (!overlaps) {
                 edits.add(a);
             }
+        }
+        if (politeAll) {
+            edits = withPolite(text, tokens, sen, edits);
         }
         edits.sort(java.util.Comparator.comparingInt(Rewriter.Edit::start));
         // one regret per sentence: «не повезём, к сожалению, делить партию не сможем, к сожалению» says it twice
@@ -355,61 +426,310 @@ final class SentenceRewriter {
 
     /**
      * The sentence with every «ты» form in its «вы» counterpart: «приезжай и забирай свой заказ» → «приезжайте и
-     * забирайте свой заказ», «тебе» → «вам», «твой» → «ваш». Empty when nothing changes.
+     * забирайте ваш заказ», «тебе» → «вам», «твой» → «ваш». Empty when nothing changes.
      */
     static Optional<String> polite(String text, List<Token> tokens, Segment sen) {
-        coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
-        StringBuilder b = new StringBuilder();
-        int at = sen.start();
-        boolean changed = false;
-        boolean tySubject = false;
-        for (int i = sen.fromToken(); i < sen.toToken(); i++) {
-            tySubject |= tokens.get(i).norm().equals("ты");
-        }
-        for (int i = sen.fromToken(); i < sen.toToken(); i++) {
-            Token t = tokens.get(i);
-            if (!t.isWord() || !politeCandidate(m.analyze(t.norm()), tySubject)) {
-                continue;
-            }
-            Optional<String> p = tySubject && (t.norm().equals("сам") || t.norm().equals("сама"))
-                    ? Optional.of(Character.isUpperCase(t.text().charAt(0)) ? "Сами" : "сами")
-                    : m.toPolitePlural(t.text());
-            if (p.isPresent() && !p.get().equals(t.text())) {
-                b.append(text, at, t.start()).append(p.get());
-                at = t.end();
-                changed = true;
-            }
-        }
-        if (!changed) {
+        List<Rewriter.Edit> edits = politeEdits(text, tokens, sen);
+        if (edits.isEmpty()) {
             return Optional.empty();
         }
-        b.append(text, at, sen.end());
-        return Optional.of(sentenceCase(b.toString().strip()));
+        String s = Rewriter.apply(text.substring(0, sen.end()), edits).substring(sen.start());
+        return Optional.of(sentenceCase(s.strip()));
+    }
+
+    /** A rewrite of exactly the words of a «ты» finding by another rule («закинь»: chat slang → «пришли»), or null. */
+    private static PhrasingEngine.Hit sameWordsRewrite(PhrasingEngine.Hit h) {
+        for (PhrasingEngine.Hit a : h.alternatives()) {
+            if (a.start() == h.start() && a.end() == h.end() && a.rule().scope() == Rule.Scope.FRAGMENT && !a.options().isEmpty()
+                    && a.rule().transform() == null) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /**
-     * Whether a word is a «ты» form to turn: every reading a «ты»/«твой» pronoun or a 2nd-person-singular verb
-     * (imperatives too); past forms and short adjectives («сделал», «готов») only when «ты» is the sentence's subject.
+     * The edits with the sentence's «ты» forms turned: a word no edit touches takes its «вы» form, and a one-word
+     * replacement of a «ты» form takes the «вы» form of the same kind («закинь» → «пришли» → «пришлите»).
      */
-    private static boolean politeCandidate(List<coach.text.morph.Reading> rs, boolean tySubject) {
-        if (rs.isEmpty()) {
-            return false;
-        }
-        if (tySubject) {
-            for (coach.text.morph.Reading r : rs) {
-                if ((r.isVerb() && r.has("Past") && !r.has("PL")) || (r.has("Short") && !r.has("PL")) || r.lemma().equals("сам")) {
-                    return true;
+    private static List<Rewriter.Edit> withPolite(String text, List<Token> tokens, Segment sen, List<Rewriter.Edit> edits) {
+        List<Rewriter.Edit> out = new ArrayList<>(edits);
+        coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
+        for (Rewriter.Edit p : politeEdits(text, tokens, sen)) {
+            int over = -1;
+            for (int i = 0; i < out.size(); i++) {
+                Rewriter.Edit e = out.get(i);
+                if (e.start() < p.end() && p.start() < e.end()) {
+                    over = i;
+                    break;
+                }
+            }
+            if (over < 0) {
+                out.add(p);
+                continue;
+            }
+            Rewriter.Edit e = out.get(over);
+            String rep = e.replacement().strip();
+            String original = text.substring(p.start(), p.end());
+            if (e.start() == p.start() && e.end() == p.end() && rep.equalsIgnoreCase(original)) {
+                out.set(over, p); // a word only re-agreed with a replaced term («Твою ласточку» → «Твою машину»): its «вы» form
+            } else if (e.start() == p.start() && e.end() == p.end() && !rep.isEmpty() && rep.indexOf(' ') < 0) {
+                Optional<String> vy = politeLike(m, original, rep);
+                if (vy.isPresent()) {
+                    out.set(over, new Rewriter.Edit(e.start(), e.end(), e.replacement().replace(rep, vy.get())));
                 }
             }
         }
+        return out;
+    }
+
+    /** The «вы» form of a word put in for a «ты» form: the reading of the same mood and person as the original's. */
+    private static Optional<String> politeLike(coach.text.morph.Morphology m, String original, String rep) {
+        for (coach.text.morph.Reading o : m.analyze(original)) {
+            if (!o.isVerb() || m.toPolitePlural(original, o).isEmpty()) {
+                continue;
+            }
+            for (coach.text.morph.Reading r : m.analyze(rep)) {
+                if (r.isVerb() && r.has("IMP") == o.has("IMP") && r.has("P2") == o.has("P2") && r.has("Past") == o.has("Past")) {
+                    Optional<String> x = m.toPolitePlural(rep, r);
+                    if (x.isPresent()) {
+                        return x;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Words that may come before an imperative at the start of its clause: «И пришли», «Пожалуйста, пришли». */
+    private static final Set<String> BEFORE_IMPERATIVE = Set.of("и", "а", "но", "пожалуйста", "плз", "плиз", "тогда", "потом",
+            "лучше", "просто", "сразу", "еще", "ещё", "уж", "ну", "только", "обязательно", "заодно", "срочно", "скорее");
+
+    /**
+     * One edit per «ты» form of the sentence, in its «вы» form: «ты»/«твой» forms, 2nd person singular verbs and
+     * imperatives; past and short forms and «сам» where «ты» is their subject (the morphology's clause reading); a form
+     * that is also something else («пришли»: «прислать» or «прийти») only where an imperative stands, at the head of
+     * its clause; «свой» → «ваш» in a clause whose imperative addresses the client («забирай свой заказ» → «забирайте
+     * ваш заказ»).
+     */
+    static List<Rewriter.Edit> politeEdits(String text, List<Token> tokens, Segment sen) {
+        coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
+        int from = sen.fromToken();
+        int to = sen.toToken();
+        List<String> words = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            words.add(tokens.get(i).text());
+        }
+        List<String> vy = new ArrayList<>(m.toPolitePlural(words));
+        subjectlessPast(m, tokens, from, to, words, vy);
+        boolean[] addressed = new boolean[to - from];
+        List<Rewriter.Edit> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            Token t = tokens.get(i);
+            String p = vy.get(i - from);
+            if (!t.isWord() || p == null || p.equals(t.text())) {
+                continue;
+            }
+            List<coach.text.morph.Reading> rs = m.analyze(t.norm());
+            boolean other = false;
+            boolean verb = false;
+            for (coach.text.morph.Reading r : rs) {
+                boolean ty = m.toPolitePlural(t.norm(), r).isPresent();
+                other |= !ty && r.isVerb(); // «пришли»: also the past of «прийти» («готов» is also «готы»: no matter)
+                verb |= ty && r.isVerb() && r.has("IMP");
+            }
+            if (other && !headOfClause(tokens, from, i)) {
+                continue; // «документы пришли»: the past of «прийти», not the imperative of «прислать»
+            }
+            if (verb && i > from && preposition(m, tokens.get(i - 1))) {
+                continue; // no verb right after a preposition: «на куй» is a masked word, not «ковать»
+            }
+            addressed[i - from] = verb;
+            out.add(new Rewriter.Edit(t.start(), t.end(), p));
+        }
+        if (out.isEmpty()) {
+            return out;
+        }
+        // «свой» where the client is the one addressed: «ваш» in the same form
+        for (int i = from; i < to; i++) {
+            Token t = tokens.get(i);
+            if (!t.isWord() || !addressedInClause(tokens, from, to, i, addressed)
+                    || (i > from && Set.of("со", "во", "ко", "обо").contains(tokens.get(i - 1).norm()))) {
+                continue; // «со своими» would need «с вашими»: left as it is
+            }
+            for (coach.text.morph.Reading r : m.analyze(t.norm())) {
+                if (r.lemma().equals("свой") && r.isAdjective()) {
+                    List<String> f = m.synthesize("ваш", r.tag());
+                    if (!f.isEmpty()) {
+                        String w = Character.isUpperCase(t.text().charAt(0)) ? Rewriter.capitalise(f.get(0)) : f.get(0);
+                        out.add(new Rewriter.Edit(t.start(), t.end(), w));
+                    }
+                    break;
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(Rewriter.Edit::start));
+        return out;
+    }
+
+    private static boolean register(List<PhrasingEngine.Hit> hits) {
+        for (PhrasingEngine.Hit h : hits) {
+            if (h.rule().category() == Category.INFORMAL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Forms that are a «ты» imperative and also a past plural («пришли»: «прислать» / «прийти»). */
+    private static final Set<String> AMBIGUOUS_IMPERATIVE = Set.of("пришли", "вышли", "перешли", "зашли", "отошли", "подошли");
+
+    /** Whether the sentence holds such a form at the head of a clause, where it reads as an imperative as well. */
+    private static boolean ambiguousImperative(List<Token> tokens, Segment sen) {
+        for (int i = sen.fromToken(); i < sen.toToken(); i++) {
+            if (AMBIGUOUS_IMPERATIVE.contains(tokens.get(i).norm()) && headOfClause(tokens, sen.fromToken(), i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words that open a clause which may share the subject of the clause before it. */
+    private static final Set<String> SHARED_SUBJECT_OPENERS = Set.of("что", "когда", "если", "как", "пока", "потому", "чтобы", "и", "а", "но");
+
+    /**
+     * «Ты молодец, что сразу написал»: a past form in a clause with no subject of its own, after a clause whose subject
+     * is «ты», agrees with «ты» too («…, что сразу написали»). Only where the sentence names «ты» before it and no
+     * nominative word stands in its clause.
+     */
+    private static void subjectlessPast(coach.text.morph.Morphology m, List<Token> tokens, int from, int to, List<String> words, List<String> vy) {
+        int ty = -1;
+        for (int i = from; i < to; i++) {
+            if (tokens.get(i).norm().equals("ты")) {
+                ty = i;
+                break;
+            }
+        }
+        if (ty < 0) {
+            return;
+        }
+        for (int i = ty + 1; i < to; i++) {
+            Token t = tokens.get(i);
+            if (!t.isWord() || !vy.get(i - from).equals(words.get(i - from))) {
+                continue;
+            }
+            boolean past = false;
+            for (coach.text.morph.Reading r : m.analyze(t.norm())) {
+                past |= r.isVerb() && r.has("Past") && !r.has("PL") && !r.has("Neut");
+            }
+            if (!past || !subjectlessClause(m, tokens, from, to, i)) {
+                continue;
+            }
+            int at = i - from;
+            m.toPolitePlural(t.text()).ifPresent(p -> vy.set(at, p));
+        }
+    }
+
+    /** Whether the clause of token {@code i} (between punctuation) opens with a shared-subject word and holds no nominative noun or pronoun. */
+    private static boolean subjectlessClause(coach.text.morph.Morphology m, List<Token> tokens, int from, int to, int i) {
+        // the clause opens at the nearest opener word («что», «когда», «и»…) or after the nearest punctuation mark
+        int a = i;
+        while (a - 1 >= from && !(tokens.get(a - 1).kind() == Token.Kind.PUNCT && CLAUSE_PUNCT.contains(tokens.get(a - 1).norm()))
+                && !SHARED_SUBJECT_OPENERS.contains(tokens.get(a).norm())) {
+            a--;
+        }
+        if (a == from || !SHARED_SUBJECT_OPENERS.contains(tokens.get(a).norm())) {
+            return false;
+        }
+        int b = i;
+        while (b + 1 < to && !(tokens.get(b + 1).kind() == Token.Kind.PUNCT && CLAUSE_PUNCT.contains(tokens.get(b + 1).norm()))
+                && !SHARED_SUBJECT_OPENERS.contains(tokens.get(b + 1).norm()) && !finiteVerb(m, tokens.get(b + 1))) {
+            b++; // up to the next verb: «…все что мог не суй свой нос» — «нос» belongs to «суй»
+        }
+        for (int k = a; k <= b; k++) {
+            if (k == i || !tokens.get(k).isWord()) {
+                continue;
+            }
+            List<coach.text.morph.Reading> rs = m.analyze(tokens.get(k).norm());
+            if (rs.isEmpty() && Character.isLetter(tokens.get(k).text().charAt(0))) {
+                return false; // an unknown word may be the subject
+            }
+            for (coach.text.morph.Reading r : rs) {
+                if ((r.isNoun() || r.isPronoun()) && r.grammaticalCase() == coach.text.morph.Case.NOM && !r.lemma().equals("что")) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean preposition(coach.text.morph.Morphology m, Token t) {
+        if (!t.isWord()) {
+            return false;
+        }
+        List<coach.text.morph.Reading> rs = m.analyze(t.norm());
+        if (rs.isEmpty()) {
+            return false;
+        }
         for (coach.text.morph.Reading r : rs) {
-            boolean pronoun = r.lemma().equals("ты") || r.lemma().equals("твой");
-            boolean verb2 = r.isVerb() && r.has("Sin") && (r.has("P2") || r.has("IMP"));
-            if (!pronoun && !verb2) {
+            if (!r.pos().equals("PREP")) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean finiteVerb(coach.text.morph.Morphology m, Token t) {
+        if (!t.isWord()) {
+            return false;
+        }
+        for (coach.text.morph.Reading r : m.analyze(t.norm())) {
+            if (r.isVerb() && !r.has("INF")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether only words that may lead an imperative stand between the clause's start and token {@code i}. */
+    private static boolean headOfClause(List<Token> tokens, int from, int i) {
+        for (int k = i - 1; k >= from; k--) {
+            Token t = tokens.get(k);
+            if (!t.isWord()) {
+                if (CLAUSE_PUNCT.contains(t.norm())) {
+                    return true;
+                }
+                continue;
+            }
+            if (!BEFORE_IMPERATIVE.contains(t.norm())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Set<String> CLAUSE_PUNCT = Set.of(",", ";", ":", "—", "–", "-", ".", "!", "?", "(");
+
+    /** Whether the clause of token {@code i} holds a verb that addresses the client (a «ты» verb turned to «вы»). */
+    private static boolean addressedInClause(List<Token> tokens, int from, int to, int i, boolean[] addressed) {
+        for (int step = -1; step <= 1; step += 2) {
+            for (int k = i + step; k >= from && k < to; k += step) {
+                Token t = tokens.get(k);
+                if (!t.isWord() && CLAUSE_PUNCT.contains(t.norm())) {
+                    int n = k + step;
+                    if (t.norm().equals(",") && n >= from && n < to && tokens.get(n).norm().equals("пожалуйста")) {
+                        // «Пришли, пожалуйста, свои пожелания»: the commas of «пожалуйста» end no clause
+                        k = n + step < to && n + step >= from && tokens.get(n + step).norm().equals(",") ? n + step : n;
+                        continue;
+                    }
+                    break;
+                }
+                if (addressed[k - from]) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -680,6 +1000,7 @@ final class SentenceRewriter {
         String t = TIDY_SPACES.matcher(s).replaceAll(" ").strip();
         t = TIDY_SPACE_BEFORE_MARK.matcher(t).replaceAll("$1");
         t = TIDY_DOUBLED_SEPARATOR.matcher(t).replaceAll("$1");
+        t = TIDY_SEPARATOR_BEFORE_END.matcher(t).replaceAll("");
         t = TIDY_LEADING.matcher(t).replaceAll("");
         t = TIDY_TRAILING.matcher(t).replaceAll("");
         t = TIDY_LEADING_CONJUNCTION.matcher(t).replaceAll("");
@@ -689,6 +1010,8 @@ final class SentenceRewriter {
     private static final Pattern TIDY_SPACES = Pattern.compile("\\s+");
     private static final Pattern TIDY_SPACE_BEFORE_MARK = Pattern.compile("\\s+([,.;:!?…])");
     private static final Pattern TIDY_DOUBLED_SEPARATOR = Pattern.compile("([,;:])(\\s*[,;:])+");
+    /** «…до пятницы, пожалуйста,.»: a separator a replacement brought before the sentence's end goes. */
+    private static final Pattern TIDY_SEPARATOR_BEFORE_END = Pattern.compile("[,;]\\s*(?=[.!?…])");
     private static final Pattern TIDY_LEADING = Pattern.compile("^[\\s,;:—–-]+");
     private static final Pattern TIDY_TRAILING = Pattern.compile("[\\s,;:—–-]+$");
     private static final Pattern EXCLAMATIONS = Pattern.compile("!+$");

@@ -149,8 +149,11 @@ class RewriteScopesTest {
 
     @Test
     void tyBecomesVyWithEveryVerbAndPronounAgreeing() {
-        assertEquals("Олег, приезжайте завтра и забирайте свой заказ № 5, я вам позвоню.",
+        // «свой» beside an imperative addressed to the client becomes «ваш» (the tone model reads «забирайте свой заказ» as curt)
+        assertEquals("Олег, приезжайте завтра и забирайте ваш заказ № 5, я вам позвоню.",
                 best("Олег, приезжай завтра и забирай свой заказ № 5, я тебе позвоню."));
+        // a past form agrees with «ты» only when no word that could agree with it is its subject
+        assertEquals("Вы молодец, что сразу написали, сейчас разберёмся.", best("Ты молодец, что сразу написал, сейчас разберёмся."));
         assertEquals("Ваш договор готов, можете подписать.", best("Твой договор готов, можешь подписать."));
         assertEquals("Вы сами подписали акт, а теперь вы готовы его обсудить?", best("Ты сам подписал акт, а теперь ты готов его обсудить?"));
         assertFalse(engine.check("Добрый день! Нам жаль, что так вышло.").risky(), "«день» and «жаль» are no imperatives");

@@ -918,12 +918,18 @@ public final class Morphology {
     }
 
     private boolean subjectIsTy(List<String> words, int at) {
-        Boolean left = nearestSubjectIsTy(words, at, -1);
-        return left != null ? left : Boolean.TRUE.equals(nearestSubjectIsTy(words, at, +1));
+        Gender g = null;
+        for (Reading r : analyze(words.get(at))) {
+            if (!politeForms(r).isEmpty() && r.gender() != null) {
+                g = r.gender();
+            }
+        }
+        Boolean left = nearestSubjectIsTy(words, at, -1, g);
+        return left != null ? left : Boolean.TRUE.equals(nearestSubjectIsTy(words, at, +1, g));
     }
 
     /** Looks from {@code at} in {@code step} direction for a possible subject: true if it is «ты», false if another, null if none in the clause. */
-    private Boolean nearestSubjectIsTy(List<String> words, int at, int step) {
+    private Boolean nearestSubjectIsTy(List<String> words, int at, int step, Gender verbGender) {
         for (int i = at + step; i >= 0 && i < words.size(); i += step) {
             String w = words.get(i);
             if (isClauseBoundary(w)) {
@@ -944,7 +950,10 @@ public final class Morphology {
                 }
                 if (r.isPronoun() && r.lemma().equals("ты")) {
                     ty = true;
-                } else if (r.isNoun() || r.isPronoun()) {
+                } else if ((r.isNoun() || r.isPronoun()) && r.number() != GrammaticalNumber.PLUR
+                        && (verbGender == null || r.gender() == null || r.gender() == verbGender)) {
+                    // only a word that could agree with the singular form is its subject: «ты … крестики снимал» —
+                    // «крестики» is plural, «ты гнида … сделал» — «гнида» is feminine
                     other = true;
                 }
             }
