@@ -281,7 +281,7 @@ public final class PhrasingEngine {
             // a version that leaves a risky sentence as it was is not one to send: it is shown apart, as a head start
             return new CheckResult(t, lang, List.copyOf(findings), List.of(), suggestions);
         }
-        List<String> doubtful = refine && !suggestions.isEmpty() ? doubtful(t, tokens, sentences, bySentence.keySet()) : List.of();
+        List<String> doubtful = refine && !suggestions.isEmpty() ? doubtful(t, tokens, sentences, bySentence) : List.of();
         if (!doubtful.isEmpty()) {
             // the rest of the message may still sound risky: a version that leaves it as it was is no version to send
             return new CheckResult(t, lang, List.copyOf(findings), List.of(), suggestions, doubtful);
@@ -293,22 +293,37 @@ public final class PhrasingEngine {
      * The sentences no finding covers (the suggestions keep them as they were) that the tone model still suspects at its
      * lower level: «Насчёт недостачи: ваши же кладовщики не пересчитали» beside a rewritten «вопрос к ним».
      */
-    private List<String> doubtful(String t, List<Token> tokens, List<Segments.Segment> sentences, Set<Integer> rewritten) {
+    private List<String> doubtful(String t, List<Token> tokens, List<Segments.Segment> sentences, Map<Integer, List<Hit>> rewritten) {
         if (tone == null) {
             return List.of();
         }
         List<String> out = new ArrayList<>(0);
         for (int i = 0; i < sentences.size(); i++) {
             Segments.Segment s = sentences.get(i);
-            if (rewritten.contains(i) || s.size() > MAX_REWRITE_TOKENS) {
+            if (rewritten.containsKey(i) || s.size() > MAX_REWRITE_TOKENS) {
                 continue;
             }
             String text = t.substring(s.start(), s.end());
-            if (!greeting(tokens, s) && tone.checker().suspect(text, tokens.subList(s.fromToken(), s.toToken()))) {
+            // sarcasm runs over neighbouring sentences («Вы серьёзно …? Ну, сейчас мы всё угадаем, конечно.»): beside a
+            // sarcastic one, a sentence is suspect at the lower level even with no evidence of its own
+            boolean strict = sarcastic(rewritten.get(i - 1)) || sarcastic(rewritten.get(i + 1));
+            if (!greeting(tokens, s) && tone.checker().suspect(text, tokens.subList(s.fromToken(), s.toToken()), strict)) {
                 out.add(text);
             }
         }
         return out;
+    }
+
+    private static boolean sarcastic(List<Hit> hits) {
+        if (hits == null) {
+            return false;
+        }
+        for (Hit h : hits) {
+            if (h.rule().category() == Category.SARCASM) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Words of a greeting or an address: «Добрый день, Ольга Викторовна.», «Hi Mark.» say nothing to suspect. */

@@ -1438,10 +1438,44 @@ final class SentenceRewriter {
      * made of («Мы обожаем такие сюрпризы.», «Видимо, едут на оленях.» when the next sentence names the «олени»).
      * «Какая неожиданность, принтер снова сломался.» names the printer and stays.
      */
+    /** Words that address the reader in a question: «вы …?», «ваш …?», «you …?». */
+    private static final Set<String> READER = Set.of("вы", "вас", "вам", "вами", "ваш", "ваша", "ваше", "ваши", "вашего", "вашей",
+            "вашу", "вашим", "ваших", "you", "your");
+
+    /** Whether the sentence before or after the job's one is a question to the reader. */
+    static boolean besideAQuestionToTheReader(Job job) {
+        List<Segment> all = Segments.sentences(job.text(), job.tokens());
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).start() != job.sentence().start()) {
+                continue;
+            }
+            for (int j : new int[] {i - 1, i + 1}) {
+                if (j < 0 || j >= all.size()) {
+                    continue;
+                }
+                Segment n = all.get(j);
+                if (!job.text().substring(n.start(), n.end()).strip().endsWith("?")) {
+                    continue;
+                }
+                for (int k = n.fromToken(); k < n.toToken(); k++) {
+                    if (READER.contains(job.tokens().get(k).norm())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     boolean saysNothing(Job job) {
         Segment sen = job.sentence();
         List<Token> tokens = job.tokens();
         boolean question = job.text().substring(sen.start(), sen.end()).strip().endsWith("?");
+        if (besideAQuestionToTheReader(job)) {
+            // «Вы правда отправили заявку без номера? Ну, сейчас мы его угадаем.»: without the jibe the question reads
+            // as the reproach it was part of
+            return false;
+        }
         if (job.lang() != Lang.RU) {
             return true; // the Russian morphology tells nouns and requests; English drops keep the checks above
         }

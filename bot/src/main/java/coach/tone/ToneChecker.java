@@ -218,10 +218,14 @@ public final class ToneChecker {
      * Whether a sentence the checker does not flag still may sound risky: the model's risk reaches its category's
      * suspect level, or a cue of a telling class is in it. For a suggestion that would leave the sentence as it was.
      *
+     * A sentence with no evidence of risk besides its words ({@link ToneFeatures#evidence}) is suspect only at the
+     * plain threshold unless {@code strict}.
+     *
      * @param sentence a sentence's text
      * @param tokens   its tokens
+     * @param strict   the lower level for every sentence, evidence or not (beside a sarcastic sentence)
      */
-    public boolean suspect(String sentence, List<Token> tokens) {
+    public boolean suspect(String sentence, List<Token> tokens, boolean strict) {
         int words = 0;
         for (Token t : tokens) {
             words += t.isWord() ? 1 : 0;
@@ -230,13 +234,17 @@ public final class ToneChecker {
             return false;
         }
         Doc doc = new Doc(sentence, tokens, Map.of());
-        for (String f : model.features(doc)) {
+        List<String> features = model.features(doc);
+        for (String f : features) {
             if (SUSPECT_CUES.contains(f)) {
                 return true;
             }
         }
         ToneModel.Decision d = ToneModel.decide(model, model.probabilities(doc));
-        return d.risk() >= suspect.get(d.category()) && knowsAWord(doc);
+        // a sentence with no evidence of risk besides its words («Redelivery costs extra.», «Наш сервер работает.») is
+        // suspect only at the plain threshold: the lower level is for sentences that show something
+        double level = strict || ToneFeatures.evidence(features) ? suspect.get(d.category()) : thresholds.get(d.category());
+        return d.risk() >= level && knowsAWord(doc);
     }
 
     /** Whether the model has seen one of the sentence's words: of a sentence of unknown words it knows nothing. */

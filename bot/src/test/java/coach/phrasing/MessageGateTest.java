@@ -56,7 +56,7 @@ class MessageGateTest {
         String doubt = "Понятно, что вы не читали договор.";
         ToneChecker tone = engine.toneChecker();
         assertTrue(tone.check(doubt).isEmpty(), "not flagged on its own: " + tone.check(doubt));
-        assertTrue(tone.suspect(doubt, TextAnalyzer.analyze(doubt)));
+        assertTrue(tone.suspect(doubt, TextAnalyzer.analyze(doubt), false));
 
         String draft = "Добрый день. Курьер опоздал, это вопрос к службе доставки, а не к нам. " + doubt;
         CheckResult r = engine.check(draft);
@@ -74,10 +74,40 @@ class MessageGateTest {
     }
 
     @Test
+    void aPlainSentenceWithNoEvidenceOfRiskIsSuspectOnlyAtThePlainThreshold() {
+        String plain = "Storage after Friday costs extra.";
+        ToneChecker tone = engine.toneChecker();
+        assertTrue(tone.check(plain).isEmpty(), tone.check(plain).toString());
+        assertFalse(tone.suspect(plain, TextAnalyzer.analyze(plain), false), plain);
+        // the lower level alone would hold it back (what the strict mode beside a sarcastic sentence keeps)
+        assertTrue(tone.suspect(plain, TextAnalyzer.analyze(plain), true), plain);
+
+        CheckResult r = engine.check("Good morning. Your driver was late, so the delay is entirely on you. " + plain);
+        assertTrue(r.risky());
+        assertFalse(r.suggestions().isEmpty(), r.toString());
+        assertTrue(r.suggestions().get(0).endsWith(plain), r.suggestions().get(0));
+        assertTrue(r.doubtful().isEmpty(), r.doubtful().toString());
+    }
+
+    @Test
+    void aJibeBesideAQuestionToTheReaderIsNotLeftOut() {
+        // without the jibe the question reads as the reproach it was part of
+        for (String draft : List.of("Вы правда отправили заявку без номера договора? Ну, сейчас мы его угадаем, конечно.",
+                "Did you even open the attachment? Sure, we'll just guess the address then.")) {
+            CheckResult r = engine.check(draft);
+            assertTrue(r.risky(), draft);
+            assertTrue(r.suggestions().isEmpty(), r.suggestions().toString());
+        }
+        // the same jibe between plain sentences goes
+        CheckResult r = engine.check("Заявку получили. Ну, сейчас мы всё угадаем, конечно. Пришлите, пожалуйста, номер договора.");
+        assertEquals(List.of("Заявку получили. Пришлите, пожалуйста, номер договора."), r.suggestions().subList(0, 1));
+    }
+
+    @Test
     void aShortSentenceOrAGreetingIsNeverSuspect() {
         ToneChecker tone = engine.toneChecker();
         for (String s : List.of("Здравствуйте.", "Добрый день, Ольга.", "Трек пришлём.", "Good afternoon.")) {
-            assertFalse(tone.suspect(s, TextAnalyzer.analyze(s)), s);
+            assertFalse(tone.suspect(s, TextAnalyzer.analyze(s), false), s);
         }
     }
 
@@ -85,9 +115,9 @@ class MessageGateTest {
     void aTellingCueMakesASentenceSuspect() {
         ToneChecker tone = engine.toneChecker();
         String s = "Счёт за май скинул ещё в понедельник.";
-        assertTrue(tone.suspect(s, TextAnalyzer.analyze(s)), s);
+        assertTrue(tone.suspect(s, TextAnalyzer.analyze(s), false), s);
         String plain = "Счёт за май пришлём в понедельник.";
-        assertFalse(tone.suspect(plain, TextAnalyzer.analyze(plain)), plain);
+        assertFalse(tone.suspect(plain, TextAnalyzer.analyze(plain), false), plain);
     }
 
     @Test
