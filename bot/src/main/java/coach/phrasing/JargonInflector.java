@@ -21,11 +21,12 @@ final class JargonInflector {
 
     /** The plain replacement for one written form of the term, or empty. */
     static Optional<String> inflect(String written, String termLemma, String plain) {
-        if (written.indexOf(' ') >= 0 || written.indexOf('-') >= 0 || plain.isBlank()) {
+        // one written word, hyphenated ones too («шорт-листа»: the lexicon reads it); not a phrase
+        if (written.indexOf(' ') >= 0 || plain.isBlank()) {
             return Optional.empty();
         }
         Morphology m = Morphology.russian();
-        List<Reading> readings = m.analyze(written);
+        List<Reading> readings = common(m.analyze(written));
         String term = Normalizer.norm(termLemma);
         Reading r = null;
         for (Reading x : readings) {
@@ -89,13 +90,13 @@ final class JargonInflector {
 
     /** Whether the written term is a noun form whose readings ask for different forms of the plain word. */
     static boolean ambiguous(String written, String termLemma, String plain) {
-        if (written.indexOf(' ') >= 0 || written.indexOf('-') >= 0 || plain.isBlank()) {
+        if (written.indexOf(' ') >= 0 || plain.isBlank()) {
             return false;
         }
         Morphology m = Morphology.russian();
         String term = Normalizer.norm(termLemma);
         Optional<String> first = null;
-        for (Reading x : m.analyze(written)) {
+        for (Reading x : common(m.analyze(written))) {
             if (!x.isNoun() || !Normalizer.norm(x.lemma()).equals(term)) {
                 continue;
             }
@@ -107,6 +108,31 @@ final class JargonInflector {
             }
         }
         return false;
+    }
+
+    /**
+     * The readings without proper names when a common word reads the form too: «райдер» is also a surname and a
+     * first name in the dictionary, which says nothing about the case of the term.
+     */
+    static List<Reading> common(List<Reading> readings) {
+        boolean common = false;
+        for (Reading x : readings) {
+            common |= (x.isNoun() || x.isVerb()) && !properName(x);
+        }
+        if (!common) {
+            return readings;
+        }
+        List<Reading> out = new java.util.ArrayList<>(readings.size());
+        for (Reading x : readings) {
+            if (!properName(x)) {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
+    private static boolean properName(Reading r) {
+        return r.isNoun() && (r.has("Name") || r.has("Fam") || r.has("Patr"));
     }
 
     /** The plain noun phrase in the case and number of one reading of the term. */

@@ -424,9 +424,22 @@ public final class PhrasingEngine {
                     + "other options?|happy to|glad to|we can|I can|could)\\b");
 
     /**
-     * The version of a sentence to put in: the k-th, unless it adds a regret or an offer the rest of the message
-     * already has («к сожалению» twice, a second «готовы предложить другой вариант» after «можно забрать в офисе»);
-     * then the first version that does not. Falls back to the k-th.
+     * Where to turn, as a rewrite says it («лучше обратиться к…», «можно связаться с ним напрямую»): a direction, not an
+     * offer of ours, and one a message needs once.
+     */
+    private static final java.util.regex.Pattern REDIRECT = java.util.regex.Pattern.compile(
+            "(?iuU)\\b(?:лучше|можно|стоит)\\s+(?:обратиться|связаться|направить|решить|уточнить)\\b");
+
+    /** Whether a text offers something of ours («подскажу», «готовы предложить»), a direction elsewhere aside. */
+    private static boolean offers(String s) {
+        return OFFER.matcher(REDIRECT.matcher(s).replaceAll(" ")).find();
+    }
+
+    /**
+     * The version of a sentence to put in: the k-th, unless it adds a regret, an offer or a direction the rest of the
+     * message already has («к сожалению» twice, a second «готовы предложить другой вариант» after «можно забрать в
+     * офисе», «Можно связаться с ним напрямую» after «лучше обратиться к преподавателю»); then the first version that
+     * does not. Falls back to the k-th.
      */
     private static String unstacked(List<String> vs, int k, String before, String after, String original, boolean restSays,
             java.util.function.BiPredicate<String, List<Token>> clean) {
@@ -434,8 +447,8 @@ public final class PhrasingEngine {
         // an offer closes the message: before other sentences it breaks the thread («…, подскажу варианты. Даже маленьких.»)
         for (int i = -1; i < vs.size(); i++) {
             String v = vs.get(i < 0 ? k : i);
-            if (!adds(SOFTENER, v, original, rest) && !(restSays && addsNextStep(v, original)) && !(OFFER.matcher(v).find()
-                    && !OFFER.matcher(original).find() && (OFFER.matcher(rest).find() || hasLetters(after)))) {
+            if (!adds(SOFTENER, v, original, rest) && !adds(REDIRECT, v, original, before) && !(restSays && addsNextStep(v, original))
+                    && !(offers(v) && !offers(original) && (offers(rest) || hasLetters(after)))) {
                 return v;
             }
         }

@@ -61,7 +61,9 @@ class LexiconTest {
             if (lemma.contains("-")) {
                 continue; // a compound the fallback reads by its last part («чат-бот» as «бот»), made exact
             }
-            assertTrue(bare.analyze(lemma).stream().noneMatch(r -> r.lemma().equals(lemma)), lemma + " is in the dictionary already");
+            // a surname or a first name of the same spelling («Райдер») does not make the common noun known
+            assertTrue(bare.analyze(lemma).stream().noneMatch(r -> r.lemma().equals(lemma) && !r.has("Fam") && !r.has("Name") && !r.has("Patr")),
+                    lemma + " is in the dictionary already");
         }
     }
 
