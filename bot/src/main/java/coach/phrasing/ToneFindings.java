@@ -105,11 +105,7 @@ final class ToneFindings {
                 continue;
             }
             for (ToneChecker.Flag f : flags) {
-                // the model's sentence stays a finding beside a rule's register fix inside it («Ну,» of «Ну, сейчас мы всё
-                // угадаем, конечно.»): taking the filler out does not take out the sarcasm
-                List<PhrasingEngine.Hit> covering = f.source() == ToneChecker.Source.MODEL && !f.category().equals(Category.INFORMAL.id())
-                        ? notRegisterOnly(ruleHits) : ruleHits;
-                if (f.source() != pass || overlaps(covering, f.start(), f.end()) || overlaps(out, f.start(), f.end())) {
+                if (f.source() != pass || overlaps(ruleHits, f.start(), f.end()) || overlaps(out, f.start(), f.end())) {
                     continue;
                 }
                 boolean model = pass == ToneChecker.Source.MODEL;
@@ -247,17 +243,6 @@ final class ToneFindings {
             }
         }
         return 0;
-    }
-
-    /** The hits that say more than the register: every hit but the informal category's fragments. */
-    private static List<PhrasingEngine.Hit> notRegisterOnly(List<PhrasingEngine.Hit> hs) {
-        List<PhrasingEngine.Hit> out = new ArrayList<>(hs.size());
-        for (PhrasingEngine.Hit h : hs) {
-            if (h.rule().category() != Category.INFORMAL || h.rule().scope() != Rule.Scope.FRAGMENT) {
-                out.add(h);
-            }
-        }
-        return out;
     }
 
     private static boolean overlaps(List<PhrasingEngine.Hit> hs, int start, int end) {
