@@ -1419,13 +1419,18 @@ final class SentenceRewriter {
 
     /** Whether every hit of the sentence is an insult or sarcasm (rule, model or word list): a sentence that may be a bare jibe. */
     private static boolean jibe(Job job) {
+        boolean any = false;
         for (PhrasingEngine.Hit h : job.hits()) {
             Category c = h.rule().category();
+            if (c == Category.INFORMAL) {
+                continue; // a filler or a greeting beside the jibe («Ну, сейчас мы всё угадаем, конечно.»)
+            }
             if (c != Category.INSULT && c != Category.SARCASM) {
                 return false;
             }
+            any = true;
         }
-        return !job.hits().isEmpty();
+        return any;
     }
 
     /** Words that ask the reader for something, whatever the verb: «пожалуйста», «просим». */

@@ -92,14 +92,14 @@ class MessageGateTest {
     @Test
     void aJibeBesideAQuestionToTheReaderIsNotLeftOut() {
         // without the jibe the question reads as the reproach it was part of
-        for (String draft : List.of("Вы правда отправили заявку без номера договора? Ну, сейчас мы его угадаем, конечно.",
+        for (String draft : List.of("Вы правда отправили заявку без номера договора? Видимо, мы должны угадать его сами.",
                 "Did you even open the attachment? Sure, we'll just guess the address then.")) {
             CheckResult r = engine.check(draft);
             assertTrue(r.risky(), draft);
             assertTrue(r.suggestions().isEmpty(), r.suggestions().toString());
         }
         // the same jibe between plain sentences goes
-        CheckResult r = engine.check("Заявку получили. Ну, сейчас мы всё угадаем, конечно. Пришлите, пожалуйста, номер договора.");
+        CheckResult r = engine.check("Заявку получили. Видимо, мы должны угадать его сами. Пришлите, пожалуйста, номер договора.");
         assertEquals(List.of("Заявку получили. Пришлите, пожалуйста, номер договора."), r.suggestions().subList(0, 1));
     }
 
