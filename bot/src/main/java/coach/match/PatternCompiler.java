@@ -184,7 +184,20 @@ final class PatternCompiler {
         return new TokenPattern.Element(TokenPattern.Kind.ALTS, List.copyOf(alts), optional, negated, 0);
     }
 
+    /** Compiled alternatives by their source («~менеджер», «=босс»), as {@link #ELEMENTS}: the same words recur across elements. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, TokenPattern.Alt> ALTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static TokenPattern.Alt alt(String a) {
+        TokenPattern.Alt known = ALTS.get(a);
+        if (known != null) {
+            return known;
+        }
+        TokenPattern.Alt alt = compileAlt(a);
+        ALTS.putIfAbsent(a, alt);
+        return alt;
+    }
+
+    private static TokenPattern.Alt compileAlt(String a) {
         if ((a.indexOf('\'') > 0 || a.indexOf('’') > 0 || a.indexOf('-') > 0) && INNER_COMPOUND.matcher(a).matches()) {
             throw new IllegalArgumentException("'" + a + "': a compound word among alternatives or negated is written as a"
                     + " group, e.g. {that's|this is}, or as its tokens with spaces ('что - то')");

@@ -34,9 +34,8 @@ public final class PhrasingEngine {
     /** Sentences longer than this many tokens get no rewrite (work per sentence stays bounded, time linear in the text). */
     static final int MAX_REWRITE_TOKENS = 300;
 
-    private final Map<Lang, List<Rule>> rules;
-    private final Map<Lang, PatternIndex<Rule>> index;
-    private final Map<Rule, Integer> rank = new java.util.IdentityHashMap<>();
+    /** Each language's rules with their index; a language may be read on first use ({@link #load(ContentSource, CompletableFuture)}). */
+    private final Map<Lang, LangRules> rules;
     /** {@code {name:case}} slots: the morphology's noun-phrase inflection («своему менеджеру» → «вашим менеджером»). */
     private final Templates.Inflector inflector = (phrase, code) -> {
         if (code.equals("inf")) {
@@ -95,19 +94,65 @@ public final class PhrasingEngine {
     private final ToneFindings tone;
 
     private PhrasingEngine(Map<Lang, List<Rule>> rules, ToneFindings tone) {
-        this.rules = rules;
         this.tone = tone;
-        this.index = new EnumMap<>(Lang.class);
+        this.rules = new EnumMap<>(Lang.class);
         for (Map.Entry<Lang, List<Rule>> e : rules.entrySet()) {
-            PatternIndex<Rule> idx = new PatternIndex<>();
-            for (Rule r : e.getValue()) {
-                rank.put(r, rank.size());
-                for (TokenPattern p : r.patterns()) {
-                    idx.add(p, r);
-                }
-            }
-            index.put(e.getKey(), idx);
+            List<Rule> rs = e.getValue();
+            LangRules lr = new LangRules(e.getKey(), () -> rs);
+            lr.get();
+            this.rules.put(e.getKey(), lr);
         }
+    }
+
+    private PhrasingEngine(Map<Lang, LangRules> rules, ToneFindings tone, boolean lazy) {
+        this.tone = tone;
+        this.rules = rules;
+    }
+
+    /**
+     * One language's rules in file order, their index and their ranks (file order, every Russian rule before every
+     * English one as when both are read at once), built on first use and then shared by every thread.
+     */
+    private static final class LangRules {
+        private final Lang lang;
+        private java.util.function.Supplier<List<Rule>> source;
+        private volatile Built built;
+
+        private record Built(List<Rule> rules, PatternIndex<Rule> index, Map<Rule, Integer> rank) {
+        }
+
+        LangRules(Lang lang, java.util.function.Supplier<List<Rule>> source) {
+            this.lang = lang;
+            this.source = source;
+        }
+
+        Built get() {
+            Built b = built;
+            if (b != null) {
+                return b;
+            }
+            synchronized (this) {
+                if (built == null) {
+                    List<Rule> rs = source.get();
+                    PatternIndex<Rule> idx = new PatternIndex<>();
+                    Map<Rule, Integer> rank = new java.util.IdentityHashMap<>();
+                    int base = lang.ordinal() << 20;
+                    for (Rule r : rs) {
+                        rank.put(r, base + rank.size());
+                        for (TokenPattern p : r.patterns()) {
+                            idx.add(p, r);
+                        }
+                    }
+                    built = new Built(rs, idx, rank);
+                    source = null;
+                }
+                return built;
+            }
+        }
+    }
+
+    private int rank(Rule r) {
+        return rules.get(r.lang()).get().rank().get(r);
     }
 
     /** Loads and validates the rule files; malformed content throws {@link coach.kb.ContentException} with file and line. */
@@ -139,9 +184,17 @@ public final class PhrasingEngine {
         }, "tone-load");
         t.setDaemon(true);
         t.start();
-        Map<Lang, List<Rule>> parsed = RuleLoader.parse(source);
+        // Russian now; English on its first use (a Russian draft without Latin words never needs it: a fifth of the rules)
+        Map<Lang, List<Rule>> parsed = RuleLoader.parse(source, Lang.RU);
         KnowledgeBase guide = join(kb);
-        return new PhrasingEngine(RuleLoader.bind(parsed, guide), new ToneFindings(join(tone), guide));
+        Map<Lang, LangRules> rules = new EnumMap<>(Lang.class);
+        for (Lang lang : Lang.values()) {
+            rules.put(lang, new LangRules(lang, lang == Lang.RU
+                    ? () -> RuleLoader.bind(parsed, guide).get(Lang.RU)
+                    : () -> RuleLoader.bind(RuleLoader.parse(source, lang), guide).get(lang)));
+        }
+        rules.get(Lang.RU).get();
+        return new PhrasingEngine(rules, new ToneFindings(join(tone), guide), true);
     }
 
     private static <T> T join(CompletableFuture<T> f) {
@@ -504,12 +557,12 @@ public final class PhrasingEngine {
 
     /** Every rule, per language, in file order. */
     List<Rule> rules(Lang lang) {
-        return rules.get(lang);
+        return rules.get(lang).get().rules();
     }
 
     List<Rule> allRules() {
         List<Rule> all = new ArrayList<>();
-        rules.values().forEach(all::addAll);
+        rules.values().forEach(r -> all.addAll(r.get().rules()));
         return all;
     }
 
@@ -518,12 +571,12 @@ public final class PhrasingEngine {
         if (tokens.isEmpty()) {
             return List.of();
         }
-        List<Rule> candidates = index.get(lang).candidates(tokens);
+        List<Rule> candidates = rules.get(lang).get().index().candidates(tokens);
         Lang other = lang == Lang.RU ? Lang.EN : Lang.RU;
         if (hasScriptOf(tokens, other)) {
             // a mixed message: the other language's rules see its words too (they cannot match the first one's)
             candidates = new ArrayList<>(candidates);
-            candidates.addAll(index.get(other).candidates(tokens));
+            candidates.addAll(rules.get(other).get().index().candidates(tokens));
         }
         if (candidates.isEmpty()) {
             return List.of();
@@ -543,7 +596,7 @@ public final class PhrasingEngine {
                     }
                     int[] so = sentenceOf;
                     int sentence = so[m.fromToken()];
-                    long key = ((long) rank.get(r) << 32) | sentence;
+                    long key = ((long) rank(r) << 32) | sentence;
                     if (unlessMemo.computeIfAbsent(key, k -> sentenceHas(tokens, so, sentence, r.unless()))) {
                         continue;
                     }
@@ -555,7 +608,7 @@ public final class PhrasingEngine {
             return all;
         }
         all.sort(Comparator.<Hit>comparingInt(h -> h.start).thenComparingInt(h -> -(h.end - h.start))
-                .thenComparingInt(h -> h.rule.lang() == lang ? 0 : 1).thenComparingInt(h -> rank.get(h.rule)));
+                .thenComparingInt(h -> h.rule.lang() == lang ? 0 : 1).thenComparingInt(h -> rank(h.rule)));
         List<Hit> out = new ArrayList<>();
         List<Hit> reaching = null;
         for (Hit h : all) {
