@@ -394,6 +394,7 @@ public final class PhrasingEngine {
             saying += saysNext[i] ? 1 : 0;
         }
         Set<String> out = new LinkedHashSet<>();
+        Asked asked = new Asked();
         for (int k = 0; k < n && out.size() < MAX_SUGGESTIONS; k++) {
             StringBuilder b = new StringBuilder(text.length() + 64);
             int at = 0;
@@ -407,12 +408,12 @@ public final class PhrasingEngine {
                 b.append(text, at, s.start());
                 boolean restSays = added || saying - (saysNext[e.getKey()] ? 1 : 0) > 0;
                 String original = text.substring(s.start(), s.end());
-                String v = unstacked(vs, Math.min(k, vs.size() - 1), b.toString(), text.substring(s.end()), original, restSays, clean);
+                String v = unstacked(vs, Math.min(k, vs.size() - 1), b.toString(), text.substring(s.end()), original, restSays, clean, asked);
                 if (v == null) {
                     b = null; // no version of this sentence fits beside the rest: no k-th suggestion
                     break;
                 }
-                added |= !v.isEmpty() && SentenceRewriter.promisesNextStep(v) && !SentenceRewriter.promisesNextStep(original);
+                added |= !v.isEmpty() && asked.promisesNextStep(v) && !asked.promisesNextStep(original);
                 at = s.end();
                 if (v.isEmpty()) {
                     // leave the sentence out with the space after it (or before it, at the end of a line)
@@ -450,28 +451,50 @@ public final class PhrasingEngine {
             "(?iuU)(?<!\\bне\\s)\\b(предлож\\w*|предлага\\w*|готов[аы]?|подскаж\\w*|поищ\\w*|помож\\w*|помогу|можно|можем|сможем|могу|смогу|"
                     + "other options?|happy to|glad to|we can|I can|could)\\b");
 
+    /** The literal starts of {@link #OFFER}'s words, lower case: a text with none of them cannot match it. */
+    private static final String[] OFFER_STARTS = {"предл", "готов", "подскаж", "поищ", "помо", "мож", "смож", "мог", "смог",
+            "other option", "happy to", "glad to", "we can", "i can", "could"};
+
+    /**
+     * Whether a text has one of {@link #OFFER_STARTS}, compared letter by letter as {@code (?iu)} compares them (each
+     * character folded by upper- then lower-casing): the search for the expression itself costs far more.
+     */
+    static boolean mayOffer(String s) {
+        char[] f = new char[s.length()];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = Character.toLowerCase(Character.toUpperCase(s.charAt(i)));
+        }
+        String folded = new String(f);
+        for (String w : OFFER_STARTS) {
+            if (folded.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The version of a sentence to put in: the k-th, unless it adds a regret or an offer the rest of the message
      * already has («к сожалению» twice, a second «готовы предложить другой вариант» after «можно забрать в офисе»);
      * then the first version that does not. Falls back to the k-th.
      */
     private static String unstacked(List<String> vs, int k, String before, String after, String original, boolean restSays,
-            java.util.function.BiPredicate<String, List<Token>> clean) {
+            java.util.function.BiPredicate<String, List<Token>> clean, Asked asked) {
         String rest = before + " " + after;
         // an offer closes the message: before other sentences it breaks the thread («…, подскажу варианты. Даже маленьких.»)
         for (int i = -1; i < vs.size(); i++) {
             String v = vs.get(i < 0 ? k : i);
-            if (!adds(SOFTENER, v, original, rest) && !(restSays && addsNextStep(v, original)) && !(OFFER.matcher(v).find()
-                    && !OFFER.matcher(original).find() && (OFFER.matcher(rest).find() || hasLetters(after)))) {
+            if (!asked.addsRegret(v, original, rest) && !(restSays && asked.addsNextStep(v, original)) && !(asked.offers(v)
+                    && !asked.offers(original) && (asked.offers(rest) || hasLetters(after)))) {
                 return v;
             }
         }
         String v = vs.get(k);
-        if (restSays && addsNextStep(v, original)) {
+        if (restSays && asked.addsNextStep(v, original)) {
             // one next step per message: «Я уточню срок и сообщу вам» beside «мы спросим сами и вернёмся к вам» says it twice
             return null;
         }
-        if (adds(SOFTENER, v, original, rest)) {
+        if (asked.addsRegret(v, original, rest)) {
             // one regret per message: the second one is left out, and the sentence must still read clean without it
             String cut = withoutRegret(v, original);
             return cut.equals(v) || !clean.test(cut, TextAnalyzer.analyze(cut)) ? null : cut;
@@ -520,9 +543,36 @@ public final class PhrasingEngine {
         return scan(s, ts, Lang.detect(s)).isEmpty() && (tone == null || !tone.flagsWords(s, ts));
     }
 
-    /** Whether the version promises a next step of ours the original sentence did not. */
-    private static boolean addsNextStep(String version, String original) {
-        return !version.isEmpty() && SentenceRewriter.promisesNextStep(version) && !SentenceRewriter.promisesNextStep(original);
+    /**
+     * What the stock-piece tests say of each text, asked once per assembly: every suggestion asks them again of the same
+     * sentences, versions and surroundings (each a regular expression or a tokenization).
+     */
+    private static final class Asked {
+        private final Map<String, Boolean> next = new java.util.HashMap<>();
+        private final Map<String, Boolean> offer = new java.util.HashMap<>();
+        private final Map<String, Boolean> regret = new java.util.HashMap<>();
+
+        boolean promisesNextStep(String s) {
+            return next.computeIfAbsent(s, SentenceRewriter::promisesNextStep);
+        }
+
+        boolean offers(String s) {
+            return offer.computeIfAbsent(s, x -> mayOffer(x) && OFFER.matcher(x).find());
+        }
+
+        /** Whether the version brings a regret the original sentence did not have while the rest has one. */
+        boolean addsRegret(String version, String original, String rest) {
+            return regrets(version) && !regrets(original) && regrets(rest);
+        }
+
+        private boolean regrets(String s) {
+            return regret.computeIfAbsent(s, x -> SOFTENER.matcher(x).find());
+        }
+
+        /** Whether the version promises a next step of ours the original sentence did not. */
+        boolean addsNextStep(String version, String original) {
+            return !version.isEmpty() && promisesNextStep(version) && !promisesNextStep(original);
+        }
     }
 
     private static boolean hasLetters(String s) {
@@ -532,11 +582,6 @@ public final class PhrasingEngine {
             }
         }
         return false;
-    }
-
-    /** Whether the version brings a piece of this kind the original sentence did not have while the rest has one. */
-    private static boolean adds(java.util.regex.Pattern p, String version, String original, String rest) {
-        return p.matcher(version).find() && !p.matcher(original).find() && p.matcher(rest).find();
     }
 
     /** Whether a message says something beyond a greeting or a name: some sentence of two words or more. */

@@ -101,6 +101,9 @@ final class SentenceRewriter {
         for (PhrasingEngine.Hit h : job.hits()) {
             register |= h.rule().category() == Category.INFORMAL || Rule.POLITE.equals(h.rule().transform());
         }
+        // later variants often build a text an earlier one built and verify rejected: it is not checked again
+        Map<String, Boolean> checked = new HashMap<>();
+        Map<String, Optional<String>> refined = new HashMap<>();
         for (int v = 0; v < variants && out.size() < MAX_VERSIONS; v++) {
             Optional<String> s = build(job, v);
             if (shouting) {
@@ -114,11 +117,12 @@ final class SentenceRewriter {
             if (s.isEmpty() || s.get().equals(original) || out.contains(s.get())) {
                 continue;
             }
-            if (verify(job, original, s.get())) {
+            if (verified(job, original, s.get(), checked)) {
                 out.add(s.get());
             } else if (!s.get().isEmpty()) {
                 // the version shows another risk («ты сама просила» → «вы сами просили»: a reproach): fix that too, once
-                refine.apply(s.get()).filter(r -> !out.contains(r) && verify(job, original, r)).ifPresent(out::add);
+                refined.computeIfAbsent(s.get(), refine::apply)
+                        .filter(r -> !out.contains(r) && verified(job, original, r, checked)).ifPresent(out::add);
             }
         }
         return List.copyOf(out);
@@ -709,6 +713,16 @@ final class SentenceRewriter {
             }
         }
         return false;
+    }
+
+    /** {@link #verify}, once per text of one job. */
+    private boolean verified(Job job, String original, String version, Map<String, Boolean> checked) {
+        Boolean known = checked.get(version);
+        if (known == null) {
+            known = verify(job, original, version);
+            checked.put(version, known);
+        }
+        return known;
     }
 
     /** Every check a version must pass before anyone sees it. */
