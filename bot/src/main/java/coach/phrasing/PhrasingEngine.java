@@ -270,8 +270,9 @@ public final class PhrasingEngine {
         Lang lang = Lang.detect(t);
         List<Token> tokens = TextAnalyzer.analyze(t);
         List<Hit> hits = scan(t, tokens, lang);
+        coach.tone.ToneChecker.Scores scores = tone == null || !refine ? null : new coach.tone.ToneChecker.Scores();
         if (tone != null) {
-            List<Hit> more = tone.hits(t, tokens, lang, hits);
+            List<Hit> more = tone.hits(t, tokens, lang, hits, scores);
             if (!more.isEmpty()) {
                 hits = new ArrayList<>(hits);
                 hits.addAll(more);
@@ -323,7 +324,7 @@ public final class PhrasingEngine {
             // a version that leaves a risky sentence as it was is not one to send: it is shown apart, as a head start
             return new CheckResult(t, lang, List.copyOf(findings), List.of(), suggestions);
         }
-        List<String> doubtful = refine && !suggestions.isEmpty() ? doubtful(t, tokens, sentences, bySentence.keySet()) : List.of();
+        List<String> doubtful = refine && !suggestions.isEmpty() ? doubtful(t, tokens, sentences, bySentence.keySet(), scores) : List.of();
         if (!doubtful.isEmpty()) {
             // the rest of the message may still sound risky: a version that leaves it as it was is no version to send
             return new CheckResult(t, lang, List.copyOf(findings), List.of(), suggestions, doubtful);
@@ -335,7 +336,8 @@ public final class PhrasingEngine {
      * The sentences no finding covers (the suggestions keep them as they were) that the tone model still suspects at its
      * lower level: «Насчёт недостачи: ваши же кладовщики не пересчитали» beside a rewritten «вопрос к ним».
      */
-    private List<String> doubtful(String t, List<Token> tokens, List<Segments.Segment> sentences, Set<Integer> rewritten) {
+    private List<String> doubtful(String t, List<Token> tokens, List<Segments.Segment> sentences, Set<Integer> rewritten,
+            coach.tone.ToneChecker.Scores scores) {
         if (tone == null) {
             return List.of();
         }
@@ -346,7 +348,8 @@ public final class PhrasingEngine {
                 continue;
             }
             String text = t.substring(s.start(), s.end());
-            if (!greeting(tokens, s) && tone.checker().suspect(text, tokens.subList(s.fromToken(), s.toToken()))) {
+            // the check above scored most of these sentences already (same text, same tokens): their scores are reused
+            if (!greeting(tokens, s) && tone.checker().suspect(text, tokens.subList(s.fromToken(), s.toToken()), scores)) {
                 out.add(text);
             }
         }
