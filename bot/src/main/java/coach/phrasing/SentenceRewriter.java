@@ -660,13 +660,61 @@ final class SentenceRewriter {
 
     /** Trims separators and spaces left at the edges and doubled inside. */
     static String tidy(String s) {
-        String t = TIDY_SPACES.matcher(s).replaceAll(" ").strip();
-        t = TIDY_SPACE_BEFORE_MARK.matcher(t).replaceAll("$1");
-        t = TIDY_DOUBLED_SEPARATOR.matcher(t).replaceAll("$1");
-        t = TIDY_LEADING.matcher(t).replaceAll("");
-        t = TIDY_TRAILING.matcher(t).replaceAll("");
-        t = TIDY_LEADING_CONJUNCTION.matcher(t).replaceAll("");
+        // each expression runs only where it can change something (most versions need none of them)
+        String t = (oddSpaces(s) ? TIDY_SPACES.matcher(s).replaceAll(" ") : s).strip();
+        if (spaceBeforeMark(t)) {
+            t = TIDY_SPACE_BEFORE_MARK.matcher(t).replaceAll("$1");
+        }
+        if (separators(t) > 1) {
+            t = TIDY_DOUBLED_SEPARATOR.matcher(t).replaceAll("$1");
+        }
+        if (!t.isEmpty() && EDGE.indexOf(t.charAt(0)) >= 0) {
+            t = TIDY_LEADING.matcher(t).replaceAll("");
+        }
+        if (!t.isEmpty() && (EDGE.indexOf(t.charAt(t.length() - 1)) >= 0 || LINE_END.indexOf(t.charAt(t.length() - 1)) >= 0)) {
+            // «$» also matches before a last line terminator
+            t = TIDY_TRAILING.matcher(t).replaceAll("");
+        }
+        if (!t.isEmpty() && CONJUNCTION_START.indexOf(Character.toLowerCase(Character.toUpperCase(t.charAt(0)))) >= 0) {
+            t = TIDY_LEADING_CONJUNCTION.matcher(t).replaceAll("");
+        }
         return t.strip();
+    }
+
+    /** What {@code \\s} matches (no Unicode classes), the characters of {@link #TIDY_LEADING}'s class, line terminators. */
+    private static final String SPACE = " \t\n\u000B\f\r";
+    private static final String EDGE = SPACE + ",;:—–-";
+    private static final String LINE_END = "\n\r\u0085\u2028\u2029";
+    /** First letters of {@link #TIDY_LEADING_CONJUNCTION}'s words, folded as {@code (?iu)} folds. */
+    private static final String CONJUNCTION_START = "таинзп";
+
+    /** Whether {@link #TIDY_SPACES} would change the text: a space other than ' ', or two in a row. */
+    private static boolean oddSpaces(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != ' ' && SPACE.indexOf(c) >= 0 || c == ' ' && i + 1 < s.length() && SPACE.indexOf(s.charAt(i + 1)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a space stands right before a mark {@link #TIDY_SPACE_BEFORE_MARK} removes it from. */
+    private static boolean spaceBeforeMark(String s) {
+        for (int i = 0; i + 1 < s.length(); i++) {
+            if (SPACE.indexOf(s.charAt(i)) >= 0 && (",.;:!?…".indexOf(s.charAt(i + 1)) >= 0 || SPACE.indexOf(s.charAt(i + 1)) >= 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int separators(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            n += ",;:".indexOf(s.charAt(i)) >= 0 ? 1 : 0;
+        }
+        return n;
     }
 
     private static final Pattern TIDY_SPACES = Pattern.compile("\\s+");
