@@ -42,6 +42,12 @@ final class Passive {
         if (vy < 0) {
             return Optional.empty();
         }
+        if (vy > sen.fromToken() && (vy + 1 >= sen.toToken() || !tokens.get(vy + 1).isWord())) {
+            Optional<Rewriter.Edit> inverted = inverted(text, tokens, sen, vy, morph);
+            if (inverted.isPresent()) {
+                return inverted;
+            }
+        }
         // the verb: the first word after «вы» that is a transitive past plural, with at most GAP words between
         int verb = -1;
         Reading vr = null;
@@ -116,6 +122,59 @@ final class Passive {
         }
         boolean first = start == tokens.get(sen.fromToken()).start();
         return Optional.of(new Rewriter.Edit(start, end, first ? Rewriter.capitalise(r) : r));
+    }
+
+    /**
+     * The object-first order with «вы» last in its clause: «накладную № 17 подписали вы» → «накладная № 17 была подписана»,
+     * «акт приёмки подписали вы, без замечаний» → «акт приёмки был подписан, без замечаний». The object is an accusative noun
+     * phrase (a genitive tail and a «№ 17» allowed) that opens the clause right before the verb.
+     */
+    private static Optional<Rewriter.Edit> inverted(String text, List<Token> tokens, Segment sen, int vy, Morphology morph) {
+        int verb = vy - 1;
+        Reading vr = transitivePast(morph.analyze(tokens.get(verb).norm()));
+        if (vr == null) {
+            return Optional.empty();
+        }
+        // the object ends right before the verb: find where it starts (at most four tokens back) and read it forwards
+        for (int from = Math.max(sen.fromToken(), verb - 5); from < verb; from++) {
+            if (from > sen.fromToken() && tokens.get(from - 1).isWord()) {
+                continue; // the object opens its clause: a word before it is some other part of the sentence
+            }
+            int[] obj = objectAt(tokens, sen, from, morph);
+            if (obj == null || obj[1] != verb) {
+                continue;
+            }
+            String objText = text.substring(tokens.get(obj[0]).start(), tokens.get(obj[2] - 1).end());
+            GrammaticalNumber number = accusativeNumber(morph.analyze(tokens.get(obj[2] - 1).norm()));
+            Optional<String> nom = number == null ? Optional.empty() : morph.phrases().inflect(objText, Case.ACC, Case.NOM, number);
+            if (nom.isEmpty()) {
+                return Optional.empty();
+            }
+            Reading head = nominativeHead(morph, nom.get(), obj[2] - obj[0]);
+            if (head == null) {
+                return Optional.empty();
+            }
+            boolean plural = head.number() == GrammaticalNumber.PLUR;
+            if (!plural && head.gender() == null) {
+                return Optional.empty();
+            }
+            List<String> f = vr.fields();
+            List<String> pt = morph.synthesize(vr.lemma(), "PT_Short:Past:" + f.get(2) + ":" + f.get(3) + ":STR:" + (plural ? "PL" : head.gender().tag()));
+            if (pt.isEmpty()) {
+                return Optional.empty();
+            }
+            String was = plural ? "были" : switch (head.gender()) {
+                case MASC -> "был";
+                case FEM -> "была";
+                case NEUT -> "было";
+            };
+            String objWords = nom.get() + text.substring(tokens.get(obj[2] - 1).end(), tokens.get(obj[1] - 1).end());
+            int start = tokens.get(obj[0]).start();
+            String r = objWords + " " + was + " " + pt.get(0);
+            boolean first = start == tokens.get(sen.fromToken()).start();
+            return Optional.of(new Rewriter.Edit(start, tokens.get(vy).end(), first ? Rewriter.capitalise(r) : lower(r)));
+        }
+        return Optional.empty();
     }
 
     /** The reading of a transitive finite past plural verb («указали»), or null. */

@@ -257,7 +257,7 @@ final class SentenceRewriter {
                         // a replacement that ends with a sentence of its own («…не возим. Если хотите, подскажу…») fits only at the end
                         return Optional.empty();
                     }
-                    Rewriter.Edit e = rep.isEmpty() ? dropEdit(text, sen, h.start(), h.end()) : absorb(text, tokens, h, rep);
+                    Rewriter.Edit e = rep.isEmpty() ? dropEdit(text, tokens, sen, h.start(), h.end()) : absorb(text, tokens, h, rep);
                     if (!rep.isEmpty() && h.rule().category() == Category.JARGON && job.lang() == Lang.RU) {
                         agreements.addAll(agreeAround(text, tokens, h, e));
                     }
@@ -418,6 +418,25 @@ final class SentenceRewriter {
      * Leaving a word out takes its separators with it: «Ты, бля, не мороси» → «Ты не мороси», «…служил, гандон.» →
      * «…служил.», «Сука, опять…» → «Опять…»; a word between words goes alone (the spaces are tidied later).
      */
+    /**
+     * {@link #dropEdit(String, Segment, int, int)}, except that a piece between two commas right after the client's
+     * name or a greeting leaves the address its comma: «Anna, as I said, the gym is closed» → «Anna, the gym is closed».
+     */
+    static Rewriter.Edit dropEdit(String text, List<Token> tokens, Segment sen, int start, int end) {
+        Rewriter.Edit e = dropEdit(text, sen, start, end);
+        if (e.end() <= end || e.start() >= start || text.charAt(e.start()) != ',') {
+            return e; // not the «…, piece, …» case
+        }
+        int comma = sen.fromToken();
+        while (comma < sen.toToken() && tokens.get(comma).start() < e.start()) {
+            comma++;
+        }
+        if (comma > sen.fromToken() && isVocative(tokens, new Segment(sen.fromToken(), comma, sen.start(), e.start()))) {
+            return new Rewriter.Edit(e.start() + 1, e.end(), "");
+        }
+        return e;
+    }
+
     static Rewriter.Edit dropEdit(String text, Segment sen, int start, int end) {
         int b = start;
         while (b > sen.start() && text.charAt(b - 1) == ' ') {

@@ -33,6 +33,24 @@ class ToneRewriteTest {
         assertEquals("Акт подписали.", drop("Акт подписали, гады.", "гады"));
     }
 
+    private static String dropAfterAddress(String text, String piece) {
+        int at = text.indexOf(piece);
+        var tokens = TextAnalyzer.analyze(text);
+        var seg = Segments.sentences(text, tokens).get(0);
+        Rewriter.Edit e = SentenceRewriter.dropEdit(text, tokens, seg, at, at + piece.length());
+        return SentenceRewriter.tidy(Rewriter.apply(text, java.util.List.of(e)));
+    }
+
+    @Test
+    void aPieceLeftOutAfterTheClientsNameLeavesTheAddressItsComma() {
+        assertEquals("Hi Anna, the gym is closed on Monday.", dropAfterAddress("Hi Anna, as I said, the gym is closed on Monday.", "as I said"));
+        assertEquals("Ольга, счёт пришёл вчера.", dropAfterAddress("Ольга, блин, счёт пришёл вчера.", "блин"));
+        assertEquals("The invoice is paid.", dropAfterAddress("The invoice, as I said, is paid.", "as I said"));
+        assertEquals("Счёт пришёл вчера.", dropAfterAddress("Счёт, сука, пришёл вчера.", "сука"));
+        var o = engine.check("Hi Tom, as I said, the office is closed on Monday.");
+        assertEquals("Hi Tom, the office is closed on Monday.", o.suggestions().get(0));
+    }
+
     @Test
     void onlyAWordThatStandsApartOrQualifiesTheNextIsDroppedAlone() {
         var t = TextAnalyzer.analyze("Не пишите мне эту хрень вечером.");
