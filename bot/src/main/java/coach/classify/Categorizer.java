@@ -238,11 +238,12 @@ public final class Categorizer {
      * re-create the generators by class name and lose their settings).
      */
     public double[] probabilities(Doc doc) {
-        List<String> context = new ArrayList<>(32);
-        for (TextFeatureGenerator g : generators) {
-            g.features(doc, context);
-        }
-        return model.eval(context.toArray(new String[0]));
+        return probabilities(features(doc));
+    }
+
+    /** The model's probabilities for features {@link #features} gave (a caller that needs both computes them once). */
+    public double[] probabilities(List<String> features) {
+        return model.eval(features.toArray(new String[0]));
     }
 
     /** Whether the model learnt anything about this feature (it occurred in training above the cutoff). */

@@ -1,7 +1,6 @@
 package coach.core;
 
 import coach.text.Lang;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,20 +17,36 @@ import java.util.ResourceBundle;
 public final class Texts {
     /** Feature bundles, in lookup order. A missing bundle is skipped. */
     static final List<String> FEATURES = List.of("core", "app", "search", "phrasing", "drill", "telegram", "tips", "materials", "store", "progress");
-    private static final Map<Lang, List<ResourceBundle>> BUNDLES = new EnumMap<>(Lang.class);
+    /**
+     * Each feature's bundle per language, read on first use in lookup order (a one-off command reads the few it needs,
+     * not all twenty); {@link #NONE} where a feature has no texts in that language.
+     */
+    private static final Map<Lang, java.util.concurrent.atomic.AtomicReferenceArray<ResourceBundle>> BUNDLES = new EnumMap<>(Lang.class);
+    private static final ResourceBundle NONE = new java.util.ListResourceBundle() {
+        @Override
+        protected Object[][] getContents() {
+            return new Object[0][];
+        }
+    };
 
     static {
         for (Lang l : Lang.values()) {
-            List<ResourceBundle> list = new ArrayList<>();
-            for (String f : FEATURES) {
-                try {
-                    list.add(ResourceBundle.getBundle("i18n." + f, Locale.forLanguageTag(l.code()), control()));
-                } catch (MissingResourceException e) {
-                    // this feature has no texts in this language
-                }
-            }
-            BUNDLES.put(l, list);
+            BUNDLES.put(l, new java.util.concurrent.atomic.AtomicReferenceArray<>(FEATURES.size()));
         }
+    }
+
+    private static ResourceBundle bundle(Lang l, int feature) {
+        java.util.concurrent.atomic.AtomicReferenceArray<ResourceBundle> loaded = BUNDLES.get(l);
+        ResourceBundle b = loaded.get(feature);
+        if (b == null) {
+            try {
+                b = ResourceBundle.getBundle("i18n." + FEATURES.get(feature), Locale.forLanguageTag(l.code()), control());
+            } catch (MissingResourceException e) {
+                b = NONE; // this feature has no texts in this language
+            }
+            loaded.compareAndSet(feature, null, b);
+        }
+        return b;
     }
 
     private static ResourceBundle.Control control() {
@@ -42,8 +57,9 @@ public final class Texts {
     }
 
     private static String lookup(Lang lang, String key) {
-        for (ResourceBundle b : BUNDLES.get(lang)) {
-            if (b.containsKey(key)) {
+        for (int f = 0; f < FEATURES.size(); f++) {
+            ResourceBundle b = bundle(lang, f);
+            if (b != NONE && b.containsKey(key)) {
                 return b.getString(key);
             }
         }

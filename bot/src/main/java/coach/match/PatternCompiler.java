@@ -13,6 +13,12 @@ import java.util.List;
 final class PatternCompiler {
     /** Stems of pattern words: rule sets repeat the same words thousands of times, and stemming them once keeps start-up short. */
     private static final java.util.concurrent.ConcurrentHashMap<String, String> STEMS = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Compiled elements by their source word («~менеджер|=босс?»): elements are immutable and the rule files repeat the
+     * same words thousands of times, so each distinct one is split, normalised, stemmed and numbered once (most of
+     * a cold start's compiling). Only elements that compiled are kept; a malformed one throws every time.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, TokenPattern.Element> ELEMENTS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.regex.Pattern INNER_COMPOUND = java.util.regex.Pattern.compile(".*\\p{L}['’-]\\p{L}.*");
     private static final java.util.regex.Pattern CAPTURE_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -118,6 +124,16 @@ final class PatternCompiler {
     }
 
     private static TokenPattern.Element element(String raw, String source) {
+        TokenPattern.Element known = ELEMENTS.get(raw);
+        if (known != null) {
+            return known;
+        }
+        TokenPattern.Element e = compileElement(raw, source);
+        ELEMENTS.putIfAbsent(raw, e);
+        return e;
+    }
+
+    private static TokenPattern.Element compileElement(String raw, String source) {
         if (PatternExpander.GAP.matcher(raw).matches()) {
             return new TokenPattern.Element(TokenPattern.Kind.GAP, List.of(), false, false, Integer.parseInt(raw.substring(2)));
         }
@@ -168,7 +184,20 @@ final class PatternCompiler {
         return new TokenPattern.Element(TokenPattern.Kind.ALTS, List.copyOf(alts), optional, negated, 0);
     }
 
+    /** Compiled alternatives by their source («~менеджер», «=босс»), as {@link #ELEMENTS}: the same words recur across elements. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, TokenPattern.Alt> ALTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static TokenPattern.Alt alt(String a) {
+        TokenPattern.Alt known = ALTS.get(a);
+        if (known != null) {
+            return known;
+        }
+        TokenPattern.Alt alt = compileAlt(a);
+        ALTS.putIfAbsent(a, alt);
+        return alt;
+    }
+
+    private static TokenPattern.Alt compileAlt(String a) {
         if ((a.indexOf('\'') > 0 || a.indexOf('’') > 0 || a.indexOf('-') > 0) && INNER_COMPOUND.matcher(a).matches()) {
             throw new IllegalArgumentException("'" + a + "': a compound word among alternatives or negated is written as a"
                     + " group, e.g. {that's|this is}, or as its tokens with spaces ('что - то')");

@@ -11,7 +11,6 @@ import java.util.List;
 final class PatternExpander {
     static final java.util.regex.Pattern COMPOUND = java.util.regex.Pattern.compile("=?(?:\\p{L}+(?:['’-]\\p{L}+)+|['’]\\p{L}+)\\??");
     static final java.util.regex.Pattern GAP = java.util.regex.Pattern.compile("\\.\\.[0-9]{1,2}");
-    private static final java.util.regex.Pattern GROUP = java.util.regex.Pattern.compile("\\{([^{}]*)\\}(\\??)");
     /** At most this many patterns come out of one source with {@code {a b|c}} groups. */
     static final int MAX_EXPANSION = 64;
 
@@ -34,8 +33,8 @@ final class PatternExpander {
             List<String> next = new ArrayList<>();
             boolean any = false;
             for (String s : out) {
-                java.util.regex.Matcher m = GROUP.matcher(s);
-                if (!m.find()) {
+                Group m = Group.find(s);
+                if (m == null) {
                     next.add(s);
                     continue;
                 }
@@ -79,6 +78,35 @@ final class PatternExpander {
             clean.add(dropNothing(words(s)));
         }
         return clean;
+    }
+
+    /**
+     * The leftmost innermost group of a source, as the expression {@code \{([^{}]*)\}(\??)} finds it, found by
+     * scanning (start-up expands thousands of sources, each once per group).
+     */
+    private record Group(String s, int start, int close, int end) {
+        static Group find(String s) {
+            int open = -1;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '{') {
+                    open = i;
+                } else if (c == '}' && open >= 0) {
+                    int end = i + 1 < s.length() && s.charAt(i + 1) == '?' ? i + 2 : i + 1;
+                    return new Group(s, open, i, end);
+                }
+            }
+            return null;
+        }
+
+        String group() {
+            return s.substring(start, end);
+        }
+
+        /** 1: the alternatives between the braces; 2: "?" or "". */
+        String group(int g) {
+            return g == 1 ? s.substring(start + 1, close) : s.substring(close + 1, end);
+        }
     }
 
     /** The whitespace-separated words of a pattern source (no regular expression: rule sets compile thousands of patterns at start-up). */

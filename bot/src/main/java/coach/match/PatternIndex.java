@@ -41,8 +41,8 @@ public final class PatternIndex<T> {
     private boolean lemmaAnchor;
     private volatile Tables tables;
 
-    /** For each key, the patterns anchored on it; the patterns tested always. */
-    private record Tables(int keys, int[][] anchored, int[] always, boolean lemmas) {
+    /** For each key, the patterns anchored on it; the patterns tested always; per pattern its value and its required keys. */
+    private record Tables(int keys, int[][] anchored, int[] always, boolean lemmas, int[] valueOf, int[][][] required) {
     }
 
     /** Files {@code pattern} for {@code value}; a value may have many patterns. */
@@ -129,7 +129,11 @@ public final class PatternIndex<T> {
                         }
                     }
                 }
-                tables = new Tables(keys, anchored, always, lemmaAnchor);
+                int[] values = new int[valueOf.size()];
+                for (int id = 0; id < values.length; id++) {
+                    values[id] = valueOf.get(id);
+                }
+                tables = new Tables(keys, anchored, always, lemmaAnchor, values, required.toArray(new int[0][][]));
             }
             return tables;
         }
@@ -202,13 +206,17 @@ public final class PatternIndex<T> {
             seen.set(id);
         }
         BitSet valueSeen = new BitSet(distinct.size());
+        int[] valueOf = tb.valueOf();
+        int[][][] required = tb.required();
+        int n = 0;
         for (int id = seen.nextSetBit(0); id >= 0; id = seen.nextSetBit(id + 1)) {
-            int v = valueOf.get(id);
-            if (!valueSeen.get(v) && allRequiredPresent(required.get(id), present)) {
+            int v = valueOf[id];
+            if (!valueSeen.get(v) && allRequiredPresent(required[id], present)) {
                 valueSeen.set(v);
+                n++;
             }
         }
-        List<T> out = new ArrayList<>(valueSeen.cardinality());
+        List<T> out = new ArrayList<>(n);
         for (int v = valueSeen.nextSetBit(0); v >= 0; v = valueSeen.nextSetBit(v + 1)) {
             out.add(distinct.get(v));
         }

@@ -19,8 +19,29 @@ final class JargonInflector {
     private JargonInflector() {
     }
 
+    /**
+     * Answers by written form, term and plain word: a message's jargon hit is asked for its replacement and its reason
+     * several times per check, each a dictionary analysis and synthesis (pure functions of the three strings).
+     */
+    private static final coach.text.morph.BoundedCache<Optional<String>> INFLECTED = new coach.text.morph.BoundedCache<>(4096);
+    private static final coach.text.morph.BoundedCache<Boolean> AMBIGUOUS = new coach.text.morph.BoundedCache<>(4096);
+
+    private static String key(String written, String termLemma, String plain) {
+        return written + '\u0001' + termLemma + '\u0001' + plain;
+    }
+
     /** The plain replacement for one written form of the term, or empty. */
     static Optional<String> inflect(String written, String termLemma, String plain) {
+        String k = key(written, termLemma, plain);
+        Optional<String> known = INFLECTED.get(k);
+        if (known == null) {
+            known = inflectNow(written, termLemma, plain);
+            INFLECTED.put(k, known);
+        }
+        return known;
+    }
+
+    private static Optional<String> inflectNow(String written, String termLemma, String plain) {
         // one written word, hyphenated ones too («шорт-листа»: the lexicon reads it); not a phrase
         if (written.indexOf(' ') >= 0 || plain.isBlank()) {
             return Optional.empty();
@@ -90,6 +111,16 @@ final class JargonInflector {
 
     /** Whether the written term is a noun form whose readings ask for different forms of the plain word. */
     static boolean ambiguous(String written, String termLemma, String plain) {
+        String k = key(written, termLemma, plain);
+        Boolean known = AMBIGUOUS.get(k);
+        if (known == null) {
+            known = ambiguousNow(written, termLemma, plain);
+            AMBIGUOUS.put(k, known);
+        }
+        return known;
+    }
+
+    private static boolean ambiguousNow(String written, String termLemma, String plain) {
         if (written.indexOf(' ') >= 0 || plain.isBlank()) {
             return false;
         }

@@ -34,9 +34,8 @@ public final class PhrasingEngine {
     /** Sentences longer than this many tokens get no rewrite (work per sentence stays bounded, time linear in the text). */
     static final int MAX_REWRITE_TOKENS = 300;
 
-    private final Map<Lang, List<Rule>> rules;
-    private final Map<Lang, PatternIndex<Rule>> index;
-    private final Map<Rule, Integer> rank = new java.util.IdentityHashMap<>();
+    /** Each language's rules with their index; a language may be read on first use ({@link #load(ContentSource, CompletableFuture)}). */
+    private final Map<Lang, LangRules> rules;
     /** {@code {name:case}} slots: the morphology's noun-phrase inflection («своему менеджеру» → «вашим менеджером»). */
     private final Templates.Inflector inflector = (phrase, code) -> {
         if (code.equals("inf")) {
@@ -98,25 +97,76 @@ public final class PhrasingEngine {
     private final java.util.function.BiPredicate<Lang, String> noFact;
 
     private PhrasingEngine(Map<Lang, List<Rule>> rules, ToneFindings tone) {
-        this(rules, tone, tone == null ? (l, w) -> false
-                : (l, w) -> tone.checker().noFactWord(l, w) || !tone.checker().profanity().find(w).isEmpty());
+        this(rules, tone, defaultNoFact(tone));
+    }
+
+    private static java.util.function.BiPredicate<Lang, String> defaultNoFact(ToneFindings tone) {
+        return tone == null ? (l, w) -> false
+                : (l, w) -> tone.checker().noFactWord(l, w) || !tone.checker().profanity().find(w).isEmpty();
     }
 
     private PhrasingEngine(Map<Lang, List<Rule>> rules, ToneFindings tone, java.util.function.BiPredicate<Lang, String> noFact) {
-        this.rules = rules;
         this.tone = tone;
         this.noFact = noFact;
-        this.index = new EnumMap<>(Lang.class);
+        this.rules = new EnumMap<>(Lang.class);
         for (Map.Entry<Lang, List<Rule>> e : rules.entrySet()) {
-            PatternIndex<Rule> idx = new PatternIndex<>();
-            for (Rule r : e.getValue()) {
-                rank.put(r, rank.size());
-                for (TokenPattern p : r.patterns()) {
-                    idx.add(p, r);
-                }
-            }
-            index.put(e.getKey(), idx);
+            List<Rule> rs = e.getValue();
+            LangRules lr = new LangRules(e.getKey(), () -> rs);
+            lr.get();
+            this.rules.put(e.getKey(), lr);
         }
+    }
+
+    private PhrasingEngine(Map<Lang, LangRules> rules, ToneFindings tone, boolean lazy) {
+        this.tone = tone;
+        this.rules = rules;
+        this.noFact = defaultNoFact(tone);
+    }
+
+    /**
+     * One language's rules in file order, their index and their ranks (file order, every Russian rule before every
+     * English one as when both are read at once), built on first use and then shared by every thread.
+     */
+    private static final class LangRules {
+        private final Lang lang;
+        private java.util.function.Supplier<List<Rule>> source;
+        private volatile Built built;
+
+        private record Built(List<Rule> rules, PatternIndex<Rule> index, Map<Rule, Integer> rank) {
+        }
+
+        LangRules(Lang lang, java.util.function.Supplier<List<Rule>> source) {
+            this.lang = lang;
+            this.source = source;
+        }
+
+        Built get() {
+            Built b = built;
+            if (b != null) {
+                return b;
+            }
+            synchronized (this) {
+                if (built == null) {
+                    List<Rule> rs = source.get();
+                    PatternIndex<Rule> idx = new PatternIndex<>();
+                    Map<Rule, Integer> rank = new java.util.IdentityHashMap<>();
+                    int base = lang.ordinal() << 20;
+                    for (Rule r : rs) {
+                        rank.put(r, base + rank.size());
+                        for (TokenPattern p : r.patterns()) {
+                            idx.add(p, r);
+                        }
+                    }
+                    built = new Built(rs, idx, rank);
+                    source = null;
+                }
+                return built;
+            }
+        }
+    }
+
+    private int rank(Rule r) {
+        return rules.get(r.lang()).get().rank().get(r);
     }
 
     /** Loads and validates the rule files; malformed content throws {@link coach.kb.ContentException} with file and line. */
@@ -150,9 +200,17 @@ public final class PhrasingEngine {
         }, "tone-load");
         t.setDaemon(true);
         t.start();
-        Map<Lang, List<Rule>> parsed = RuleLoader.parse(source);
+        // Russian now; English on its first use (a Russian draft without Latin words never needs it: a fifth of the rules)
+        Map<Lang, List<Rule>> parsed = RuleLoader.parse(source, Lang.RU);
         KnowledgeBase guide = join(kb);
-        return new PhrasingEngine(RuleLoader.bind(parsed, guide), new ToneFindings(join(tone), guide));
+        Map<Lang, LangRules> rules = new EnumMap<>(Lang.class);
+        for (Lang lang : Lang.values()) {
+            rules.put(lang, new LangRules(lang, lang == Lang.RU
+                    ? () -> RuleLoader.bind(parsed, guide).get(Lang.RU)
+                    : () -> RuleLoader.bind(RuleLoader.parse(source, lang), guide).get(lang)));
+        }
+        rules.get(Lang.RU).get();
+        return new PhrasingEngine(rules, new ToneFindings(join(tone), guide), true);
     }
 
     private static <T> T join(CompletableFuture<T> f) {
@@ -228,8 +286,9 @@ public final class PhrasingEngine {
         Lang lang = Lang.detect(t);
         List<Token> tokens = TextAnalyzer.analyze(t);
         List<Hit> hits = scan(t, tokens, lang);
+        coach.tone.ToneChecker.Scores scores = tone == null || !refine ? null : new coach.tone.ToneChecker.Scores();
         if (tone != null) {
-            List<Hit> more = tone.hits(t, tokens, lang, hits);
+            List<Hit> more = tone.hits(t, tokens, lang, hits, scores);
             if (!more.isEmpty()) {
                 hits = new ArrayList<>(hits);
                 hits.addAll(more);
@@ -281,7 +340,7 @@ public final class PhrasingEngine {
             // a version that leaves a risky sentence as it was is not one to send: it is shown apart, as a head start
             return new CheckResult(t, lang, List.copyOf(findings), List.of(), suggestions);
         }
-        List<String> doubtful = refine && !suggestions.isEmpty() ? doubtful(t, tokens, sentences, bySentence) : List.of();
+        List<String> doubtful = refine && !suggestions.isEmpty() ? doubtful(t, tokens, sentences, bySentence, scores) : List.of();
         if (!doubtful.isEmpty()) {
             // the rest of the message may still sound risky: a version that leaves it as it was is no version to send
             return new CheckResult(t, lang, List.copyOf(findings), List.of(), suggestions, doubtful);
@@ -293,7 +352,8 @@ public final class PhrasingEngine {
      * The sentences no finding covers (the suggestions keep them as they were) that the tone model still suspects at its
      * lower level: «Насчёт недостачи: ваши же кладовщики не пересчитали» beside a rewritten «вопрос к ним».
      */
-    private List<String> doubtful(String t, List<Token> tokens, List<Segments.Segment> sentences, Map<Integer, List<Hit>> rewritten) {
+    private List<String> doubtful(String t, List<Token> tokens, List<Segments.Segment> sentences, Map<Integer, List<Hit>> rewritten,
+            coach.tone.ToneChecker.Scores scores) {
         if (tone == null) {
             return List.of();
         }
@@ -305,9 +365,10 @@ public final class PhrasingEngine {
             }
             String text = t.substring(s.start(), s.end());
             // sarcasm runs over neighbouring sentences («Вы серьёзно …? Ну, сейчас мы всё угадаем, конечно.»): beside a
-            // sarcastic one, a sentence is suspect at the lower level even with no evidence of its own
+            // sarcastic one, a sentence is suspect at the lower level even with no evidence of its own; the check above
+            // scored most of these sentences already (same text, same tokens): their scores are reused
             boolean strict = sarcastic(rewritten.get(i - 1)) || sarcastic(rewritten.get(i + 1));
-            if (!greeting(tokens, s) && tone.checker().suspect(text, tokens.subList(s.fromToken(), s.toToken()), strict)) {
+            if (!greeting(tokens, s) && tone.checker().suspect(text, tokens.subList(s.fromToken(), s.toToken()), strict, scores)) {
                 out.add(text);
             }
         }
@@ -367,6 +428,7 @@ public final class PhrasingEngine {
             saying += saysNext[i] ? 1 : 0;
         }
         Set<String> out = new LinkedHashSet<>();
+        Asked asked = new Asked();
         for (int k = 0; k < n && out.size() < MAX_SUGGESTIONS; k++) {
             StringBuilder b = new StringBuilder(text.length() + 64);
             int at = 0;
@@ -380,12 +442,12 @@ public final class PhrasingEngine {
                 b.append(text, at, s.start());
                 boolean restSays = added || saying - (saysNext[e.getKey()] ? 1 : 0) > 0;
                 String original = text.substring(s.start(), s.end());
-                String v = unstacked(vs, Math.min(k, vs.size() - 1), b.toString(), text.substring(s.end()), original, restSays, clean);
+                String v = unstacked(vs, Math.min(k, vs.size() - 1), b.toString(), text.substring(s.end()), original, restSays, clean, asked);
                 if (v == null) {
                     b = null; // no version of this sentence fits beside the rest: no k-th suggestion
                     break;
                 }
-                added |= !v.isEmpty() && SentenceRewriter.promisesNextStep(v) && !SentenceRewriter.promisesNextStep(original);
+                added |= !v.isEmpty() && asked.promisesNextStep(v) && !asked.promisesNextStep(original);
                 at = s.end();
                 if (v.isEmpty()) {
                     // leave the sentence out with the space after it (or before it, at the end of a line)
@@ -423,12 +485,39 @@ public final class PhrasingEngine {
             "(?iuU)(?<!\\bне\\s)\\b(предлож\\w*|предлага\\w*|готов[аы]?|подскаж\\w*|поищ\\w*|помож\\w*|помогу|можно|можем|сможем|могу|смогу|"
                     + "other options?|happy to|glad to|we can|I can|could)\\b");
 
+    /** The literal starts of {@link #OFFER}'s words, lower case: a text with none of them cannot match it. */
+    private static final String[] OFFER_STARTS = {"предл", "готов", "подскаж", "поищ", "помо", "мож", "смож", "мог", "смог",
+            "other option", "happy to", "glad to", "we can", "i can", "could"};
+
+    /**
+     * Whether a text has one of {@link #OFFER_STARTS}, compared letter by letter as {@code (?iu)} compares them (each
+     * character folded by upper- then lower-casing): the search for the expression itself costs far more.
+     */
+    static boolean mayOffer(String s) {
+        char[] f = new char[s.length()];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = Character.toLowerCase(Character.toUpperCase(s.charAt(i)));
+        }
+        String folded = new String(f);
+        for (String w : OFFER_STARTS) {
+            if (folded.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Where to turn, as a rewrite says it («лучше обратиться к…», «можно связаться с ним напрямую»): a direction, not an
      * offer of ours, and one a message needs once.
      */
     private static final java.util.regex.Pattern REDIRECT = java.util.regex.Pattern.compile(
             "(?iuU)\\b(?:лучше|можно|стоит)\\s+(?:обратиться|связаться|направить|решить|уточнить)\\b");
+
+    /** Whether the version brings what the original sentence did not have while the rest has it already. */
+    private static boolean adds(java.util.regex.Pattern p, String version, String original, String rest) {
+        return p.matcher(version).find() && !p.matcher(original).find() && p.matcher(rest).find();
+    }
 
     /** Whether a text offers something of ours («подскажу», «готовы предложить»), a direction elsewhere aside. */
     private static boolean offers(String s) {
@@ -442,22 +531,22 @@ public final class PhrasingEngine {
      * does not. Falls back to the k-th.
      */
     private static String unstacked(List<String> vs, int k, String before, String after, String original, boolean restSays,
-            java.util.function.BiPredicate<String, List<Token>> clean) {
+            java.util.function.BiPredicate<String, List<Token>> clean, Asked asked) {
         String rest = before + " " + after;
         // an offer closes the message: before other sentences it breaks the thread («…, подскажу варианты. Даже маленьких.»)
         for (int i = -1; i < vs.size(); i++) {
             String v = vs.get(i < 0 ? k : i);
-            if (!adds(SOFTENER, v, original, rest) && !adds(REDIRECT, v, original, before) && !(restSays && addsNextStep(v, original))
-                    && !(offers(v) && !offers(original) && (offers(rest) || hasLetters(after)))) {
+            if (!asked.addsRegret(v, original, rest) && !adds(REDIRECT, v, original, before) && !(restSays && asked.addsNextStep(v, original))
+                    && !(asked.offers(v) && !asked.offers(original) && (asked.offers(rest) || hasLetters(after)))) {
                 return v;
             }
         }
         String v = vs.get(k);
-        if (restSays && addsNextStep(v, original)) {
+        if (restSays && asked.addsNextStep(v, original)) {
             // one next step per message: «Я уточню срок и сообщу вам» beside «мы спросим сами и вернёмся к вам» says it twice
             return null;
         }
-        if (adds(SOFTENER, v, original, rest)) {
+        if (asked.addsRegret(v, original, rest)) {
             // one regret per message: the second one is left out, and the sentence must still read clean without it
             String cut = withoutRegret(v, original);
             return cut.equals(v) || !clean.test(cut, TextAnalyzer.analyze(cut)) ? null : cut;
@@ -506,9 +595,36 @@ public final class PhrasingEngine {
         return scan(s, ts, Lang.detect(s)).isEmpty() && (tone == null || !tone.flagsWords(s, ts));
     }
 
-    /** Whether the version promises a next step of ours the original sentence did not. */
-    private static boolean addsNextStep(String version, String original) {
-        return !version.isEmpty() && SentenceRewriter.promisesNextStep(version) && !SentenceRewriter.promisesNextStep(original);
+    /**
+     * What the stock-piece tests say of each text, asked once per assembly: every suggestion asks them again of the same
+     * sentences, versions and surroundings (each a regular expression or a tokenization).
+     */
+    private static final class Asked {
+        private final Map<String, Boolean> next = new java.util.HashMap<>();
+        private final Map<String, Boolean> offer = new java.util.HashMap<>();
+        private final Map<String, Boolean> regret = new java.util.HashMap<>();
+
+        boolean promisesNextStep(String s) {
+            return next.computeIfAbsent(s, SentenceRewriter::promisesNextStep);
+        }
+
+        boolean offers(String s) {
+            return offer.computeIfAbsent(s, x -> mayOffer(x) && PhrasingEngine.offers(x));
+        }
+
+        /** Whether the version brings a regret the original sentence did not have while the rest has one. */
+        boolean addsRegret(String version, String original, String rest) {
+            return regrets(version) && !regrets(original) && regrets(rest);
+        }
+
+        private boolean regrets(String s) {
+            return regret.computeIfAbsent(s, x -> SOFTENER.matcher(x).find());
+        }
+
+        /** Whether the version promises a next step of ours the original sentence did not. */
+        boolean addsNextStep(String version, String original) {
+            return !version.isEmpty() && promisesNextStep(version) && !promisesNextStep(original);
+        }
     }
 
     private static boolean hasLetters(String s) {
@@ -518,11 +634,6 @@ public final class PhrasingEngine {
             }
         }
         return false;
-    }
-
-    /** Whether the version brings a piece of this kind the original sentence did not have while the rest has one. */
-    private static boolean adds(java.util.regex.Pattern p, String version, String original, String rest) {
-        return p.matcher(version).find() && !p.matcher(original).find() && p.matcher(rest).find();
     }
 
     /** Whether a message says something beyond a greeting or a name: some sentence of two words or more. */
@@ -543,12 +654,12 @@ public final class PhrasingEngine {
 
     /** Every rule, per language, in file order. */
     List<Rule> rules(Lang lang) {
-        return rules.get(lang);
+        return rules.get(lang).get().rules();
     }
 
     List<Rule> allRules() {
         List<Rule> all = new ArrayList<>();
-        rules.values().forEach(all::addAll);
+        rules.values().forEach(r -> all.addAll(r.get().rules()));
         return all;
     }
 
@@ -557,12 +668,12 @@ public final class PhrasingEngine {
         if (tokens.isEmpty()) {
             return List.of();
         }
-        List<Rule> candidates = index.get(lang).candidates(tokens);
+        List<Rule> candidates = rules.get(lang).get().index().candidates(tokens);
         Lang other = lang == Lang.RU ? Lang.EN : Lang.RU;
         if (hasScriptOf(tokens, other)) {
             // a mixed message: the other language's rules see its words too (they cannot match the first one's)
             candidates = new ArrayList<>(candidates);
-            candidates.addAll(index.get(other).candidates(tokens));
+            candidates.addAll(rules.get(other).get().index().candidates(tokens));
         }
         if (candidates.isEmpty()) {
             return List.of();
@@ -582,7 +693,7 @@ public final class PhrasingEngine {
                     }
                     int[] so = sentenceOf;
                     int sentence = so[m.fromToken()];
-                    long key = ((long) rank.get(r) << 32) | sentence;
+                    long key = ((long) rank(r) << 32) | sentence;
                     if (unlessMemo.computeIfAbsent(key, k -> sentenceHas(tokens, so, sentence, r.unless()))) {
                         continue;
                     }
@@ -594,7 +705,7 @@ public final class PhrasingEngine {
             return all;
         }
         all.sort(Comparator.<Hit>comparingInt(h -> h.start).thenComparingInt(h -> -(h.end - h.start))
-                .thenComparingInt(h -> h.rule.lang() == lang ? 0 : 1).thenComparingInt(h -> rank.get(h.rule)));
+                .thenComparingInt(h -> h.rule.lang() == lang ? 0 : 1).thenComparingInt(h -> rank(h.rule)));
         List<Hit> out = new ArrayList<>();
         List<Hit> reaching = null;
         for (Hit h : all) {

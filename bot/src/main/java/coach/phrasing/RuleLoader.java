@@ -50,9 +50,14 @@ final class RuleLoader {
 
     /** Reads and compiles the rule files without the guide; {@link #bind} then resolves the principles. */
     static Map<Lang, List<Rule>> parse(ContentSource source) {
+        return parse(source, Lang.values());
+    }
+
+    /** The same for some languages only. */
+    static Map<Lang, List<Rule>> parse(ContentSource source, Lang... langs) {
         RuleLoader loader = new RuleLoader();
         Map<Lang, List<Rule>> out = new EnumMap<>(Lang.class);
-        for (Lang lang : Lang.values()) {
+        for (Lang lang : langs) {
             String file = DIR + "/" + lang.code() + ".yaml";
             if (!source.exists(file)) {
                 throw new ContentException(file, 0, "the rule file for language '" + lang.code() + "' is missing");

@@ -103,6 +103,9 @@ final class SentenceRewriter {
         for (PhrasingEngine.Hit h : job.hits()) {
             register |= h.rule().category() == Category.INFORMAL || Rule.POLITE.equals(h.rule().transform());
         }
+        // later variants often build a text an earlier one built and verify rejected: it is not checked again
+        Map<String, Boolean> checked = new HashMap<>();
+        Map<String, Optional<String>> refined = new HashMap<>();
         for (int v = 0; v < variants && out.size() < MAX_VERSIONS; v++) {
             Optional<String> s = build(job, v);
             if (shouting) {
@@ -126,11 +129,12 @@ final class SentenceRewriter {
             if (s.isEmpty() || s.get().equals(original) || out.contains(s.get())) {
                 continue;
             }
-            if (verify(job, original, s.get())) {
+            if (verified(job, original, s.get(), checked)) {
                 out.add(s.get());
             } else if (!s.get().isEmpty()) {
                 // the version shows another risk («ты сама просила» → «вы сами просили»: a reproach): fix that too, once
-                refine.apply(s.get()).filter(r -> !out.contains(r) && verify(job, original, r)).ifPresent(out::add);
+                refined.computeIfAbsent(s.get(), refine::apply)
+                        .filter(r -> !out.contains(r) && verified(job, original, r, checked)).ifPresent(out::add);
             }
         }
         return List.copyOf(out);
@@ -997,14 +1001,62 @@ final class SentenceRewriter {
 
     /** Trims separators and spaces left at the edges and doubled inside. */
     static String tidy(String s) {
-        String t = TIDY_SPACES.matcher(s).replaceAll(" ").strip();
-        t = TIDY_SPACE_BEFORE_MARK.matcher(t).replaceAll("$1");
-        t = TIDY_DOUBLED_SEPARATOR.matcher(t).replaceAll("$1");
+        // each expression runs only where it can change something (most versions need none of them)
+        String t = (oddSpaces(s) ? TIDY_SPACES.matcher(s).replaceAll(" ") : s).strip();
+        if (spaceBeforeMark(t)) {
+            t = TIDY_SPACE_BEFORE_MARK.matcher(t).replaceAll("$1");
+        }
+        if (separators(t) > 1) {
+            t = TIDY_DOUBLED_SEPARATOR.matcher(t).replaceAll("$1");
+        }
         t = TIDY_SEPARATOR_BEFORE_END.matcher(t).replaceAll("");
-        t = TIDY_LEADING.matcher(t).replaceAll("");
-        t = TIDY_TRAILING.matcher(t).replaceAll("");
-        t = TIDY_LEADING_CONJUNCTION.matcher(t).replaceAll("");
+        if (!t.isEmpty() && EDGE.indexOf(t.charAt(0)) >= 0) {
+            t = TIDY_LEADING.matcher(t).replaceAll("");
+        }
+        if (!t.isEmpty() && (EDGE.indexOf(t.charAt(t.length() - 1)) >= 0 || LINE_END.indexOf(t.charAt(t.length() - 1)) >= 0)) {
+            // «$» also matches before a last line terminator
+            t = TIDY_TRAILING.matcher(t).replaceAll("");
+        }
+        if (!t.isEmpty() && CONJUNCTION_START.indexOf(Character.toLowerCase(Character.toUpperCase(t.charAt(0)))) >= 0) {
+            t = TIDY_LEADING_CONJUNCTION.matcher(t).replaceAll("");
+        }
         return t.strip();
+    }
+
+    /** What {@code \\s} matches (no Unicode classes), the characters of {@link #TIDY_LEADING}'s class, line terminators. */
+    private static final String SPACE = " \t\n\u000B\f\r";
+    private static final String EDGE = SPACE + ",;:—–-";
+    private static final String LINE_END = "\n\r\u0085\u2028\u2029";
+    /** First letters of {@link #TIDY_LEADING_CONJUNCTION}'s words, folded as {@code (?iu)} folds. */
+    private static final String CONJUNCTION_START = "таинзп";
+
+    /** Whether {@link #TIDY_SPACES} would change the text: a space other than ' ', or two in a row. */
+    private static boolean oddSpaces(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != ' ' && SPACE.indexOf(c) >= 0 || c == ' ' && i + 1 < s.length() && SPACE.indexOf(s.charAt(i + 1)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a space stands right before a mark {@link #TIDY_SPACE_BEFORE_MARK} removes it from. */
+    private static boolean spaceBeforeMark(String s) {
+        for (int i = 0; i + 1 < s.length(); i++) {
+            if (SPACE.indexOf(s.charAt(i)) >= 0 && (",.;:!?…".indexOf(s.charAt(i + 1)) >= 0 || SPACE.indexOf(s.charAt(i + 1)) >= 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int separators(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            n += ",;:".indexOf(s.charAt(i)) >= 0 ? 1 : 0;
+        }
+        return n;
     }
 
     private static final Pattern TIDY_SPACES = Pattern.compile("\\s+");
@@ -1059,6 +1111,16 @@ final class SentenceRewriter {
     SentenceRewriter noFactWords(java.util.function.BiPredicate<Lang, String> words) {
         this.noFactWord = words;
         return this;
+    }
+
+    /** {@link #verify}, once per text of one job. */
+    private boolean verified(Job job, String original, String version, Map<String, Boolean> checked) {
+        Boolean known = checked.get(version);
+        if (known == null) {
+            known = verify(job, original, version);
+            checked.put(version, known);
+        }
+        return known;
     }
 
     /** Every check a version must pass before anyone sees it. */

@@ -76,10 +76,15 @@ final class ToneFindings {
 
     /** Hits for what the tone checker finds outside the rules' hits, in text order. */
     List<PhrasingEngine.Hit> hits(String text, List<Token> tokens, Lang lang, List<PhrasingEngine.Hit> ruleHits) {
+        return hits(text, tokens, lang, ruleHits, null);
+    }
+
+    /** The same, keeping the model's reading of each sentence in {@code keep} (the message gate asks about them again). */
+    List<PhrasingEngine.Hit> hits(String text, List<Token> tokens, Lang lang, List<PhrasingEngine.Hit> ruleHits, ToneChecker.Scores keep) {
         if (tokens.isEmpty()) {
             return List.of();
         }
-        List<ToneChecker.Flag> flags = tone.check(text, tokens);
+        List<ToneChecker.Flag> flags = tone.check(text, tokens, keep);
         List<PhrasingEngine.Hit> out = new ArrayList<>();
         Set<PhrasingEngine.Hit> neutral = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         // the word list first (precise spans), then shouting sentences no rule covers, then the model's sentences

@@ -37,15 +37,24 @@ public final class Cues {
         }
     }
 
-    private record Cue(String cls, Element[] elements) {
+    /** @param feature {@code cue=<class>}, what a hit adds */
+    private record Cue(String cls, Element[] elements, String feature) {
+        Cue(String cls, Element[] elements) {
+            this(cls, elements, "cue=" + cls);
+        }
     }
 
     private final Map<String, List<Cue>> byFirst;
-    private final List<Cue> prefixFirst;
+    /** The cues whose first element is a prefix, by the prefix's first letter (in file order within each). */
+    private final Map<Character, List<Cue>> prefixFirst;
 
     private Cues(Map<String, List<Cue>> byFirst, List<Cue> prefixFirst) {
         this.byFirst = byFirst;
-        this.prefixFirst = prefixFirst;
+        Map<Character, List<Cue>> byChar = new HashMap<>();
+        for (Cue c : prefixFirst) {
+            byChar.computeIfAbsent(c.elements()[0].value().charAt(0), k -> new ArrayList<>()).add(c);
+        }
+        this.prefixFirst = byChar;
     }
 
     public static Cues load(ContentSource source) {
@@ -111,8 +120,9 @@ public final class Cues {
             List<Cue> c2 = t.stem().equals(t.norm()) ? null : byFirst.get(t.stem());
             check(c1, words, i, out);
             check(c2, words, i, out);
-            if (!prefixFirst.isEmpty()) {
-                check(prefixFirst, words, i, out);
+            if (!prefixFirst.isEmpty() && !t.norm().isEmpty()) {
+                // a prefix cue can only match a word with its first letter
+                check(prefixFirst.get(t.norm().charAt(0)), words, i, out);
             }
         }
     }
@@ -131,7 +141,7 @@ public final class Cues {
                 ok = els[k].matches(words.get(at + k));
             }
             if (ok) {
-                out.add("cue=" + c.cls());
+                out.add(c.feature());
             }
         }
     }

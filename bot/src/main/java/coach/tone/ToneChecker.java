@@ -226,6 +226,14 @@ public final class ToneChecker {
      * @param strict   the lower level for every sentence, evidence or not (beside a sarcastic sentence)
      */
     public boolean suspect(String sentence, List<Token> tokens, boolean strict) {
+        return suspect(sentence, tokens, strict, null);
+    }
+
+    /**
+     * {@link #suspect(String, List, boolean)}, reusing the model's reading of the sentence when {@code known} has it (the
+     * check of the whole message scored the same sentence with the same tokens).
+     */
+    public boolean suspect(String sentence, List<Token> tokens, boolean strict, Scores known) {
         int words = 0;
         for (Token t : tokens) {
             words += t.isWord() ? 1 : 0;
@@ -234,13 +242,14 @@ public final class ToneChecker {
             return false;
         }
         Doc doc = new Doc(sentence, tokens, Map.of());
-        List<String> features = model.features(doc);
+        Scores.Scored sc = known == null ? null : known.find(sentence, tokens);
+        List<String> features = sc != null ? sc.features() : model.features(doc);
         for (String f : features) {
             if (SUSPECT_CUES.contains(f)) {
                 return true;
             }
         }
-        ToneModel.Decision d = ToneModel.decide(model, model.probabilities(doc));
+        ToneModel.Decision d = ToneModel.decide(model, sc != null ? sc.p() : model.probabilities(features));
         // a sentence with no evidence of risk besides its words («Redelivery costs extra.», «Наш сервер работает.») is
         // suspect only at the plain threshold: the lower level is for sentences that show something
         double level = strict || ToneFeatures.evidence(features) ? suspect.get(d.category()) : thresholds.get(d.category());
@@ -281,7 +290,46 @@ public final class ToneChecker {
      * category's {@link #bareThresholds() bare level}.
      */
     public List<Flag> check(String text, List<Token> tokens) {
-        return check(text, tokens, true);
+        return check(text, tokens, true, null);
+    }
+
+    /** {@link #check(String, List)}, keeping the model's reading of every sentence in {@code keep}. */
+    public List<Flag> check(String text, List<Token> tokens, Scores keep) {
+        return check(text, tokens, true, keep);
+    }
+
+    /**
+     * The model's reading (features and probabilities) of the sentences of one check, so that a later question about the
+     * same sentence — same text, the same token objects — is answered without scoring it again. One per check; not shared
+     * between threads.
+     */
+    public static final class Scores {
+        private final List<Scored> scored = new ArrayList<>(2);
+
+        record Scored(String text, List<Token> tokens, List<String> features, double[] p) {
+        }
+
+        void add(String text, List<Token> tokens, List<String> features, double[] p) {
+            scored.add(new Scored(text, tokens, features, p));
+        }
+
+        Scored find(String text, List<Token> tokens) {
+            for (Scored s : scored) {
+                if (s.tokens().size() == tokens.size() && s.text().equals(text) && sameTokens(s.tokens(), tokens)) {
+                    return s;
+                }
+            }
+            return null;
+        }
+
+        private static boolean sameTokens(List<Token> a, List<Token> b) {
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i) != b.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /**
@@ -289,10 +337,10 @@ public final class ToneChecker {
      * (the leniency for a sentence without evidence is for the writer's own sentences, not for the coach's).
      */
     public List<Flag> checkVersion(String text, List<Token> tokens) {
-        return check(text, tokens, false);
+        return check(text, tokens, false, null);
     }
 
-    private List<Flag> check(String text, List<Token> tokens, boolean evidenceRule) {
+    private List<Flag> check(String text, List<Token> tokens, boolean evidenceRule, Scores keep) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
@@ -311,9 +359,14 @@ public final class ToneChecker {
                 // a sentence that is the whole text has the text's listed words (found once, not once per use)
                 Doc doc = new Doc(text.substring(s[0], s[1]), tokens.subList(ti, tj),
                         s[0] == 0 && s[1] == text.length() ? Map.of(ToneFeatures.LISTED, listed) : Map.of());
-                ToneModel.Decision d = ToneModel.decide(model, model.probabilities(doc));
+                List<String> features = model.features(doc);
+                double[] p = model.probabilities(features);
+                if (keep != null) {
+                    keep.add(doc.text(), doc.tokens(), features, p);
+                }
+                ToneModel.Decision d = ToneModel.decide(model, p);
                 if (d.risk() >= thresholds.get(d.category()) && knowsAWord(doc)
-                        && (!evidenceRule || d.risk() >= bare.get(d.category()) || ToneFeatures.evidence(model.features(doc)))) {
+                        && (!evidenceRule || d.risk() >= bare.get(d.category()) || ToneFeatures.evidence(features))) {
                     out.add(new Flag(d.category(), s[0], s[1], d.risk(), Source.MODEL, null));
                 }
             }

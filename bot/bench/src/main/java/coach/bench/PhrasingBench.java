@@ -29,6 +29,25 @@ public final class PhrasingBench {
             "Like I said before, we can't.",
             "Please hold on a second while I check.");
 
+    /**
+     * Longer messages of three to five sentences with names, numbers and dates around one or two risky ones (written
+     * for this benchmark): what the message gate's work on untouched sentences costs.
+     */
+    static final List<String> LONG_MESSAGES = List.of(
+            "Добрый день, Марина! Счёт № 3318 за октябрь мы выставили 2 ноября. Это не наша проблема, что бухгалтерия его потеряла. "
+                    + "Копию приложу к письму.",
+            "Здравствуйте. Мастер приедет в четверг с 10 до 14. Ждите звонка, раньше никак. Стоимость выезда 1 500 рублей.",
+            "Коллеги, добрый вечер. Договор аренды на склад в Подольске готов. Сколько можно напоминать, подпишите его до пятницы. "
+                    + "Оригиналы курьер заберёт в понедельник.",
+            "Hello Mark. Your order 5521 left our warehouse on Monday. That's not our fault the courier is late. "
+                    + "The tracking number is in the attachment.",
+            "Ольга Викторовна, добрый день. Запись к кардиологу на 14 декабря подтверждена. Опоздаете больше чем на 10 минут — приём отменим. "
+                    + "Возьмите с собой результаты анализов.",
+            "Добрый день. Мы получили вашу заявку на ремонт ноутбука. Гарантирую, что всё сделаем за час. Диагностика бесплатная.",
+            "Hi team. The venue for the 12 March workshop is booked. Like I said before, we can't change the catering. "
+                    + "Please send the list of guests by Friday.",
+            "Здравствуйте, Игорь. Путёвка в Сочи на 7 ночей оплачена. Трансфер из аэропорта включён. Вопросы по визе не к нам, пишите в консульство.");
+
     private PhrasingBench() {
     }
 
@@ -67,6 +86,19 @@ public final class PhrasingBench {
         out.printf("phrasing.check_throughput_msg_per_cpu_s=%.0f (the same run per second of this thread's CPU time)%n", n / cpuSeconds);
         out.printf("phrasing.check_latency_ms p50=%.3f p99=%.3f max=%.3f%n", Bench.percentile(lat, 50), Bench.percentile(lat, 99),
                 Bench.percentile(lat, 100));
+        int m = 40_000;
+        for (int i = 0; i < m / 4; i++) {
+            sink += engine.check(LONG_MESSAGES.get(i % LONG_MESSAGES.size())).suggestions().size();
+        }
+        long longCpu0 = threads.getCurrentThreadCpuTime();
+        long longStart = System.nanoTime();
+        for (int i = 0; i < m; i++) {
+            sink += engine.check(LONG_MESSAGES.get(i % LONG_MESSAGES.size())).suggestions().size();
+        }
+        double longSeconds = (System.nanoTime() - longStart) / 1e9;
+        double longCpu = (threads.getCurrentThreadCpuTime() - longCpu0) / 1e9;
+        out.printf("phrasing.check_throughput_long_msg_per_s=%.0f per_cpu_s=%.0f (single thread, warm, %d messages of 3-5 sentences, one or two risky)%n",
+                m / longSeconds, m / longCpu, LONG_MESSAGES.size());
         out.printf("phrasing.in_process_peak_rss_mb=%.0f (checksum %d)%n", Bench.peakRssMb(), sink);
         double[] walls = new double[coldRuns];
         double[] rss = new double[coldRuns];

@@ -12,16 +12,36 @@ import java.util.List;
  *
  * <p>The getters read the tag; they return {@code null} where the tag has no such grammeme.
  */
-public record Reading(String lemma, String tag) {
+public final class Reading {
+    private final String lemma;
+    private final String tag;
+    /** The tag's fields, parsed on first use and kept (a cached reading is asked about its tag again and again). */
+    private Tag parsed;
 
-    public Reading {
+    public Reading(String lemma, String tag) {
         if (lemma == null || tag == null) {
             throw new IllegalArgumentException("lemma and tag are required");
         }
+        this.lemma = lemma;
+        this.tag = tag;
+    }
+
+    public String lemma() {
+        return lemma;
+    }
+
+    public String tag() {
+        return tag;
     }
 
     private Tag parsed() {
-        return Tag.of(tag);
+        Tag t = parsed;
+        if (t == null) {
+            // a benign race: every thread computes the same immutable Tag
+            t = Tag.of(tag);
+            parsed = t;
+        }
+        return t;
     }
 
     /** Part of speech, the first tag field: NN, ADJ, VB, PNN, PT, PT_Short, DPT, ADV, PREP, CONJ, PARTICLE, NumC, Num, Ord, ... */
