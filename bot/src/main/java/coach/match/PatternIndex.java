@@ -42,7 +42,8 @@ public final class PatternIndex<T> {
     private volatile Tables tables;
 
     /** For each key, the patterns anchored on it; the patterns tested always; per pattern its value and its required keys. */
-    private record Tables(int keys, int[][] anchored, int[] always, boolean lemmas, int[] valueOf, int[][][] required) {
+    private record Tables(int keys, int[][] anchored, int[] always, boolean lemmas, int[] valueOf, int[][][] required,
+            TokenPattern[] patterns) {
     }
 
     /** Files {@code pattern} for {@code value}; a value may have many patterns. */
@@ -133,7 +134,8 @@ public final class PatternIndex<T> {
                 for (int id = 0; id < values.length; id++) {
                     values[id] = valueOf.get(id);
                 }
-                tables = new Tables(keys, anchored, always, lemmaAnchor, values, required.toArray(new int[0][][]));
+                tables = new Tables(keys, anchored, always, lemmaAnchor, values, required.toArray(new int[0][][]),
+                        patterns.toArray(new TokenPattern[0]));
             }
             return tables;
         }
@@ -194,7 +196,7 @@ public final class PatternIndex<T> {
     public List<T> candidates(List<Token> tokens, java.util.Set<TokenPattern> mayMatch) {
         Tables tb = tables();
         BitSet present = new BitSet(tb.keys());
-        Marked seen = new Marked(patterns.size());
+        Marked seen = new Marked(tb.valueOf().length);
         for (Token t : tokens) {
             Word w = t.word();
             String n = t.norm();
@@ -224,7 +226,7 @@ public final class PatternIndex<T> {
             int v = valueOf[id];
             if (mayMatch != null) {
                 if (allRequiredPresent(required[id], present)) {
-                    mayMatch.add(patterns.get(id));
+                    mayMatch.add(tb.patterns()[id]);
                     if (!valueSeen[v]) {
                         valueSeen[v] = true;
                         found[n++] = v;
