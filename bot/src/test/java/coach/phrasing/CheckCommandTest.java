@@ -72,7 +72,7 @@ class CheckCommandTest {
 
     @Test
     void cleanDraftGetsAShortPositiveAnswer() {
-        String text = plain(say(Lang.RU, "/check Спасибо за обращение! Я уже передала информацию специалисту."));
+        String text = plain(say(Lang.RU, "/check Спасибо, что написали! Я уже передала ваш вопрос мастеру."));
         assertTrue(text.startsWith("Рискованных формулировок не нашлось"), text);
         assertTrue(text.length() < 200, text);
     }
@@ -89,11 +89,11 @@ class CheckCommandTest {
 
     @Test
     void englishInterfaceAndSeveralFindings() {
-        String text = plain(say(Lang.EN, "/check Это не наша проблема, разбирайтесь с поставщиком. Ждите ответа."));
+        String text = plain(say(Lang.EN, "/check Это уже не наша проблема, разбирайтесь с перевозчиком. Ждите ответа."));
         assertTrue(text.contains("Found 3 risky fragments."), text);
         assertTrue(text.contains("Principle of the guide: Politeness and respect"), text);
         assertTrue(text.contains("Example from the guide:"), text);
-        String ru = plain(say(Lang.RU, "/check Это не наша проблема, разбирайтесь с поставщиком. Ждите ответа."));
+        String ru = plain(say(Lang.RU, "/check Это уже не наша проблема, разбирайтесь с перевозчиком. Ждите ответа."));
         assertTrue(ru.contains("Нашлось 3 рискованных места."), ru);
     }
 
