@@ -42,7 +42,8 @@ public final class PatternIndex<T> {
     private volatile Tables tables;
 
     /** For each key, the patterns anchored on it; the patterns tested always; per pattern its value and its required keys. */
-    private record Tables(int keys, int[][] anchored, int[] always, boolean lemmas, int[] valueOf, int[][][] required) {
+    private record Tables(int keys, int[][] anchored, int[] always, boolean lemmas, int[] valueOf, int[][][] required,
+            TokenPattern[] patterns) {
     }
 
     /** Files {@code pattern} for {@code value}; a value may have many patterns. */
@@ -133,7 +134,8 @@ public final class PatternIndex<T> {
                 for (int id = 0; id < values.length; id++) {
                     values[id] = valueOf.get(id);
                 }
-                tables = new Tables(keys, anchored, always, lemmaAnchor, values, required.toArray(new int[0][][]));
+                tables = new Tables(keys, anchored, always, lemmaAnchor, values, required.toArray(new int[0][][]),
+                        patterns.toArray(new TokenPattern[0]));
             }
             return tables;
         }
@@ -184,9 +186,17 @@ public final class PatternIndex<T> {
 
     /** Values (in the order first added) that have a pattern which may match {@code tokens}. */
     public List<T> candidates(List<Token> tokens) {
+        return candidates(tokens, null);
+    }
+
+    /**
+     * {@link #candidates(List)}, adding to {@code mayMatch} (when not null; a set by identity) every pattern whose
+     * required elements all occur in the text: the others of a candidate value cannot match and need not be run.
+     */
+    public List<T> candidates(List<Token> tokens, java.util.Set<TokenPattern> mayMatch) {
         Tables tb = tables();
         BitSet present = new BitSet(tb.keys());
-        BitSet seen = new BitSet(patterns.size());
+        Marked seen = new Marked(tb.valueOf().length);
         for (Token t : tokens) {
             Word w = t.word();
             String n = t.norm();
@@ -203,34 +213,68 @@ public final class PatternIndex<T> {
             }
         }
         for (int id : tb.always()) {
-            seen.set(id);
+            seen.add(id);
         }
-        BitSet valueSeen = new BitSet(distinct.size());
+        // the patterns marked are few of many: they are visited from the list of those marked, not by a scan of every bit
+        boolean[] valueSeen = new boolean[distinct.size()];
+        int[] found = new int[Math.min(seen.size, distinct.size())];
         int[] valueOf = tb.valueOf();
         int[][][] required = tb.required();
         int n = 0;
-        for (int id = seen.nextSetBit(0); id >= 0; id = seen.nextSetBit(id + 1)) {
+        for (int i = 0; i < seen.size; i++) {
+            int id = seen.ids[i];
             int v = valueOf[id];
-            if (!valueSeen.get(v) && allRequiredPresent(required[id], present)) {
-                valueSeen.set(v);
-                n++;
+            if (mayMatch != null) {
+                if (allRequiredPresent(required[id], present)) {
+                    mayMatch.add(tb.patterns()[id]);
+                    if (!valueSeen[v]) {
+                        valueSeen[v] = true;
+                        found[n++] = v;
+                    }
+                }
+            } else if (!valueSeen[v] && allRequiredPresent(required[id], present)) {
+                valueSeen[v] = true;
+                found[n++] = v;
             }
         }
+        java.util.Arrays.sort(found, 0, n);
         List<T> out = new ArrayList<>(n);
-        for (int v = valueSeen.nextSetBit(0); v >= 0; v = valueSeen.nextSetBit(v + 1)) {
-            out.add(distinct.get(v));
+        for (int i = 0; i < n; i++) {
+            out.add(distinct.get(found[i]));
         }
         return out;
     }
 
+    /** Pattern numbers marked worth testing: each once, in the order marked. */
+    private static final class Marked {
+        private final boolean[] marked;
+        private int[] ids = new int[64];
+        private int size;
+
+        Marked(int patterns) {
+            marked = new boolean[patterns];
+        }
+
+        void add(int id) {
+            if (marked[id]) {
+                return;
+            }
+            marked[id] = true;
+            if (size == ids.length) {
+                ids = java.util.Arrays.copyOf(ids, size * 2);
+            }
+            ids[size++] = id;
+        }
+    }
+
     /** Marks key {@code k} present (when it is a key) and the patterns anchored on it as worth testing. */
-    private static void mark(Tables tb, int k, BitSet present, BitSet seen) {
+    private static void mark(Tables tb, int k, BitSet present, Marked seen) {
         if (k < 0 || k >= tb.keys() || present.get(k)) {
             return;
         }
         present.set(k);
         for (int id : tb.anchored()[k]) {
-            seen.set(id);
+            seen.add(id);
         }
     }
 
@@ -382,7 +426,7 @@ public final class PatternIndex<T> {
         }
 
         /** Marks every prefix that {@code s} starts with. */
-        void markPrefixes(String s, Tables tb, BitSet present, BitSet seen) {
+        void markPrefixes(String s, Tables tb, BitSet present, Marked seen) {
             if (max < 0) {
                 return;
             }
@@ -398,7 +442,7 @@ public final class PatternIndex<T> {
         }
 
         /** Marks every suffix that {@code s} ends with and is longer than. */
-        void markSuffixes(String s, Tables tb, BitSet present, BitSet seen) {
+        void markSuffixes(String s, Tables tb, BitSet present, Marked seen) {
             if (max < 0) {
                 return;
             }

@@ -40,9 +40,19 @@ public final class PhraseSet {
 
     /** Matches of any pattern that no exception overlaps; overlapping matches are merged into the earliest, longest one. */
     public List<Match> findAll(List<Token> tokens) {
+        return findAll(tokens, p -> true);
+    }
+
+    /**
+     * {@link #findAll(List)}, running only the patterns {@code mayMatch} lets through: for a caller that knows the others
+     * cannot match these tokens (a {@link PatternIndex} does); the exceptions all run.
+     */
+    public List<Match> findAll(List<Token> tokens, java.util.function.Predicate<TokenPattern> mayMatch) {
         List<Match> found = new ArrayList<>();
         for (TokenPattern p : patterns) {
-            found.addAll(p.findAll(tokens));
+            if (mayMatch.test(p)) {
+                found.addAll(p.findAll(tokens));
+            }
         }
         if (found.isEmpty()) {
             return found;

@@ -668,12 +668,14 @@ public final class PhrasingEngine {
         if (tokens.isEmpty()) {
             return List.of();
         }
-        List<Rule> candidates = rules.get(lang).get().index().candidates(tokens);
+        // the patterns of the candidate rules that may match: a rule's other patterns lack a word they need
+        Set<TokenPattern> mayMatch = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Rule> candidates = rules.get(lang).get().index().candidates(tokens, mayMatch);
         Lang other = lang == Lang.RU ? Lang.EN : Lang.RU;
         if (hasScriptOf(tokens, other)) {
             // a mixed message: the other language's rules see its words too (they cannot match the first one's)
             candidates = new ArrayList<>(candidates);
-            candidates.addAll(rules.get(other).get().index().candidates(tokens));
+            candidates.addAll(rules.get(other).get().index().candidates(tokens, mayMatch));
         }
         if (candidates.isEmpty()) {
             return List.of();
@@ -682,7 +684,7 @@ public final class PhrasingEngine {
         int[] sentenceOf = null;
         Map<Long, Boolean> unlessMemo = null;
         for (Rule r : candidates) {
-            for (Match m : r.phrases().findAll(tokens)) {
+            for (Match m : r.phrases().findAll(tokens, mayMatch::contains)) {
                 if (r.category() == Category.JARGON && insideCompound(tokens, m)) {
                     continue;
                 }

@@ -401,7 +401,7 @@ final class SentenceRewriter {
             vocativeText = text.substring(clauses.get(0).start(), clauses.get(0).end());
             rest = tidy(rest.substring(Math.min(rest.length(), rest.indexOf(vocativeText) + vocativeText.length())));
         }
-        if (LONE_REST.contains(coach.text.Normalizer.norm(rest.replaceAll("[\\p{Punct}«»—–\\s]+", " ").strip()))) {
+        if (LONE_REST.contains(coach.text.Normalizer.norm(PUNCT_OR_SPACE_RUN.matcher(rest).replaceAll(" ").strip()))) {
             rest = ""; // «…, конечно.» «…, please.»: a word that leaned on the removed clause does not stand alone
         }
         boolean restHasWords = hasWord(rest);
@@ -1060,6 +1060,9 @@ final class SentenceRewriter {
     }
 
     private static final Pattern TIDY_SPACES = Pattern.compile("\\s+");
+    /** Compiled once: {@link #build} and {@link #endsWith} ask them of every version. */
+    private static final Pattern PUNCT_OR_SPACE_RUN = Pattern.compile("[\\p{Punct}«»—–\\s]+");
+    private static final Pattern TRAILING_PUNCT_OR_SPACE = Pattern.compile("[\\p{Punct}\\s]+$");
     private static final Pattern TIDY_SPACE_BEFORE_MARK = Pattern.compile("\\s+([,.;:!?…])");
     private static final Pattern TIDY_DOUBLED_SEPARATOR = Pattern.compile("([,;:])(\\s*[,;:])+");
     /** «…до пятницы, пожалуйста,.»: a separator a replacement brought before the sentence's end goes. */
@@ -1236,7 +1239,7 @@ final class SentenceRewriter {
     }
 
     private static boolean endsWith(String original, String norm) {
-        String o = coach.text.Normalizer.norm(original.strip()).replaceAll("[\\p{Punct}\\s]+$", "");
+        String o = TRAILING_PUNCT_OR_SPACE.matcher(coach.text.Normalizer.norm(original.strip())).replaceAll("");
         return o.endsWith(" " + norm) || o.equals(norm);
     }
 
@@ -1695,7 +1698,7 @@ final class SentenceRewriter {
         while (next < tokens.size() && tokens.get(next).start() < h.end()) {
             next++;
         }
-        String[] words = replacement.strip().split("\\s+");
+        String[] words = TIDY_SPACES.split(replacement.strip());
         if (!replacement.isBlank() && next < tokens.size() && tokens.get(next).isWord()
                 && coach.text.Normalizer.norm(words[words.length - 1]).equals(tokens.get(next).norm())) {
             return new Rewriter.Edit(h.start(), tokens.get(next).end(), replacement);
@@ -1730,7 +1733,7 @@ final class SentenceRewriter {
         }
         coach.text.morph.Reading head = null;
         List<coach.text.morph.Reading> headReadings = List.of();
-        for (String w : e.replacement().strip().split("\\s+")) {
+        for (String w : TIDY_SPACES.split(e.replacement().strip())) {
             List<coach.text.morph.Reading> rs = m.analyze(coach.text.Normalizer.norm(w));
             if (!rs.isEmpty() && rs.stream().anyMatch(coach.text.morph.Reading::isNoun)
                     && rs.stream().noneMatch(coach.text.morph.Reading::isAgreeingModifier)) {

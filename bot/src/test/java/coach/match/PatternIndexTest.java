@@ -64,6 +64,45 @@ class PatternIndexTest {
     }
 
     @Test
+    void thePatternsLetThroughAreEveryOneThatMatches() {
+        // each value with two patterns of different required words: only those whose words occur are let through
+        PatternIndex<String> idx = new PatternIndex<>();
+        List<TokenPattern> all = new ArrayList<>();
+        for (String p : PATTERNS) {
+            for (String e : TokenPattern.expand(p)) {
+                TokenPattern tp = TokenPattern.compile(e);
+                all.add(tp);
+                idx.add(tp, p);
+            }
+        }
+        int skipped = 0;
+        for (String text : TEXTS) {
+            List<Token> tokens = TextAnalyzer.analyze(text);
+            java.util.Set<TokenPattern> mayMatch = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            assertEquals(idx.candidates(tokens), idx.candidates(tokens, mayMatch));
+            for (TokenPattern tp : all) {
+                if (tp.matches(tokens)) {
+                    assertTrue(mayMatch.contains(tp), "'" + tp + "' matches «" + text + "» but was not let through");
+                } else if (!mayMatch.contains(tp)) {
+                    skipped++;
+                }
+            }
+            // a phrase set run on the patterns let through finds what it finds running them all
+            PhraseSet set = new PhraseSet(all, List.of());
+            assertEquals(set.findAll(tokens).toString(), set.findAll(tokens, mayMatch::contains).toString());
+        }
+        assertTrue(skipped > TEXTS.size() * 5, "patterns that cannot match are not run: " + skipped);
+        // of one value's two patterns, the one whose words the text has is let through, the other is not
+        PatternIndex<String> two = new PatternIndex<>();
+        TokenPattern wait = TokenPattern.compile("=ждите ответа");
+        TokenPattern redo = TokenPattern.compile("пере* заново");
+        two.add(wait, "rude").add(redo, "rude");
+        java.util.Set<TokenPattern> some = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        assertEquals(List.of("rude"), two.candidates(TextAnalyzer.analyze("Ждите ответа."), some));
+        assertEquals(java.util.Set.of(wait), some);
+    }
+
+    @Test
     void requiredWordsDecide() {
         PatternIndex<String> idx = index();
         assertEquals(List.of("не наш проблема"), only(idx, "Это не наша проблема.", "не наш проблема"));
