@@ -79,32 +79,13 @@ final class Passive {
         if (obj == null) {
             return Optional.empty();
         }
-        String objText = text.substring(tokens.get(obj[0]).start(), tokens.get(obj[2] - 1).end());
-        GrammaticalNumber number = accusativeNumber(morph.analyze(tokens.get(obj[2] - 1).norm()));
-        Optional<String> nom = number == null ? Optional.empty() : morph.phrases().inflect(objText, Case.ACC, Case.NOM, number);
-        if (nom.isEmpty()) {
+        Optional<Parts> parts = parts(text, tokens, obj, vr, morph);
+        if (parts.isEmpty()) {
             return Optional.empty();
         }
-        Reading head = nominativeHead(morph, nom.get(), obj[2] - obj[0]);
-        if (head == null) {
-            return Optional.empty();
-        }
-        boolean plural = head.number() == GrammaticalNumber.PLUR;
-        if (!plural && head.gender() == null) {
-            return Optional.empty();
-        }
-        String form = plural ? "PL" : head.gender().tag();
-        List<String> f = vr.fields();
-        List<String> pt = morph.synthesize(vr.lemma(), "PT_Short:Past:" + f.get(2) + ":" + f.get(3) + ":STR:" + form);
-        if (pt.isEmpty()) {
-            return Optional.empty();
-        }
-        String was = plural ? "были" : switch (head.gender()) {
-            case MASC -> "был";
-            case FEM -> "была";
-            case NEUT -> "было";
-        };
-        String objWords = nom.get() + text.substring(tokens.get(obj[2] - 1).end(), tokens.get(obj[1] - 1).end());
+        String was = parts.get().was();
+        String objWords = parts.get().subject();
+        String participle = parts.get().participle();
         String neg = negated ? "не " : "";
         String mid = kept.length() == 0 ? "" : kept + " ";
         int start;
@@ -114,11 +95,11 @@ final class Passive {
             start = tokens.get(vy).start();
             end = tokens.get(obj[1] - 1).end();
             boolean modified = obj[2] - obj[0] > 1;
-            r = modified ? neg + was + " " + mid + pt.get(0) + " " + lower(objWords) : lower(objWords) + " " + neg + was + " " + mid + pt.get(0);
+            r = modified ? neg + was + " " + mid + participle + " " + lower(objWords) : lower(objWords) + " " + neg + was + " " + mid + participle;
         } else {
             start = tokens.get(obj[0]).start();
             end = tokens.get(verb).end();
-            r = objWords + " " + neg + was + " " + mid + pt.get(0);
+            r = objWords + " " + neg + was + " " + mid + participle;
         }
         boolean first = start == tokens.get(sen.fromToken()).start();
         return Optional.of(new Rewriter.Edit(start, end, first ? Rewriter.capitalise(r) : r));
@@ -144,37 +125,53 @@ final class Passive {
             if (obj == null || obj[1] != verb) {
                 continue;
             }
-            String objText = text.substring(tokens.get(obj[0]).start(), tokens.get(obj[2] - 1).end());
-            GrammaticalNumber number = accusativeNumber(morph.analyze(tokens.get(obj[2] - 1).norm()));
-            Optional<String> nom = number == null ? Optional.empty() : morph.phrases().inflect(objText, Case.ACC, Case.NOM, number);
-            if (nom.isEmpty()) {
+            Optional<Parts> parts = parts(text, tokens, obj, vr, morph);
+            if (parts.isEmpty()) {
                 return Optional.empty();
             }
-            Reading head = nominativeHead(morph, nom.get(), obj[2] - obj[0]);
-            if (head == null) {
-                return Optional.empty();
-            }
-            boolean plural = head.number() == GrammaticalNumber.PLUR;
-            if (!plural && head.gender() == null) {
-                return Optional.empty();
-            }
-            List<String> f = vr.fields();
-            List<String> pt = morph.synthesize(vr.lemma(), "PT_Short:Past:" + f.get(2) + ":" + f.get(3) + ":STR:" + (plural ? "PL" : head.gender().tag()));
-            if (pt.isEmpty()) {
-                return Optional.empty();
-            }
-            String was = plural ? "были" : switch (head.gender()) {
-                case MASC -> "был";
-                case FEM -> "была";
-                case NEUT -> "было";
-            };
-            String objWords = nom.get() + text.substring(tokens.get(obj[2] - 1).end(), tokens.get(obj[1] - 1).end());
             int start = tokens.get(obj[0]).start();
-            String r = objWords + " " + was + " " + pt.get(0);
+            String r = parts.get().subject() + " " + parts.get().was() + " " + parts.get().participle();
             boolean first = start == tokens.get(sen.fromToken()).start();
             return Optional.of(new Rewriter.Edit(start, tokens.get(vy).end(), first ? Rewriter.capitalise(r) : lower(r)));
         }
         return Optional.empty();
+    }
+
+    /** The pieces of a passive clause: the object as its subject (nominative), «был/была/было/были», the short participle. */
+    private record Parts(String subject, String was, String participle) {
+    }
+
+    /**
+     * The object at tokens {@code obj} (start, end of the phrase, end of its head) put in the nominative, with the auxiliary
+     * and the short past participle of {@code vr} agreeing with it; empty when any of them cannot be formed.
+     */
+    private static Optional<Parts> parts(String text, List<Token> tokens, int[] obj, Reading vr, Morphology morph) {
+        String objText = text.substring(tokens.get(obj[0]).start(), tokens.get(obj[2] - 1).end());
+        GrammaticalNumber number = accusativeNumber(morph.analyze(tokens.get(obj[2] - 1).norm()));
+        Optional<String> nom = number == null ? Optional.empty() : morph.phrases().inflect(objText, Case.ACC, Case.NOM, number);
+        if (nom.isEmpty()) {
+            return Optional.empty();
+        }
+        Reading head = nominativeHead(morph, nom.get(), obj[2] - obj[0]);
+        if (head == null) {
+            return Optional.empty();
+        }
+        boolean plural = head.number() == GrammaticalNumber.PLUR;
+        if (!plural && head.gender() == null) {
+            return Optional.empty();
+        }
+        List<String> f = vr.fields();
+        List<String> pt = morph.synthesize(vr.lemma(), "PT_Short:Past:" + f.get(2) + ":" + f.get(3) + ":STR:" + (plural ? "PL" : head.gender().tag()));
+        if (pt.isEmpty()) {
+            return Optional.empty();
+        }
+        String was = plural ? "были" : switch (head.gender()) {
+            case MASC -> "был";
+            case FEM -> "была";
+            case NEUT -> "было";
+        };
+        String subject = nom.get() + text.substring(tokens.get(obj[2] - 1).end(), tokens.get(obj[1] - 1).end());
+        return Optional.of(new Parts(subject, was, pt.get(0)));
     }
 
     /** The reading of a transitive finite past plural verb («указали»), or null. */
