@@ -293,6 +293,24 @@ public final class TokenPattern {
         return tok.norm().equals("-") && k > 0 && tokens.get(k - 1).end() < tok.start();
     }
 
+    /**
+     * Whether one of the pattern's own words (a stem, form, lemma, prefix or suffix; not a tag, a number, {@code _} or
+     * a gap) accepts the token: the words the pattern names, as against the words its wildcards took.
+     */
+    public boolean names(Token tok) {
+        for (Element el : elements) {
+            if (el.kind != Kind.ALTS || el.negated) {
+                continue;
+            }
+            for (Alt a : el.alts) {
+                if (a.kind != AltKind.TAG && a.accepts(tok)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The elements, for {@link PatternIndex}. */
     List<Element> elements() {
         return elements;

@@ -700,7 +700,16 @@ public final class PhrasingEngine {
                         continue;
                     }
                 }
-                all.add(new Hit(r, m.start(), m.end(), text.substring(m.start(), m.end()), new ArrayList<>(), m, Double.NaN));
+                boolean foreign = false;
+                if (r.lang() != lang) {
+                    // an English rule inside a Russian sentence («ТН и CMR оформлены»): it reports, it does not paste English in
+                    if (sentenceOf == null) {
+                        sentenceOf = sentences(tokens);
+                        unlessMemo = new java.util.HashMap<>();
+                    }
+                    foreign = sentenceLang(text, tokens, sentenceOf, sentenceOf[m.fromToken()]) != r.lang();
+                }
+                all.add(new Hit(r, m.start(), m.end(), text.substring(m.start(), m.end()), new ArrayList<>(), m, Double.NaN, foreign));
             }
         }
         if (all.size() <= 1) {
@@ -783,6 +792,15 @@ public final class PhrasingEngine {
         return out;
     }
 
+    /** The language of the sentence starting at token {@code from}, by script. */
+    private static Lang sentenceLang(String text, List<Token> tokens, int[] sentenceOf, int from) {
+        int to = from;
+        while (to < tokens.size() && sentenceOf[to] == from) {
+            to++;
+        }
+        return Lang.detect(text.substring(tokens.get(from).start(), tokens.get(to - 1).end()));
+    }
+
     /** Whether any of the patterns occurs in the sentence starting at token {@code from}. */
     private static boolean sentenceHas(List<Token> tokens, int[] sentenceOf, int from, List<TokenPattern> patterns) {
         int to = from;
@@ -799,11 +817,19 @@ public final class PhrasingEngine {
     }
 
     /** One risky fragment found by one rule. */
-    record Hit(Rule rule, int start, int end, String fragment, List<Hit> alternatives, Match match, double confidence) {
+    /**
+     * A risky fragment. {@code foreign}: a rule of another language than the fragment's sentence found it (an English
+     * term in a Russian sentence): reported, never rewritten — its replacements are words of the rule's language.
+     */
+    record Hit(Rule rule, int start, int end, String fragment, List<Hit> alternatives, Match match, double confidence, boolean foreign) {
+
+        Hit(Rule rule, int start, int end, String fragment, List<Hit> alternatives, Match match, double confidence) {
+            this(rule, start, end, fragment, alternatives, match, confidence, false);
+        }
 
         /** Whether this match only reports a risk: no replacement and no transform rewrites it ({@code replacements: []}). */
         boolean detectOnly() {
-            return rule.transform() == null && options().isEmpty();
+            return foreign || (rule.transform() == null && options().isEmpty());
         }
 
         /** Whether this match's span lies inside {@code [from, to)}. */
@@ -826,6 +852,9 @@ public final class PhrasingEngine {
 
         /** The replacements for this fragment: the rule's own, or for jargon the plain form or an explanation. */
         List<String> options() {
+            if (foreign) {
+                return List.of();
+            }
             Rule.Jargon j = rule.jargon();
             if (j == null) {
                 return rule.replacements();

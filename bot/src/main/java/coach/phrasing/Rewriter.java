@@ -235,8 +235,16 @@ final class Rewriter {
         if (r.length() > 1 && Character.isUpperCase(r.charAt(1))) {
             return r;
         }
+        if (english && PROPER.contains(r.split("[^A-Za-z]", 2)[0])) {
+            return r; // «for Saturday»: English weekdays and months keep their capital
+        }
         return Character.toLowerCase(c) + r.substring(1);
     }
+
+    /** English words always written with a capital: weekdays and months. */
+    private static final java.util.Set<String> PROPER = java.util.Set.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+            "Saturday", "Sunday", "January", "February", "March", "April", "June", "July", "August", "September", "October",
+            "November", "December");
 
     /**
      * The facts of a text: its numbers and the capitalised words inside sentences (names). Tokens in

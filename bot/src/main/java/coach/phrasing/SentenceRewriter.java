@@ -245,7 +245,10 @@ final class SentenceRewriter {
         // the whole sentence, when a rule owns it
         for (PhrasingEngine.Hit h : job.hits()) {
             if (h.rule().scope() == Rule.Scope.SENTENCE) {
-                return option(h, v, text, tokens, sen).map(r -> r.isEmpty() ? "" : sentenceCase(finish(r, '.')));
+                Lang lang = job.lang();
+                return option(h, v, text, tokens, sen)
+                        .filter(r -> r.isEmpty() || keepsContent(h, tokens, sen.fromToken(), sen.toToken(), r, lang))
+                        .map(r -> r.isEmpty() ? "" : sentenceCase(finish(r, '.')));
             }
         }
         List<Segment> clauses = Segments.clauses(tokens, sen);
@@ -279,6 +282,14 @@ final class SentenceRewriter {
                 }
                 if (r.get().isEmpty() && h.rule().category() == Category.VAGUE && !nextStepElsewhere(job)) {
                     // a vague clause is only taken out when the message already says what happens next
+                    return Optional.empty();
+                }
+                if (!r.get().isEmpty() && !keepsContent(h, tokens, clauses.get(a).fromToken(), clauses.get(b).toToken(), r.get(), job.lang())) {
+                    // «Прекратите писать капсом и изложите, что случилось» is no «Я держу ваш вопрос на контроле»
+                    return Optional.empty();
+                }
+                if (r.get().isEmpty() && job.lang() == Lang.RU && predicateOfEarlierSubject(tokens, clauses, a, b)) {
+                    // «Пломба, которую поставил врач, прослужит всю жизнь»: the clause is the predicate of a subject before it
                     return Optional.empty();
                 }
                 String own = r.get();
@@ -665,6 +676,131 @@ final class SentenceRewriter {
             }
         }
         return true;
+    }
+
+    /** English words that carry no content of their own (a replacement may drop them). */
+    private static final Set<String> EN_FUNCTION = Set.of("a", "an", "the", "and", "or", "but", "so", "if", "then", "to", "of", "in",
+            "on", "at", "for", "with", "by", "from", "about", "as", "into", "over", "up", "out", "off", "this", "that", "these",
+            "those", "it", "its", "it's", "i", "i'm", "me", "my", "we", "we're", "us", "our", "you", "you're", "your", "he", "she",
+            "they", "them", "their", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "don't", "doesn't",
+            "didn't", "not", "no", "yes", "will", "won't", "would", "can", "can't", "cannot", "could", "shall", "should", "must",
+            "have", "has", "had", "just", "really", "very", "any", "all", "some", "here", "there", "now", "again", "also", "too",
+            "please", "well", "oh", "ok", "okay", "'s", "s", "t", "n't", "ll", "re", "ve", "d", "m");
+
+    /**
+     * Whether a replacement of tokens {@code [from, to)} keeps what they say: every content word there (a noun, verb,
+     * adjective, participle, number or a word the dictionary does not know) is either one the rule's patterns name
+     * itself (the risky phrase) or one the replacement repeats. A stock sentence put over a sentence or clause that says
+     * more than the risky phrase loses that content: «Прекратите писать капсом и изложите, что у вас случилось» →
+     * «Я держу ваш вопрос на контроле» drops the request. Names are left to the check of facts.
+     */
+    static boolean keepsContent(PhrasingEngine.Hit h, List<Token> tokens, int from, int to, String replacement, Lang lang) {
+        List<Token> rep = TextAnalyzer.analyze(replacement);
+        coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
+        for (int i = from; i < to; i++) {
+            Token t = tokens.get(i);
+            if (!(t.isWord() || t.kind() == Token.Kind.NUMBER) || isName(t, true) || namedByRule(h, t)) {
+                continue;
+            }
+            if (!content(m, t)) {
+                continue;
+            }
+            boolean repeated = false;
+            for (Token r : rep) {
+                if (r.norm().equals(t.norm()) || (r.isWord() && t.isWord() && r.word().stemId() == t.word().stemId())) {
+                    repeated = true;
+                    break;
+                }
+            }
+            if (!repeated) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean namedByRule(PhrasingEngine.Hit h, Token t) {
+        for (coach.match.TokenPattern p : h.rule().patterns()) {
+            if (p.names(t)) {
+                return true;
+            }
+        }
+        for (PhrasingEngine.Hit a : h.alternatives()) {
+            for (coach.match.TokenPattern p : a.rule().patterns()) {
+                if (p.names(t)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A word that says something of its own: not a function word, pronoun, adverb or form of «быть». */
+    private static boolean content(coach.text.morph.Morphology m, Token t) {
+        if (t.kind() == Token.Kind.NUMBER) {
+            return true;
+        }
+        char c = t.norm().charAt(0);
+        if (!Lang.isCyrillic(c)) {
+            return Character.isLetter(c) && t.norm().length() > 1 && !EN_FUNCTION.contains(t.norm());
+        }
+        List<coach.text.morph.Reading> rs = m.analyze(t.norm());
+        if (rs.isEmpty()) {
+            return true;
+        }
+        for (coach.text.morph.Reading r : rs) {
+            boolean word = r.isNoun() || r.isVerb() || r.isParticiple() || "DPT".equals(r.pos()) || (r.isAdjective() && !r.has("MPR"));
+            if (!word || r.lemma().equals("быть")) {
+                return false; // «что», «уже», «все», «есть»: any function reading makes it no sure content word
+            }
+        }
+        return true;
+    }
+
+    /** Words that open a relative clause: its verb is not the predicate of the clause it leans on. */
+    private static final Set<String> RELATIVE = Set.of("который", "которая", "которое", "которые", "которого", "которой",
+            "которому", "которую", "которым", "которыми", "котором", "которых", "где", "куда", "откуда", "чей", "чья", "чьё", "чье", "чьи");
+
+    /**
+     * Whether clauses {@code a..b} (about to be taken out) carry the only predicate of the clauses before them: the kept
+     * part before holds words but no finite verb outside a vocative or a relative clause («Пломба, которую поставил
+     * врач, | прослужит всю жизнь»). Taking such a clause out leaves the subject without its predicate.
+     */
+    static boolean predicateOfEarlierSubject(List<Token> tokens, List<Segment> clauses, int a, int b) {
+        if (a == 0) {
+            return false;
+        }
+        coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
+        boolean verbRemoved = false;
+        for (int c = a; c <= b && !verbRemoved; c++) {
+            for (int i = clauses.get(c).fromToken(); i < clauses.get(c).toToken() && !verbRemoved; i++) {
+                verbRemoved = finiteVerb(m, tokens.get(i));
+            }
+        }
+        if (!verbRemoved) {
+            return false;
+        }
+        boolean words = false;
+        for (int c = 0; c < a; c++) {
+            Segment cl = clauses.get(c);
+            if ((c == 0 && isVocative(tokens, cl)) || cl.size() == 0) {
+                continue;
+            }
+            int first = cl.fromToken();
+            while (first < cl.toToken() && !tokens.get(first).isWord()) {
+                first++;
+            }
+            if (first < cl.toToken() && RELATIVE.contains(tokens.get(first).norm())) {
+                continue;
+            }
+            for (int i = cl.fromToken(); i < cl.toToken(); i++) {
+                if (finiteVerb(m, tokens.get(i))) {
+                    return false;
+                }
+                words |= tokens.get(i).isWord();
+            }
+        }
+        return words;
     }
 
     private static boolean preposition(coach.text.morph.Morphology m, Token t) {

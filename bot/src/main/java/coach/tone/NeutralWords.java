@@ -31,6 +31,49 @@ public final class NeutralWords {
     public record Edit(int fromToken, int toToken, int start, int end, String replacement) {
     }
 
+    /** Whether token i is glued by a hyphen to a word before or after it («курьер-дебил», «дура-кассир»). */
+    private static boolean hyphenated(List<Token> tokens, int i) {
+        return glued(tokens, i - 2, i) || glued(tokens, i, i + 2);
+    }
+
+    /** Whether tokens a and a + 2 are words joined by a hyphen token a + 1 with no space on either side. */
+    private static boolean glued(List<Token> tokens, int a, int b) {
+        return a >= 0 && b < tokens.size() && tokens.get(a).isWord() && tokens.get(b).isWord() && hyphen(tokens, a + 1)
+                && tokens.get(a).end() == tokens.get(a + 1).start() && tokens.get(a + 1).end() == tokens.get(b).start();
+    }
+
+    /**
+     * A bad word that is one part of a hyphenated compound: the part goes with its hyphen and the other word stays
+     * («курьер-дебил перепутал» → «курьер перепутал», «дура-кассирша» → «кассирша»); a neutral noun in its place
+     * («курьер-человек») is no word. Null when the word is no such part or the other part is no plain word.
+     */
+    private static Edit compoundPart(Profanity profanity, List<Token> tokens, int from) {
+        // before: word «-» bad
+        if (glued(tokens, from - 2, from)) {
+            if (!profanity.find(tokens.get(from - 2).text()).isEmpty()) {
+                return null;
+            }
+            Token h = tokens.get(from - 1);
+            return new Edit(from - 1, from + 1, h.start(), tokens.get(from).end(), "");
+        }
+        // after: bad «-» word
+        if (glued(tokens, from, from + 2)) {
+            if (!profanity.find(tokens.get(from + 2).text()).isEmpty()) {
+                return null;
+            }
+            Token next = tokens.get(from + 2);
+            String kept = tokens.get(from).text().isEmpty() || !Character.isUpperCase(tokens.get(from).text().charAt(0))
+                    ? next.text() : Character.toUpperCase(next.text().charAt(0)) + next.text().substring(1);
+            return new Edit(from, from + 3, tokens.get(from).start(), next.end(), kept);
+        }
+        return null;
+    }
+
+    private static boolean hyphen(List<Token> tokens, int i) {
+        String n = tokens.get(i).norm();
+        return n.equals("-") || n.equals("‐");
+    }
+
     /** Verbs that send someone away: with them an interjection is the point of the sentence. */
     private static final Set<String> GO_AWAY = Set.of("иди", "идите", "пошел", "пошла", "пошли", "пшел", "вали", "валите", "катись",
             "идинах", "шел", "шла");
@@ -48,6 +91,10 @@ public final class NeutralWords {
             return null;
         }
         Token w = tokens.get(from);
+        Edit compound = compoundPart(profanity, tokens, from);
+        if (compound != null || hyphenated(tokens, from)) {
+            return compound;
+        }
         if (from > 0 && tokens.get(from - 1).isWord() && tokens.get(from - 1).end() < w.start()
                 && text.substring(tokens.get(from - 1).end(), w.start()).equals(" ")) {
             // a preposition and the word: «по хуй» → «всё равно», «ни хера» → «ничего»
