@@ -294,8 +294,8 @@ public final class TokenPattern {
     }
 
     /**
-     * Whether one of the pattern's own words (a stem, form, lemma, prefix or suffix; not a tag, a number, {@code _} or
-     * a gap) accepts the token: the words the pattern names, as against the words its wildcards took.
+     * Whether one of the pattern's own words (a stem, form, lemma, prefix, suffix or tag; not {@code _}, a number, a
+     * negation or a gap) accepts the token: the words the pattern names, as against the words its wildcards took.
      */
     public boolean names(Token tok) {
         for (Element el : elements) {
@@ -303,7 +303,7 @@ public final class TokenPattern {
                 continue;
             }
             for (Alt a : el.alts) {
-                if (a.kind != AltKind.TAG && a.accepts(tok)) {
+                if (a.accepts(tok)) {
                     return true;
                 }
             }

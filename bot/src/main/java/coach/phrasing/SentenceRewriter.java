@@ -247,7 +247,7 @@ final class SentenceRewriter {
             if (h.rule().scope() == Rule.Scope.SENTENCE) {
                 Lang lang = job.lang();
                 return option(h, v, text, tokens, sen)
-                        .filter(r -> r.isEmpty() || keepsContent(h, tokens, sen.fromToken(), sen.toToken(), r, lang))
+                        .filter(r -> r.isEmpty() || !stock(h, v) || keepsContent(h, tokens, sen.fromToken(), sen.toToken(), r, lang))
                         .map(r -> r.isEmpty() ? "" : sentenceCase(finish(r, '.')));
             }
         }
@@ -284,7 +284,7 @@ final class SentenceRewriter {
                     // a vague clause is only taken out when the message already says what happens next
                     return Optional.empty();
                 }
-                if (!r.get().isEmpty() && !keepsContent(h, tokens, clauses.get(a).fromToken(), clauses.get(b).toToken(), r.get(), job.lang())) {
+                if (!r.get().isEmpty() && stock(h, v) && !keepsContent(h, tokens, clauses.get(a).fromToken(), clauses.get(b).toToken(), r.get(), job.lang())) {
                     // «Прекратите писать капсом и изложите, что случилось» is no «Я держу ваш вопрос на контроле»
                     return Optional.empty();
                 }
@@ -688,15 +688,16 @@ final class SentenceRewriter {
             "please", "well", "oh", "ok", "okay", "'s", "s", "t", "n't", "ll", "re", "ve", "d", "m");
 
     /**
-     * Whether a replacement of tokens {@code [from, to)} keeps what they say: every content word there (a noun, verb,
-     * adjective, participle, number or a word the dictionary does not know) is either one the rule's patterns name
-     * itself (the risky phrase) or one the replacement repeats. A stock sentence put over a sentence or clause that says
+     * Whether a stock replacement of tokens {@code [from, to)} keeps what they say: every word there that names a fact
+     * (see {@link #content}) is one the rule's patterns name themselves (the risky phrase) or one the replacement
+     * repeats — but for one word the match's wildcards took (the object of the phrase: «ищите другого подрядчика»). A stock sentence put over a sentence or clause that says
      * more than the risky phrase loses that content: «Прекратите писать капсом и изложите, что у вас случилось» →
      * «Я держу ваш вопрос на контроле» drops the request. Names are left to the check of facts.
      */
     static boolean keepsContent(PhrasingEngine.Hit h, List<Token> tokens, int from, int to, String replacement, Lang lang) {
         List<Token> rep = TextAnalyzer.analyze(replacement);
         coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
+        int inside = 0;
         for (int i = from; i < to; i++) {
             Token t = tokens.get(i);
             if (!(t.isWord() || t.kind() == Token.Kind.NUMBER) || isName(t, true) || namedByRule(h, t)) {
@@ -707,16 +708,27 @@ final class SentenceRewriter {
             }
             boolean repeated = false;
             for (Token r : rep) {
-                if (r.norm().equals(t.norm()) || (r.isWord() && t.isWord() && r.word().stemId() == t.word().stemId())) {
+                // stems are numbered only when a pattern asks for them (-1 otherwise): the same number then says nothing
+                if (r.norm().equals(t.norm()) || (r.isWord() && t.isWord() && r.word().stemId() >= 0 && r.word().stemId() == t.word().stemId())) {
                     repeated = true;
                     break;
                 }
             }
-            if (!repeated) {
-                return false;
+            if (repeated) {
+                continue;
+            }
+            boolean inMatch = i >= h.match().fromToken() && i < h.match().toToken();
+            if (!inMatch || ++inside > 1) {
+                return false; // a word of the case outside the risky phrase, or more than its one object inside it
             }
         }
         return true;
+    }
+
+    /** Whether the hit's v-th option is a stock sentence: a template without a slot for the words the match took. */
+    private static boolean stock(PhrasingEngine.Hit h, int v) {
+        List<String> own = h.options();
+        return own.isEmpty() || !Templates.hasSlots(own.get(Math.min(v, own.size() - 1)));
     }
 
     private static boolean namedByRule(PhrasingEngine.Hit h, Token t) {
@@ -735,23 +747,38 @@ final class SentenceRewriter {
         return false;
     }
 
-    /** A word that says something of its own: not a function word, pronoun, adverb or form of «быть». */
+    /**
+     * English words that name no fact of the client's case, beyond {@link #EN_FUNCTION}: what a reproach or a refusal is
+     * made of («you should have told us earlier»), as against the facts a stock sentence would lose («opened skincare»).
+     */
+    private static final Set<String> EN_NO_FACT = Set.of("told", "tell", "said", "say", "asked", "ask", "called", "call", "checked",
+            "check", "read", "known", "know", "thought", "think", "earlier", "sooner", "before", "already", "again", "first",
+            "properly", "carefully", "yourself", "yourselves", "ever", "never", "always", "even", "only", "still", "way",
+            "thing", "things", "something", "anything", "nothing", "everything", "done", "do", "doing", "made", "make", "get",
+            "got", "go", "going", "come", "coming", "see", "look", "need", "want", "like", "mind", "matter", "care", "bother");
+
+    /**
+     * A word that names a fact of its own: a noun (by every reading), a number, or a word the dictionary does not know.
+     * Verbs, adjectives and adverbs a stock sentence leaves out are what the risky phrase was made of («Раньше надо
+     * было предупреждать»); the nouns are the case («в какой коробке пришёл заказ», «капсом в чат»).
+     */
     private static boolean content(coach.text.morph.Morphology m, Token t) {
         if (t.kind() == Token.Kind.NUMBER) {
             return true;
         }
         char c = t.norm().charAt(0);
         if (!Lang.isCyrillic(c)) {
-            return Character.isLetter(c) && t.norm().length() > 1 && !EN_FUNCTION.contains(t.norm());
+            String w = t.norm();
+            return Character.isLetter(c) && w.length() > 2 && !EN_FUNCTION.contains(w) && !EN_NO_FACT.contains(w)
+                    && !w.endsWith("ed") && !w.endsWith("ly") && !w.endsWith("ing");
         }
         List<coach.text.morph.Reading> rs = m.analyze(t.norm());
         if (rs.isEmpty()) {
             return true;
         }
         for (coach.text.morph.Reading r : rs) {
-            boolean word = r.isNoun() || r.isVerb() || r.isParticiple() || "DPT".equals(r.pos()) || (r.isAdjective() && !r.has("MPR"));
-            if (!word || r.lemma().equals("быть")) {
-                return false; // «что», «уже», «все», «есть»: any function reading makes it no sure content word
+            if (!r.isNoun()) {
+                return false; // «что», «уже», «пришёл», «нормально»: no sure name of a fact
             }
         }
         return true;
@@ -774,13 +801,20 @@ final class SentenceRewriter {
         boolean verbRemoved = false;
         for (int c = a; c <= b && !verbRemoved; c++) {
             for (int i = clauses.get(c).fromToken(); i < clauses.get(c).toToken() && !verbRemoved; i++) {
-                verbRemoved = finiteVerb(m, tokens.get(i));
+                verbRemoved = finiteVerb(m, tokens.get(i)) && !imperative(m, tokens.get(i));
             }
         }
         if (!verbRemoved) {
             return false;
         }
-        boolean words = false;
+        for (int c = a; c <= b; c++) {
+            for (int i = clauses.get(c).fromToken(); i < clauses.get(c).toToken(); i++) {
+                if (subject(m, tokens.get(i))) {
+                    return false; // «…, такую квартиру вы больше не найдёте»: the clause has a subject of its own
+                }
+            }
+        }
+        boolean subject = false;
         for (int c = 0; c < a; c++) {
             Segment cl = clauses.get(c);
             if ((c == 0 && isVocative(tokens, cl)) || cl.size() == 0) {
@@ -797,10 +831,41 @@ final class SentenceRewriter {
                 if (finiteVerb(m, tokens.get(i))) {
                     return false;
                 }
-                words |= tokens.get(i).isWord();
+                subject |= subject(m, tokens.get(i));
             }
         }
-        return words;
+        return subject;
+    }
+
+    /** Whether every verb reading of the word is an imperative («оторвитесь»): a clause of its own, with no subject to lose. */
+    private static boolean imperative(coach.text.morph.Morphology m, Token t) {
+        boolean any = false;
+        for (coach.text.morph.Reading r : m.analyze(t.norm())) {
+            if (r.isVerb()) {
+                if (!r.has("IMP")) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** A sure subject: a personal pronoun in the nominative, or a noun every reading of which is nominative. */
+    private static boolean subject(coach.text.morph.Morphology m, Token t) {
+        if (!t.isWord()) {
+            return false;
+        }
+        List<coach.text.morph.Reading> rs = m.analyze(t.norm());
+        if (rs.isEmpty()) {
+            return false;
+        }
+        for (coach.text.morph.Reading r : rs) {
+            if (!((r.isNoun() || r.isPronoun()) && r.grammaticalCase() == coach.text.morph.Case.NOM)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean preposition(coach.text.morph.Morphology m, Token t) {

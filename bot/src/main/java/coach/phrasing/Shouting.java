@@ -34,12 +34,66 @@ final class Shouting {
             "december", "i");
 
     /**
-     * Whether a sentence shouts: two ordinary words in capitals, or one of five letters or more («НИКОГДА»,
-     * «СРОЧНО»). Abbreviations (НДС, ООО, PDF) and single letters do not count.
+     * Whether a sentence shouts: two ordinary words in capitals, one of them of five letters or more or together half
+     * the sentence's words («ВЫ ДО СИХ ПОР НЕ ОПЛАТИЛИ», «Оплатите СЕГОДНЯ, это ВАЖНО»), or one with «!!». Abbreviations
+     * (НДС, ООО, PDF), single letters and short capitalised words that are no clear dictionary words (УУ, ЕМ, СТОА in
+     * «калькуляцию по ЕМ и направление на СТОА») do not count: a message full of abbreviations does not shout.
      */
     static boolean shouts(List<Token> tokens, Segment sentence, Lang lang) {
-        int caps = capsWords(tokens, sentence, lang);
-        return caps >= 2 || (caps == 1 && exclaims(tokens, sentence)) || (lang == Lang.RU && demandsWithThreeMarks(tokens, sentence));
+        int caps = 0;
+        int longCaps = 0;
+        int words = 0;
+        for (int i = sentence.fromToken(); i < sentence.toToken(); i++) {
+            Token t = tokens.get(i);
+            words += t.isWord() ? 1 : 0;
+            if (countsAsCaps(tokens, sentence, i, lang)) {
+                caps++;
+                longCaps += letters(t.text()) >= 5 || !isCyrillic(t.text().charAt(0)) ? 1 : 0;
+            }
+        }
+        return (caps >= 2 && (longCaps >= 1 || 2 * caps >= words)) || (caps >= 1 && exclaims(tokens, sentence))
+                || (lang == Lang.RU && demandsWithThreeMarks(tokens, sentence));
+    }
+
+    private static int letters(String w) {
+        int n = 0;
+        for (int i = 0; i < w.length(); i++) {
+            n += Character.isLetter(w.charAt(i)) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Parts of speech of short words that are clearly ordinary words in capitals: «ВЫ», «НЕ», «УЖЕ», «ДО», «ВАШ». */
+    private static final Set<String> FUNCTION_POS = Set.of("PNN", "PREP", "CONJ", "PARTICLE", "ADV", "PRDC");
+
+    /**
+     * Whether a capitalised Cyrillic word is clearly an ordinary dictionary word: five letters or more (and no
+     * abbreviation, see {@link #keepsCapitals}), or a short function word (pronoun, preposition, particle, adverb) by
+     * every reading. «ЕМ», «УУ», «СТОА» are not: they may be abbreviations.
+     */
+    static boolean clearlyOrdinary(String w) {
+        if (letters(w) >= 5) {
+            return true;
+        }
+        List<Reading> rs = Morphology.russian().analyze(w.toLowerCase(Locale.ROOT).replace('ё', 'е'));
+        if (rs.isEmpty()) {
+            return false;
+        }
+        for (Reading r : rs) {
+            if (!(FUNCTION_POS.contains(r.pos()) || r.isPronominalAdjective())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean countsAsCaps(List<Token> tokens, Segment sentence, int i, Lang lang) {
+        Token t = tokens.get(i);
+        boolean label = i + 1 < tokens.size() && tokens.get(i + 1).norm().equals(":") && i == sentence.fromToken();
+        if (!t.isWord() || !allCaps(t.text()) || t.text().length() < 2 || keepsCapitals(t.text(), lang) || quoted(tokens, i) || label) {
+            return false;
+        }
+        return !isCyrillic(t.text().charAt(0)) || clearlyOrdinary(t.text());
     }
 
     /** A demand with «!!!» or more: «Срочно пришлите документы!!!» shouts without a word in capitals. */
@@ -67,18 +121,13 @@ final class Shouting {
     }
 
     /**
-     * Ordinary words in capitals in the sentence («ОПЛАТИТЕ», «СЕГОДНЯ»); abbreviations, names in quotes and a label
-     * before a colon («ВАЖНО: …») do not count.
+     * Ordinary words in capitals in the sentence («ОПЛАТИТЕ», «СЕГОДНЯ»); abbreviations, words that may be ones
+     * (see {@link #clearlyOrdinary}), names in quotes and a label before a colon («ВАЖНО: …») do not count.
      */
     static int capsWords(List<Token> tokens, Segment sentence, Lang lang) {
         int caps = 0;
         for (int i = sentence.fromToken(); i < sentence.toToken(); i++) {
-            Token t = tokens.get(i);
-            boolean label = i + 1 < tokens.size() && tokens.get(i + 1).norm().equals(":") && i == sentence.fromToken();
-            if (t.isWord() && allCaps(t.text()) && t.text().length() >= 2 && !keepsCapitals(t.text(), lang) && !quoted(tokens, i)
-                    && !label) {
-                caps++;
-            }
+            caps += countsAsCaps(tokens, sentence, i, lang) ? 1 : 0;
         }
         return caps;
     }
@@ -102,12 +151,50 @@ final class Shouting {
 
     /** The text calmed: ordinary capitalised words in lower case, sentence case, one mark instead of «!!!» or «?!». */
     static String calm(String s, Lang lang) {
+        // which capitalised Cyrillic words are lowered: the clearly ordinary ones, and the short others right beside
+        // one that is lowered («ОПЛАТИТЕ СЧЁТ» — but «по ЕМ и», «на СТОА» stay: they may be abbreviations)
+        List<int[]> spans = new java.util.ArrayList<>();
+        Matcher all = WORD.matcher(s);
+        while (all.find()) {
+            spans.add(new int[] {all.start(), all.end()});
+        }
+        boolean[] lowered = new boolean[spans.size()];
+        boolean[] doubt = new boolean[spans.size()];
+        for (int k = 0; k < spans.size(); k++) {
+            String w = s.substring(spans.get(k)[0], spans.get(k)[1]);
+            if (w.length() >= 2 && allCaps(w) && isCyrillic(w.charAt(0)) && !keepsCapitals(w, lang)) {
+                lowered[k] = clearlyOrdinary(w);
+                doubt[k] = !lowered[k];
+            }
+        }
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (int k = 0; k < spans.size(); k++) {
+                if (doubt[k] && ((k > 0 && lowered[k - 1] && adjacent(s, spans.get(k - 1), spans.get(k)))
+                        || (k + 1 < spans.size() && lowered[k + 1] && adjacent(s, spans.get(k), spans.get(k + 1))))) {
+                    lowered[k] = true;
+                    doubt[k] = false;
+                    changed = true;
+                }
+            }
+        }
         Matcher m = WORD.matcher(s);
         StringBuilder b = new StringBuilder(s.length());
         int at = 0;
         int quotes = 0;
+        int k = -1;
         while (m.find()) {
+            k++;
             String w = m.group();
+            if (doubt[k]) {
+                for (int i = at; i < m.start(); i++) {
+                    char q = s.charAt(i);
+                    quotes += q == '«' ? 1 : q == '»' ? -1 : q == '"' ? (quotes > 0 ? -1 : 1) : 0;
+                }
+                b.append(s, at, m.end());
+                at = m.end();
+                continue; // «ЕМ», «УУ»: may be an abbreviation — kept as written
+            }
             for (int i = at; i < m.start(); i++) {
                 char q = s.charAt(i);
                 quotes += q == '«' ? 1 : q == '»' ? -1 : q == '"' ? (quotes > 0 ? -1 : 1) : 0;
@@ -129,6 +216,11 @@ final class Shouting {
         String t = b.toString();
         t = t.replaceAll("\\?[!?]+|![!?]*\\?[!?]*", "?").replaceAll("!{2,}", ".");
         return sentenceCase(t);
+    }
+
+    /** Whether two words stand side by side: only spaces between them. */
+    private static boolean adjacent(String s, int[] a, int[] b) {
+        return s.substring(a[1], b[0]).isBlank();
     }
 
     /** Whether the text has something to calm. */
