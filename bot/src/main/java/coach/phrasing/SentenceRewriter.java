@@ -725,8 +725,17 @@ final class SentenceRewriter {
         return true;
     }
 
-    /** Whether the hit's v-th option is a stock sentence: a template without a slot for the words the match took. */
+    /**
+     * Whether the hit's v-th option is a stock sentence that answers in the writer's place (a refusal, a dismissal, a
+     * rude reply, a deflection...): a template without a slot for the words the match took.
+     */
     private static boolean stock(PhrasingEngine.Hit h, int v) {
+        Category c = h.rule().category();
+        if (c == Category.BLAME || c == Category.SARCASM || c == Category.PRESSURE) {
+            // the words around a reproach, a jibe or a push are what it is made of («Если бы вы сразу сообщили о
+            // поломке, ремонт обошёлся бы дешевле»): the stock sentence replaces them on purpose
+            return false;
+        }
         List<String> own = h.options();
         return own.isEmpty() || !Templates.hasSlots(own.get(Math.min(v, own.size() - 1)));
     }
