@@ -690,14 +690,14 @@ final class SentenceRewriter {
     /**
      * Whether a stock replacement of tokens {@code [from, to)} keeps what they say: every word there that names a fact
      * (see {@link #content}) is one the rule's patterns name themselves (the risky phrase) or one the replacement
-     * repeats — but for one word the match's wildcards took (the object of the phrase: «ищите другого подрядчика»). A stock sentence put over a sentence or clause that says
+     * repeats — but for one (what the phrase was about: «ищите другого подрядчика», «…, что курьер опоздал»). A stock sentence put over a sentence or clause that says
      * more than the risky phrase loses that content: «Прекратите писать капсом и изложите, что у вас случилось» →
      * «Я держу ваш вопрос на контроле» drops the request. Names are left to the check of facts.
      */
     static boolean keepsContent(PhrasingEngine.Hit h, List<Token> tokens, int from, int to, String replacement, Lang lang) {
         List<Token> rep = TextAnalyzer.analyze(replacement);
         coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
-        int inside = 0;
+        int lost = 0;
         for (int i = from; i < to; i++) {
             Token t = tokens.get(i);
             if (!(t.isWord() || t.kind() == Token.Kind.NUMBER) || isName(t, true) || namedByRule(h, t)) {
@@ -708,8 +708,7 @@ final class SentenceRewriter {
             }
             boolean repeated = false;
             for (Token r : rep) {
-                // stems are numbered only when a pattern asks for them (-1 otherwise): the same number then says nothing
-                if (r.norm().equals(t.norm()) || (r.isWord() && t.isWord() && r.word().stemId() >= 0 && r.word().stemId() == t.word().stemId())) {
+                if (r.norm().equals(t.norm()) || (r.isWord() && t.isWord() && r.stem().equals(t.stem()))) {
                     repeated = true;
                     break;
                 }
@@ -717,9 +716,8 @@ final class SentenceRewriter {
             if (repeated) {
                 continue;
             }
-            boolean inMatch = i >= h.match().fromToken() && i < h.match().toToken();
-            if (!inMatch || ++inside > 1) {
-                return false; // a word of the case outside the risky phrase, or more than its one object inside it
+            if (++lost > 1) {
+                return false; // more of the case than the one thing the phrase was about
             }
         }
         return true;
