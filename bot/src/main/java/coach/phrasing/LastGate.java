@@ -41,6 +41,15 @@ final class LastGate {
      * @param register whether the draft was flagged for its register or rudeness (then emoji and «!!» count too)
      */
     static Optional<Kept> kept(String version, Lang lang, ResidualRisk residual, boolean register) {
+        return kept(version, null, List.of(), lang, residual, register);
+    }
+
+    /**
+     * The same, and with the draft at hand what a splice broke: a word doubled where the draft has it once («Хорошо,
+     * хорошо»), a number the draft does not have («№ 88 000 ₽»), an abbreviation of the draft in small letters
+     * («по ем»), a Latin word in a Russian version that the draft does not have (a gloss spliced in).
+     */
+    static Optional<Kept> kept(String version, String draft, List<Token> draftTokens, Lang lang, ResidualRisk residual, boolean register) {
         List<Token> tokens = TextAnalyzer.analyze(version);
         List<Segments.Segment> sentences = Segments.sentences(version, tokens);
         Optional<Cues.Found> f = residual.first(tokens, lang);
@@ -48,6 +57,12 @@ final class LastGate {
             Token first = tokens.get(f.get().from());
             Token last = tokens.get(f.get().to() - 1);
             return Optional.of(new Kept(sentenceAt(version, sentences, f.get().from()), version.substring(first.start(), last.end())));
+        }
+        if (draft != null) {
+            int broken = splice(tokens, draftTokens, lang);
+            if (broken >= 0) {
+                return Optional.of(new Kept(sentenceAt(version, sentences, broken), tokens.get(broken).text()));
+            }
         }
         if (!register) {
             return Optional.empty();
@@ -60,6 +75,100 @@ final class LastGate {
             }
         }
         return Optional.empty();
+    }
+
+    /** The index of the first token of {@code tokens} a splice broke (see {@link #kept(String, String, List, Lang, ResidualRisk, boolean)}), or -1. */
+    private static int splice(List<Token> tokens, List<Token> draft, Lang lang) {
+        Set<String> words = new java.util.HashSet<>();
+        Set<String> pairs = new java.util.HashSet<>();
+        Set<String> numbers = new java.util.HashSet<>();
+        Set<String> abbreviations = new java.util.HashSet<>();
+        Token prev = null;
+        for (int i = 0; i < draft.size(); i++) {
+            Token t = draft.get(i);
+            if (t.kind() == Token.Kind.NUMBER) {
+                numbers.add(t.norm());
+            }
+            if (!t.isWord()) {
+                continue;
+            }
+            words.add(t.norm());
+            if (prev != null) {
+                pairs.add(prev.norm() + " " + t.norm());
+            }
+            if (capitals(t) && !capitals(neighbour(draft, i, -1)) && !capitals(neighbour(draft, i, 1))) {
+                abbreviations.add(t.norm()); // one word in capitals among ordinary ones: «ЕМ», «СТОА», not a shouted line
+            }
+            prev = t;
+        }
+        int p = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.kind() == Token.Kind.NUMBER && !numbers.contains(t.norm()) && !thousands(tokens, i, numbers)) {
+                return i;
+            }
+            if (!t.isWord()) {
+                continue;
+            }
+            if (p >= 0 && tokens.get(p).norm().equals(t.norm()) && onlyCommas(tokens, p + 1, i) && !pairs.contains(t.norm() + " " + t.norm())) {
+                return i;
+            }
+            if (abbreviations.contains(t.norm()) && !capitals(t)) {
+                return i;
+            }
+            if (lang == Lang.RU && latin(t.text()) && !words.contains(t.norm())) {
+                return i;
+            }
+            p = i;
+        }
+        return -1;
+    }
+
+    /** «7 000» for the draft's «7к»: thousands after a number of the draft, but never after «№» («№ 88 000»). */
+    private static boolean thousands(List<Token> tokens, int i, Set<String> numbers) {
+        return tokens.get(i).norm().equals("000") && i > 0 && numbers.contains(tokens.get(i - 1).norm())
+                && (i < 2 || !tokens.get(i - 2).norm().equals("№"));
+    }
+
+    private static boolean onlyCommas(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!tokens.get(k).norm().equals(",")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Token neighbour(List<Token> tokens, int i, int step) {
+        for (int k = i + step; k >= 0 && k < tokens.size(); k += step) {
+            if (tokens.get(k).isWord()) {
+                return tokens.get(k);
+            }
+        }
+        return null;
+    }
+
+    /** A word of two to five letters, all capitals. */
+    private static boolean capitals(Token t) {
+        if (t == null || t.text().length() < 2 || t.text().length() > 5) {
+            return false;
+        }
+        for (int i = 0; i < t.text().length(); i++) {
+            if (!Character.isUpperCase(t.text().charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean latin(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c < 0x80 && Character.isLetter(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first emoji other than a meaningful one, or «!!», in {@code text}; null when there is none. */

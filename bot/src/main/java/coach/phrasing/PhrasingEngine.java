@@ -357,7 +357,7 @@ public final class PhrasingEngine {
             for (Finding f : findings) {
                 register |= f.category().equals(Category.INFORMAL.id()) || f.category().equals(Category.RUDE.id());
             }
-            java.util.Optional<LastGate.Kept> kept = LastGate.kept(suggestions.get(0), lang, residual, register);
+            java.util.Optional<LastGate.Kept> kept = LastGate.kept(suggestions.get(0), t, tokens, lang, residual, register);
             if (kept.isPresent()) {
                 return new CheckResult(t, lang, List.copyOf(findings), List.of(), suggestions, List.of(kept.get().sentence()), kept.get().what());
             }

@@ -85,4 +85,26 @@ class LastGateTest {
         assertEquals("!!", LastGate.chatMark("Срок до пятницы! ! Не позже."));
         assertNull(LastGate.chatMark("Спасибо! Срок до пятницы. № 5, 20 °C, © 2024"));
     }
+
+    private static String broken(String version, String draft) {
+        return LastGate.kept(version, draft, coach.text.TextAnalyzer.analyze(draft), Lang.detect(draft),
+                coach.tone.ResidualRisk.load(TestKb.source()), false).map(LastGate.Kept::what).orElse(null);
+    }
+
+    @Test
+    void whatASpliceBrokeIsWithheldToo() {
+        // a word doubled where the draft has it once; a doubled pair the draft has is the author's
+        assertEquals("хорошо", broken("Хорошо, хорошо, ждём вас в среду.", "Ок, норм, ждём вас в среду."));
+        assertNull(broken("Да, да, всё верно. Ждём вас в среду.", "Да, да, всё верно, ждём вас в среду."));
+        assertNull(broken("Я проверю это. Это займёт час.", "Я проверю это. Это займёт час."));
+        // a number the draft does not have; thousands for the draft's «3к» are the same number
+        assertEquals("000", broken("Счёт № 45 000 ₽ оплачен.", "Счёт № 45 к оплате принят."));
+        assertNull(broken("Прислал вам счёт на 3 000 ₽.", "Кинул вам счётик на 3к."));
+        // an abbreviation of the draft in small letters; a shouted draft calmed is not one
+        assertEquals("снилс", broken("Пришлите, пожалуйста, снилс и ИНН до пятницы.", "Скиньте СНИЛС и ИНН до пятницы."));
+        assertNull(broken("Мы ждём оплату до пятницы.", "МЫ ЖДЁМ ОПЛАТУ до пятницы."));
+        // a Latin word a Russian version adds (a gloss spliced into the sentence)
+        assertEquals("free", broken("Отгрузка по free on board (FOB) в пятницу.", "Отгрузка по FOB в пятницу."));
+        assertNull(broken("Отгрузка по FOB в пятницу, пришлём PDF.", "Отгрузка по FOB в пятницу, пришлём PDF."));
+    }
 }
