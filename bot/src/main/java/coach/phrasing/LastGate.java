@@ -47,7 +47,7 @@ final class LastGate {
     /**
      * The same, and with the draft at hand what a splice broke: a word doubled where the draft has it once («Хорошо,
      * хорошо»), a number the draft does not have («№ 88 000 ₽»), an abbreviation of the draft in small letters
-     * («по ем»), a Latin word in a Russian version that the draft does not have (a gloss spliced in).
+     * («по ем»), two Latin words in a row in a Russian version that the draft does not have (a gloss spliced in).
      */
     static Optional<Kept> kept(String version, String draft, List<Token> draftTokens, Lang lang, ResidualRisk residual, boolean register) {
         List<Token> tokens = TextAnalyzer.analyze(version);
@@ -116,8 +116,13 @@ final class LastGate {
             if (abbreviations.contains(t.norm()) && !capitals(t)) {
                 return i;
             }
-            if (lang == Lang.RU && latin(t.text()) && !words.contains(t.norm())) {
-                return i;
+            if (lang == Lang.RU && newLatin(t, words)) {
+                // two new Latin words in a row are an English gloss spliced in («CMR consignment note»); one is a
+                // name the rule spelled out («винду» → «Windows»)
+                Token next = neighbour(tokens, i, 1);
+                if (next != null && newLatin(next, words)) {
+                    return i;
+                }
             }
             p = i;
         }
@@ -159,6 +164,10 @@ final class LastGate {
             }
         }
         return true;
+    }
+
+    private static boolean newLatin(Token t, Set<String> draftWords) {
+        return latin(t.text()) && !draftWords.contains(t.norm());
     }
 
     private static boolean latin(String word) {

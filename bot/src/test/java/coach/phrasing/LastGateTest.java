@@ -106,5 +106,6 @@ class LastGateTest {
         // a Latin word a Russian version adds (a gloss spliced into the sentence)
         assertEquals("free", broken("Отгрузка по free on board (FOB) в пятницу.", "Отгрузка по FOB в пятницу."));
         assertNull(broken("Отгрузка по FOB в пятницу, пришлём PDF.", "Отгрузка по FOB в пятницу, пришлём PDF."));
+        assertNull(broken("Переустановим Windows на ноутбуке в пятницу.", "Переставим винду на ноуте в пятницу."), "one name spelled out");
     }
 }
