@@ -33,7 +33,7 @@ class AuthoredPressureToneTest {
     @Test
     void enoughLinesOfEveryCategoryAndLookAlikes() {
         assertTrue(rows.size() >= 40, rows.size() + " lines");
-        for (String c : List.of("pressure", "rude", "dismiss", "vague", "sarcasm", "informal")) {
+        for (String c : List.of("pressure", "rude", "dismiss", "vague", "sarcasm", "overpromise", "informal")) {
             assertTrue(rows.stream().filter(r -> r[0].equals("risky") && r[2].equals(c)).count() >= 4, c);
         }
         assertTrue(rows.stream().filter(r -> r[0].equals("safe")).count() >= 8, "look-alikes");
