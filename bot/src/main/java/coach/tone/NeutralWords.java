@@ -102,7 +102,7 @@ public final class NeutralWords {
         List<Profanity.Neutral> ns = all;
         // the modifiers right before the word tell its case and number: «этих долбоёбов», «этой мрази»
         List<Integer> modifiers = new ArrayList<>();
-        for (int i = from - 1; i >= 0 && i >= from - 2; i--) {
+        for (int i = from - 1; i >= 0 && i >= from - 3; i--) {
             Token a = tokens.get(i);
             if (!a.isWord()) {
                 break;
@@ -155,6 +155,17 @@ public final class NeutralWords {
             // «Мразь выгнали со склада»: the verb does not agree with it, so it is the object
             ns = !nom.isEmpty() ? nom : verb != null && !rest.isEmpty() ? rest : ns;
         }
+        if (distinct(ns) > 1 && modifiers.isEmpty() && from > 0 && tokens.get(from - 1).isWord()) {
+            // an intransitive finite verb just before that agrees with a nominative reading has it as its subject: «жируют твари и…»
+            List<Reading> rv = m.analyze(tokens.get(from - 1).norm());
+            if (!rv.isEmpty() && rv.stream().allMatch(r -> r.isVerb() && !r.has("INF") && !r.has("IMP") && !r.has("TRANS"))) {
+                GrammaticalNumber vn = rv.get(0).number();
+                List<Profanity.Neutral> nom = ns.stream().filter(n -> n.like().grammaticalCase() == Case.NOM && n.like().number() == vn).toList();
+                if (vn != null && rv.stream().allMatch(r -> r.number() == vn) && !nom.isEmpty()) {
+                    ns = nom;
+                }
+            }
+        }
         if (distinct(ns) > 1 && modifiers.isEmpty()) {
             // a transitive verb just before in the clause takes an object: «заблокировала эту мразь», «гнать этих тварей»
             boolean object = false;
@@ -180,6 +191,12 @@ public final class NeutralWords {
         }
         Profanity.Neutral n = ns.get(0);
         Reading like = n.like();
+        if (like.isNoun() && person(n)) {
+            Edit shorter = personByContext(m, text, tokens, from, modifiers, like);
+            if (shorter != null) {
+                return shorter;
+            }
+        }
         if (like.isVerb() && objectPronounNear(tokens, from) && !m.analyze(n.form()).stream().anyMatch(r -> r.isVerb() && r.has("TRANS"))) {
             return null; // «вы нас заебали»: «надоели» takes no «нас»
         }
@@ -280,7 +297,94 @@ public final class NeutralWords {
                 break;
             }
         }
+        if (sameConjunct(tokens, fromToken, toToken, n.form())) {
+            return null; // «есть и пидарасы и люди» → «и люди и люди»: two conjuncts the same say nothing
+        }
         return new Edit(fromToken, toToken, start, end, rep.toString());
+    }
+
+    /** Third-person pronouns a person insult may repeat: «гнать их надо, уродов», «в окоп бы его, гада». */
+    private static final Set<String> THIRD_PERSON = Set.of("его", "него", "ему", "нему", "им", "ним", "их", "них", "ими", "ними");
+
+    /**
+     * A shorter way to say a person insult than «человек» where the words around already name the person: the insult
+     * goes before a name or a noun it stands beside («этот дебил Гена» → «Гена», «долбоёбы рыбаки» → «рыбаки»), or after
+     * a pronoun it repeats («гнать их надо, уродов» → «гнать их надо»); a demonstrative and the insult as an object become
+     * a pronoun («мы этих тварей приучили» → «мы их приучили»). Null when none of these fits.
+     */
+    private static Edit personByContext(Morphology m, String text, List<Token> tokens, int from, List<Integer> modifiers, Reading like) {
+        Token w = tokens.get(from);
+        int first = modifiers.isEmpty() ? from : modifiers.get(0);
+        Token next = from + 1 < tokens.size() && tokens.get(from + 1).isWord() && text.substring(w.end(), tokens.get(from + 1).start()).equals(" ")
+                ? tokens.get(from + 1) : null;
+        if (next != null) {
+            List<Reading> rn = m.analyze(next.norm());
+            boolean name = !rn.isEmpty() && rn.stream().anyMatch(r -> r.has("Name") || r.has("Fam"))
+                    && rn.stream().noneMatch(r -> r.pos().equals("PREP") || r.pos().equals("CONJ") || r.isVerb() || r.isPronoun());
+            boolean beside = modifiers.isEmpty() && !rn.isEmpty() && rn.stream().allMatch(r -> r.isNoun() && r.animacy() == coach.text.morph.Animacy.ANIM)
+                    && rn.stream().anyMatch(r -> r.grammaticalCase() != null && like.grammaticalCase() != null
+                            && r.grammaticalCase().base() == like.grammaticalCase().base() && r.number() == like.number());
+            boolean demonstrativeOnly = modifiers.stream().allMatch(i -> demonstrative(m, tokens.get(i)));
+            if ((name && demonstrativeOnly) || beside) {
+                return new Edit(first, from + 1, tokens.get(first).start(), w.end(), "");
+            }
+        }
+        if (modifiers.isEmpty()) {
+            for (int j = from - 1; j >= 0 && j >= from - 3 && tokens.get(j).isWord(); j--) {
+                String pn = tokens.get(j).norm();
+                if (THIRD_PERSON.contains(pn) && (like.number() == GrammaticalNumber.PLUR) == pn.matches("н?(их|им|ими)")
+                        && !pn.equals("им") && !pn.equals("ним")) {
+                    return new Edit(from, from + 1, w.start(), w.end(), "");
+                }
+            }
+            return null;
+        }
+        if (modifiers.size() != 1 || !demonstrative(m, tokens.get(first)) || like.grammaticalCase() == null
+                || like.grammaticalCase().base() == Case.NOM) {
+            return null;
+        }
+        boolean plural = like.number() == GrammaticalNumber.PLUR;
+        if (!plural && like.gender() != coach.text.morph.Gender.MASC) {
+            return null; // «эту мразь» says nothing of who it is: «её» may be wrong
+        }
+        // the clause goes on with its verb, or ends: nothing after the noun depends on it («этих идиотов со склада» stays)
+        boolean ends = from + 1 >= tokens.size() || SEPARATORS.contains(tokens.get(from + 1).norm());
+        boolean verb = !ends && tokens.get(from + 1).isWord() && !m.analyze(tokens.get(from + 1).norm()).isEmpty()
+                && m.analyze(tokens.get(from + 1).norm()).stream().allMatch(r -> r.isVerb());
+        if (!ends && !verb) {
+            return null;
+        }
+        boolean afterPreposition = first > 0 && tokens.get(first - 1).isWord() && !m.analyze(tokens.get(first - 1).norm()).isEmpty()
+                && m.analyze(tokens.get(first - 1).norm()).stream().allMatch(r -> r.pos().equals("PREP"));
+        String pronoun = switch (like.grammaticalCase().base()) {
+            case GEN, ACC -> plural ? "их" : "его";
+            case DAT -> plural ? "им" : "ему";
+            case INS -> plural ? "ими" : "им";
+            case LOC, LOC2 -> plural ? "них" : "нём";
+            default -> null;
+        };
+        if (pronoun == null) {
+            return null;
+        }
+        if (afterPreposition && !pronoun.startsWith("н")) {
+            pronoun = "н" + pronoun; // «с этими уродами» → «с ними», «к этому гаду» → «к нему»
+        }
+        return new Edit(first, from + 1, tokens.get(first).start(), w.end(), Casing.restore(tokens.get(first).text(), pronoun));
+    }
+
+    /** «этот», «тот» in any form. */
+    private static boolean demonstrative(Morphology m, Token t) {
+        List<Reading> rs = m.analyze(t.norm());
+        return !rs.isEmpty() && rs.stream().anyMatch(r -> r.lemma().equals("этот") || r.lemma().equals("тот"));
+    }
+
+    /** Whether the word next to tokens [from, to) across «и» is {@code form} already. */
+    private static boolean sameConjunct(List<Token> tokens, int from, int to, String form) {
+        String f = coach.text.Normalizer.fold(form);
+        if (to + 1 < tokens.size() && tokens.get(to).norm().equals("и") && coach.text.Normalizer.fold(tokens.get(to + 1).norm()).equals(f)) {
+            return true;
+        }
+        return from >= 2 && tokens.get(from - 1).norm().equals("и") && coach.text.Normalizer.fold(tokens.get(from - 2).norm()).equals(f);
     }
 
     /** Words after which an insult is the judgement itself: a predicate, a comparison, a limit, a negation. */
