@@ -356,6 +356,9 @@ public final class NeutralWords {
         }
         boolean afterPreposition = first > 0 && tokens.get(first - 1).isWord() && !m.analyze(tokens.get(first - 1).norm()).isEmpty()
                 && m.analyze(tokens.get(first - 1).norm()).stream().allMatch(r -> r.pos().equals("PREP"));
+        if (afterPreposition) {
+            return null; // «из-за этого дебила» → «из-за этого человека» keeps whom it is about
+        }
         String pronoun = switch (like.grammaticalCase().base()) {
             case GEN, ACC -> plural ? "их" : "его";
             case DAT -> plural ? "им" : "ему";
@@ -365,9 +368,6 @@ public final class NeutralWords {
         };
         if (pronoun == null) {
             return null;
-        }
-        if (afterPreposition && !pronoun.startsWith("н")) {
-            pronoun = "н" + pronoun; // «с этими уродами» → «с ними», «к этому гаду» → «к нему»
         }
         return new Edit(first, from + 1, tokens.get(first).start(), w.end(), Casing.restore(tokens.get(first).text(), pronoun));
     }
