@@ -217,7 +217,9 @@ final class ToneFindings {
                 return false;
             }
         }
-        return true;
+        // the next word must be what it qualifies, not «и», «в» or a verb: «он тупой и ленивый» keeps its word
+        List<coach.text.morph.Reading> next = coach.text.morph.Morphology.russian().analyze(tokens.get(to).norm());
+        return next.isEmpty() || next.stream().anyMatch(x -> x.isNoun() || x.isAgreeingModifier());
     }
 
     /** Whether the word(s) at tokens [from, to) stand between separators or the text's edges: an interjection, a word of address. */

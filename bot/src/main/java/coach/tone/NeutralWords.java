@@ -96,7 +96,7 @@ public final class NeutralWords {
             all.forEach(n -> forms.add(n.form()));
             return forms.size() == 1 ? new Edit(from, to, w.start(), w.end(), Casing.restore(w.text(), all.get(0).form())) : null;
         }
-        if (all.stream().anyMatch(NeutralWords::person) && judged(m, tokens, from)) {
+        if (all.stream().anyMatch(n -> person(n) && coach.text.Normalizer.fold(n.form()).matches("(человек|люд).*")) && judged(m, tokens, from)) {
             return null; // «нужно быть дебилом, чтобы…», «как безответственные дебилы», «ещё больший идиот»: «человек» says nothing there
         }
         List<Profanity.Neutral> ns = all;
@@ -391,7 +391,9 @@ public final class NeutralWords {
     private static final Set<String> JUDGING = Set.of("как", "быть", "был", "была", "были", "было", "будет", "будь", "будешь",
             "будете", "будут", "будучи", "стать", "стал", "стала", "стали", "станет", "станешь", "оказался", "оказалась", "оказались",
             "является", "являются", "являешься", "считать", "считаю", "считаем", "считаете", "считает", "назвать", "называть",
-            "выглядит", "выглядишь", "остался", "осталась", "только", "лишь", "не", "ни", "словно", "будто", "вроде");
+            "выглядит", "выглядишь", "остался", "осталась", "только", "лишь", "не", "ни", "словно", "будто", "вроде",
+            // «одни идиоты», «судья тоже мудила», «просто дебил»: the insult says what they are
+            "одни", "сплошные", "сплошь", "кругом", "тоже", "также", "просто", "реально", "вообще");
     /** Modifiers that make the insult stronger, not a description: «полный идиот», «ещё больший дебил». */
     private static final Set<String> INTENSIFYING = Set.of("полный", "полная", "полные", "полного", "полным", "полных", "настоящий",
             "настоящая", "настоящие", "настоящим", "больший", "большим", "большая", "великий", "великая", "круглый", "круглая",
