@@ -329,6 +329,15 @@ public final class NeutralWords {
                 return new Edit(first, from + 1, tokens.get(first).start(), w.end(), "");
             }
         }
+        if (modifiers.isEmpty() && from > 0 && tokens.get(from - 1).isWord() && like.grammaticalCase() != null) {
+            // right after a personal pronoun in the same case and number it only repeats it: «вам, дуракам» → «вам»
+            List<Reading> rp = m.analyze(tokens.get(from - 1).norm());
+            if (!rp.isEmpty() && rp.stream().allMatch(Reading::isPronoun) && rp.stream().anyMatch(r -> r.grammaticalCase() != null
+                    && r.grammaticalCase().base() == like.grammaticalCase().base() && r.number() == like.number()
+                    && r.person() != null && r.grammaticalCase().base() != Case.NOM)) {
+                return new Edit(from, from + 1, w.start(), w.end(), "");
+            }
+        }
         if (modifiers.isEmpty()) {
             for (int j = from - 1; j >= 0 && j >= from - 3 && tokens.get(j).isWord(); j--) {
                 String pn = tokens.get(j).norm();
