@@ -48,6 +48,18 @@ public final class NeutralWords {
             return null;
         }
         Token w = tokens.get(from);
+        if (from >= 2 && tokens.get(from - 1).norm().equals("-") && tokens.get(from - 2).isWord()
+                && tokens.get(from - 2).end() == tokens.get(from - 1).start() && tokens.get(from - 1).end() == w.start()) {
+            // a compound with a hyphen: «курьер-дебил» is the courier, the insult goes with its hyphen
+            return profanity.neutral(w.text(), true).isEmpty() && profanity.neutral(w.text()).isEmpty() ? null
+                    : new Edit(from - 1, to, tokens.get(from - 1).start(), w.end(), "");
+        }
+        if (to + 1 < tokens.size() && tokens.get(to).norm().equals("-") && tokens.get(to + 1).isWord()
+                && w.end() == tokens.get(to).start() && tokens.get(to).end() == tokens.get(to + 1).start()) {
+            // «дебил-курьер»: the same the other way round
+            return profanity.neutral(w.text(), true).isEmpty() && profanity.neutral(w.text()).isEmpty() ? null
+                    : new Edit(from, to + 1, w.start(), tokens.get(to).end(), "");
+        }
         if (from > 0 && tokens.get(from - 1).isWord() && tokens.get(from - 1).end() < w.start()
                 && text.substring(tokens.get(from - 1).end(), w.start()).equals(" ")) {
             // a preposition and the word: «по хуй» → «всё равно», «ни хера» → «ничего»
