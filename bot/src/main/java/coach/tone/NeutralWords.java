@@ -35,6 +35,14 @@ public final class NeutralWords {
     private static final Set<String> GO_AWAY = Set.of("иди", "идите", "пошел", "пошла", "пошли", "пшел", "вали", "валите", "катись",
             "идинах", "шел", "шла");
 
+    /** The cases a preposition takes (its commonest uses). */
+    private static final java.util.Map<String, Set<Case>> GOVERNS = java.util.Map.ofEntries(
+            java.util.Map.entry("по", Set.of(Case.DAT)), java.util.Map.entry("к", Set.of(Case.DAT)), java.util.Map.entry("ко", Set.of(Case.DAT)),
+            java.util.Map.entry("у", Set.of(Case.GEN)), java.util.Map.entry("из", Set.of(Case.GEN)), java.util.Map.entry("от", Set.of(Case.GEN)),
+            java.util.Map.entry("до", Set.of(Case.GEN)), java.util.Map.entry("без", Set.of(Case.GEN)), java.util.Map.entry("для", Set.of(Case.GEN)),
+            java.util.Map.entry("из-за", Set.of(Case.GEN)), java.util.Map.entry("о", Set.of(Case.LOC)), java.util.Map.entry("об", Set.of(Case.LOC)),
+            java.util.Map.entry("при", Set.of(Case.LOC)), java.util.Map.entry("про", Set.of(Case.ACC)), java.util.Map.entry("через", Set.of(Case.ACC)));
+
     /** Separators: a word before one of them opens its clause. */
     private static final Set<String> SEPARATORS = Set.of(",", ";", ":", "-", "—", "–", "!", "?", ".", "…", "(", ")", "\"", "«", "»");
 
@@ -150,6 +158,16 @@ public final class NeutralWords {
                 if (aside) {
                     return new Edit(from, to, w.start(), w.end(), ""); // «заблокировала меня тварь.», «езжай домой долбоёб»: the word goes
                 }
+            }
+        }
+        int beforeGroup = from - modifiers.size() - 1;
+        if (distinct(ns) > 1 && beforeGroup >= 0 && GOVERNS.containsKey(tokens.get(beforeGroup).norm())) {
+            // a preposition tells the case: «судя по роже» → «по лицу», «без этой мрази» → «без этого человека»
+            Set<Case> cases = GOVERNS.get(tokens.get(beforeGroup).norm());
+            List<Profanity.Neutral> governed = ns.stream()
+                    .filter(n -> n.like().grammaticalCase() != null && cases.contains(n.like().grammaticalCase().base())).toList();
+            if (!governed.isEmpty()) {
+                ns = governed;
             }
         }
         if (distinct(ns) > 1 && opensClause(tokens, from - modifiers.size())) {
