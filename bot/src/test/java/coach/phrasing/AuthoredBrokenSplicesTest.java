@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Splices that broke a sentence or lost its content, on messages we wrote ourselves ({@code authored-f-broken.tsv}:
  * label, category, text, first): a negated guarantee is no overpromise and «гарантированно» gets no fragment swap; a
- * clause that is the predicate of an earlier subject is never taken out; «когда-нибудь решим и сообщим» keeps its
- * punctuation and says «сообщим» once; «к» after a number is a thousand only beside money; «лучше обратиться» never
+ * clause that is the predicate of an earlier subject is never taken out; «когда-нибудь решим и сообщим» is not glued
+ * (main: left to the writer); «к» after a number is a thousand only beside money; «лучше обратиться» never
  * joins a chain of imperatives; an English rule reports but never rewrites a Russian sentence; abbreviations neither
  * shout nor get lowered; an insult inside a hyphenated compound goes with its hyphen; texting leftovers («r», «c u»,
  * «sat») are written out or the version is withheld; a stock sentence never stands in for the case's own words.
