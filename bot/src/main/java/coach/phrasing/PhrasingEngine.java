@@ -460,7 +460,7 @@ public final class PhrasingEngine {
                         }
                     }
                 } else {
-                    b.append(v);
+                    b.append(semicolonKept(v, original, b, text.substring(at)));
                 }
             }
             if (b == null) {
@@ -530,6 +530,30 @@ public final class PhrasingEngine {
      * офисе», «Можно связаться с ним напрямую» after «лучше обратиться к преподавателю»); then the first version that
      * does not. Falls back to the k-th.
      */
+    /**
+     * A sentence that ended with «;» before a lower-case word goes on into the next one: its version keeps the «;»
+     * («We'll ping you; the file is ready.» → «We'll message you; the file is ready.», not «…you. the file…»).
+     */
+    static String semicolonKept(String v, String original, CharSequence before, String after) {
+        String o = original.strip();
+        if (!o.isEmpty() && Character.isLowerCase(o.codePointAt(0)) && before.toString().strip().endsWith(";")) {
+            v = Rewriter.decapitalise(v); // the sentence after a «;» goes on in lower case, as the user wrote it
+        }
+        if (!o.endsWith(";") || v.strip().endsWith(";")) {
+            return v;
+        }
+        String next = after.stripLeading();
+        if (next.isEmpty() || !Character.isLowerCase(next.codePointAt(0))) {
+            return v;
+        }
+        String t = v.strip();
+        int last = t.length();
+        while (last > 0 && ".,;:".indexOf(t.charAt(last - 1)) >= 0) {
+            last--;
+        }
+        return t.substring(0, last) + ";";
+    }
+
     private static String unstacked(List<String> vs, int k, String before, String after, String original, boolean restSays,
             java.util.function.BiPredicate<String, List<Token>> clean, Asked asked) {
         String rest = before + " " + after;

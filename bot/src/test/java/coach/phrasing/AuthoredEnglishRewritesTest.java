@@ -34,7 +34,7 @@ class AuthoredEnglishRewritesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"authored-en-rewrites.tsv", "authored-en2.tsv"})
+    @ValueSource(strings = {"authored-en-rewrites.tsv", "authored-en2.tsv", "authored-en-fen.tsv"})
     void riskyLinesGetTheEditorsFirstSuggestionOrNone(String file) throws IOException {
         List<String> wrong = new ArrayList<>();
         for (String[] r : rows(file)) {
@@ -52,7 +52,7 @@ class AuthoredEnglishRewritesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"authored-en-rewrites.tsv", "authored-en2.tsv"})
+    @ValueSource(strings = {"authored-en-rewrites.tsv", "authored-en2.tsv", "authored-en-fen.tsv"})
     void politeLinesStayQuiet(String file) throws IOException {
         for (String[] r : rows(file)) {
             if (r[0].equals("safe")) {

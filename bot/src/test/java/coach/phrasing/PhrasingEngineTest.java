@@ -28,6 +28,23 @@ class PhrasingEngineTest {
     }
 
     @Test
+    void aSemicolonBeforeALowerCaseWordStaysASemicolon() {
+        // «;» ends a sentence for the rules, but the text goes on: the rewritten part keeps it, the rest stays lower case
+        for (String[] c : new String[][] {
+                {"We'll ping you; the file is ready.", "We'll message you; the file is ready."},
+                {"Sure; we'll ping you when the file is ready.", null}}) {
+            CheckResult r = engine.check(c[0]);
+            assertTrue(r.risky(), c[0]);
+            if (c[1] != null) {
+                assertEquals(c[1], r.suggestions().get(0));
+            }
+            for (String s : r.suggestions()) {
+                assertFalse(s.matches(".*[.!?] \\p{Ll}.*"), s);
+            }
+        }
+    }
+
+    @Test
     void theIssueExample() {
         String text = "Анна, это не наша проблема, заказ № 4512 потерял перевозчик.";
         CheckResult r = engine.check(text);
