@@ -480,7 +480,7 @@ public final class PhrasingEngine {
     }
 
     /** Stock pieces a rewrite adds that a message needs at most once: the regret and the offer of another option. */
-    private static final java.util.regex.Pattern SOFTENER = java.util.regex.Pattern.compile("(?iuU)к сожалению|unfortunately");
+    private static final java.util.regex.Pattern SOFTENER = java.util.regex.Pattern.compile("(?iuU)к сожалению|unfortunately|\\bsorry\\b|\\bI'?m afraid\\b|\\bI am afraid\\b");
     private static final java.util.regex.Pattern OFFER = java.util.regex.Pattern.compile(
             "(?iuU)(?<!\\bне\\s)\\b(предлож\\w*|предлага\\w*|готов[аы]?|подскаж\\w*|поищ\\w*|помож\\w*|помогу|можно|можем|сможем|могу|смогу|"
                     + "other options?|happy to|glad to|we can|I can|could)\\b");
