@@ -166,7 +166,17 @@ public final class PhrasingEngine {
     }
 
     private int rank(Rule r) {
-        return rules.get(r.lang()).get().rank().get(r);
+        Integer k = rules.get(r.lang()).get().rank().get(r);
+        if (k == null) {
+            // a report-only copy of a rule ({@link Rule#reportOnly}) ranks as its rule
+            for (Map.Entry<Rule, Integer> e : rules.get(r.lang()).get().rank().entrySet()) {
+                if (e.getKey().id().equals(r.id())) {
+                    return e.getValue();
+                }
+            }
+            return Integer.MAX_VALUE;
+        }
+        return k;
     }
 
     /** Loads and validates the rule files; malformed content throws {@link coach.kb.ContentException} with file and line. */
@@ -724,7 +734,12 @@ public final class PhrasingEngine {
                         continue;
                     }
                 }
-                all.add(new Hit(r, m.start(), m.end(), text.substring(m.start(), m.end()), new ArrayList<>(), m, Double.NaN));
+                Hit hit = new Hit(r, m.start(), m.end(), text.substring(m.start(), m.end()), new ArrayList<>(), m, Double.NaN);
+                if (lang == Lang.RU && r.lang() == Lang.EN && r.jargon() != null) {
+                    // English plain words inside a Russian sentence are no rewrite: the term is reported, the writer rephrases
+                    hit = new Hit(r.reportOnly(hit.why()), hit.start(), hit.end(), hit.fragment(), hit.alternatives(), m, Double.NaN);
+                }
+                all.add(hit);
             }
         }
         if (all.size() <= 1) {

@@ -45,6 +45,20 @@ class PhrasingEngineTest {
     }
 
     @Test
+    void anEnglishJargonTermInARussianTextIsReportedButNotGlossedInEnglish() {
+        CheckResult r = engine.check("Ваш заказ уже в нашей WMS, отгрузим завтра.");
+        assertTrue(r.risky());
+        Finding f = r.findings().stream().filter(x -> x.rule().equals("en.jargon.wms")).findFirst().orElseThrow();
+        assertFalse(f.rewritable());
+        assertFalse(f.why().isBlank());
+        for (String s : r.suggestions()) {
+            assertFalse(s.contains("warehouse system"), s);
+        }
+        // the same term in an English text is put in plain words
+        assertEquals("Your order is already in our warehouse system.", engine.check("Your order is already in our WMS.").suggestions().get(0));
+    }
+
+    @Test
     void theIssueExample() {
         String text = "Анна, это не наша проблема, заказ № 4512 потерял перевозчик.";
         CheckResult r = engine.check(text);
