@@ -172,7 +172,17 @@ public final class PhrasingEngine {
     }
 
     private int rank(Rule r) {
-        return rules.get(r.lang()).get().rank().get(r);
+        Integer k = rules.get(r.lang()).get().rank().get(r);
+        if (k == null) {
+            // a report-only copy of a rule ({@link Rule#reportOnly}) ranks as its rule
+            for (Map.Entry<Rule, Integer> e : rules.get(r.lang()).get().rank().entrySet()) {
+                if (e.getKey().id().equals(r.id())) {
+                    return e.getValue();
+                }
+            }
+            return Integer.MAX_VALUE;
+        }
+        return k;
     }
 
     /** Loads and validates the rule files; malformed content throws {@link coach.kb.ContentException} with file and line. */
@@ -477,7 +487,7 @@ public final class PhrasingEngine {
                         }
                     }
                 } else {
-                    b.append(v);
+                    b.append(semicolonKept(v, original, b, text.substring(at)));
                 }
             }
             if (b == null) {
@@ -497,7 +507,7 @@ public final class PhrasingEngine {
     }
 
     /** Stock pieces a rewrite adds that a message needs at most once: the regret and the offer of another option. */
-    private static final java.util.regex.Pattern SOFTENER = java.util.regex.Pattern.compile("(?iuU)к сожалению|unfortunately");
+    private static final java.util.regex.Pattern SOFTENER = java.util.regex.Pattern.compile("(?iuU)к сожалению|unfortunately|\\bsorry\\b|\\bI'?m afraid\\b|\\bI am afraid\\b");
     private static final java.util.regex.Pattern OFFER = java.util.regex.Pattern.compile(
             "(?iuU)(?<!\\bне\\s)\\b(предлож\\w*|предлага\\w*|готов[аы]?|подскаж\\w*|поищ\\w*|помож\\w*|помогу|можно|можем|сможем|могу|смогу|"
                     + "other options?|happy to|glad to|we can|I can|could)\\b");
@@ -547,6 +557,30 @@ public final class PhrasingEngine {
      * офисе», «Можно связаться с ним напрямую» after «лучше обратиться к преподавателю»); then the first version that
      * does not. Falls back to the k-th.
      */
+    /**
+     * A sentence that ended with «;» before a lower-case word goes on into the next one: its version keeps the «;»
+     * («We'll ping you; the file is ready.» → «We'll message you; the file is ready.», not «…you. the file…»).
+     */
+    static String semicolonKept(String v, String original, CharSequence before, String after) {
+        String o = original.strip();
+        if (!o.isEmpty() && Character.isLowerCase(o.codePointAt(0)) && before.toString().strip().endsWith(";")) {
+            v = Rewriter.decapitalise(v); // the sentence after a «;» goes on in lower case, as the user wrote it
+        }
+        if (!o.endsWith(";") || v.strip().endsWith(";")) {
+            return v;
+        }
+        String next = after.stripLeading();
+        if (next.isEmpty() || !Character.isLowerCase(next.codePointAt(0))) {
+            return v;
+        }
+        String t = v.strip();
+        int last = t.length();
+        while (last > 0 && ".,;:".indexOf(t.charAt(last - 1)) >= 0) {
+            last--;
+        }
+        return t.substring(0, last) + ";";
+    }
+
     private static String unstacked(List<String> vs, int k, String before, String after, String original, boolean restSays,
             java.util.function.BiPredicate<String, List<Token>> clean, Asked asked) {
         String rest = before + " " + after;
@@ -726,7 +760,12 @@ public final class PhrasingEngine {
                     }
                     foreign = sentenceLang(text, tokens, sentenceOf, sentenceOf[m.fromToken()]) != r.lang();
                 }
-                all.add(new Hit(r, m.start(), m.end(), text.substring(m.start(), m.end()), new ArrayList<>(), m, Double.NaN, foreign));
+                Hit hit = new Hit(r, m.start(), m.end(), text.substring(m.start(), m.end()), new ArrayList<>(), m, Double.NaN, foreign);
+                if (lang == Lang.RU && r.lang() == Lang.EN && r.jargon() != null) {
+                    // English plain words inside a Russian sentence are no rewrite: the term is reported, the writer rephrases
+                    hit = new Hit(r.reportOnly(hit.why()), hit.start(), hit.end(), hit.fragment(), hit.alternatives(), m, Double.NaN, foreign);
+                }
+                all.add(hit);
             }
         }
         if (all.size() <= 1) {

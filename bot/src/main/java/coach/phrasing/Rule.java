@@ -38,6 +38,15 @@ record Rule(
                 jargon, examples, file, line);
     }
 
+    /**
+     * This rule as a finding only, explained by {@code why}: an English jargon term met in a Russian text is reported,
+     * but its English plain words are no Russian («в нашей warehouse system»), so the sentence is left to the writer.
+     */
+    Rule reportOnly(String why) {
+        return new Rule(id, category, scope, null, lang, phrases, patterns, unless, principleId, principleLine, principle, why, List.of(),
+                null, examples, file, line);
+    }
+
     /** The transform that turns every «ты» form of the sentence into its «вы» counterpart, agreement kept. */
     static final String POLITE = "polite";
 

@@ -28,6 +28,37 @@ class PhrasingEngineTest {
     }
 
     @Test
+    void aSemicolonBeforeALowerCaseWordStaysASemicolon() {
+        // «;» ends a sentence for the rules, but the text goes on: the rewritten part keeps it, the rest stays lower case
+        for (String[] c : new String[][] {
+                {"We'll ping you; the file is ready.", "We'll message you; the file is ready."},
+                {"Sure; we'll ping you when the file is ready.", null}}) {
+            CheckResult r = engine.check(c[0]);
+            assertTrue(r.risky(), c[0]);
+            if (c[1] != null) {
+                assertEquals(c[1], r.suggestions().get(0));
+            }
+            for (String s : r.suggestions()) {
+                assertFalse(s.matches(".*[.!?] \\p{Ll}.*"), s);
+            }
+        }
+    }
+
+    @Test
+    void anEnglishJargonTermInARussianTextIsReportedButNotGlossedInEnglish() {
+        CheckResult r = engine.check("Ваш заказ уже в нашей WMS, отгрузим завтра.");
+        assertTrue(r.risky());
+        Finding f = r.findings().stream().filter(x -> x.rule().equals("en.jargon.wms")).findFirst().orElseThrow();
+        assertFalse(f.rewritable());
+        assertFalse(f.why().isBlank());
+        for (String s : r.suggestions()) {
+            assertFalse(s.contains("warehouse system"), s);
+        }
+        // the same term in an English text is put in plain words
+        assertEquals("Your order is already in our warehouse system.", engine.check("Your order is already in our WMS.").suggestions().get(0));
+    }
+
+    @Test
     void theIssueExample() {
         String text = "Анна, это не наша проблема, заказ № 4512 потерял перевозчик.";
         CheckResult r = engine.check(text);
