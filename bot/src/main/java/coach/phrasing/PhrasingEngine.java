@@ -93,11 +93,14 @@ public final class PhrasingEngine {
     /** The tone model and word lists (coach.tone); null when the engine runs on rules alone. */
     private final ToneFindings tone;
 
+    /** Terms a Russian suggestion must not keep unexplained (see {@link #unexplained}). */
+    private final UnexplainedTerms terms;
+
     /** Nouns that carry no fact in a jibe: the tone categories' lists and the coarse-word list (see SentenceRewriter#saysNothing). */
     private final java.util.function.BiPredicate<Lang, String> noFact;
 
-    private PhrasingEngine(Map<Lang, List<Rule>> rules, ToneFindings tone) {
-        this(rules, tone, defaultNoFact(tone));
+    private PhrasingEngine(Map<Lang, List<Rule>> rules, ToneFindings tone, UnexplainedTerms terms) {
+        this(rules, tone, defaultNoFact(tone), terms);
     }
 
     private static java.util.function.BiPredicate<Lang, String> defaultNoFact(ToneFindings tone) {
@@ -105,8 +108,10 @@ public final class PhrasingEngine {
                 : (l, w) -> tone.checker().noFactWord(l, w) || !tone.checker().profanity().find(w).isEmpty();
     }
 
-    private PhrasingEngine(Map<Lang, List<Rule>> rules, ToneFindings tone, java.util.function.BiPredicate<Lang, String> noFact) {
+    private PhrasingEngine(Map<Lang, List<Rule>> rules, ToneFindings tone, java.util.function.BiPredicate<Lang, String> noFact,
+            UnexplainedTerms terms) {
         this.tone = tone;
+        this.terms = terms;
         this.noFact = noFact;
         this.rules = new EnumMap<>(Lang.class);
         for (Map.Entry<Lang, List<Rule>> e : rules.entrySet()) {
@@ -117,8 +122,9 @@ public final class PhrasingEngine {
         }
     }
 
-    private PhrasingEngine(Map<Lang, LangRules> rules, ToneFindings tone, boolean lazy) {
+    private PhrasingEngine(Map<Lang, LangRules> rules, ToneFindings tone, UnexplainedTerms terms, boolean lazy) {
         this.tone = tone;
+        this.terms = terms;
         this.rules = rules;
         this.noFact = defaultNoFact(tone);
     }
@@ -171,7 +177,8 @@ public final class PhrasingEngine {
 
     /** Loads and validates the rule files; malformed content throws {@link coach.kb.ContentException} with file and line. */
     public static PhrasingEngine load(KnowledgeBase kb) {
-        return new PhrasingEngine(RuleLoader.load(kb), new ToneFindings(coach.tone.ToneChecker.load(kb.source()), kb));
+        return new PhrasingEngine(RuleLoader.load(kb), new ToneFindings(coach.tone.ToneChecker.load(kb.source()), kb),
+                UnexplainedTerms.load(kb.source()));
     }
 
     /**
@@ -181,7 +188,7 @@ public final class PhrasingEngine {
     public static PhrasingEngine rulesOnly(KnowledgeBase kb) {
         // no model, but the same words that carry no fact when a jibe is left out
         coach.tone.ToneChecker.NoFactWords words = coach.tone.ToneChecker.noFactWords(kb.source());
-        return new PhrasingEngine(RuleLoader.load(kb), null, words::test);
+        return new PhrasingEngine(RuleLoader.load(kb), null, words::test, UnexplainedTerms.load(kb.source()));
     }
 
     /**
@@ -210,7 +217,7 @@ public final class PhrasingEngine {
                     : () -> RuleLoader.bind(RuleLoader.parse(source, lang), guide).get(lang)));
         }
         rules.get(Lang.RU).get();
-        return new PhrasingEngine(rules, new ToneFindings(join(tone), guide), true);
+        return new PhrasingEngine(rules, new ToneFindings(join(tone), guide), UnexplainedTerms.load(source), true);
     }
 
     private static <T> T join(CompletableFuture<T> f) {
@@ -336,6 +343,10 @@ public final class PhrasingEngine {
                         model ? Finding.MODEL : Finding.RULE, h.confidence()));
             }
         }
+        if (refine && lang == Lang.RU && (!suggestions.isEmpty() || hasJargon(hits))) {
+            // with nothing to offer, a message with jargon still gets its unexplained terms named
+            findings = unexplained(t, tokens, sentences, bySentence, suggestions.isEmpty() ? t : suggestions.get(0), findings);
+        }
         if (findings.stream().anyMatch(f -> !f.rewritable())) {
             // a version that leaves a risky sentence as it was is not one to send: it is shown apart, as a head start
             return new CheckResult(t, lang, List.copyOf(findings), List.of(), suggestions);
@@ -346,6 +357,114 @@ public final class PhrasingEngine {
             return new CheckResult(t, lang, List.copyOf(findings), List.of(), suggestions, doubtful);
         }
         return new CheckResult(t, lang, List.copyOf(findings), suggestions);
+    }
+
+    /** The rule id of a term a suggestion would keep unexplained (see {@link UnexplainedTerms}). */
+    static final String UNEXPLAINED = "ru.jargon.unexplained";
+
+    /**
+     * The findings with one more per term the first suggestion keeps unexplained («пул подключений к БД», «редлайн»,
+     * «Governing law»): in the whole message when it has a jargon finding, else in the sentences the suggestion
+     * rewrites. Such a finding is not rewritable, so the suggestion is withheld and the report names the words for
+     * the writer to explain.
+     */
+    private List<Finding> unexplained(String t, List<Token> tokens, List<Segments.Segment> sentences, Map<Integer, List<Hit>> bySentence,
+            String first, List<Finding> findings) {
+        Rule jargon = null;
+        boolean jargonMessage = false;
+        for (List<Hit> hs : bySentence.values()) {
+            for (Hit h : hs) {
+                jargonMessage |= h.rule().category() == Category.JARGON;
+            }
+        }
+        for (Rule r : rules(Lang.RU)) {
+            if (r.category() == Category.JARGON) {
+                jargon = r;
+                break;
+            }
+        }
+        if (jargon == null) {
+            return findings;
+        }
+        // the sentences the suggestion leaves as the draft had them are the writer's own, unless the message has jargon
+        Set<String> untouched = new java.util.HashSet<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            if (!bySentence.containsKey(i)) {
+                untouched.add(t.substring(sentences.get(i).start(), sentences.get(i).end()).strip());
+            }
+        }
+        List<Token> ft = TextAnalyzer.analyze(first);
+        List<Token> scope = new ArrayList<>();
+        for (Segments.Segment seg : Segments.sentences(first, ft)) {
+            if (jargonMessage || !untouched.contains(first.substring(seg.start(), seg.end()).strip())) {
+                scope.addAll(ft.subList(seg.fromToken(), seg.toToken()));
+            }
+        }
+        List<UnexplainedTerms.Term> terms = this.terms.find(scope, ft, jargonMessage);
+        if (terms.isEmpty()) {
+            return findings;
+        }
+        List<Finding> out = new ArrayList<>(findings);
+        boolean any = false;
+        for (UnexplainedTerms.Term term : terms) {
+            int at = wordAt(t, term.text());
+            if (at < 0) {
+                continue;
+            }
+            String why = "«" + term.text() + "» клиент может не понять: объясните это слово простыми словами или замените его.";
+            int k = overlapping(out, at, at + term.text().length());
+            if (k >= 0 && out.get(k).category().equals(Category.JARGON.id())) {
+                continue; // a jargon finding of its own names it already
+            }
+            if (k >= 0) {
+                // inside a finding of its own («без него по ОМС не проведём»): that one is to be rephrased by hand, the term named
+                Finding f = out.get(k);
+                out.set(k, new Finding(f.rule(), f.category(), f.start(), f.end(), f.fragment(), f.principleId(), f.principle(),
+                        f.why() + " " + why, false, f.say(), f.source(), f.confidence()));
+                any = true;
+                continue;
+            }
+            out.add(new Finding(UNEXPLAINED, Category.JARGON.id(), at, at + term.text().length(), term.text(), jargon.principle().id(),
+                    jargon.principle().title(Lang.RU), why, false, null, Finding.RULE, Double.NaN));
+            any = true;
+        }
+        if (!any) {
+            return findings;
+        }
+        out.sort(Comparator.comparingInt(Finding::start));
+        return out;
+    }
+
+    private static boolean hasJargon(List<Hit> hits) {
+        for (Hit h : hits) {
+            if (h.rule().category() == Category.JARGON) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where {@code word} first stands in {@code text} as a whole word; -1 when it does not. */
+    private static int wordAt(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            boolean left = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
+            int e = at + word.length();
+            boolean right = e >= text.length() || !Character.isLetterOrDigit(text.charAt(e));
+            if (left && right) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    private static int overlapping(List<Finding> findings, int start, int end) {
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (f.start() < end && start < f.end()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
