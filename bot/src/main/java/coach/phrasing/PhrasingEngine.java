@@ -633,6 +633,15 @@ public final class PhrasingEngine {
     private static final java.util.regex.Pattern REDIRECT = java.util.regex.Pattern.compile(
             "(?iuU)\\b(?:лучше|можно|стоит)\\s+(?:обратиться|связаться|направить|решить|уточнить)\\b");
 
+    /**
+     * Whether a version says where to turn twice: «По доставке — лучше обратиться к СДЭКу. Можно связаться с ними
+     * напрямую.» (two rules of one sentence each put in their redirect).
+     */
+    static boolean redirectsTwice(String v) {
+        java.util.regex.Matcher m = REDIRECT.matcher(v);
+        return m.find() && m.find();
+    }
+
     /** Whether the version brings what the original sentence did not have while the rest has it already. */
     private static boolean adds(java.util.regex.Pattern p, String version, String original, String rest) {
         return p.matcher(version).find() && !p.matcher(original).find() && p.matcher(rest).find();
@@ -655,12 +664,16 @@ public final class PhrasingEngine {
         // an offer closes the message: before other sentences it breaks the thread («…, подскажу варианты. Даже маленьких.»)
         for (int i = -1; i < vs.size(); i++) {
             String v = vs.get(i < 0 ? k : i);
-            if (!asked.addsRegret(v, original, rest) && !adds(REDIRECT, v, original, before) && !(restSays && asked.addsNextStep(v, original))
+            if (!asked.addsRegret(v, original, rest) && !adds(REDIRECT, v, original, before) && !redirectsTwice(v)
+                    && !(restSays && asked.addsNextStep(v, original))
                     && !(asked.offers(v) && !asked.offers(original) && (asked.offers(rest) || hasLetters(after)))) {
                 return v;
             }
         }
         String v = vs.get(k);
+        if (redirectsTwice(v)) {
+            return null; // «лучше обратиться к …» and «Можно связаться с ними напрямую» in one sentence: no version says it once
+        }
         if (restSays && asked.addsNextStep(v, original)) {
             // one next step per message: «Я уточню срок и сообщу вам» beside «мы спросим сами и вернёмся к вам» says it twice
             return null;
