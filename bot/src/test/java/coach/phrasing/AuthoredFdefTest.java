@@ -87,6 +87,20 @@ class AuthoredFdefTest {
         assertTrue(judged >= 40, RESOURCE + ": only " + judged + " lines with a judged first suggestion");
     }
 
+    @Test
+    void aVersionSaysWhereToTurnOnce() {
+        assertTrue(PhrasingEngine.redirectsTwice("По возврату — лучше обратиться к банку. Можно связаться с ними напрямую."));
+        assertFalse(PhrasingEngine.redirectsTwice("По возврату лучше обратиться к банку. Если нужно, я помогу составить обращение."));
+        // two rules of one sentence (to-whom and contact-them-after) each bring their redirect: the message says it once
+        for (String draft : new String[] {"По возврату — это к банку, звоните им сами.", "Насчёт пропуска — это к охране бизнес-центра, пишите им напрямую."}) {
+            CheckResult c = engine.check(draft);
+            assertTrue(c.risky(), draft);
+            for (String v : c.suggestions()) {
+                assertFalse(PhrasingEngine.redirectsTwice(v), draft + " → " + v);
+            }
+        }
+    }
+
     private static int count(String s, String what) {
         int n = 0;
         for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
