@@ -39,7 +39,31 @@ final class Shouting {
      */
     static boolean shouts(List<Token> tokens, Segment sentence, Lang lang) {
         int caps = capsWords(tokens, sentence, lang);
-        return caps >= 2 || (caps == 1 && exclaims(tokens, sentence));
+        return caps >= 2 || (caps == 1 && exclaims(tokens, sentence)) || (lang == Lang.RU && demandsWithThreeMarks(tokens, sentence));
+    }
+
+    /** A demand with «!!!» or more: «Срочно пришлите документы!!!» shouts without a word in capitals. */
+    private static boolean demandsWithThreeMarks(List<Token> tokens, Segment sentence) {
+        int run = 0;
+        boolean three = false;
+        for (int i = sentence.fromToken(); i < sentence.toToken(); i++) {
+            run = tokens.get(i).norm().equals("!") ? run + 1 : 0;
+            three |= run >= 3;
+        }
+        if (!three) {
+            return false;
+        }
+        for (int i = sentence.fromToken(); i < sentence.toToken(); i++) {
+            Token t = tokens.get(i);
+            if (t.isWord() && Lang.isCyrillic(t.norm().charAt(0))) {
+                for (Reading r : Morphology.russian().analyze(t.norm())) {
+                    if (r.isVerb() && r.has("IMP")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -60,7 +84,7 @@ final class Shouting {
     }
 
     /** «!!» or more in the sentence. */
-    private static boolean exclaims(List<Token> tokens, Segment sentence) {
+    static boolean exclaims(List<Token> tokens, Segment sentence) {
         for (int i = sentence.fromToken(); i + 1 < sentence.toToken(); i++) {
             if (tokens.get(i).norm().equals("!") && tokens.get(i + 1).norm().equals("!")) {
                 return true;

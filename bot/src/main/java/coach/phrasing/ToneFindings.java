@@ -93,12 +93,19 @@ final class ToneFindings {
                 Rule shout = rules.get(key(lang, Category.RUDE.id(), SHOUTING));
                 List<coach.text.Segments.Segment> sentences = coach.text.Segments.sentences(text, tokens);
                 boolean loud = false;
+                int caps = 0;
+                boolean marks = false;
                 for (coach.text.Segments.Segment s : sentences) {
                     loud |= Shouting.shouts(tokens, s, lang);
+                    caps += Shouting.capsWords(tokens, s, lang);
+                    marks |= Shouting.exclaims(tokens, s);
                 }
+                // «Акция заканчивается через 2 часа!!! Потом такой цены не будет НИКОГДА.»: capitals in one sentence and
+                // «!!!» in another shout together
+                loud |= caps > 0 && marks;
                 for (coach.text.Segments.Segment s : sentences) {
-                    // in a message that shouts, every sentence with a word in capitals is calmed («…is OVERDUE. PAY IT TODAY!!!»)
-                    boolean calm = loud && Shouting.capsWords(tokens, s, lang) > 0;
+                    // in a message that shouts, every sentence with a word in capitals or «!!» is calmed («…is OVERDUE. PAY IT TODAY!!!»)
+                    boolean calm = loud && (Shouting.capsWords(tokens, s, lang) > 0 || Shouting.exclaims(tokens, s));
                     if (shout == null || !calm || overlaps(ruleHits, s.start(), s.end())
                             || overlaps(out, s.start(), s.end())) {
                         continue;

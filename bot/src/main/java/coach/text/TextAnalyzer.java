@@ -42,11 +42,30 @@ public final class TextAnalyzer {
                     }
                 }
             }
+            if (end - start > 1 && closingRun(text, start, end)) {
+                // the tokenizer keeps «!!!», «...», «??» as one token: each mark is one, so a run ends its sentence
+                for (int k = start; k < end; k++) {
+                    String mark = text.substring(k, k + 1);
+                    Word w = Word.of(mark);
+                    out.add(new Token(mark, k, k + 1, w.norm(), w.stem(), w.kind(), w));
+                }
+                continue;
+            }
             String raw = text.substring(start, end);
             Word w = Word.of(raw);
             out.add(new Token(raw, start, end, w.norm(), w.stem(), w.kind(), w));
         }
         return out;
+    }
+
+    /** Whether text[start, end) is a run of sentence-closing marks only («!!», «...», «?!»). */
+    private static boolean closingRun(String text, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (".!?".indexOf(text.charAt(k)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether an emoji or another symbol (not a letter, digit or punctuation mark) starts at {@code i}. */

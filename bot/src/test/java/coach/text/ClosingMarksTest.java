@@ -1,0 +1,33 @@
+package coach.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** «!!», «!!!», «...» and «?!» end a sentence like one mark: each mark is a token, the run stays with its sentence. */
+class ClosingMarksTest {
+    private static List<String> sentences(String s) {
+        List<Token> tokens = TextAnalyzer.analyze(s);
+        return Segments.sentences(s, tokens).stream().map(x -> s.substring(x.start(), x.end())).toList();
+    }
+
+    @Test
+    void aRunOfMarksIsOneTokenPerMark() {
+        List<String> texts = TextAnalyzer.analyze("Ждём!!! Да... Нет?!").stream().map(Token::text).toList();
+        assertEquals(List.of("Ждём", "!", "!", "!", "Да", ".", ".", ".", "Нет", "?", "!"), texts);
+    }
+
+    @Test
+    void aRunEndsItsSentence() {
+        assertEquals(List.of("Пришлите документы!!!", "Ждём."), sentences("Пришлите документы!!! Ждём."));
+        assertEquals(List.of("Не знаю...", "Уточню."), sentences("Не знаю... Уточню."));
+        assertEquals(List.of("Серьёзно?!", "Ладно."), sentences("Серьёзно?! Ладно."));
+    }
+
+    @Test
+    void numbersAndSmileysAreUntouched() {
+        assertEquals(List.of("12", ".", "05", "в", "10", ":", "30"), TextAnalyzer.analyze("12.05 в 10:30").stream().map(Token::text).toList());
+        assertEquals(List.of("Спасибо", ")))"), TextAnalyzer.analyze("Спасибо)))").stream().map(Token::text).toList());
+    }
+}
