@@ -343,6 +343,9 @@ public final class PhrasingEngine {
                         model ? Finding.MODEL : Finding.RULE, h.confidence()));
             }
         }
+        if (refine && lang == Lang.EN && hasJargon(hits)) {
+            findings = unexplainedEnglish(t, tokens, findings);
+        }
         if (refine && lang == Lang.RU && (!suggestions.isEmpty() || hasJargon(hits))) {
             // with nothing to offer, a message with jargon still gets its unexplained terms named
             findings = unexplained(t, tokens, sentences, bySentence, suggestions.isEmpty() ? t : suggestions.get(0), findings);
@@ -443,6 +446,42 @@ public final class PhrasingEngine {
         }
         return false;
     }
+
+    /**
+     * The findings of an English message with jargon, with one more per abbreviation it leaves unexplained («TTL»,
+     * «CNAME», «FCL»): a suggestion that keeps them is not one to send.
+     */
+    private List<Finding> unexplainedEnglish(String t, List<Token> tokens, List<Finding> findings) {
+        Rule jargon = null;
+        for (Rule r : rules(Lang.EN)) {
+            if (r.category() == Category.JARGON) {
+                jargon = r;
+                break;
+            }
+        }
+        if (jargon == null) {
+            return findings;
+        }
+        List<Finding> out = new ArrayList<>(findings);
+        boolean any = false;
+        for (UnexplainedTerms.Term term : terms.findEnglish(tokens)) {
+            if (overlapping(out, term.start(), term.end()) >= 0) {
+                continue; // a jargon rule of its own has it
+            }
+            out.add(new Finding(UNEXPLAINED_EN, Category.JARGON.id(), term.start(), term.end(), term.text(), jargon.principle().id(),
+                    jargon.principle().title(Lang.EN), "«" + term.text() + "» may be unclear to the client: spell it out or say it in plain words.",
+                    false, null, Finding.RULE, Double.NaN));
+            any = true;
+        }
+        if (!any) {
+            return findings;
+        }
+        out.sort(Comparator.comparingInt(Finding::start));
+        return out;
+    }
+
+    /** The rule id of an English abbreviation a suggestion would keep unexplained. */
+    static final String UNEXPLAINED_EN = "en.jargon.unexplained";
 
     /** Where {@code word} first stands in {@code text} as a whole word; -1 when it does not. */
     private static int wordAt(String text, String word) {

@@ -27,23 +27,30 @@ import java.util.Set;
 final class UnexplainedTerms {
     /** Abbreviations and Latin words a client knows, one a line (comments start with #). */
     static final String FILE = "morphology/ru-known-terms.txt";
+    /** The English abbreviations a client knows (VAT, PDF, CEO). */
+    static final String FILE_EN = "morphology/en-known-terms.txt";
 
     private final Set<String> known;
+    private final Set<String> knownEn;
 
-    private UnexplainedTerms(Set<String> known) {
+    private UnexplainedTerms(Set<String> known, Set<String> knownEn) {
         this.known = known;
+        this.knownEn = knownEn;
     }
 
-    /** The list of {@value #FILE} in {@code source}; none when the file is absent. */
+    /** The lists of {@value #FILE} and {@value #FILE_EN} in {@code source}; none when a file is absent. */
     static UnexplainedTerms load(ContentSource source) {
-        if (!source.exists(FILE)) {
-            return new UnexplainedTerms(Set.of());
-        }
-        return of(FILE, source.read(FILE));
+        Set<String> ru = source.exists(FILE) ? words(FILE, source.read(FILE)) : Set.of();
+        Set<String> en = source.exists(FILE_EN) ? words(FILE_EN, source.read(FILE_EN)) : Set.of();
+        return new UnexplainedTerms(ru, en);
     }
 
-    /** The list given as the file's text; a line of more than one word stops with the file and line. */
+    /** The Russian list given as the file's text; a line of more than one word stops with the file and line. */
     static UnexplainedTerms of(String file, String text) {
+        return new UnexplainedTerms(words(file, text), Set.of());
+    }
+
+    private static Set<String> words(String file, String text) {
         Set<String> known = new HashSet<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -56,7 +63,32 @@ final class UnexplainedTerms {
             }
             known.add(key(l));
         }
-        return new UnexplainedTerms(Set.copyOf(known));
+        return Set.copyOf(known);
+    }
+
+    /**
+     * The unexplained abbreviations of an English text: words of two to six capitals (TTL, CNAME, FCL) that {@value #FILE_EN}
+     * does not list and the text does not expand in brackets; codes (L2, PO-118, «SU 1402») and addresses aside.
+     */
+    List<Term> findEnglish(List<Token> tokens) {
+        Set<String> expanded = expanded(tokens);
+        Map<String, Term> out = new LinkedHashMap<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            String w = t.text();
+            if (!t.isWord() || !allCaps(w) || w.length() > 6 || !isLatin(w) || hasDigit(w) || knownEn.contains(key(w))
+                    || expanded.contains(key(w)) || out.containsKey(key(w))) {
+                continue;
+            }
+            boolean joined = (i + 1 < tokens.size() && touches(t, tokens.get(i + 1)) && tokens.get(i + 1).norm().equals("-"))
+                    || (i > 0 && touches(tokens.get(i - 1), t) && tokens.get(i - 1).norm().equals("-"));
+            boolean code = i + 1 < tokens.size() && tokens.get(i + 1).kind() == Token.Kind.NUMBER;
+            if (joined || code || address(tokens, i, i)) {
+                continue;
+            }
+            out.put(key(w), new Term(w, t.start(), t.end()));
+        }
+        return List.copyOf(out.values());
     }
 
     private static String key(String w) {

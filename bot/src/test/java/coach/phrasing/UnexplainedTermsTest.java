@@ -58,6 +58,25 @@ class UnexplainedTermsTest {
     }
 
     @Test
+    void englishAbbreviationsTheClientMayNotKnow() {
+        List<Token> ts = TextAnalyzer.analyze("Your PR is on hold pending AP sign-off, the VAT invoice (PDF) and a PO-118 for L2 are attached; see www.firm.com/FAQ.");
+        assertEquals(List.of("PR", "AP"), terms.findEnglish(ts).stream().map(UnexplainedTerms.Term::text).toList());
+        // expanded in brackets: explained
+        ts = TextAnalyzer.analyze("The container is at the container yard (CY) now.");
+        assertEquals(List.of(), terms.findEnglish(ts));
+    }
+
+    @Test
+    void anEnglishSuggestionThatKeepsAnAbbreviationIsWithheld() {
+        String draft = "Hi Tom, we'll need a PO before the GRN can be raised, then we'll escalate to the CY team.";
+        CheckResult c = engine.check(draft);
+        assertTrue(c.suggestions().isEmpty(), c.suggestions().toString());
+        Finding f = c.findings().stream().filter(x -> x.rule().equals(PhrasingEngine.UNEXPLAINED_EN)).findFirst().orElseThrow(() -> new AssertionError(c.findings()));
+        assertEquals("CY", draft.substring(f.start(), f.end()));
+        assertFalse(f.rewritable());
+    }
+
+    @Test
     void aLineOfTwoWordsStopsWithFileAndLine() {
         ContentException e = assertThrows(ContentException.class, () -> UnexplainedTerms.of("known.txt", "# c\nНДС\nНДС ООО\n"));
         assertTrue(e.getMessage().contains("known.txt") && e.getMessage().contains("3"), e.getMessage());
