@@ -122,6 +122,9 @@ final class CheckCmd implements Callable<Integer> {
             ArrayNode ds = o.putArray("doubtful");
             r.doubtful().forEach(ds::add);
         }
+        if (r.kept() != null) {
+            o.put("kept", r.kept());
+        }
         return o;
     }
 }

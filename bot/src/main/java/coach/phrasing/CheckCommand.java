@@ -71,6 +71,11 @@ public final class CheckCommand implements Command.Handler {
             for (String s : r.suggestions()) {
                 b.text(i++ + ") ").quote(engine.mask(s)).nl();
             }
+        } else if (r.suggestions().isEmpty() && !r.partial().isEmpty() && quoted && r.kept() != null && !r.doubtful().isEmpty()) {
+            b.text(Texts.get(ui, "check.kept", "what", engine.mask(r.kept()))).nl();
+            b.text("— ").quote(engine.mask(r.doubtful().get(0))).nl();
+            b.text(Texts.get(ui, "check.kept_rest")).nl();
+            b.quote(engine.mask(r.partial().get(0))).nl();
         } else if (r.suggestions().isEmpty() && !r.partial().isEmpty() && quoted && !r.doubtful().isEmpty()) {
             b.text(Texts.get(ui, "check.doubtful")).nl();
             for (String d : r.doubtful()) {

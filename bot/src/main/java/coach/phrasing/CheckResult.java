@@ -15,10 +15,18 @@ import java.util.List;
  *                    that one as it was (not sendable as they stand; the report shows them as a head start); also the
  *                    versions withheld because another sentence they leave as it was may still sound risky
  * @param doubtful    sentences no finding covers that the tone model still suspects («да успеет, всегда успевают»):
- *                    a version that leaves them as they were is not offered (it goes to {@code partial})
+ *                    a version that leaves them as they were is not offered (it goes to {@code partial}); with
+ *                    {@code kept}, the sentence of the withheld version that keeps it
+ * @param kept        what the withheld first version kept that no sendable text holds (a phrase of
+ *                    {@code tone/residual.tsv} such as «и точка», a chat emoji, «!!»); null otherwise
  */
 public record CheckResult(String text, Lang lang, List<Finding> findings, List<String> suggestions, List<String> partial,
-        List<String> doubtful) {
+        List<String> doubtful, String kept) {
+
+    public CheckResult(String text, Lang lang, List<Finding> findings, List<String> suggestions, List<String> partial,
+            List<String> doubtful) {
+        this(text, lang, findings, suggestions, partial, doubtful, null);
+    }
 
     public CheckResult(String text, Lang lang, List<Finding> findings, List<String> suggestions) {
         this(text, lang, findings, suggestions, List.of(), List.of());

@@ -96,11 +96,14 @@ public final class PhrasingEngine {
     /** Terms a Russian suggestion must not keep unexplained (see {@link #unexplained}). */
     private final UnexplainedTerms terms;
 
+    /** The phrases a version to send must not keep (the last gate, {@link LastGate}); null: no gate. */
+    private final coach.tone.ResidualRisk residual;
+
     /** Nouns that carry no fact in a jibe: the tone categories' lists and the coarse-word list (see SentenceRewriter#saysNothing). */
     private final java.util.function.BiPredicate<Lang, String> noFact;
 
     private PhrasingEngine(Map<Lang, List<Rule>> rules, ToneFindings tone, UnexplainedTerms terms) {
-        this(rules, tone, defaultNoFact(tone), terms);
+        this(rules, tone, defaultNoFact(tone), tone == null ? null : tone.checker().residual(), terms);
     }
 
     private static java.util.function.BiPredicate<Lang, String> defaultNoFact(ToneFindings tone) {
@@ -109,8 +112,9 @@ public final class PhrasingEngine {
     }
 
     private PhrasingEngine(Map<Lang, List<Rule>> rules, ToneFindings tone, java.util.function.BiPredicate<Lang, String> noFact,
-            UnexplainedTerms terms) {
+            coach.tone.ResidualRisk residual, UnexplainedTerms terms) {
         this.tone = tone;
+        this.residual = residual;
         this.terms = terms;
         this.noFact = noFact;
         this.rules = new EnumMap<>(Lang.class);
@@ -125,6 +129,7 @@ public final class PhrasingEngine {
     private PhrasingEngine(Map<Lang, LangRules> rules, ToneFindings tone, UnexplainedTerms terms, boolean lazy) {
         this.tone = tone;
         this.terms = terms;
+        this.residual = tone.checker().residual();
         this.rules = rules;
         this.noFact = defaultNoFact(tone);
     }
@@ -188,7 +193,8 @@ public final class PhrasingEngine {
     public static PhrasingEngine rulesOnly(KnowledgeBase kb) {
         // no model, but the same words that carry no fact when a jibe is left out
         coach.tone.ToneChecker.NoFactWords words = coach.tone.ToneChecker.noFactWords(kb.source());
-        return new PhrasingEngine(RuleLoader.load(kb), null, words::test, UnexplainedTerms.load(kb.source()));
+        return new PhrasingEngine(RuleLoader.load(kb), null, words::test, coach.tone.ResidualRisk.load(kb.source()),
+                UnexplainedTerms.load(kb.source()));
     }
 
     /**
@@ -358,6 +364,17 @@ public final class PhrasingEngine {
         if (!doubtful.isEmpty()) {
             // the rest of the message may still sound risky: a version that leaves it as it was is no version to send
             return new CheckResult(t, lang, List.copyOf(findings), List.of(), suggestions, doubtful);
+        }
+        if (refine && residual != null && !suggestions.isEmpty()) {
+            // the last gate: a rule fixed its phrase, but the version may keep other words no rule knows («и точка»)
+            boolean register = false;
+            for (Finding f : findings) {
+                register |= f.category().equals(Category.INFORMAL.id()) || f.category().equals(Category.RUDE.id());
+            }
+            java.util.Optional<LastGate.Kept> kept = LastGate.kept(suggestions.get(0), t, tokens, lang, residual, register);
+            if (kept.isPresent()) {
+                return new CheckResult(t, lang, List.copyOf(findings), List.of(), suggestions, List.of(kept.get().sentence()), kept.get().what());
+            }
         }
         return new CheckResult(t, lang, List.copyOf(findings), suggestions);
     }

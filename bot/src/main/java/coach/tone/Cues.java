@@ -37,19 +37,37 @@ public final class Cues {
         }
     }
 
-    /** @param feature {@code cue=<class>}, what a hit adds */
-    private record Cue(String cls, Element[] elements, String feature) {
-        Cue(String cls, Element[] elements) {
-            this(cls, elements, "cue=" + cls);
+    /**
+     * @param lang    the language code the cue belongs to ({@code ru}, {@code en}), null for any
+     * @param phrase  the phrase as the file writes it
+     * @param feature {@code cue=<class>}, what a hit adds
+     */
+    private record Cue(String lang, String cls, String phrase, Element[] elements, String feature) {
+        Cue(String lang, String cls, String phrase, Element[] elements) {
+            this(lang, cls, phrase, elements, "cue=" + cls);
         }
+    }
+
+    /**
+     * One phrase found in a token list.
+     *
+     * @param cls    its class
+     * @param phrase the phrase as its file writes it
+     * @param from   index of its first token in the list
+     * @param to     index after its last token
+     */
+    public record Found(String cls, String phrase, int from, int to) {
     }
 
     private final Map<String, List<Cue>> byFirst;
     /** The cues whose first element is a prefix, by the prefix's first letter (in file order within each). */
     private final Map<Character, List<Cue>> prefixFirst;
+    /** Whether numbers and «%» count as words of a phrase («100 %»); the tone features see words only. */
+    private final boolean numbers;
 
-    private Cues(Map<String, List<Cue>> byFirst, List<Cue> prefixFirst) {
+    private Cues(Map<String, List<Cue>> byFirst, List<Cue> prefixFirst, boolean numbers) {
         this.byFirst = byFirst;
+        this.numbers = numbers;
         Map<Character, List<Cue>> byChar = new HashMap<>();
         for (Cue c : prefixFirst) {
             byChar.computeIfAbsent(c.elements()[0].value().charAt(0), k -> new ArrayList<>()).add(c);
@@ -62,6 +80,14 @@ public final class Cues {
     }
 
     static Cues parse(String file, String content) {
+        return parse(file, content, CLASSES, false);
+    }
+
+    /**
+     * A phrase list in the syntax of the cue lexicon. With {@code withLang} each line starts with a language column
+     * ({@code ru} or {@code en}) and numbers and «%» count as words of a phrase.
+     */
+    static Cues parse(String file, String content, Set<String> classes, boolean withLang) {
         Map<String, List<Cue>> byFirst = new HashMap<>();
         List<Cue> prefixFirst = new ArrayList<>();
         int lineNo = 0;
@@ -71,16 +97,26 @@ public final class Cues {
             if (l.isEmpty() || l.startsWith("#")) {
                 continue;
             }
+            String lang = null;
+            if (withLang) {
+                int t0 = line.indexOf('\t');
+                lang = t0 < 0 ? "" : line.substring(0, t0).strip();
+                if (!lang.equals("ru") && !lang.equals("en")) {
+                    throw new ContentException(file, lineNo, t0 < 0 ? "expected 'lang<TAB>class<TAB>phrase'" : "unknown language '" + lang + "' (allowed: ru, en)");
+                }
+                line = line.substring(t0 + 1);
+            }
             int tab = line.indexOf('\t');
             if (tab < 0) {
-                throw new ContentException(file, lineNo, "expected 'class<TAB>phrase'");
+                throw new ContentException(file, lineNo, withLang ? "expected 'lang<TAB>class<TAB>phrase'" : "expected 'class<TAB>phrase'");
             }
             String cls = line.substring(0, tab).strip();
-            if (!CLASS.matcher(cls).matches() || !CLASSES.contains(cls)) {
-                throw new ContentException(file, lineNo, "unknown cue class '" + cls + "' (allowed: " + String.join(", ", new java.util.TreeSet<>(CLASSES)) + ")");
+            if (!CLASS.matcher(cls).matches() || !classes.contains(cls)) {
+                throw new ContentException(file, lineNo, "unknown class '" + cls + "' (allowed: " + String.join(", ", new java.util.TreeSet<>(classes)) + ")");
             }
+            String phrase = line.substring(tab + 1).strip();
             List<Element> els = new ArrayList<>();
-            for (String w : line.substring(tab + 1).strip().split("\\s+")) {
+            for (String w : phrase.split("\\s+")) {
                 if (w.isEmpty()) {
                     continue;
                 }
@@ -88,14 +124,14 @@ public final class Cues {
                 String bare = how == '=' ? w.substring(1) : how == '*' ? w.substring(0, w.length() - 1) : w;
                 String norm = Normalizer.norm(bare);
                 if (norm.isEmpty()) {
-                    throw new ContentException(file, lineNo, "empty word in cue");
+                    throw new ContentException(file, lineNo, "empty word in phrase");
                 }
                 els.add(new Element(how == 's' ? Stemmer.stem(norm) : norm, how));
             }
             if (els.isEmpty()) {
                 throw new ContentException(file, lineNo, "the cue has no words");
             }
-            Cue cue = new Cue(cls, els.toArray(new Element[0]));
+            Cue cue = new Cue(lang, cls, phrase, els.toArray(new Element[0]));
             String key = cue.elements()[0].key();
             if (key == null) {
                 prefixFirst.add(cue);
@@ -103,35 +139,56 @@ public final class Cues {
                 byFirst.computeIfAbsent(key, k -> new ArrayList<>()).add(cue);
             }
         }
-        return new Cues(byFirst, prefixFirst);
+        return new Cues(byFirst, prefixFirst, withLang);
     }
 
     /** Adds {@code cue=<class>} for every cue found in the words of {@code tokens} (punctuation skipped). */
     void features(List<Token> tokens, List<String> out) {
+        scan(tokens, null, (c, from, to) -> out.add(c.feature()));
+    }
+
+    /** Every phrase of language {@code lang} (or of any language) in {@code tokens}, in text order of its first word. */
+    public List<Found> find(List<Token> tokens, String lang) {
+        List<Found> out = new ArrayList<>(0);
+        scan(tokens, lang, (c, from, to) -> out.add(new Found(c.cls(), c.phrase(), from, to)));
+        return out;
+    }
+
+    private interface Sink {
+        void hit(Cue c, int from, int to);
+    }
+
+    private void scan(List<Token> tokens, String lang, Sink out) {
         List<Token> words = new ArrayList<>(tokens.size());
-        for (Token t : tokens) {
-            if (t.isWord()) {
+        List<Integer> at = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.isWord() || numbers && (t.kind() == Token.Kind.NUMBER || t.norm().equals("%"))) {
                 words.add(t);
+                at.add(i);
             }
         }
         for (int i = 0; i < words.size(); i++) {
             Token t = words.get(i);
             List<Cue> c1 = byFirst.get(t.norm());
             List<Cue> c2 = t.stem().equals(t.norm()) ? null : byFirst.get(t.stem());
-            check(c1, words, i, out);
-            check(c2, words, i, out);
+            check(c1, words, at, i, lang, out);
+            check(c2, words, at, i, lang, out);
             if (!prefixFirst.isEmpty() && !t.norm().isEmpty()) {
                 // a prefix cue can only match a word with its first letter
-                check(prefixFirst.get(t.norm().charAt(0)), words, i, out);
+                check(prefixFirst.get(t.norm().charAt(0)), words, at, i, lang, out);
             }
         }
     }
 
-    private static void check(List<Cue> cues, List<Token> words, int at, List<String> out) {
+    private static void check(List<Cue> cues, List<Token> words, List<Integer> index, int at, String lang, Sink out) {
         if (cues == null) {
             return;
         }
         for (Cue c : cues) {
+            if (lang != null && c.lang() != null && !c.lang().equals(lang)) {
+                continue;
+            }
             Element[] els = c.elements();
             if (at + els.length > words.size()) {
                 continue;
@@ -141,7 +198,7 @@ public final class Cues {
                 ok = els[k].matches(words.get(at + k));
             }
             if (ok) {
-                out.add(c.feature());
+                out.hit(c, index.get(at), index.get(at + els.length - 1) + 1);
             }
         }
     }

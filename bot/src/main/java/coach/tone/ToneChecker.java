@@ -65,9 +65,12 @@ public final class ToneChecker {
     private final Map<String, Double> bare;
     private final Profanity profanity;
     private final Map<String, Category> categories;
+    /** What a version to send must not keep ({@code tone/residual.tsv}). */
+    private final ResidualRisk residual;
 
     private ToneChecker(Categorizer model, Map<String, Double> thresholds, Map<String, Double> suspect, Map<String, Double> bare,
-            Profanity profanity, Map<String, Category> categories) {
+            Profanity profanity, Map<String, Category> categories, ResidualRisk residual) {
+        this.residual = residual;
         this.model = model;
         this.thresholds = thresholds;
         this.suspect = suspect;
@@ -93,7 +96,7 @@ public final class ToneChecker {
             b.put(label, v2 == null ? t.get(label) : Math.max(t.get(label), Double.parseDouble(v2)));
         }
         return new ToneChecker(model, Collections.unmodifiableMap(t), Collections.unmodifiableMap(s), Collections.unmodifiableMap(b),
-                spec.profanity(source), categories);
+                spec.profanity(source), categories, ResidualRisk.load(source));
     }
 
     static Map<String, Category> readCategories(ContentSource source) {
@@ -185,6 +188,11 @@ public final class ToneChecker {
 
     public Profanity profanity() {
         return profanity;
+    }
+
+    /** The phrases a version to send must not keep. */
+    public ResidualRisk residual() {
+        return residual;
     }
 
     public Categorizer model() {
