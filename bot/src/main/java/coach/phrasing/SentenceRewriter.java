@@ -172,8 +172,11 @@ final class SentenceRewriter {
         return m.group(1) + "! " + Rewriter.capitalise(s.substring(m.end()));
     }
 
-    /** Chat emoticons («)))», «:)», «;-)», «:D») and kiss emoji with the spaces before them; other emoji stay. */
-    private static final Pattern CHAT_SMILEY = Pattern.compile("\\s*(?:[:;]-?[)(DР]+|\\){2,}|\\({2,}|[\\x{1F600}-\\x{1F64F}\\x{1F48B}\\x{1F44C}\\x{1F44D}\\x{1F44B}\\x{270C}\\x{1F90C}-\\x{1F92F}\\x{1F970}-\\x{1F97A}]\\x{FE0F}?)+");
+    /**
+     * Chat emoticons («)))», «:)», «;-)», «:D»), face and kiss emoji and the chat «hype» ones (🔥 🏖 🍹 👏 💪) with the
+     * spaces before them; other emoji (🎉, 📞, ✅) stay.
+     */
+    private static final Pattern CHAT_SMILEY = Pattern.compile("\\s*(?:[:;]-?[)(DР]+|\\){2,}|\\({2,}|[\\x{1F600}-\\x{1F64F}\\x{1F48B}\\x{1F44C}\\x{1F44D}\\x{1F44B}\\x{270C}\\x{1F90C}-\\x{1F92F}\\x{1F970}-\\x{1F97A}\\x{1F525}\\x{1F3D6}\\x{1F3DD}\\x{1F379}\\x{1F37B}\\x{1F942}\\x{1F44F}\\x{1F4AA}]\\x{FE0F}?)+");
     /** A lone «)» after a word: a smiley when no «(» opens it. */
     private static final Pattern LONE_BRACKET = Pattern.compile("(?<=[\\p{L}\\p{N}.!?,])\\s*\\)(?=\\s|$)");
 
@@ -196,9 +199,9 @@ final class SentenceRewriter {
     }
 
     private static final Pattern SMILEY_BETWEEN_WORDS = Pattern.compile(
-            "(?<=\\p{L})(?:\\s*(?:[:;]-?[)(DР]+|\\){2,}|\\({2,}|[\\x{1F600}-\\x{1F64F}\\x{1F48B}\\x{1F44C}\\x{1F44D}\\x{1F44B}\\x{270C}\\x{1F90C}-\\x{1F92F}\\x{1F970}-\\x{1F97A}]\\x{FE0F}?))+(?=\\s+\\p{Ll})");
+            "(?<=\\p{L})(?:\\s*(?:[:;]-?[)(DР]+|\\){2,}|\\({2,}|[\\x{1F600}-\\x{1F64F}\\x{1F48B}\\x{1F44C}\\x{1F44D}\\x{1F44B}\\x{270C}\\x{1F90C}-\\x{1F92F}\\x{1F970}-\\x{1F97A}\\x{1F525}\\x{1F3D6}\\x{1F3DD}\\x{1F379}\\x{1F37B}\\x{1F942}\\x{1F44F}\\x{1F4AA}]\\x{FE0F}?))+(?=\\s+\\p{Ll})");
     private static final Pattern SMILEY_BEFORE_CAPITAL = Pattern.compile(
-            "(?<=[\\p{L}\\p{N}])(?:\\s*(?:[:;]-?[)(DР]+|\\){2,}|\\({2,}|[\\x{1F600}-\\x{1F64F}\\x{1F48B}\\x{1F44C}\\x{1F44D}\\x{1F44B}\\x{270C}\\x{1F90C}-\\x{1F92F}\\x{1F970}-\\x{1F97A}]\\x{FE0F}?))+(?=\\s+\\p{Lu})");
+            "(?<=[\\p{L}\\p{N}])(?:\\s*(?:[:;]-?[)(DР]+|\\){2,}|\\({2,}|[\\x{1F600}-\\x{1F64F}\\x{1F48B}\\x{1F44C}\\x{1F44D}\\x{1F44B}\\x{270C}\\x{1F90C}-\\x{1F92F}\\x{1F970}-\\x{1F97A}\\x{1F525}\\x{1F3D6}\\x{1F3DD}\\x{1F379}\\x{1F37B}\\x{1F942}\\x{1F44F}\\x{1F4AA}]\\x{FE0F}?))+(?=\\s+\\p{Lu})");
 
     /** Version {@code v} of the sentence: each hit's v-th replacement (or its last), put in by the rule's scope. */
     private Optional<String> build(Job job, int v) {

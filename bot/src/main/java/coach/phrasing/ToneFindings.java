@@ -162,7 +162,8 @@ final class ToneFindings {
         for (PhrasingEngine.Hit h : hits) {
             PhrasingEngine.Hit prev = out.isEmpty() ? null : out.get(out.size() - 1);
             if (prev != null && neutral.contains(prev) && neutral.contains(h)
-                    && (prev.rule().replacements().get(0).isEmpty() || prev.rule().replacements().get(0).equalsIgnoreCase(h.rule().replacements().get(0)))
+                    && ((prev.rule().replacements().get(0).isEmpty() && PERSON.matcher(h.rule().replacements().get(0)).matches())
+                            || prev.rule().replacements().get(0).equalsIgnoreCase(h.rule().replacements().get(0)))
                     && JOINED.matcher(text.substring(prev.end(), h.start())).matches()) {
                 Match m = new Match(prev.match().fromToken(), h.match().toToken(), prev.start(), h.end());
                 PhrasingEngine.Hit both = new PhrasingEngine.Hit(prev.rule(), prev.start(), h.end(), text.substring(prev.start(), h.end()),
@@ -176,6 +177,8 @@ final class ToneFindings {
         return out;
     }
 
+    /** The neutral word for a person insult: after an aside that goes, such a word goes too («монтажники уёбки и ублюдки»), any other stays («суки пиздят» → «врут»). */
+    private static final java.util.regex.Pattern PERSON = java.util.regex.Pattern.compile("(?iu)(человек|люд)\\p{L}*|");
     private static final java.util.regex.Pattern JOINED = java.util.regex.Pattern.compile("\\s*(,|\\s)\\s*(и\\s+)?|\\s+и\\s+");
 
     /** Whether the tone checker finds anything in a version (a rewrite must be clean by the model too). */
@@ -221,7 +224,9 @@ final class ToneFindings {
                 return false;
             }
         }
-        return true;
+        // the next word must be what it qualifies, not «и», «в» or a verb: «он тупой и ленивый» keeps its word
+        List<coach.text.morph.Reading> next = coach.text.morph.Morphology.russian().analyze(tokens.get(to).norm());
+        return next.isEmpty() || next.stream().anyMatch(x -> x.isNoun() || x.isAgreeingModifier());
     }
 
     /** Whether the word(s) at tokens [from, to) stand between separators or the text's edges: an interjection, a word of address. */

@@ -35,6 +35,14 @@ public final class NeutralWords {
     private static final Set<String> GO_AWAY = Set.of("иди", "идите", "пошел", "пошла", "пошли", "пшел", "вали", "валите", "катись",
             "идинах", "шел", "шла");
 
+    /** The cases a preposition takes (its commonest uses). */
+    private static final java.util.Map<String, Set<Case>> GOVERNS = java.util.Map.ofEntries(
+            java.util.Map.entry("по", Set.of(Case.DAT)), java.util.Map.entry("к", Set.of(Case.DAT)), java.util.Map.entry("ко", Set.of(Case.DAT)),
+            java.util.Map.entry("у", Set.of(Case.GEN)), java.util.Map.entry("из", Set.of(Case.GEN)), java.util.Map.entry("от", Set.of(Case.GEN)),
+            java.util.Map.entry("до", Set.of(Case.GEN)), java.util.Map.entry("без", Set.of(Case.GEN)), java.util.Map.entry("для", Set.of(Case.GEN)),
+            java.util.Map.entry("из-за", Set.of(Case.GEN)), java.util.Map.entry("о", Set.of(Case.LOC)), java.util.Map.entry("об", Set.of(Case.LOC)),
+            java.util.Map.entry("при", Set.of(Case.LOC)), java.util.Map.entry("про", Set.of(Case.ACC)), java.util.Map.entry("через", Set.of(Case.ACC)));
+
     /** Separators: a word before one of them opens its clause. */
     private static final Set<String> SEPARATORS = Set.of(",", ";", ":", "-", "—", "–", "!", "?", ".", "…", "(", ")", "\"", "«", "»");
 
@@ -48,6 +56,18 @@ public final class NeutralWords {
             return null;
         }
         Token w = tokens.get(from);
+        if (from >= 2 && tokens.get(from - 1).norm().equals("-") && tokens.get(from - 2).isWord()
+                && tokens.get(from - 2).end() == tokens.get(from - 1).start() && tokens.get(from - 1).end() == w.start()) {
+            // a compound with a hyphen: «курьер-дебил» is the courier, the insult goes with its hyphen
+            return profanity.neutral(w.text(), true).isEmpty() && profanity.neutral(w.text()).isEmpty() ? null
+                    : new Edit(from - 1, to, tokens.get(from - 1).start(), w.end(), "");
+        }
+        if (to + 1 < tokens.size() && tokens.get(to).norm().equals("-") && tokens.get(to + 1).isWord()
+                && w.end() == tokens.get(to).start() && tokens.get(to).end() == tokens.get(to + 1).start()) {
+            // «дебил-курьер»: the same the other way round
+            return profanity.neutral(w.text(), true).isEmpty() && profanity.neutral(w.text()).isEmpty() ? null
+                    : new Edit(from, to + 1, w.start(), tokens.get(to).end(), "");
+        }
         if (from > 0 && tokens.get(from - 1).isWord() && tokens.get(from - 1).end() < w.start()
                 && text.substring(tokens.get(from - 1).end(), w.start()).equals(" ")) {
             // a preposition and the word: «по хуй» → «всё равно», «ни хера» → «ничего»
@@ -96,13 +116,13 @@ public final class NeutralWords {
             all.forEach(n -> forms.add(n.form()));
             return forms.size() == 1 ? new Edit(from, to, w.start(), w.end(), Casing.restore(w.text(), all.get(0).form())) : null;
         }
-        if (all.stream().anyMatch(NeutralWords::person) && judged(m, tokens, from)) {
+        if (all.stream().anyMatch(n -> person(n) && coach.text.Normalizer.fold(n.form()).matches("(человек|люд).*")) && judged(m, tokens, from)) {
             return null; // «нужно быть дебилом, чтобы…», «как безответственные дебилы», «ещё больший идиот»: «человек» says nothing there
         }
         List<Profanity.Neutral> ns = all;
         // the modifiers right before the word tell its case and number: «этих долбоёбов», «этой мрази»
         List<Integer> modifiers = new ArrayList<>();
-        for (int i = from - 1; i >= 0 && i >= from - 2; i--) {
+        for (int i = from - 1; i >= 0 && i >= from - 3; i--) {
             Token a = tokens.get(i);
             if (!a.isWord()) {
                 break;
@@ -140,6 +160,16 @@ public final class NeutralWords {
                 }
             }
         }
+        int beforeGroup = from - modifiers.size() - 1;
+        if (distinct(ns) > 1 && beforeGroup >= 0 && GOVERNS.containsKey(tokens.get(beforeGroup).norm())) {
+            // a preposition tells the case: «судя по роже» → «по лицу», «без этой мрази» → «без этого человека»
+            Set<Case> cases = GOVERNS.get(tokens.get(beforeGroup).norm());
+            List<Profanity.Neutral> governed = ns.stream()
+                    .filter(n -> n.like().grammaticalCase() != null && cases.contains(n.like().grammaticalCase().base())).toList();
+            if (!governed.isEmpty()) {
+                ns = governed;
+            }
+        }
         if (distinct(ns) > 1 && opensClause(tokens, from - modifiers.size())) {
             // a noun that opens its clause is most likely its subject: «суки, опять…» aside, «мразь такая» is a nominative
             GrammaticalNumber verb = verbNumber(m, tokens, from + 1);
@@ -154,6 +184,17 @@ public final class NeutralWords {
             }
             // «Мразь выгнали со склада»: the verb does not agree with it, so it is the object
             ns = !nom.isEmpty() ? nom : verb != null && !rest.isEmpty() ? rest : ns;
+        }
+        if (distinct(ns) > 1 && modifiers.isEmpty() && from > 0 && tokens.get(from - 1).isWord()) {
+            // an intransitive finite verb just before that agrees with a nominative reading has it as its subject: «жируют твари и…»
+            List<Reading> rv = m.analyze(tokens.get(from - 1).norm());
+            if (!rv.isEmpty() && rv.stream().allMatch(r -> r.isVerb() && !r.has("INF") && !r.has("IMP") && !r.has("TRANS"))) {
+                GrammaticalNumber vn = rv.get(0).number();
+                List<Profanity.Neutral> nom = ns.stream().filter(n -> n.like().grammaticalCase() == Case.NOM && n.like().number() == vn).toList();
+                if (vn != null && rv.stream().allMatch(r -> r.number() == vn) && !nom.isEmpty()) {
+                    ns = nom;
+                }
+            }
         }
         if (distinct(ns) > 1 && modifiers.isEmpty()) {
             // a transitive verb just before in the clause takes an object: «заблокировала эту мразь», «гнать этих тварей»
@@ -180,6 +221,12 @@ public final class NeutralWords {
         }
         Profanity.Neutral n = ns.get(0);
         Reading like = n.like();
+        if (like.isNoun() && person(n)) {
+            Edit shorter = personByContext(m, text, tokens, from, modifiers, like);
+            if (shorter != null) {
+                return shorter;
+            }
+        }
         if (like.isVerb() && objectPronounNear(tokens, from) && !m.analyze(n.form()).stream().anyMatch(r -> r.isVerb() && r.has("TRANS"))) {
             return null; // «вы нас заебали»: «надоели» takes no «нас»
         }
@@ -280,14 +327,112 @@ public final class NeutralWords {
                 break;
             }
         }
+        if (sameConjunct(tokens, fromToken, toToken, n.form())) {
+            return null; // «есть и пидарасы и люди» → «и люди и люди»: two conjuncts the same say nothing
+        }
         return new Edit(fromToken, toToken, start, end, rep.toString());
+    }
+
+    /** Third-person pronouns a person insult may repeat: «гнать их надо, уродов», «в окоп бы его, гада». */
+    private static final Set<String> THIRD_PERSON = Set.of("его", "него", "ему", "нему", "им", "ним", "их", "них", "ими", "ними");
+
+    /**
+     * A shorter way to say a person insult than «человек» where the words around already name the person: the insult
+     * goes before a name or a noun it stands beside («этот дебил Гена» → «Гена», «долбоёбы рыбаки» → «рыбаки»), or after
+     * a pronoun it repeats («гнать их надо, уродов» → «гнать их надо»); a demonstrative and the insult as an object become
+     * a pronoun («мы этих тварей приучили» → «мы их приучили»). Null when none of these fits.
+     */
+    private static Edit personByContext(Morphology m, String text, List<Token> tokens, int from, List<Integer> modifiers, Reading like) {
+        Token w = tokens.get(from);
+        int first = modifiers.isEmpty() ? from : modifiers.get(0);
+        Token next = from + 1 < tokens.size() && tokens.get(from + 1).isWord() && text.substring(w.end(), tokens.get(from + 1).start()).equals(" ")
+                ? tokens.get(from + 1) : null;
+        if (next != null) {
+            List<Reading> rn = m.analyze(next.norm());
+            boolean name = !rn.isEmpty() && rn.stream().anyMatch(r -> r.has("Name") || r.has("Fam"))
+                    && rn.stream().noneMatch(r -> r.pos().equals("PREP") || r.pos().equals("CONJ") || r.isVerb() || r.isPronoun());
+            boolean beside = modifiers.isEmpty() && !rn.isEmpty() && rn.stream().allMatch(r -> r.isNoun() && r.animacy() == coach.text.morph.Animacy.ANIM)
+                    && rn.stream().anyMatch(r -> r.grammaticalCase() != null && like.grammaticalCase() != null
+                            && r.grammaticalCase().base() == like.grammaticalCase().base() && r.number() == like.number());
+            boolean demonstrativeOnly = modifiers.stream().allMatch(i -> demonstrative(m, tokens.get(i)));
+            if ((name && demonstrativeOnly) || beside) {
+                return new Edit(first, from + 1, tokens.get(first).start(), w.end(), "");
+            }
+        }
+        if (modifiers.isEmpty() && from > 0 && tokens.get(from - 1).isWord() && like.grammaticalCase() != null) {
+            // right after a personal pronoun in the same case and number it only repeats it: «вам, дуракам» → «вам»
+            List<Reading> rp = m.analyze(tokens.get(from - 1).norm());
+            if (!rp.isEmpty() && rp.stream().allMatch(Reading::isPronoun) && rp.stream().anyMatch(r -> r.grammaticalCase() != null
+                    && r.grammaticalCase().base() == like.grammaticalCase().base() && r.number() == like.number()
+                    && r.person() != null && r.grammaticalCase().base() != Case.NOM)) {
+                return new Edit(from, from + 1, w.start(), w.end(), "");
+            }
+        }
+        if (modifiers.isEmpty()) {
+            for (int j = from - 1; j >= 0 && j >= from - 3 && tokens.get(j).isWord(); j--) {
+                String pn = tokens.get(j).norm();
+                if (THIRD_PERSON.contains(pn) && (like.number() == GrammaticalNumber.PLUR) == pn.matches("н?(их|им|ими)")
+                        && !pn.equals("им") && !pn.equals("ним")) {
+                    return new Edit(from, from + 1, w.start(), w.end(), "");
+                }
+            }
+            return null;
+        }
+        if (modifiers.size() != 1 || !demonstrative(m, tokens.get(first)) || like.grammaticalCase() == null
+                || like.grammaticalCase().base() == Case.NOM) {
+            return null;
+        }
+        boolean plural = like.number() == GrammaticalNumber.PLUR;
+        if (!plural && like.gender() != coach.text.morph.Gender.MASC) {
+            return null; // «эту мразь» says nothing of who it is: «её» may be wrong
+        }
+        // the clause goes on with its verb, or ends: nothing after the noun depends on it («этих идиотов со склада» stays)
+        boolean ends = from + 1 >= tokens.size() || SEPARATORS.contains(tokens.get(from + 1).norm());
+        boolean verb = !ends && tokens.get(from + 1).isWord() && !m.analyze(tokens.get(from + 1).norm()).isEmpty()
+                && m.analyze(tokens.get(from + 1).norm()).stream().allMatch(r -> r.isVerb());
+        if (!ends && !verb) {
+            return null;
+        }
+        boolean afterPreposition = first > 0 && tokens.get(first - 1).isWord() && !m.analyze(tokens.get(first - 1).norm()).isEmpty()
+                && m.analyze(tokens.get(first - 1).norm()).stream().allMatch(r -> r.pos().equals("PREP"));
+        if (afterPreposition) {
+            return null; // «из-за этого дебила» → «из-за этого человека» keeps whom it is about
+        }
+        String pronoun = switch (like.grammaticalCase().base()) {
+            case GEN, ACC -> plural ? "их" : "его";
+            case DAT -> plural ? "им" : "ему";
+            case INS -> plural ? "ими" : "им";
+            case LOC, LOC2 -> plural ? "них" : "нём";
+            default -> null;
+        };
+        if (pronoun == null) {
+            return null;
+        }
+        return new Edit(first, from + 1, tokens.get(first).start(), w.end(), Casing.restore(tokens.get(first).text(), pronoun));
+    }
+
+    /** «этот», «тот» in any form. */
+    private static boolean demonstrative(Morphology m, Token t) {
+        List<Reading> rs = m.analyze(t.norm());
+        return !rs.isEmpty() && rs.stream().anyMatch(r -> r.lemma().equals("этот") || r.lemma().equals("тот"));
+    }
+
+    /** Whether the word next to tokens [from, to) across «и» is {@code form} already. */
+    private static boolean sameConjunct(List<Token> tokens, int from, int to, String form) {
+        String f = coach.text.Normalizer.fold(form);
+        if (to + 1 < tokens.size() && tokens.get(to).norm().equals("и") && coach.text.Normalizer.fold(tokens.get(to + 1).norm()).equals(f)) {
+            return true;
+        }
+        return from >= 2 && tokens.get(from - 1).norm().equals("и") && coach.text.Normalizer.fold(tokens.get(from - 2).norm()).equals(f);
     }
 
     /** Words after which an insult is the judgement itself: a predicate, a comparison, a limit, a negation. */
     private static final Set<String> JUDGING = Set.of("как", "быть", "был", "была", "были", "было", "будет", "будь", "будешь",
             "будете", "будут", "будучи", "стать", "стал", "стала", "стали", "станет", "станешь", "оказался", "оказалась", "оказались",
             "является", "являются", "являешься", "считать", "считаю", "считаем", "считаете", "считает", "назвать", "называть",
-            "выглядит", "выглядишь", "остался", "осталась", "только", "лишь", "не", "ни", "словно", "будто", "вроде");
+            "выглядит", "выглядишь", "остался", "осталась", "только", "лишь", "не", "ни", "словно", "будто", "вроде",
+            // «одни идиоты», «судья тоже мудила», «просто дебил»: the insult says what they are
+            "одни", "сплошные", "сплошь", "кругом", "тоже", "также", "просто", "реально", "вообще");
     /** Modifiers that make the insult stronger, not a description: «полный идиот», «ещё больший дебил». */
     private static final Set<String> INTENSIFYING = Set.of("полный", "полная", "полные", "полного", "полным", "полных", "настоящий",
             "настоящая", "настоящие", "настоящим", "больший", "большим", "большая", "великий", "великая", "круглый", "круглая",
