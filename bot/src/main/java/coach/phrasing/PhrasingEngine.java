@@ -93,14 +93,17 @@ public final class PhrasingEngine {
     /** The tone model and word lists (coach.tone); null when the engine runs on rules alone. */
     private final ToneFindings tone;
 
+    /** Terms a Russian suggestion must not keep unexplained (see {@link #unexplained}). */
+    private final UnexplainedTerms terms;
+
     /** The phrases a version to send must not keep (the last gate, {@link LastGate}); null: no gate. */
     private final coach.tone.ResidualRisk residual;
 
     /** Nouns that carry no fact in a jibe: the tone categories' lists and the coarse-word list (see SentenceRewriter#saysNothing). */
     private final java.util.function.BiPredicate<Lang, String> noFact;
 
-    private PhrasingEngine(Map<Lang, List<Rule>> rules, ToneFindings tone) {
-        this(rules, tone, defaultNoFact(tone), tone == null ? null : tone.checker().residual());
+    private PhrasingEngine(Map<Lang, List<Rule>> rules, ToneFindings tone, UnexplainedTerms terms) {
+        this(rules, tone, defaultNoFact(tone), tone == null ? null : tone.checker().residual(), terms);
     }
 
     private static java.util.function.BiPredicate<Lang, String> defaultNoFact(ToneFindings tone) {
@@ -109,9 +112,10 @@ public final class PhrasingEngine {
     }
 
     private PhrasingEngine(Map<Lang, List<Rule>> rules, ToneFindings tone, java.util.function.BiPredicate<Lang, String> noFact,
-            coach.tone.ResidualRisk residual) {
+            coach.tone.ResidualRisk residual, UnexplainedTerms terms) {
         this.tone = tone;
         this.residual = residual;
+        this.terms = terms;
         this.noFact = noFact;
         this.rules = new EnumMap<>(Lang.class);
         for (Map.Entry<Lang, List<Rule>> e : rules.entrySet()) {
@@ -122,8 +126,9 @@ public final class PhrasingEngine {
         }
     }
 
-    private PhrasingEngine(Map<Lang, LangRules> rules, ToneFindings tone, boolean lazy) {
+    private PhrasingEngine(Map<Lang, LangRules> rules, ToneFindings tone, UnexplainedTerms terms, boolean lazy) {
         this.tone = tone;
+        this.terms = terms;
         this.residual = tone.checker().residual();
         this.rules = rules;
         this.noFact = defaultNoFact(tone);
@@ -187,7 +192,8 @@ public final class PhrasingEngine {
 
     /** Loads and validates the rule files; malformed content throws {@link coach.kb.ContentException} with file and line. */
     public static PhrasingEngine load(KnowledgeBase kb) {
-        return new PhrasingEngine(RuleLoader.load(kb), new ToneFindings(coach.tone.ToneChecker.load(kb.source()), kb));
+        return new PhrasingEngine(RuleLoader.load(kb), new ToneFindings(coach.tone.ToneChecker.load(kb.source()), kb),
+                UnexplainedTerms.load(kb.source()));
     }
 
     /**
@@ -197,7 +203,8 @@ public final class PhrasingEngine {
     public static PhrasingEngine rulesOnly(KnowledgeBase kb) {
         // no model, but the same words that carry no fact when a jibe is left out
         coach.tone.ToneChecker.NoFactWords words = coach.tone.ToneChecker.noFactWords(kb.source());
-        return new PhrasingEngine(RuleLoader.load(kb), null, words::test, coach.tone.ResidualRisk.load(kb.source()));
+        return new PhrasingEngine(RuleLoader.load(kb), null, words::test, coach.tone.ResidualRisk.load(kb.source()),
+                UnexplainedTerms.load(kb.source()));
     }
 
     /**
@@ -226,7 +233,7 @@ public final class PhrasingEngine {
                     : () -> RuleLoader.bind(RuleLoader.parse(source, lang), guide).get(lang)));
         }
         rules.get(Lang.RU).get();
-        return new PhrasingEngine(rules, new ToneFindings(join(tone), guide), true);
+        return new PhrasingEngine(rules, new ToneFindings(join(tone), guide), UnexplainedTerms.load(source), true);
     }
 
     private static <T> T join(CompletableFuture<T> f) {
@@ -352,6 +359,13 @@ public final class PhrasingEngine {
                         model ? Finding.MODEL : Finding.RULE, h.confidence()));
             }
         }
+        if (refine && lang == Lang.EN && hasJargon(hits)) {
+            findings = unexplainedEnglish(t, tokens, findings);
+        }
+        if (refine && lang == Lang.RU && (!suggestions.isEmpty() || hasJargon(hits))) {
+            // with nothing to offer, a message with jargon still gets its unexplained terms named
+            findings = unexplained(t, tokens, sentences, bySentence, suggestions.isEmpty() ? t : suggestions.get(0), findings);
+        }
         if (findings.stream().anyMatch(f -> !f.rewritable())) {
             // a version that leaves a risky sentence as it was is not one to send: it is shown apart, as a head start
             return new CheckResult(t, lang, List.copyOf(findings), List.of(), suggestions);
@@ -373,6 +387,150 @@ public final class PhrasingEngine {
             }
         }
         return new CheckResult(t, lang, List.copyOf(findings), suggestions);
+    }
+
+    /** The rule id of a term a suggestion would keep unexplained (see {@link UnexplainedTerms}). */
+    static final String UNEXPLAINED = "ru.jargon.unexplained";
+
+    /**
+     * The findings with one more per term the first suggestion keeps unexplained («пул подключений к БД», «редлайн»,
+     * «Governing law»): in the whole message when it has a jargon finding, else in the sentences the suggestion
+     * rewrites. Such a finding is not rewritable, so the suggestion is withheld and the report names the words for
+     * the writer to explain.
+     */
+    private List<Finding> unexplained(String t, List<Token> tokens, List<Segments.Segment> sentences, Map<Integer, List<Hit>> bySentence,
+            String first, List<Finding> findings) {
+        Rule jargon = null;
+        boolean jargonMessage = false;
+        for (List<Hit> hs : bySentence.values()) {
+            for (Hit h : hs) {
+                jargonMessage |= h.rule().category() == Category.JARGON;
+            }
+        }
+        for (Rule r : rules(Lang.RU)) {
+            if (r.category() == Category.JARGON) {
+                jargon = r;
+                break;
+            }
+        }
+        if (jargon == null) {
+            return findings;
+        }
+        // the sentences the suggestion leaves as the draft had them are the writer's own, unless the message has jargon
+        Set<String> untouched = new java.util.HashSet<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            if (!bySentence.containsKey(i)) {
+                untouched.add(t.substring(sentences.get(i).start(), sentences.get(i).end()).strip());
+            }
+        }
+        List<Token> ft = TextAnalyzer.analyze(first);
+        List<Token> scope = new ArrayList<>();
+        for (Segments.Segment seg : Segments.sentences(first, ft)) {
+            if (jargonMessage || !untouched.contains(first.substring(seg.start(), seg.end()).strip())) {
+                scope.addAll(ft.subList(seg.fromToken(), seg.toToken()));
+            }
+        }
+        List<UnexplainedTerms.Term> terms = this.terms.find(scope, ft, jargonMessage);
+        if (terms.isEmpty()) {
+            return findings;
+        }
+        List<Finding> out = new ArrayList<>(findings);
+        boolean any = false;
+        for (UnexplainedTerms.Term term : terms) {
+            int at = wordAt(t, term.text());
+            if (at < 0) {
+                continue;
+            }
+            String why = "«" + term.text() + "» клиент может не понять: объясните это слово простыми словами или замените его.";
+            int k = overlapping(out, at, at + term.text().length());
+            if (k >= 0 && out.get(k).category().equals(Category.JARGON.id())) {
+                continue; // a jargon finding of its own names it already
+            }
+            if (k >= 0) {
+                // inside a finding of its own («без него по ОМС не проведём»): that one is to be rephrased by hand, the term named
+                Finding f = out.get(k);
+                out.set(k, new Finding(f.rule(), f.category(), f.start(), f.end(), f.fragment(), f.principleId(), f.principle(),
+                        f.why() + " " + why, false, f.say(), f.source(), f.confidence()));
+                any = true;
+                continue;
+            }
+            out.add(new Finding(UNEXPLAINED, Category.JARGON.id(), at, at + term.text().length(), term.text(), jargon.principle().id(),
+                    jargon.principle().title(Lang.RU), why, false, null, Finding.RULE, Double.NaN));
+            any = true;
+        }
+        if (!any) {
+            return findings;
+        }
+        out.sort(Comparator.comparingInt(Finding::start));
+        return out;
+    }
+
+    private static boolean hasJargon(List<Hit> hits) {
+        for (Hit h : hits) {
+            if (h.rule().category() == Category.JARGON) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The findings of an English message with jargon, with one more per abbreviation it leaves unexplained («TTL»,
+     * «CNAME», «FCL»): a suggestion that keeps them is not one to send.
+     */
+    private List<Finding> unexplainedEnglish(String t, List<Token> tokens, List<Finding> findings) {
+        Rule jargon = null;
+        for (Rule r : rules(Lang.EN)) {
+            if (r.category() == Category.JARGON) {
+                jargon = r;
+                break;
+            }
+        }
+        if (jargon == null) {
+            return findings;
+        }
+        List<Finding> out = new ArrayList<>(findings);
+        boolean any = false;
+        for (UnexplainedTerms.Term term : terms.findEnglish(tokens)) {
+            if (overlapping(out, term.start(), term.end()) >= 0) {
+                continue; // a jargon rule of its own has it
+            }
+            out.add(new Finding(UNEXPLAINED_EN, Category.JARGON.id(), term.start(), term.end(), term.text(), jargon.principle().id(),
+                    jargon.principle().title(Lang.EN), "«" + term.text() + "» may be unclear to the client: spell it out or say it in plain words.",
+                    false, null, Finding.RULE, Double.NaN));
+            any = true;
+        }
+        if (!any) {
+            return findings;
+        }
+        out.sort(Comparator.comparingInt(Finding::start));
+        return out;
+    }
+
+    /** The rule id of an English abbreviation a suggestion would keep unexplained. */
+    static final String UNEXPLAINED_EN = "en.jargon.unexplained";
+
+    /** Where {@code word} first stands in {@code text} as a whole word; -1 when it does not. */
+    private static int wordAt(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            boolean left = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
+            int e = at + word.length();
+            boolean right = e >= text.length() || !Character.isLetterOrDigit(text.charAt(e));
+            if (left && right) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    private static int overlapping(List<Finding> findings, int start, int end) {
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (f.start() < end && start < f.end()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -541,6 +699,15 @@ public final class PhrasingEngine {
     private static final java.util.regex.Pattern REDIRECT = java.util.regex.Pattern.compile(
             "(?iuU)\\b(?:лучше|можно|стоит)\\s+(?:обратиться|связаться|направить|решить|уточнить)\\b");
 
+    /**
+     * Whether a version says where to turn twice: «По доставке — лучше обратиться к СДЭКу. Можно связаться с ними
+     * напрямую.» (two rules of one sentence each put in their redirect).
+     */
+    static boolean redirectsTwice(String v) {
+        java.util.regex.Matcher m = REDIRECT.matcher(v);
+        return m.find() && m.find();
+    }
+
     /** Whether the version brings what the original sentence did not have while the rest has it already. */
     private static boolean adds(java.util.regex.Pattern p, String version, String original, String rest) {
         return p.matcher(version).find() && !p.matcher(original).find() && p.matcher(rest).find();
@@ -587,12 +754,16 @@ public final class PhrasingEngine {
         // an offer closes the message: before other sentences it breaks the thread («…, подскажу варианты. Даже маленьких.»)
         for (int i = -1; i < vs.size(); i++) {
             String v = vs.get(i < 0 ? k : i);
-            if (!asked.addsRegret(v, original, rest) && !adds(REDIRECT, v, original, before) && !(restSays && asked.addsNextStep(v, original))
+            if (!asked.addsRegret(v, original, rest) && !adds(REDIRECT, v, original, before) && !redirectsTwice(v)
+                    && !(restSays && asked.addsNextStep(v, original))
                     && !(asked.offers(v) && !asked.offers(original) && (asked.offers(rest) || hasLetters(after)))) {
                 return v;
             }
         }
         String v = vs.get(k);
+        if (redirectsTwice(v)) {
+            return null; // «лучше обратиться к …» and «Можно связаться с ними напрямую» in one sentence: no version says it once
+        }
         if (restSays && asked.addsNextStep(v, original)) {
             // one next step per message: «Я уточню срок и сообщу вам» beside «мы спросим сами и вернёмся к вам» says it twice
             return null;
