@@ -68,11 +68,12 @@ class UnexplainedTermsTest {
 
     @Test
     void anEnglishSuggestionThatKeepsAnAbbreviationIsWithheld() {
-        String draft = "Hi Tom, we'll need a PO before the GRN can be raised, then we'll escalate to the CY team.";
+        // «QJX» is shorthand no rule knows (the jargon rules report «CY» themselves): the guard names it
+        String draft = "Hi Tom, we'll need a PO before the GRN can be raised, then we'll escalate to the QJX team.";
         CheckResult c = engine.check(draft);
         assertTrue(c.suggestions().isEmpty(), c.suggestions().toString());
         Finding f = c.findings().stream().filter(x -> x.rule().equals(PhrasingEngine.UNEXPLAINED_EN)).findFirst().orElseThrow(() -> new AssertionError(c.findings()));
-        assertEquals("CY", draft.substring(f.start(), f.end()));
+        assertEquals("QJX", draft.substring(f.start(), f.end()));
         assertFalse(f.rewritable());
     }
 
