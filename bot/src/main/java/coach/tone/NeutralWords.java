@@ -428,7 +428,7 @@ public final class NeutralWords {
 
     /** Words after which an insult is the judgement itself: a predicate, a comparison, a limit, a negation. */
     private static final Set<String> JUDGING = Set.of("как", "быть", "был", "была", "были", "было", "будет", "будь", "будешь",
-            "будете", "будут", "будучи", "стать", "стал", "стала", "стали", "станет", "станешь", "оказался", "оказалась", "оказались",
+            "будете", "будьте", "будем", "будут", "будучи", "стать", "станьте", "стань", "стал", "стала", "стали", "станет", "станешь", "оказался", "оказалась", "оказались",
             "является", "являются", "являешься", "считать", "считаю", "считаем", "считаете", "считает", "назвать", "называть",
             "выглядит", "выглядишь", "остался", "осталась", "только", "лишь", "не", "ни", "словно", "будто", "вроде",
             // «одни идиоты», «судья тоже мудила», «просто дебил»: the insult says what they are
@@ -459,8 +459,10 @@ public final class NeutralWords {
             j--;
         }
         if (j >= 0 && tokens.get(j).isWord() && JUDGING.contains(tokens.get(j).norm())) {
-            // «как» that opens its clause asks («как таких уродов земля носит»), it does not compare
-            return !(tokens.get(j).norm().equals("как") && (j == 0 || !tokens.get(j - 1).isWord()));
+            // «как» that opens its clause asks («как таких уродов земля носит»), it does not compare; «как» right before
+            // the word, set off by commas, compares («а вы, как дурак, продолжаете…»)
+            boolean aside = j == i - 1 && i + 1 < tokens.size() && !tokens.get(i + 1).isWord();
+            return aside || !(tokens.get(j).norm().equals("как") && (j == 0 || !tokens.get(j - 1).isWord()));
         }
         // «великий идиот человечества»: a genitive after it that belongs to the judgement
         return false;
