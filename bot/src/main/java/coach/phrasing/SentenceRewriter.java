@@ -863,35 +863,20 @@ final class SentenceRewriter {
 
     /** A sure subject: a personal pronoun in the nominative, or a noun every reading of which is nominative. */
     private static boolean subject(coach.text.morph.Morphology m, Token t) {
-        if (!t.isWord()) {
-            return false;
-        }
-        List<coach.text.morph.Reading> rs = m.analyze(t.norm());
-        if (rs.isEmpty()) {
-            return false;
-        }
-        for (coach.text.morph.Reading r : rs) {
-            if (!((r.isNoun() || r.isPronoun()) && r.grammaticalCase() == coach.text.morph.Case.NOM)) {
-                return false;
-            }
-        }
-        return true;
+        return everyReading(m, t, r -> (r.isNoun() || r.isPronoun()) && r.grammaticalCase() == coach.text.morph.Case.NOM);
     }
 
     private static boolean preposition(coach.text.morph.Morphology m, Token t) {
+        return everyReading(m, t, r -> r.pos().equals("PREP"));
+    }
+
+    /** Whether the word has readings and every one of them is {@code p}. */
+    private static boolean everyReading(coach.text.morph.Morphology m, Token t, java.util.function.Predicate<coach.text.morph.Reading> p) {
         if (!t.isWord()) {
             return false;
         }
         List<coach.text.morph.Reading> rs = m.analyze(t.norm());
-        if (rs.isEmpty()) {
-            return false;
-        }
-        for (coach.text.morph.Reading r : rs) {
-            if (!r.pos().equals("PREP")) {
-                return false;
-            }
-        }
-        return true;
+        return !rs.isEmpty() && rs.stream().allMatch(p);
     }
 
     private static boolean finiteVerb(coach.text.morph.Morphology m, Token t) {
