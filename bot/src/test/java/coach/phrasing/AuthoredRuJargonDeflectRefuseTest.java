@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Russian jargon, deflect and refuse on messages we wrote ourselves (never taken from a dev set), test resource
@@ -21,45 +23,54 @@ import org.junit.jupiter.api.Test;
  * Among them: jargon inflected through the lexicon («по таймингу» → «по графику», «кандов» → «кандидатов»), a redirect
  * said once («— лучше обратиться к таксопарку» and no «Можно связаться с ним напрямую» after it), no stock sentence
  * between a redirect and the sentence that goes on with it.
+ *
+ * <p>The same checks run on {@code phrasing/authored-fdef.tsv} (deflect, blame, refuse, jargon): a deflection to our own
+ * partner, contractor or carrier gets nothing («…лаборатория-партнёр, мы за их работу не отвечаем»: the writer takes it
+ * on); «потому что вы …» and «мы же предупреждали» get nothing (a passive or «обратите внимание» still blames or
+ * lectures); «вы не предупредили, что …» → «мы не знали, что …»; «надо было читать договор» → the place and an offer to
+ * explain; a negated command is no redirect («Не звоните в банк: справку мы запросили сами»); «висят на сайте» →
+ * «опубликованы на сайте»; a suggestion that keeps an unexplained term («редлайн», «БД», «ОМС», «КП») is withheld.
  */
 class AuthoredRuJargonDeflectRefuseTest {
-    private static final String RESOURCE = "authored-ru-jdr.tsv";
     private static PhrasingEngine engine;
-    private static List<String[]> rows;
 
     @BeforeAll
-    static void load() throws IOException {
+    static void load() {
         engine = PhrasingEngine.load(TestKb.kb());
-        rows = AuthoredLines.read(RESOURCE, 6);
     }
 
-    @Test
-    void everyRiskyLineIsFoundAndEveryPoliteOneLeftAlone() {
+    /** Each set, the categories its risky lines cover and the fewest risky lines per category. */
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {"authored-ru-jdr.tsv;deflect,jargon,refuse;10", "authored-fdef.tsv;blame,deflect,jargon,refuse;4"})
+    void everyRiskyLineIsFoundAndEveryPoliteOneLeftAlone(String resource, String categories, int least) throws IOException {
+        List<String[]> rows = AuthoredLines.read(resource, 6);
         Map<String, Integer> risky = new TreeMap<>();
         for (String[] r : rows) {
-            assertEquals("ru", r[1], RESOURCE + ": " + r[4]);
+            assertEquals("ru", r[1], resource + ": " + r[4]);
             CheckResult c = engine.check(r[4]);
             if (r[0].equals("risky")) {
                 risky.merge(r[2], 1, Integer::sum);
-                assertTrue(c.findings().stream().anyMatch(f -> f.category().equals(r[2])), RESOURCE + ": missed " + r[2] + ": " + r[4] + " " + c.findings());
+                assertTrue(c.findings().stream().anyMatch(f -> f.category().equals(r[2])), resource + ": missed " + r[2] + ": " + r[4] + " " + c.findings());
             } else {
-                assertEquals("safe", r[0], RESOURCE + ": label of " + r[4]);
-                assertFalse(c.risky(), RESOURCE + ": false alarm: " + r[4] + " " + c.findings());
+                assertEquals("safe", r[0], resource + ": label of " + r[4]);
+                assertFalse(c.risky(), resource + ": false alarm: " + r[4] + " " + c.findings());
             }
         }
-        assertEquals(List.of("deflect", "jargon", "refuse"), List.copyOf(risky.keySet()));
-        risky.forEach((k, n) -> assertTrue(n >= 10, k + ": only " + n + " risky lines"));
+        assertEquals(List.of(categories.split(",")), List.copyOf(risky.keySet()));
+        risky.forEach((k, n) -> assertTrue(n >= least, k + ": only " + n + " risky lines"));
     }
 
-    @Test
-    void firstSuggestionsAreTheJudgedOnesAndSafe() {
+    @ParameterizedTest
+    @CsvSource({"authored-ru-jdr.tsv", "authored-fdef.tsv"})
+    void firstSuggestionsAreTheJudgedOnesAndSafe(String resource) throws IOException {
+        List<String[]> rows = AuthoredLines.read(resource, 6);
         int judged = 0;
         for (String[] r : rows) {
             if (!r[0].equals("risky")) {
                 continue;
             }
             CheckResult c = engine.check(r[4]);
-            String where = RESOURCE + ": " + r[4];
+            String where = resource + ": " + r[4];
             if (r[5].equals("-")) {
                 assertTrue(c.suggestions().isEmpty(), where + " → no version should be offered, got " + c.suggestions());
                 judged++;
@@ -84,7 +95,21 @@ class AuthoredRuJargonDeflectRefuseTest {
             assertTrue(count(first.toLowerCase(), "к сожалению") <= Math.max(1, count(r[4].toLowerCase(), "к сожалению")),
                     where + " → «к сожалению» twice: " + first);
         }
-        assertTrue(judged >= 40, RESOURCE + ": only " + judged + " lines with a judged first suggestion");
+        assertTrue(judged >= 40, resource + ": only " + judged + " lines with a judged first suggestion");
+    }
+
+    @Test
+    void aVersionSaysWhereToTurnOnce() {
+        assertTrue(PhrasingEngine.redirectsTwice("По возврату — лучше обратиться к банку. Можно связаться с ними напрямую."));
+        assertFalse(PhrasingEngine.redirectsTwice("По возврату лучше обратиться к банку. Если нужно, я помогу составить обращение."));
+        // two rules of one sentence (to-whom and contact-them-after) each bring their redirect: the message says it once
+        for (String draft : new String[] {"По возврату — это к банку, звоните им сами.", "Насчёт пропуска — это к охране бизнес-центра, пишите им напрямую."}) {
+            CheckResult c = engine.check(draft);
+            assertTrue(c.risky(), draft);
+            for (String v : c.suggestions()) {
+                assertFalse(PhrasingEngine.redirectsTwice(v), draft + " → " + v);
+            }
+        }
     }
 
     private static int count(String s, String what) {
