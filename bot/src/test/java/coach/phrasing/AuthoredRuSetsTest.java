@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Russian jargon, deflect and refuse on messages we wrote ourselves (never taken from a dev set), test resource
+ * Russian authored sets, one runner: jargon, deflect and refuse on messages we wrote ourselves (never taken from a dev set), test resource
  * {@code phrasing/authored-ru-jdr.tsv}: label, lang, category, keep, text, first. Checked by the whole engine (rules and
  * tone model): every risky line is found, every polite look-alike ({@code safe}) is left alone; where {@code first} is
  * given the first suggestion is exactly that (judged sendable as is), {@code -} means nothing may be offered. Every first
@@ -30,8 +30,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  * lectures); «вы не предупредили, что …» → «мы не знали, что …»; «надо было читать договор» → the place and an offer to
  * explain; a negated command is no redirect («Не звоните в банк: справку мы запросили сами»); «висят на сайте» →
  * «опубликованы на сайте»; a suggestion that keeps an unexplained term («редлайн», «БД», «ОМС», «КП») is withheld.
+ *
+ * <p>And on {@code phrasing/authored-fpr.tsv} (pressure, rude, dismiss, vague, sarcasm, overpromise, informal): where a
+ * stock version kept the pressure or changed the meaning, nothing is offered («Присылайте немедленно, иначе …», «нужен
+ * был вчера», «как сможем», «Больше не пишите мне», «Какая вам разница»); where the fact can stay without the pressure,
+ * the version says it calmly («у меня очередь из клиентов» → «есть и другие заявки», «висит на сайте» → «есть на
+ * сайте»). And on {@code phrasing/authored-ru-sar.tsv} (sarcasm, insult): a mocking opener goes when the rest is a whole
+ * sentence («Браво, платёж поступил» → «Платёж поступил»), «спасибо, что наконец…» becomes plain thanks, a label
+ * between subject and verb goes alone, an insult inside its clause takes its neutral word; where the insult is the
+ * judgement itself («нужно быть идиотом…») nothing is offered. Where nothing is offered, the report says what to
+ * rephrase by hand (a finding marked not rewritable, or the sentence the last gate doubted).
  */
-class AuthoredRuJargonDeflectRefuseTest {
+class AuthoredRuSetsTest {
     private static PhrasingEngine engine;
 
     @BeforeAll
@@ -41,7 +51,8 @@ class AuthoredRuJargonDeflectRefuseTest {
 
     /** Each set, the categories its risky lines cover and the fewest risky lines per category. */
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {"authored-ru-jdr.tsv;deflect,jargon,refuse;10", "authored-fdef.tsv;blame,deflect,jargon,refuse;4"})
+    @CsvSource(delimiter = ';', value = {"authored-ru-jdr.tsv;deflect,jargon,refuse;10", "authored-fdef.tsv;blame,deflect,jargon,refuse;4",
+            "authored-fpr.tsv;dismiss,informal,overpromise,pressure,rude,sarcasm,vague;4", "authored-ru-sar.tsv;insult,sarcasm;15"})
     void everyRiskyLineIsFoundAndEveryPoliteOneLeftAlone(String resource, String categories, int least) throws IOException {
         List<String[]> rows = AuthoredLines.read(resource, 6);
         Map<String, Integer> risky = new TreeMap<>();
@@ -61,7 +72,7 @@ class AuthoredRuJargonDeflectRefuseTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"authored-ru-jdr.tsv", "authored-fdef.tsv"})
+    @CsvSource({"authored-ru-jdr.tsv", "authored-fdef.tsv", "authored-fpr.tsv", "authored-ru-sar.tsv"})
     void firstSuggestionsAreTheJudgedOnesAndSafe(String resource) throws IOException {
         List<String[]> rows = AuthoredLines.read(resource, 6);
         int judged = 0;
@@ -73,6 +84,8 @@ class AuthoredRuJargonDeflectRefuseTest {
             String where = resource + ": " + r[4];
             if (r[5].equals("-")) {
                 assertTrue(c.suggestions().isEmpty(), where + " → no version should be offered, got " + c.suggestions());
+                // the report says what to rephrase by hand: a finding marked so, or the sentence the last gate doubted
+                assertTrue(c.findings().stream().anyMatch(f -> !f.rewritable()) || !c.doubtful().isEmpty(), where + ": nothing says what to rephrase by hand");
                 judged++;
                 continue;
             }
