@@ -551,13 +551,16 @@ final class SentenceRewriter {
             List<coach.text.morph.Reading> rs = m.analyze(t.norm());
             boolean other = false;
             boolean verb = false;
+            boolean noun = false;
             for (coach.text.morph.Reading r : rs) {
                 boolean ty = m.toPolitePlural(t.norm(), r).isPresent();
                 other |= !ty && r.isVerb(); // «пришли»: also the past of «прийти» («готов» is also «готы»: no matter)
+                noun |= !ty && r.isNoun();
                 verb |= ty && r.isVerb() && r.has("IMP");
             }
-            if (other && !headOfClause(tokens, from, i)) {
-                continue; // «документы пришли»: the past of «прийти», not the imperative of «прислать»
+            // «день»: the noun, or the imperative of «деть» only at the head of its clause
+            if ((other || verb && noun) && !headOfClause(tokens, from, i)) {
+                continue; // «документы пришли», «в любой день»: the past of «прийти», the noun, not an imperative
             }
             if (verb && i > from && preposition(m, tokens.get(i - 1))) {
                 continue; // no verb right after a preposition: «на куй» is a masked word, not «ковать»

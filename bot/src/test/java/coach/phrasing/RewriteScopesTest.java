@@ -157,6 +157,8 @@ class RewriteScopesTest {
         assertEquals("Ваш договор готов, можете подписать.", best("Твой договор готов, можешь подписать."));
         assertEquals("Вы сами подписали акт, а теперь вы готовы его обсудить?", best("Ты сам подписал акт, а теперь ты готов его обсудить?"));
         assertFalse(engine.check("Добрый день! Нам жаль, что так вышло.").risky(), "«день» and «жаль» are no imperatives");
+        // «день» is also the imperative of «деть»: inside its clause, after «в любой», it is the noun and stays
+        assertEquals("Карта готова, можете забирать в любой день, паспорт не забудьте.", best("Карта готова, можешь забирать в любой день, паспорт не забудь."));
     }
 
     @Test
