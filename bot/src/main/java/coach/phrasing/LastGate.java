@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * The last look at a version before it is offered: a rule fixes its own phrase, and the words around it that no rule
  * knows may still sound risky («Ключи раньше 12:00, к сожалению, не выдаём, и никаких исключений»). A version that
- * keeps a phrase of {@link ResidualRisk} anywhere, or, for a message flagged for its register or rudeness, keeps chat
- * emoji or «!!», is withheld: the findings stay and the report names the sentence to rephrase by hand.
+ * keeps a phrase of {@link ResidualRisk} anywhere, an ordinary word in capitals, or, for a message flagged for its
+ * register or rudeness, keeps chat emoji or «!!», is withheld: the findings stay and the report names the sentence to rephrase by hand.
  */
 final class LastGate {
     /**
@@ -62,6 +62,13 @@ final class LastGate {
             int broken = splice(tokens, draftTokens, lang);
             if (broken >= 0) {
                 return Optional.of(new Kept(sentenceAt(version, sentences, broken), tokens.get(broken).text()));
+            }
+        }
+        for (Segments.Segment s : sentences) {
+            // a word still in capitals shouts in a version to send («…loaded the wrong crate AGAIN»); the writer lowers it
+            int caps = Shouting.firstCapsWord(tokens, s, lang);
+            if (caps >= 0) {
+                return Optional.of(new Kept(version.substring(s.start(), s.end()).strip(), tokens.get(caps).text()));
             }
         }
         if (!register) {

@@ -48,7 +48,10 @@ final class Shouting {
             words += t.isWord() ? 1 : 0;
             if (countsAsCaps(tokens, sentence, i, lang)) {
                 caps++;
-                longCaps += letters(t.text()) >= 5 || !isCyrillic(t.text().charAt(0)) ? 1 : 0;
+                // an English word in capitals is clearly emphasis only when it is a common word («AGAIN», «TODAY»):
+                // «the IBAN and the SWIFT code» names two codes, it does not shout
+                longCaps += isCyrillic(t.text().charAt(0)) ? (letters(t.text()) >= 5 ? 1 : 0)
+                        : EN_EMPHASIS.contains(t.text().toLowerCase(Locale.ROOT)) ? 1 : 0;
             }
         }
         return (caps >= 2 && (longCaps >= 1 || 2 * caps >= words)) || (caps >= 1 && exclaims(tokens, sentence))
@@ -130,6 +133,38 @@ final class Shouting {
             caps += countsAsCaps(tokens, sentence, i, lang) ? 1 : 0;
         }
         return caps;
+    }
+
+    /**
+     * English words people put in capitals for emphasis («loaded the wrong crate AGAIN», «it WILL arrive»): without a
+     * dictionary, a longer English word in capitals may as well be an abbreviation or a brand (EBITDA, IBAN, IKEA).
+     */
+    private static final Set<String> EN_EMPHASIS = Set.of("again", "will", "not", "never", "always", "now", "today", "tonight",
+            "tomorrow", "must", "only", "still", "every", "already", "really", "immediately", "before", "after", "twice",
+            "three", "times", "everything", "nothing", "anything", "ever", "urgent", "urgently", "important", "please",
+            "stop", "wrong", "cannot", "can't", "won't", "don't", "didn't", "doesn't", "isn't", "aren't", "wasn't", "need", "you",
+            "your", "all", "any", "yes", "too", "late");
+
+    /**
+     * The index of the first ordinary word in capitals of the sentence, or -1: a Russian word the dictionary knows
+     * (see {@link #capsWords}), an English word of {@link #EN_EMPHASIS} (not «IT», «US», «AM»).
+     */
+    static int firstCapsWord(List<Token> tokens, Segment sentence, Lang lang) {
+        for (int i = sentence.fromToken(); i < sentence.toToken(); i++) {
+            String w = tokens.get(i).text();
+            boolean latin = !w.isEmpty() && w.charAt(0) < 128;
+            if (latin && w.length() > 1 && allCaps(w) && !quoted(tokens, i)) {
+                String lower = w.toLowerCase(Locale.ROOT);
+                if (lang == Lang.EN && EN_EMPHASIS.contains(lower)) {
+                    return i;
+                }
+                continue;
+            }
+            if (!latin && countsAsCaps(tokens, sentence, i, lang)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** «!!» or more in the sentence. */
