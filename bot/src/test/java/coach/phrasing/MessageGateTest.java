@@ -51,12 +51,28 @@ class MessageGateTest {
         assertTrue(lower, "some category has a suspect level below its threshold: " + tone.suspectThresholds());
     }
 
+    /**
+     * Reproaches said as a guess: the model reads them between its suspect level and its threshold. Which of them lands
+     * there moves with every retraining of the corpus, so the tests take the first that does (and fail if none does).
+     */
+    private static final List<String> BORDERLINE = List.of("Видимо, договор вы не открывали.", "Понятно, что вы не читали договор.",
+            "Видимо, инструкцию вы не видели.", "Вероятно, вы не заметили приложение.", "Похоже, письмо вы не открывали.",
+            "Видимо, памятку вы не читали.", "Наверное, письмо до вас не дошло.");
+
+    /** A sentence the model suspects but does not flag on its own. */
+    private static String borderline() {
+        ToneChecker tone = engine.toneChecker();
+        for (String s : BORDERLINE) {
+            if (tone.check(s).isEmpty() && tone.suspect(s, TextAnalyzer.analyze(s), false)) {
+                return s;
+            }
+        }
+        throw new AssertionError("none of " + BORDERLINE + " is suspect without being flagged");
+    }
+
     @Test
     void aSuspectSentenceLeftAsItWasWithholdsTheSuggestion() {
-        String doubt = "Видимо, договор вы не открывали.";
-        ToneChecker tone = engine.toneChecker();
-        assertTrue(tone.check(doubt).isEmpty(), "not flagged on its own: " + tone.check(doubt));
-        assertTrue(tone.suspect(doubt, TextAnalyzer.analyze(doubt), false));
+        String doubt = borderline();
 
         String draft = "Добрый день. Курьер опоздал, это вопрос к службе доставки, а не к нам. " + doubt;
         CheckResult r = engine.check(draft);
@@ -122,10 +138,11 @@ class MessageGateTest {
 
     @Test
     void theReportNamesTheSentencesToReread() {
-        String draft = "Добрый день. Курьер опоздал, это вопрос к службе доставки, а не к нам. Видимо, договор вы не открывали.";
+        String doubt = borderline();
+        String draft = "Добрый день. Курьер опоздал, это вопрос к службе доставки, а не к нам. " + doubt;
         String text = new CheckCommand(engine, TestKb.kb()).report(engine.check(draft), Lang.RU).plain();
         assertTrue(text.contains("перечитайте их"), text);
-        assertTrue(text.contains("Видимо, договор вы не открывали."), text);
+        assertTrue(text.contains(doubt), text);
         assertFalse(text.contains("Вежливые варианты всего сообщения"), text);
     }
 
