@@ -276,7 +276,8 @@ public final class PhrasingEngine {
         if (last != null && last.text().equals(t)) {
             return last; // the router and /check see one draft once
         }
-        CheckResult r = checkOnce(t, true);
+        // the versions, suggestions and sentences a check analyses again in later steps are tokenised once per check
+        CheckResult r = TextAnalyzer.remembering(() -> checkOnce(t, true));
         lastChecked.set(r);
         return r;
     }
