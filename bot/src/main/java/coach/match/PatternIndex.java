@@ -35,8 +35,15 @@ public final class PatternIndex<T> {
     private int keys;
     /** Per pattern: its required elements, each as the keys of its alternatives. */
     private final List<int[][]> required = new ArrayList<>();
-    /** Per pattern: the keys of its anchor's alternatives; null without an anchor (always tested). */
-    private final List<int[]> anchors = new ArrayList<>();
+    /**
+     * Per pattern: which of its required elements may be its anchor (no suffix alternative); a pattern with none is
+     * always tested. The anchor itself is chosen when the tables are made, from every pattern's keys.
+     */
+    private final List<boolean[]> anchorable = new ArrayList<>();
+    /** Per pattern: the score of {@link #anchor} for each required element (lower is better), the tie-break. */
+    private final List<double[]> anchorScore = new ArrayList<>();
+    /** Per pattern: for each required element, how common its alternatives are in any text, as far as their form tells. */
+    private final List<int[]> anchorPenalty = new ArrayList<>();
     /** Whether some anchor asks for a lemma: only then are the texts' lemmas looked at (as the index always did). */
     private boolean lemmaAnchor;
     private volatile Tables tables;
@@ -55,7 +62,9 @@ public final class PatternIndex<T> {
         }));
         TokenPattern.Element anchor = anchor(pattern);
         List<int[]> req = new ArrayList<>();
-        int[] anchorKeys = null;
+        List<Boolean> can = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
+        List<Integer> penalties = new ArrayList<>();
         for (TokenPattern.Element e : pattern.elements()) {
             if (e.kind() != TokenPattern.Kind.ALTS || e.optional() || e.negated() || hasTag(e)) {
                 continue; // not required, or (a tag) always taken as present
@@ -65,17 +74,28 @@ public final class PatternIndex<T> {
                 ks[k] = key(e.alts().get(k));
             }
             req.add(ks);
-            if (e == anchor) {
-                anchorKeys = ks;
-            }
+            can.add(!hasSuffix(e));
+            scores.add(score(e));
+            penalties.add(penalty(e));
         }
         if (anchor != null) {
+            // whether lemmas are looked at stays decided by the element with the best score, as it always was
             for (TokenPattern.Alt a : anchor.alts()) {
                 lemmaAnchor |= a.kind() == TokenPattern.AltKind.LEMMA;
             }
         }
         required.add(req.toArray(new int[0][]));
-        anchors.add(anchorKeys);
+        boolean[] c = new boolean[can.size()];
+        double[] sc = new double[can.size()];
+        int[] pen = new int[can.size()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = can.get(i);
+            sc[i] = scores.get(i);
+            pen[i] = penalties.get(i);
+        }
+        anchorable.add(c);
+        anchorScore.add(sc);
+        anchorPenalty.add(pen);
         tables = null;
         return this;
     }
@@ -102,6 +122,7 @@ public final class PatternIndex<T> {
         }
         synchronized (this) {
             if (tables == null) {
+                List<int[]> anchors = chooseAnchors();
                 int[] counts = new int[keys];
                 int nAlways = 0;
                 for (int[] a : anchors) {
@@ -141,6 +162,48 @@ public final class PatternIndex<T> {
         }
     }
 
+    /**
+     * Each pattern's anchor: of its required elements that may be one, the one whose alternatives the fewest patterns
+     * require (a word many patterns need, «не», «you», «not», is one many texts have, and anchoring on it would mark
+     * those patterns for most texts), marks and short words counted as common ({@link #penalty}); ties by
+     * {@link #score}. Which element is the anchor changes only how many patterns are looked at, never which pass: a
+     * pattern passes when every required element is present.
+     */
+    private List<int[]> chooseAnchors() {
+        int[] df = new int[keys];
+        for (int[][] req : required) {
+            for (int[] r : req) {
+                for (int k : distinctKeys(r)) {
+                    df[k]++;
+                }
+            }
+        }
+        List<int[]> out = new ArrayList<>(required.size());
+        for (int id = 0; id < required.size(); id++) {
+            int[][] req = required.get(id);
+            boolean[] can = anchorable.get(id);
+            double[] sc = anchorScore.get(id);
+            int[] pen = anchorPenalty.get(id);
+            int best = -1;
+            long bestCost = Long.MAX_VALUE;
+            for (int i = 0; i < req.length; i++) {
+                if (!can[i]) {
+                    continue;
+                }
+                long cost = pen[i];
+                for (int k : distinctKeys(req[i])) {
+                    cost += df[k];
+                }
+                if (cost < bestCost || cost == bestCost && sc[i] < sc[best]) {
+                    best = i;
+                    bestCost = cost;
+                }
+            }
+            out.add(best < 0 ? null : req[best]);
+        }
+        return out;
+    }
+
     private static int[] distinctKeys(int[] ks) {
         return java.util.Arrays.stream(ks).distinct().toArray();
     }
@@ -153,17 +216,39 @@ public final class PatternIndex<T> {
             if (e.kind() != TokenPattern.Kind.ALTS || e.optional() || e.negated() || hasSuffix(e) || hasTag(e)) {
                 continue;
             }
-            int len = Integer.MAX_VALUE;
-            for (TokenPattern.Alt a : e.alts()) {
-                len = Math.min(len, a.value().length());
-            }
-            double score = e.alts().size() * 10 - Math.min(len, 9);
+            double score = score(e);
             if (score < bestScore) {
                 bestScore = score;
                 best = e;
             }
         }
         return best;
+    }
+
+    /**
+     * How common an element's alternatives are in texts, by their form: a mark or a number (few patterns ask for «!»,
+     * but most texts have one) far more than a word, a word of one or two letters («я», «we») more than a longer one.
+     */
+    private static int penalty(TokenPattern.Element e) {
+        int p = 0;
+        for (TokenPattern.Alt a : e.alts()) {
+            String v = a.value();
+            boolean letter = false;
+            for (int i = 0; i < v.length() && !letter; i++) {
+                letter = Character.isLetter(v.charAt(i));
+            }
+            p += !letter ? 1000 : v.length() <= 2 ? 20 : 0;
+        }
+        return p;
+    }
+
+    /** Fewer and longer alternatives score lower (better). */
+    private static double score(TokenPattern.Element e) {
+        int len = Integer.MAX_VALUE;
+        for (TokenPattern.Alt a : e.alts()) {
+            len = Math.min(len, a.value().length());
+        }
+        return e.alts().size() * 10 - Math.min(len, 9);
     }
 
     private static boolean hasTag(TokenPattern.Element e) {
