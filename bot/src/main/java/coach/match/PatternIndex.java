@@ -3,7 +3,6 @@ package coach.match;
 import coach.text.Token;
 import coach.text.Word;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ public final class PatternIndex<T> {
 
     /** For each key, the patterns anchored on it; the patterns tested always; per pattern its value and its required keys. */
     private record Tables(int keys, int[][] anchored, int[] always, boolean lemmas, int[] valueOf, int[][][] required,
-            TokenPattern[] patterns) {
+            TokenPattern[] patterns, ThreadLocal<Scratch> scratch) {
     }
 
     /** Files {@code pattern} for {@code value}; a value may have many patterns. */
@@ -155,8 +154,17 @@ public final class PatternIndex<T> {
                 for (int id = 0; id < values.length; id++) {
                     values[id] = valueOf.get(id);
                 }
-                tables = new Tables(keys, anchored, always, lemmaAnchor, values, required.toArray(new int[0][][]),
-                        patterns.toArray(new TokenPattern[0]));
+                int nKeys = keys;
+                int nPatterns = values.length;
+                int nValues = distinct.size();
+                // each pattern's required elements, fewest alternatives first: one that is absent is told sooner
+                int[][][] req = required.toArray(new int[0][][]);
+                for (int id = 0; id < req.length; id++) {
+                    req[id] = req[id].clone();
+                    java.util.Arrays.sort(req[id], java.util.Comparator.comparingInt(r -> r.length));
+                }
+                tables = new Tables(keys, anchored, always, lemmaAnchor, values, req, patterns.toArray(new TokenPattern[0]),
+                        ThreadLocal.withInitial(() -> new Scratch(nKeys, nPatterns, nValues)));
             }
             return tables;
         }
@@ -280,19 +288,19 @@ public final class PatternIndex<T> {
      */
     public List<T> candidates(List<Token> tokens, java.util.Set<TokenPattern> mayMatch) {
         Tables tb = tables();
-        BitSet present = new BitSet(tb.keys());
-        Marked seen = new Marked(tb.valueOf().length);
+        Scratch seen = tb.scratch().get();
+        seen.start();
         for (Token t : tokens) {
             Word w = t.word();
             String n = t.norm();
-            mark(tb, normKeys.get(w.normId()), present, seen);
-            prefixKeys.markPrefixes(n, tb, present, seen);
-            suffixKeys.markSuffixes(n, tb, present, seen);
+            mark(tb, normKeys.get(w.normId()), seen);
+            prefixKeys.markPrefixes(n, tb, seen);
+            suffixKeys.markSuffixes(n, tb, seen);
             if (t.isWord()) {
-                mark(tb, stemKeys.get(w.stemId()), present, seen);
+                mark(tb, stemKeys.get(w.stemId()), seen);
                 if (tb.lemmas()) {
                     for (int l : w.lemmas()) {
-                        mark(tb, lemmaKeys.get(l), present, seen);
+                        mark(tb, lemmaKeys.get(l), seen);
                     }
                 }
             }
@@ -301,7 +309,6 @@ public final class PatternIndex<T> {
             seen.add(id);
         }
         // the patterns marked are few of many: they are visited from the list of those marked, not by a scan of every bit
-        boolean[] valueSeen = new boolean[distinct.size()];
         int[] found = new int[Math.min(seen.size, distinct.size())];
         int[] valueOf = tb.valueOf();
         int[][][] required = tb.required();
@@ -310,15 +317,14 @@ public final class PatternIndex<T> {
             int id = seen.ids[i];
             int v = valueOf[id];
             if (mayMatch != null) {
-                if (allRequiredPresent(required[id], present)) {
+                if (allRequiredPresent(required[id], seen)) {
                     mayMatch.add(tb.patterns()[id]);
-                    if (!valueSeen[v]) {
-                        valueSeen[v] = true;
+                    if (seen.firstOfValue(v)) {
                         found[n++] = v;
                     }
                 }
-            } else if (!valueSeen[v] && allRequiredPresent(required[id], present)) {
-                valueSeen[v] = true;
+            } else if (!seen.valueFound(v) && allRequiredPresent(required[id], seen)) {
+                seen.firstOfValue(v);
                 found[n++] = v;
             }
         }
@@ -330,44 +336,89 @@ public final class PatternIndex<T> {
         return out;
     }
 
-    /** Pattern numbers marked worth testing: each once, in the order marked. */
-    private static final class Marked {
-        private final boolean[] marked;
+    /**
+     * One thread's working memory for the queries of one set of tables: the keys present, the patterns marked worth
+     * testing (each once, in the order marked) and the values found, each told by a stamp equal to the query's number,
+     * so a query neither allocates nor clears arrays as long as the patterns.
+     */
+    private static final class Scratch {
+        private final int[] keyStamp;
+        private final int[] patternStamp;
+        private final int[] valueStamp;
         private int[] ids = new int[64];
         private int size;
+        private int epoch;
 
-        Marked(int patterns) {
-            marked = new boolean[patterns];
+        Scratch(int keys, int patterns, int values) {
+            keyStamp = new int[keys];
+            patternStamp = new int[patterns];
+            valueStamp = new int[values];
+        }
+
+        /** Forgets the last query. */
+        void start() {
+            size = 0;
+            if (++epoch == 0) {
+                java.util.Arrays.fill(keyStamp, 0);
+                java.util.Arrays.fill(patternStamp, 0);
+                java.util.Arrays.fill(valueStamp, 0);
+                epoch = 1;
+            }
+        }
+
+        boolean present(int k) {
+            return keyStamp[k] == epoch;
+        }
+
+        /** Marks key {@code k} present; false when it was already. */
+        boolean setPresent(int k) {
+            if (keyStamp[k] == epoch) {
+                return false;
+            }
+            keyStamp[k] = epoch;
+            return true;
         }
 
         void add(int id) {
-            if (marked[id]) {
+            if (patternStamp[id] == epoch) {
                 return;
             }
-            marked[id] = true;
+            patternStamp[id] = epoch;
             if (size == ids.length) {
                 ids = java.util.Arrays.copyOf(ids, size * 2);
             }
             ids[size++] = id;
         }
+
+        boolean valueFound(int v) {
+            return valueStamp[v] == epoch;
+        }
+
+        /** Notes value {@code v} found; whether this is the first time in this query. */
+        boolean firstOfValue(int v) {
+            if (valueStamp[v] == epoch) {
+                return false;
+            }
+            valueStamp[v] = epoch;
+            return true;
+        }
     }
 
     /** Marks key {@code k} present (when it is a key) and the patterns anchored on it as worth testing. */
-    private static void mark(Tables tb, int k, BitSet present, Marked seen) {
-        if (k < 0 || k >= tb.keys() || present.get(k)) {
+    private static void mark(Tables tb, int k, Scratch seen) {
+        if (k < 0 || k >= tb.keys() || !seen.setPresent(k)) {
             return;
         }
-        present.set(k);
         for (int id : tb.anchored()[k]) {
             seen.add(id);
         }
     }
 
-    private static boolean allRequiredPresent(int[][] required, BitSet present) {
+    private static boolean allRequiredPresent(int[][] required, Scratch present) {
         for (int[] r : required) {
             boolean any = false;
             for (int k : r) {
-                if (present.get(k)) {
+                if (present.present(k)) {
                     any = true;
                     break;
                 }
@@ -511,14 +562,14 @@ public final class PatternIndex<T> {
         }
 
         /** Marks every prefix that {@code s} starts with. */
-        void markPrefixes(String s, Tables tb, BitSet present, Marked seen) {
+        void markPrefixes(String s, Tables tb, Scratch seen) {
             if (max < 0) {
                 return;
             }
             int node = 0;
             for (int i = 0; ; i++) {
                 if (key[node] >= 0) {
-                    mark(tb, key[node], present, seen);
+                    mark(tb, key[node], seen);
                 }
                 if (i == s.length() || (node = child(node, s.charAt(i))) < 0) {
                     return;
@@ -527,7 +578,7 @@ public final class PatternIndex<T> {
         }
 
         /** Marks every suffix that {@code s} ends with and is longer than. */
-        void markSuffixes(String s, Tables tb, BitSet present, Marked seen) {
+        void markSuffixes(String s, Tables tb, Scratch seen) {
             if (max < 0) {
                 return;
             }
@@ -537,7 +588,7 @@ public final class PatternIndex<T> {
                     return;
                 }
                 if (key[node] >= 0) {
-                    mark(tb, key[node], present, seen);
+                    mark(tb, key[node], seen);
                 }
             }
         }
