@@ -3,7 +3,6 @@ package coach.match;
 import coach.text.Token;
 import coach.text.Word;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,15 +34,22 @@ public final class PatternIndex<T> {
     private int keys;
     /** Per pattern: its required elements, each as the keys of its alternatives. */
     private final List<int[][]> required = new ArrayList<>();
-    /** Per pattern: the keys of its anchor's alternatives; null without an anchor (always tested). */
-    private final List<int[]> anchors = new ArrayList<>();
+    /**
+     * Per pattern: which of its required elements may be its anchor (no suffix alternative); a pattern with none is
+     * always tested. The anchor itself is chosen when the tables are made, from every pattern's keys.
+     */
+    private final List<boolean[]> anchorable = new ArrayList<>();
+    /** Per pattern: the score of {@link #anchor} for each required element (lower is better), the tie-break. */
+    private final List<double[]> anchorScore = new ArrayList<>();
+    /** Per pattern: for each required element, how common its alternatives are in any text, as far as their form tells. */
+    private final List<int[]> anchorPenalty = new ArrayList<>();
     /** Whether some anchor asks for a lemma: only then are the texts' lemmas looked at (as the index always did). */
     private boolean lemmaAnchor;
     private volatile Tables tables;
 
     /** For each key, the patterns anchored on it; the patterns tested always; per pattern its value and its required keys. */
     private record Tables(int keys, int[][] anchored, int[] always, boolean lemmas, int[] valueOf, int[][][] required,
-            TokenPattern[] patterns) {
+            TokenPattern[] patterns, ThreadLocal<Scratch> scratch) {
     }
 
     /** Files {@code pattern} for {@code value}; a value may have many patterns. */
@@ -55,7 +61,9 @@ public final class PatternIndex<T> {
         }));
         TokenPattern.Element anchor = anchor(pattern);
         List<int[]> req = new ArrayList<>();
-        int[] anchorKeys = null;
+        List<Boolean> can = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
+        List<Integer> penalties = new ArrayList<>();
         for (TokenPattern.Element e : pattern.elements()) {
             if (e.kind() != TokenPattern.Kind.ALTS || e.optional() || e.negated() || hasTag(e)) {
                 continue; // not required, or (a tag) always taken as present
@@ -65,17 +73,28 @@ public final class PatternIndex<T> {
                 ks[k] = key(e.alts().get(k));
             }
             req.add(ks);
-            if (e == anchor) {
-                anchorKeys = ks;
-            }
+            can.add(!hasSuffix(e));
+            scores.add(score(e));
+            penalties.add(penalty(e));
         }
         if (anchor != null) {
+            // whether lemmas are looked at stays decided by the element with the best score, as it always was
             for (TokenPattern.Alt a : anchor.alts()) {
                 lemmaAnchor |= a.kind() == TokenPattern.AltKind.LEMMA;
             }
         }
         required.add(req.toArray(new int[0][]));
-        anchors.add(anchorKeys);
+        boolean[] c = new boolean[can.size()];
+        double[] sc = new double[can.size()];
+        int[] pen = new int[can.size()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = can.get(i);
+            sc[i] = scores.get(i);
+            pen[i] = penalties.get(i);
+        }
+        anchorable.add(c);
+        anchorScore.add(sc);
+        anchorPenalty.add(pen);
         tables = null;
         return this;
     }
@@ -102,6 +121,7 @@ public final class PatternIndex<T> {
         }
         synchronized (this) {
             if (tables == null) {
+                List<int[]> anchors = chooseAnchors();
                 int[] counts = new int[keys];
                 int nAlways = 0;
                 for (int[] a : anchors) {
@@ -134,11 +154,62 @@ public final class PatternIndex<T> {
                 for (int id = 0; id < values.length; id++) {
                     values[id] = valueOf.get(id);
                 }
-                tables = new Tables(keys, anchored, always, lemmaAnchor, values, required.toArray(new int[0][][]),
-                        patterns.toArray(new TokenPattern[0]));
+                int nKeys = keys;
+                int nPatterns = values.length;
+                int nValues = distinct.size();
+                // each pattern's required elements, fewest alternatives first: one that is absent is told sooner
+                int[][][] req = required.toArray(new int[0][][]);
+                for (int id = 0; id < req.length; id++) {
+                    req[id] = req[id].clone();
+                    java.util.Arrays.sort(req[id], java.util.Comparator.comparingInt(r -> r.length));
+                }
+                tables = new Tables(keys, anchored, always, lemmaAnchor, values, req, patterns.toArray(new TokenPattern[0]),
+                        ThreadLocal.withInitial(() -> new Scratch(nKeys, nPatterns, nValues)));
             }
             return tables;
         }
+    }
+
+    /**
+     * Each pattern's anchor: of its required elements that may be one, the one whose alternatives the fewest patterns
+     * require (a word many patterns need, «не», «you», «not», is one many texts have, and anchoring on it would mark
+     * those patterns for most texts), marks and short words counted as common ({@link #penalty}); ties by
+     * {@link #score}. Which element is the anchor changes only how many patterns are looked at, never which pass: a
+     * pattern passes when every required element is present.
+     */
+    private List<int[]> chooseAnchors() {
+        int[] df = new int[keys];
+        for (int[][] req : required) {
+            for (int[] r : req) {
+                for (int k : distinctKeys(r)) {
+                    df[k]++;
+                }
+            }
+        }
+        List<int[]> out = new ArrayList<>(required.size());
+        for (int id = 0; id < required.size(); id++) {
+            int[][] req = required.get(id);
+            boolean[] can = anchorable.get(id);
+            double[] sc = anchorScore.get(id);
+            int[] pen = anchorPenalty.get(id);
+            int best = -1;
+            long bestCost = Long.MAX_VALUE;
+            for (int i = 0; i < req.length; i++) {
+                if (!can[i]) {
+                    continue;
+                }
+                long cost = pen[i];
+                for (int k : distinctKeys(req[i])) {
+                    cost += df[k];
+                }
+                if (cost < bestCost || cost == bestCost && sc[i] < sc[best]) {
+                    best = i;
+                    bestCost = cost;
+                }
+            }
+            out.add(best < 0 ? null : req[best]);
+        }
+        return out;
     }
 
     private static int[] distinctKeys(int[] ks) {
@@ -153,17 +224,39 @@ public final class PatternIndex<T> {
             if (e.kind() != TokenPattern.Kind.ALTS || e.optional() || e.negated() || hasSuffix(e) || hasTag(e)) {
                 continue;
             }
-            int len = Integer.MAX_VALUE;
-            for (TokenPattern.Alt a : e.alts()) {
-                len = Math.min(len, a.value().length());
-            }
-            double score = e.alts().size() * 10 - Math.min(len, 9);
+            double score = score(e);
             if (score < bestScore) {
                 bestScore = score;
                 best = e;
             }
         }
         return best;
+    }
+
+    /**
+     * How common an element's alternatives are in texts, by their form: a mark or a number (few patterns ask for «!»,
+     * but most texts have one) far more than a word, a word of one or two letters («я», «we») more than a longer one.
+     */
+    private static int penalty(TokenPattern.Element e) {
+        int p = 0;
+        for (TokenPattern.Alt a : e.alts()) {
+            String v = a.value();
+            boolean letter = false;
+            for (int i = 0; i < v.length() && !letter; i++) {
+                letter = Character.isLetter(v.charAt(i));
+            }
+            p += !letter ? 1000 : v.length() <= 2 ? 20 : 0;
+        }
+        return p;
+    }
+
+    /** Fewer and longer alternatives score lower (better). */
+    private static double score(TokenPattern.Element e) {
+        int len = Integer.MAX_VALUE;
+        for (TokenPattern.Alt a : e.alts()) {
+            len = Math.min(len, a.value().length());
+        }
+        return e.alts().size() * 10 - Math.min(len, 9);
     }
 
     private static boolean hasTag(TokenPattern.Element e) {
@@ -195,19 +288,19 @@ public final class PatternIndex<T> {
      */
     public List<T> candidates(List<Token> tokens, java.util.Set<TokenPattern> mayMatch) {
         Tables tb = tables();
-        BitSet present = new BitSet(tb.keys());
-        Marked seen = new Marked(tb.valueOf().length);
+        Scratch seen = tb.scratch().get();
+        seen.start();
         for (Token t : tokens) {
             Word w = t.word();
             String n = t.norm();
-            mark(tb, normKeys.get(w.normId()), present, seen);
-            prefixKeys.markPrefixes(n, tb, present, seen);
-            suffixKeys.markSuffixes(n, tb, present, seen);
+            mark(tb, normKeys.get(w.normId()), seen);
+            prefixKeys.markPrefixes(n, tb, seen);
+            suffixKeys.markSuffixes(n, tb, seen);
             if (t.isWord()) {
-                mark(tb, stemKeys.get(w.stemId()), present, seen);
+                mark(tb, stemKeys.get(w.stemId()), seen);
                 if (tb.lemmas()) {
                     for (int l : w.lemmas()) {
-                        mark(tb, lemmaKeys.get(l), present, seen);
+                        mark(tb, lemmaKeys.get(l), seen);
                     }
                 }
             }
@@ -216,7 +309,6 @@ public final class PatternIndex<T> {
             seen.add(id);
         }
         // the patterns marked are few of many: they are visited from the list of those marked, not by a scan of every bit
-        boolean[] valueSeen = new boolean[distinct.size()];
         int[] found = new int[Math.min(seen.size, distinct.size())];
         int[] valueOf = tb.valueOf();
         int[][][] required = tb.required();
@@ -225,15 +317,14 @@ public final class PatternIndex<T> {
             int id = seen.ids[i];
             int v = valueOf[id];
             if (mayMatch != null) {
-                if (allRequiredPresent(required[id], present)) {
+                if (allRequiredPresent(required[id], seen)) {
                     mayMatch.add(tb.patterns()[id]);
-                    if (!valueSeen[v]) {
-                        valueSeen[v] = true;
+                    if (seen.firstOfValue(v)) {
                         found[n++] = v;
                     }
                 }
-            } else if (!valueSeen[v] && allRequiredPresent(required[id], present)) {
-                valueSeen[v] = true;
+            } else if (!seen.valueFound(v) && allRequiredPresent(required[id], seen)) {
+                seen.firstOfValue(v);
                 found[n++] = v;
             }
         }
@@ -245,44 +336,89 @@ public final class PatternIndex<T> {
         return out;
     }
 
-    /** Pattern numbers marked worth testing: each once, in the order marked. */
-    private static final class Marked {
-        private final boolean[] marked;
+    /**
+     * One thread's working memory for the queries of one set of tables: the keys present, the patterns marked worth
+     * testing (each once, in the order marked) and the values found, each told by a stamp equal to the query's number,
+     * so a query neither allocates nor clears arrays as long as the patterns.
+     */
+    private static final class Scratch {
+        private final int[] keyStamp;
+        private final int[] patternStamp;
+        private final int[] valueStamp;
         private int[] ids = new int[64];
         private int size;
+        private int epoch;
 
-        Marked(int patterns) {
-            marked = new boolean[patterns];
+        Scratch(int keys, int patterns, int values) {
+            keyStamp = new int[keys];
+            patternStamp = new int[patterns];
+            valueStamp = new int[values];
+        }
+
+        /** Forgets the last query. */
+        void start() {
+            size = 0;
+            if (++epoch == 0) {
+                java.util.Arrays.fill(keyStamp, 0);
+                java.util.Arrays.fill(patternStamp, 0);
+                java.util.Arrays.fill(valueStamp, 0);
+                epoch = 1;
+            }
+        }
+
+        boolean present(int k) {
+            return keyStamp[k] == epoch;
+        }
+
+        /** Marks key {@code k} present; false when it was already. */
+        boolean setPresent(int k) {
+            if (keyStamp[k] == epoch) {
+                return false;
+            }
+            keyStamp[k] = epoch;
+            return true;
         }
 
         void add(int id) {
-            if (marked[id]) {
+            if (patternStamp[id] == epoch) {
                 return;
             }
-            marked[id] = true;
+            patternStamp[id] = epoch;
             if (size == ids.length) {
                 ids = java.util.Arrays.copyOf(ids, size * 2);
             }
             ids[size++] = id;
         }
+
+        boolean valueFound(int v) {
+            return valueStamp[v] == epoch;
+        }
+
+        /** Notes value {@code v} found; whether this is the first time in this query. */
+        boolean firstOfValue(int v) {
+            if (valueStamp[v] == epoch) {
+                return false;
+            }
+            valueStamp[v] = epoch;
+            return true;
+        }
     }
 
     /** Marks key {@code k} present (when it is a key) and the patterns anchored on it as worth testing. */
-    private static void mark(Tables tb, int k, BitSet present, Marked seen) {
-        if (k < 0 || k >= tb.keys() || present.get(k)) {
+    private static void mark(Tables tb, int k, Scratch seen) {
+        if (k < 0 || k >= tb.keys() || !seen.setPresent(k)) {
             return;
         }
-        present.set(k);
         for (int id : tb.anchored()[k]) {
             seen.add(id);
         }
     }
 
-    private static boolean allRequiredPresent(int[][] required, BitSet present) {
+    private static boolean allRequiredPresent(int[][] required, Scratch present) {
         for (int[] r : required) {
             boolean any = false;
             for (int k : r) {
-                if (present.get(k)) {
+                if (present.present(k)) {
                     any = true;
                     break;
                 }
@@ -426,14 +562,14 @@ public final class PatternIndex<T> {
         }
 
         /** Marks every prefix that {@code s} starts with. */
-        void markPrefixes(String s, Tables tb, BitSet present, Marked seen) {
+        void markPrefixes(String s, Tables tb, Scratch seen) {
             if (max < 0) {
                 return;
             }
             int node = 0;
             for (int i = 0; ; i++) {
                 if (key[node] >= 0) {
-                    mark(tb, key[node], present, seen);
+                    mark(tb, key[node], seen);
                 }
                 if (i == s.length() || (node = child(node, s.charAt(i))) < 0) {
                     return;
@@ -442,7 +578,7 @@ public final class PatternIndex<T> {
         }
 
         /** Marks every suffix that {@code s} ends with and is longer than. */
-        void markSuffixes(String s, Tables tb, BitSet present, Marked seen) {
+        void markSuffixes(String s, Tables tb, Scratch seen) {
             if (max < 0) {
                 return;
             }
@@ -452,7 +588,7 @@ public final class PatternIndex<T> {
                     return;
                 }
                 if (key[node] >= 0) {
-                    mark(tb, key[node], present, seen);
+                    mark(tb, key[node], seen);
                 }
             }
         }

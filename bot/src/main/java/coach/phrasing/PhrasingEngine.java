@@ -276,7 +276,8 @@ public final class PhrasingEngine {
         if (last != null && last.text().equals(t)) {
             return last; // the router and /check see one draft once
         }
-        CheckResult r = checkOnce(t, true);
+        // the versions, suggestions and sentences a check analyses again in later steps are tokenised once per check
+        CheckResult r = TextAnalyzer.remembering(() -> checkOnce(t, true));
         lastChecked.set(r);
         return r;
     }
@@ -679,17 +680,17 @@ public final class PhrasingEngine {
      * character folded by upper- then lower-casing): the search for the expression itself costs far more.
      */
     static boolean mayOffer(String s) {
-        char[] f = new char[s.length()];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = Character.toLowerCase(Character.toUpperCase(s.charAt(i)));
-        }
-        String folded = new String(f);
-        for (String w : OFFER_STARTS) {
-            if (folded.contains(w)) {
-                return true;
-            }
-        }
-        return false;
+        return coach.text.CaseFold.containsAny(s, OFFER_STARTS);
+    }
+
+    /** Literals every match of {@link #SOFTENER} holds, folded: a text with none of them has no regret. */
+    private static final String[] SOFTENER_WORDS = {"к сожалению", "unfortunately", "sorry", "afraid"};
+    /** The verbs every match of {@link #REDIRECT} ends with, folded. */
+    private static final String[] REDIRECT_VERBS = {"обратиться", "связаться", "направить", "решить", "уточнить"};
+
+    /** Whether a text may say where to turn: {@link #REDIRECT} cannot match without one of its verbs. */
+    private static boolean mayRedirect(String s) {
+        return coach.text.CaseFold.containsAny(s, REDIRECT_VERBS);
     }
 
     /**
@@ -704,6 +705,9 @@ public final class PhrasingEngine {
      * напрямую.» (two rules of one sentence each put in their redirect).
      */
     static boolean redirectsTwice(String v) {
+        if (!mayRedirect(v)) {
+            return false;
+        }
         java.util.regex.Matcher m = REDIRECT.matcher(v);
         return m.find() && m.find();
     }
@@ -715,7 +719,7 @@ public final class PhrasingEngine {
 
     /** Whether a text offers something of ours («подскажу», «готовы предложить»), a direction elsewhere aside. */
     private static boolean offers(String s) {
-        return OFFER.matcher(REDIRECT.matcher(s).replaceAll(" ")).find();
+        return OFFER.matcher(mayRedirect(s) ? REDIRECT.matcher(s).replaceAll(" ") : s).find();
     }
 
     /**
@@ -754,7 +758,7 @@ public final class PhrasingEngine {
         // an offer closes the message: before other sentences it breaks the thread («…, подскажу варианты. Даже маленьких.»)
         for (int i = -1; i < vs.size(); i++) {
             String v = vs.get(i < 0 ? k : i);
-            if (!asked.addsRegret(v, original, rest) && !adds(REDIRECT, v, original, before) && !redirectsTwice(v)
+            if (!asked.addsRegret(v, original, rest) && !(mayRedirect(v) && adds(REDIRECT, v, original, before)) && !redirectsTwice(v)
                     && !(restSays && asked.addsNextStep(v, original))
                     && !(asked.offers(v) && !asked.offers(original) && (asked.offers(rest) || hasLetters(after)))) {
                 return v;
@@ -840,7 +844,7 @@ public final class PhrasingEngine {
         }
 
         private boolean regrets(String s) {
-            return regret.computeIfAbsent(s, x -> SOFTENER.matcher(x).find());
+            return regret.computeIfAbsent(s, x -> coach.text.CaseFold.containsAny(x, SOFTENER_WORDS) && SOFTENER.matcher(x).find());
         }
 
         /** Whether the version promises a next step of ours the original sentence did not. */

@@ -2052,6 +2052,13 @@ final class SentenceRewriter {
     private static final Set<String> DELIVERY_EN = Set.of("send", "forward", "share", "ship", "dispatch");
     /** What a stock next-step sentence says in English («I'll check the timing and let you know»). */
     private static final Pattern NEXT_STEP_PHRASE = Pattern.compile("(?iu)\\b(let you know|get back to you|keep you (posted|updated)|update you|confirm)\\b");
+    /** Literals every match of {@link #NEXT_STEP_PHRASE} holds, folded. */
+    private static final String[] NEXT_STEP_WORDS = {"you", "confirm"};
+
+    /** {@link #NEXT_STEP_PHRASE} found in the text; the expression runs only when a literal it needs is there. */
+    private static boolean nextStepPhrase(String text) {
+        return coach.text.CaseFold.containsAny(text, NEXT_STEP_WORDS) && NEXT_STEP_PHRASE.matcher(text).find();
+    }
 
     /**
      * Whether a sentence of the message other than the job's own already promises word back («Как будут, сообщим»,
@@ -2089,7 +2096,7 @@ final class SentenceRewriter {
     /** Whether a text promises a next step of ours: {@link #saysNextStep} or a stock English one («let you know»). */
     static boolean promisesNextStep(String text) {
         List<Token> ts = TextAnalyzer.analyze(text);
-        return saysNextStep(ts, 0, ts.size()) || NEXT_STEP_PHRASE.matcher(text(ts)).find();
+        return saysNextStep(ts, 0, ts.size()) || nextStepPhrase(text(ts));
     }
 
     static boolean saysNextStep(List<Token> ts, int from, int to) {
@@ -2160,7 +2167,7 @@ final class SentenceRewriter {
             addsNextStep |= NEXT_STEP.contains(a) || a.startsWith("уточн") || a.startsWith("сообщ");
         }
         addsNextStep |= saysNextStep(version, 0, version.size()) && !saysNextStep(original, 0, original.size());
-        addsNextStep |= NEXT_STEP_PHRASE.matcher(text(version)).find() && !NEXT_STEP_PHRASE.matcher(text(original)).find();
+        addsNextStep |= nextStepPhrase(text(version)) && !nextStepPhrase(text(original));
         if (addsNextStep && nextStepSaid(job)) {
             return true; // «Я уточню срок и сообщу вам. Как будут, сообщим.»: the message already says what happens next
         }

@@ -1,7 +1,10 @@
 package coach.text;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import opennlp.tools.tokenize.SimpleTokenizer;
@@ -18,7 +21,43 @@ public final class TextAnalyzer {
     /** One user-perceived character: an emoji with its modifiers, variation selector and joined parts is one. */
     private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
+    /** Texts longer than this are not remembered by {@link #remembering}: memory stays what one analysis takes. */
+    private static final int MEMO_MAX_CHARS = 4_000;
+
+    /** The analyses of the current {@link #remembering} call on this thread, by text; null outside one. */
+    private static final ThreadLocal<Map<String, List<Token>>> MEMO = new ThreadLocal<>();
+
+    /**
+     * Runs {@code body} with every text it analyses remembered until it returns: one piece of work (a check of a
+     * draft) analyses the same versions and suggestions again in several steps, and each step then gets the same
+     * tokens (an unmodifiable list) without tokenising again. Nested calls share the outer memory.
+     */
+    public static <T> T remembering(java.util.function.Supplier<T> body) {
+        if (MEMO.get() != null) {
+            return body.get();
+        }
+        MEMO.set(new HashMap<>());
+        try {
+            return body.get();
+        } finally {
+            MEMO.remove();
+        }
+    }
+
     public static List<Token> analyze(String text) {
+        Map<String, List<Token>> memo = MEMO.get();
+        if (memo == null || text.length() > MEMO_MAX_CHARS) {
+            return tokenize(text);
+        }
+        List<Token> ts = memo.get(text);
+        if (ts == null) {
+            ts = Collections.unmodifiableList(tokenize(text));
+            memo.put(text, ts);
+        }
+        return ts;
+    }
+
+    private static List<Token> tokenize(String text) {
         Span[] spans = SimpleTokenizer.INSTANCE.tokenizePos(text);
         List<Token> out = new ArrayList<>(spans.length);
         Matcher cluster = null;
