@@ -11,14 +11,31 @@ public final class CaseFold {
 
     /** A character as {@code (?iu)} compares it: upper-cased, then lower-cased. */
     public static char fold(char c) {
+        // the common letters first: ASCII, and Cyrillic А–Я / а–я / Ё / ё (their folds are their lower case)
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        if (c >= '\u0410' && c <= '\u044F') {
+            return c <= '\u042F' ? (char) (c + 32) : c;
+        }
+        if (c == '\u0401' || c == '\u0451') {
+            return '\u0451';
+        }
         return Character.toLowerCase(Character.toUpperCase(c));
     }
 
     /** The text with every character folded as {@link #fold(char)} folds it. */
     public static String fold(String s) {
-        char[] f = new char[s.length()];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = fold(s.charAt(i));
+        int i = 0;
+        while (i < s.length() && fold(s.charAt(i)) == s.charAt(i)) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s; // already folded: no copy
+        }
+        char[] f = s.toCharArray();
+        for (; i < f.length; i++) {
+            f[i] = fold(f[i]);
         }
         return new String(f);
     }
