@@ -992,7 +992,10 @@ public final class PhrasingEngine {
                 && tokens.get(f - 2).end() == tokens.get(f - 1).start() && tokens.get(f - 2).isWord();
         boolean after = l + 2 < tokens.size() && tokens.get(l + 1).norm().equals("-") && tokens.get(l).end() == tokens.get(l + 1).start()
                 && tokens.get(l + 1).end() == tokens.get(l + 2).start() && tokens.get(l + 2).isWord();
-        return before || after;
+        // «cr*p», «х*р»: a masked word split at its mask, not a term
+        boolean masked = f >= 1 && tokens.get(f - 1).end() == tokens.get(f).start() && tokens.get(f - 1).norm().matches("[*@#$%]+")
+                || l + 1 < tokens.size() && tokens.get(l).end() == tokens.get(l + 1).start() && tokens.get(l + 1).norm().matches("[*@#$%]+");
+        return before || after || masked;
     }
 
     /** Opening and closing quotation marks. */
