@@ -274,6 +274,10 @@ class MessageGateTest {
         assertEquals("Счёт готов.", SentenceRewriter.withoutChatSmileys("Счёт готов 😘"));
         assertEquals("Готово 🎉", SentenceRewriter.withoutChatSmileys("Готово 🎉"));
         assertEquals("Счёт (за май) готов.", SentenceRewriter.withoutChatSmileys("Счёт (за май) готов."));
+        // hype emoji go, an emoji that carries information stays
+        assertEquals("Документы подали, ждём ответа.", SentenceRewriter.withoutChatSmileys("Документы подали, ждём ответа 🔥🔥"));
+        assertEquals("Номер подтвердили, отдыхайте.", SentenceRewriter.withoutChatSmileys("Номер подтвердили, отдыхайте 🏖️"));
+        assertEquals("Звоните 📞 +7 900 000-00-00", SentenceRewriter.withoutChatSmileys("Звоните 📞 +7 900 000-00-00"));
     }
 
     // ---------------------------------------------------------------- English objects

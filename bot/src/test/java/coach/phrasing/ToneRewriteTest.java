@@ -81,12 +81,4 @@ class ToneRewriteTest {
         CheckResult s = engine.check("Счёт, сука, пришёл вчера.");
         assertFalse(s.suggestions().isEmpty() && s.suggestions().get(0).contains("сука"));
     }
-
-    @Test
-    void aRegisterRewriteDropsHypeEmojiButKeepsOthers() {
-        assertEquals("Документы подали, ждём ответа.", SentenceRewriter.withoutChatSmileys("Документы подали, ждём ответа 🔥🔥"));
-        assertEquals("Номер подтвердили, отдыхайте.", SentenceRewriter.withoutChatSmileys("Номер подтвердили, отдыхайте 🏖️"));
-        assertEquals("Готово 🎉", SentenceRewriter.withoutChatSmileys("Готово 🎉"));
-        assertEquals("Звоните 📞 +7 900 000-00-00", SentenceRewriter.withoutChatSmileys("Звоните 📞 +7 900 000-00-00"));
-    }
 }
