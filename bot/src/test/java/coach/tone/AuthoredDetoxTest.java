@@ -2,15 +2,11 @@ package coach.tone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.TestKb;
 import coach.phrasing.CheckResult;
 import coach.phrasing.PhrasingEngine;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,22 +23,12 @@ import org.junit.jupiter.api.Test;
 class AuthoredDetoxTest {
     private static final String FILE = "/tone/authored-detox.tsv";
     private static PhrasingEngine engine;
-    private static final List<String[]> rows = new ArrayList<>();
+    private static List<String[]> rows;
 
     @BeforeAll
     static void load() throws Exception {
         engine = PhrasingEngine.load(TestKb.kb());
-        try (InputStream in = AuthoredDetoxTest.class.getResourceAsStream(FILE)) {
-            assertNotNull(in, FILE);
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            for (int i = 1; i < lines.length; i++) {
-                if (!lines[i].isBlank()) {
-                    String[] c = lines[i].split("\t", -1);
-                    assertEquals(3, c.length, FILE + ": line " + (i + 1));
-                    rows.add(c);
-                }
-            }
-        }
+        rows = coach.phrasing.AuthoredLines.readResource(FILE, 3);
     }
 
     @Test
