@@ -998,65 +998,9 @@ public final class PhrasingEngine {
         return before || after || masked;
     }
 
-    /** Opening and closing quotation marks. */
-    private static final String OPENING_QUOTES = "«„“\"";
-    private static final String CLOSING_QUOTES = "»“”\"";
-
-    /**
-     * Words that say someone else's speech is quoted after them: «Вы написали: «…»», «клиент сказал "…"», "You
-     * mentioned that the courier was "rude"" (prefixes of the forms).
-     */
-    private static final List<String> SPEECH_VERBS = List.of("написал", "писал", "пишете", "сказал", "говорил", "говорит",
-            "спрашивал", "спросил", "просил", "попросил", "упомянул", "упоминал", "указал", "ответил", "отметил",
-            "пожаловал", "жалуетесь", "назвал", "цитирую", "цитата", "формулировк", "said", "say", "wrote", "write",
-            "mentioned", "asked", "told", "called", "complained", "described", "quote", "quoted", "words");
-
-    /**
-     * Whether the match lies inside a quotation of someone else's words: between a pair of quotation marks in one
-     * sentence, with a verb of speech in the six tokens before the opening mark. The writer quotes the client («Вы
-     * написали: «оффер будет 100%»»); the words are not theirs to rephrase.
-     */
+    /** Whether the match lies inside a quotation of someone else's words (see {@link coach.text.QuotedSpeech}). */
     static boolean quotedSpeech(List<Token> tokens, Match m) {
-        int open = -1;
-        for (int i = m.fromToken() - 1; i >= 0 && i >= m.fromToken() - 40; i--) {
-            String x = tokens.get(i).text();
-            if (x.length() == 1 && OPENING_QUOTES.indexOf(x.charAt(0)) >= 0) {
-                open = i;
-                break;
-            }
-            if (x.equals(".") || x.equals("!") || x.equals("?") || x.length() == 1 && "»”".indexOf(x.charAt(0)) >= 0) {
-                return false;
-            }
-        }
-        if (open < 0) {
-            return false;
-        }
-        boolean closed = false;
-        for (int i = m.toToken(); i < tokens.size() && i < m.toToken() + 40; i++) {
-            String x = tokens.get(i).text();
-            if (x.length() == 1 && CLOSING_QUOTES.indexOf(x.charAt(0)) >= 0) {
-                closed = true;
-                break;
-            }
-            if (x.length() == 1 && "«„".indexOf(x.charAt(0)) >= 0) {
-                return false;
-            }
-        }
-        if (!closed) {
-            return false;
-        }
-        for (int i = open - 1; i >= 0 && i >= open - 6; i--) {
-            String w = tokens.get(i).norm();
-            if (w.equals(".") || w.equals("!") || w.equals("?")) {
-                return false;
-            }
-            for (String v : SPEECH_VERBS) {
-                if (w.startsWith(v)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return coach.text.QuotedSpeech.inside(tokens, m.fromToken(), m.toToken());
     }
 
     /** Whether some word of the text is written in the other language's script (two letters or more). */

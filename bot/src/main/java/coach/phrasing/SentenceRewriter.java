@@ -328,6 +328,12 @@ final class SentenceRewriter {
                     return Optional.empty();
                 }
                 String rep = r.get();
+                if (!rep.isEmpty() && h.rule().jargon() != null && job.lang() == Lang.RU) {
+                    rep = undeclinedTerm(tokens, h, rep);
+                    if (rep == null) {
+                        return Optional.empty();
+                    }
+                }
                 // «в ближайшие дни || Точную дату я уточню и сообщу вам»: the fragment, then a sentence after this one
                 int bar = rep.indexOf(Templates.THEN);
                 if (bar >= 0) {
@@ -1387,6 +1393,10 @@ final class SentenceRewriter {
         if (doubled(vt) && !doubled(ot)) {
             return false;
         }
+        if (job.lang() == Lang.RU && nearEcho(vt) && !nearEcho(ot)) {
+            // «срок по сроку ответа»: two replacements side by side said the same noun twice
+            return false;
+        }
         if (echoes(job, ot, vt)) {
             return false;
         }
@@ -1906,6 +1916,84 @@ final class SentenceRewriter {
     }
 
     /**
+     * A term the dictionary cannot decline («RCA», «SLA», «KPI») stands in every case; its plain words do not. They take
+     * the case the word before the term asks for: a preposition of one case («после RCA» → «после анализа причин»), an
+     * adjective of one case, or a noun the term depends on («по итогам RCA» → genitive). At the head of a clause or after
+     * a verb the plain words stand when their nominative and accusative are one form; otherwise, or when nothing tells
+     * the case («в RCA»), the term stays with its explanation in brackets, or the sentence gets no version (null).
+     */
+    static String undeclinedTerm(List<Token> tokens, PhrasingEngine.Hit h, String rep) {
+        Rule.Jargon j = h.rule().jargon();
+        if (j.plain() == null || !coach.text.Normalizer.norm(rep).equals(coach.text.Normalizer.norm(j.plain()))) {
+            return rep; // an explicit form, an inflected one or an explanation
+        }
+        int first = h.match().fromToken();
+        while (first < tokens.size() && tokens.get(first).start() < h.start()) {
+            first++;
+        }
+        if (first >= tokens.size() || tokens.get(first).end() < h.end() || !tokens.get(first).isWord()) {
+            return rep; // a term of several words is written out in its forms
+        }
+        coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
+        if (!m.analyze(tokens.get(first).norm()).isEmpty()) {
+            return rep; // the dictionary reads the term: its case was read from it
+        }
+        coach.text.morph.Case c = governedCase(m, tokens, first);
+        Optional<String> out = Optional.empty();
+        if (c == coach.text.morph.Case.NOM) {
+            // nominative or accusative: the plain words fit only when the two are one form («анализ причин»)
+            Optional<String> acc = m.phrases().inflect(j.plain(), coach.text.morph.Case.NOM, coach.text.morph.Case.ACC, null);
+            if (acc.isPresent() && coach.text.Normalizer.norm(acc.get()).equals(coach.text.Normalizer.norm(j.plain()))) {
+                out = Optional.of(j.plain());
+            }
+        } else if (c != null) {
+            out = m.phrases().inflect(j.plain(), coach.text.morph.Case.NOM, c, null);
+        }
+        if (out.isEmpty()) {
+            return j.explain() == null ? null : h.fragment() + " (" + j.explain() + ")";
+        }
+        return Character.isUpperCase(rep.charAt(0)) ? Rewriter.capitalise(out.get()) : out.get();
+    }
+
+    /**
+     * The case the word before token {@code at} asks of it: a one-case preposition's, a one-case adjective's, the
+     * genitive after a noun; the nominative (read: nominative or accusative) at the head of a clause or after a verb;
+     * null when it cannot be told.
+     */
+    private static coach.text.morph.Case governedCase(coach.text.morph.Morphology m, List<Token> tokens, int at) {
+        int i = at - 1;
+        if (i < 0 || !tokens.get(i).isWord()) {
+            return coach.text.morph.Case.NOM;
+        }
+        Token w = tokens.get(i);
+        List<coach.text.morph.Reading> rs = m.analyze(w.norm());
+        if (rs.isEmpty()) {
+            return null;
+        }
+        if (rs.stream().anyMatch(r -> r.pos().equals("PREP"))) {
+            return coach.text.morph.Government.caseAfter(w.norm()).orElse(null);
+        }
+        if (rs.stream().allMatch(coach.text.morph.Reading::isAgreeingModifier)) {
+            coach.text.morph.Case one = null;
+            for (coach.text.morph.Reading r : rs) {
+                coach.text.morph.Case c = r.grammaticalCase() == null ? null : r.grammaticalCase().base();
+                if (c == null || (one != null && one != c)) {
+                    return null;
+                }
+                one = c;
+            }
+            return one == coach.text.morph.Case.NOM || one == coach.text.morph.Case.ACC ? null : one;
+        }
+        if (rs.stream().allMatch(coach.text.morph.Reading::isNoun)) {
+            return coach.text.morph.Case.GEN;
+        }
+        if (rs.stream().allMatch(coach.text.morph.Reading::isVerb)) {
+            return coach.text.morph.Case.NOM;
+        }
+        return null;
+    }
+
+    /**
      * The words that agree with a replaced jargon noun, put into the plain word's gender: the adjectives right before
      * it («в следующем релизе» → «в следующей версии») and a past verb or short form after it in its clause
      * («тикет закрыт» → «заявка закрыта»). Nothing when the forms cannot be told: the agreement check then keeps the
@@ -2201,6 +2289,34 @@ final class SentenceRewriter {
     }
 
     /** Whether some run of three words occurs twice. */
+    /** Whether one noun's lemma comes twice within three words («срок по сроку», «заявку по заявке»). */
+    static boolean nearEcho(List<Token> ts) {
+        coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
+        List<Set<String>> nouns = new ArrayList<>();
+        for (Token t : ts) {
+            if (!t.isWord()) {
+                continue;
+            }
+            Set<String> ls = new HashSet<>();
+            for (coach.text.morph.Reading r : m.analyze(t.norm())) {
+                if (r.isNoun()) {
+                    ls.add(r.lemma());
+                }
+            }
+            nouns.add(ls);
+        }
+        for (int i = 0; i < nouns.size(); i++) {
+            for (int k = i + 1; k < nouns.size() && k <= i + 2; k++) {
+                for (String l : nouns.get(i)) {
+                    if (nouns.get(k).contains(l)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     static boolean doubled(List<Token> ts) {
         List<String> words = new ArrayList<>();
         for (Token t : ts) {

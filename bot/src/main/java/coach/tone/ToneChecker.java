@@ -275,6 +275,34 @@ public final class ToneChecker {
     }
 
     /** Whether a word of the sentence is written in Cyrillic or Latin: the model knows nothing of other scripts. */
+    /**
+     * The sentence as the model reads it: without the client's words it quotes («Вы написали: «сколько можно ждать»»,
+     * «спасибо за ваше «ок»»), which are not the writer's tone.
+     */
+    private static Doc unquoted(String text, int[] s, List<Token> tokens, int ti, int tj, Map<String, Object> extra) {
+        List<int[]> quotes = coach.text.QuotedSpeech.spans(tokens, ti, tj);
+        if (quotes.isEmpty()) {
+            return new Doc(text.substring(s[0], s[1]), tokens.subList(ti, tj), extra);
+        }
+        StringBuilder b = new StringBuilder();
+        List<Token> kept = new ArrayList<>(tj - ti);
+        int at = s[0];
+        int t = ti;
+        for (int[] q : quotes) {
+            b.append(text, at, tokens.get(q[0]).start());
+            at = tokens.get(q[1]).end();
+            for (; t < q[0]; t++) {
+                kept.add(tokens.get(t));
+            }
+            t = q[1] + 1;
+        }
+        b.append(text, at, s[1]);
+        for (; t < tj; t++) {
+            kept.add(tokens.get(t));
+        }
+        return new Doc(b.toString(), kept, extra);
+    }
+
     private static boolean hasOwnLetters(List<Token> tokens, int from, int to) {
         for (int i = from; i < to; i++) {
             Token t = tokens.get(i);
@@ -365,7 +393,7 @@ public final class ToneChecker {
             }
             if (tj > ti && hasOwnLetters(tokens, ti, tj)) {
                 // a sentence that is the whole text has the text's listed words (found once, not once per use)
-                Doc doc = new Doc(text.substring(s[0], s[1]), tokens.subList(ti, tj),
+                Doc doc = unquoted(text, s, tokens, ti, tj,
                         s[0] == 0 && s[1] == text.length() ? Map.of(ToneFeatures.LISTED, listed) : Map.of());
                 List<String> features = model.features(doc);
                 double[] p = model.probabilities(features);
