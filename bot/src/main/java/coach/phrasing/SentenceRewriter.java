@@ -1938,6 +1938,12 @@ final class SentenceRewriter {
         if (!m.analyze(tokens.get(first).norm()).isEmpty()) {
             return rep; // the dictionary reads the term: its case was read from it
         }
+        if (first > 0 && tokens.get(first - 1).kind() == Token.Kind.NUMBER) {
+            return rep; // «на 150 pax»: the number governs the form, which the plain word's own table gives
+        }
+        if (m.phrases().inflect(j.plain(), coach.text.morph.Case.NOM, coach.text.morph.Case.GEN, null).isEmpty()) {
+            return rep; // no noun phrase to decline: «как можно скорее», «свериться»
+        }
         coach.text.morph.Case c = governedCase(m, tokens, first);
         Optional<String> out = Optional.empty();
         if (c == coach.text.morph.Case.NOM) {
@@ -2289,32 +2295,44 @@ final class SentenceRewriter {
     }
 
     /** Whether some run of three words occurs twice. */
-    /** Whether one noun's lemma comes twice within three words («срок по сроку», «заявку по заявке»). */
+    /**
+     * Whether one noun's lemma comes twice side by side, or with only a preposition between («срок по сроку», «заявку по
+     * заявке»); punctuation between ends the stretch («анализ причин провели, причину нашли» is fine).
+     */
     static boolean nearEcho(List<Token> ts) {
         coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
-        List<Set<String>> nouns = new ArrayList<>();
-        for (Token t : ts) {
-            if (!t.isWord()) {
+        for (int i = 0; i + 1 < ts.size(); i++) {
+            if (!ts.get(i).isWord()) {
                 continue;
             }
-            Set<String> ls = new HashSet<>();
-            for (coach.text.morph.Reading r : m.analyze(t.norm())) {
-                if (r.isNoun()) {
-                    ls.add(r.lemma());
-                }
+            int k = i + 1;
+            if (k < ts.size() && ts.get(k).isWord() && preposition(m, ts.get(k))) {
+                k++;
             }
-            nouns.add(ls);
-        }
-        for (int i = 0; i < nouns.size(); i++) {
-            for (int k = i + 1; k < nouns.size() && k <= i + 2; k++) {
-                for (String l : nouns.get(i)) {
-                    if (nouns.get(k).contains(l)) {
-                        return true;
-                    }
+            if (k >= ts.size() || !ts.get(k).isWord()) {
+                continue;
+            }
+            Set<String> a = nounLemmas(m, ts.get(i));
+            if (a.isEmpty()) {
+                continue;
+            }
+            for (String l : nounLemmas(m, ts.get(k))) {
+                if (a.contains(l)) {
+                    return true;
                 }
             }
         }
         return false;
+    }
+
+    private static Set<String> nounLemmas(coach.text.morph.Morphology m, Token t) {
+        Set<String> ls = new HashSet<>(2);
+        for (coach.text.morph.Reading r : m.analyze(t.norm())) {
+            if (r.isNoun()) {
+                ls.add(r.lemma());
+            }
+        }
+        return ls;
     }
 
     static boolean doubled(List<Token> ts) {
