@@ -658,11 +658,63 @@ public final class PhrasingEngine {
                 continue;
             }
             List<Token> st = TextAnalyzer.analyze(s);
-            if (hasContent(s, st) && !(SentenceRewriter.doubled(st) && !SentenceRewriter.doubled(tokens))) {
+            if (hasContent(s, st) && !(SentenceRewriter.doubled(st) && !SentenceRewriter.doubled(tokens)) && !saysTwice(st, tokens)) {
                 out.add(s);
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Whether more sentences of the version than of the draft start with the same two words, two or more: two sentences
+     * rewritten with one stock start («Лучше обратиться к отправителю. Лучше обратиться в магазин.») read as a form
+     * letter. Starts of two short words («и в», «to the») do not count.
+     */
+    static boolean saysTwice(List<Token> version, List<Token> draft) {
+        Map<String, Integer> v = pairs(version);
+        if (v.isEmpty()) {
+            return false;
+        }
+        Map<String, Integer> d = null;
+        for (Map.Entry<String, Integer> e : v.entrySet()) {
+            if (e.getValue() < 2) {
+                continue;
+            }
+            if (d == null) {
+                d = pairs(draft);
+            }
+            if (e.getValue() > d.getOrDefault(e.getKey(), 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first two words of every sentence. */
+    private static Map<String, Integer> pairs(List<Token> ts) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        boolean start = true;
+        Token prev = null;
+        for (Token t : ts) {
+            if (!t.isWord()) {
+                String x = t.text();
+                if (x.equals(".") || x.equals("!") || x.equals("?") || x.equals("…")) {
+                    start = true;
+                    prev = null;
+                }
+                continue;
+            }
+            if (start && prev == null) {
+                prev = t;
+            } else if (start) {
+                if (prev.norm().length() >= 4 || t.norm().length() >= 4) {
+                    out.merge(prev.norm() + ' ' + t.norm(), 1, Integer::sum);
+                }
+                start = false;
+                prev = null;
+            }
+        }
+        return out;
     }
 
     /** Stock pieces a rewrite adds that a message needs at most once: the regret and the offer of another option. */

@@ -97,6 +97,9 @@ final class Templates {
     }
 
     /** The template filled from one match of the text; empty when a capture is missing or cannot be inflected. */
+    /** A capture ending on a clause mark: its last gap ran over the clause's end. */
+    private static final Pattern CROSSES_CLAUSE = Pattern.compile("[,;:—–]\\s*$");
+
     static Optional<String> fill(String template, String text, Match match, Inflector inflector) {
         if (!hasSlots(template)) {
             return Optional.of(template);
@@ -120,6 +123,10 @@ final class Templates {
                 return Optional.empty();
             }
             String words = text.substring(s.start(), s.end());
+            if (CROSSES_CLAUSE.matcher(words).find()) {
+                // «не погасите — [отгрузки стоп,] подаём в суд»: a capture that ran into the next clause is no phrase of its own
+                return Optional.empty();
+            }
             if ("lower".equals(m.group(2))) {
                 words = words.isEmpty() || !coach.text.Lang.isCyrillic(words.charAt(0)) ? Rewriter.decapitalise(words) : lowerUnlessName(words);
             } else if (m.group(2) != null && VERB_OPS.contains(m.group(2))) {
