@@ -123,7 +123,7 @@ final class Templates {
                 return Optional.empty();
             }
             String words = text.substring(s.start(), s.end());
-            if (CROSSES_CLAUSE.matcher(words).find()) {
+            if (CROSSES_CLAUSE.matcher(words).find() && words.codePoints().anyMatch(Character::isLetterOrDigit)) {
                 // «не погасите — [отгрузки стоп,] подаём в суд»: a capture that ran into the next clause is no phrase of its own
                 return Optional.empty();
             }
