@@ -212,8 +212,28 @@ public final class PatternIndex<T> {
         return out;
     }
 
+    /** The keys of one element without repeats, in their order (a plain loop: the build calls it for every element of every pattern). */
     private static int[] distinctKeys(int[] ks) {
-        return java.util.Arrays.stream(ks).distinct().toArray();
+        if (ks.length > 32) {
+            return java.util.Arrays.stream(ks).distinct().toArray(); // rare: an element of many alternatives
+        }
+        int n = 0;
+        int[] out = null;
+        for (int i = 0; i < ks.length; i++) {
+            boolean seen = false;
+            for (int j = 0; j < i && !seen; j++) {
+                seen = ks[j] == ks[i];
+            }
+            if (seen) {
+                if (out == null) {
+                    out = ks.clone();
+                    n = i;
+                }
+            } else if (out != null) {
+                out[n++] = ks[i];
+            }
+        }
+        return out == null ? ks : java.util.Arrays.copyOf(out, n);
     }
 
     /** The required, non-negated element with the fewest and longest alternatives, or null. */
