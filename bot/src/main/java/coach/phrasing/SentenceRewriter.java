@@ -1400,6 +1400,11 @@ final class SentenceRewriter {
         if (echoes(job, ot, vt)) {
             return false;
         }
+        if (nextSteps(version, vt) > Math.max(1, nextSteps(job.text().substring(job.sentence().start(), job.sentence().end()), ot))) {
+            // «…, and I'll confirm the exact date as soon as I have it. I'll check the timing and let you know.»: two
+            // findings of one sentence each promised word back
+            return false;
+        }
         if (job.lang() == Lang.RU && unknownLeftAfterJargon(job, vt)) {
             return false;
         }
@@ -2191,6 +2196,23 @@ final class SentenceRewriter {
     static boolean promisesNextStep(String text) {
         List<Token> ts = TextAnalyzer.analyze(text);
         return saysNextStep(ts, 0, ts.size()) || nextStepPhrase(text(ts));
+    }
+
+    /** How many sentences of a text promise a next step of ours. */
+    private static int nextSteps(String text, List<Token> ts) {
+        int n = 0;
+        int from = 0;
+        for (int i = 0; i <= ts.size(); i++) {
+            boolean end = i == ts.size() || (!ts.get(i).isWord() && ts.get(i).kind() == Token.Kind.PUNCT
+                    && ".!?;".indexOf(ts.get(i).text().charAt(0)) >= 0);
+            if (end) {
+                if (i > from && (saysNextStep(ts, from, i) || nextStepPhrase(text(ts.subList(from, i))))) {
+                    n++;
+                }
+                from = i + 1;
+            }
+        }
+        return n;
     }
 
     static boolean saysNextStep(List<Token> ts, int from, int to) {
