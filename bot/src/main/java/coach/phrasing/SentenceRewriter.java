@@ -2198,7 +2198,7 @@ final class SentenceRewriter {
         return saysNextStep(ts, 0, ts.size()) || nextStepPhrase(text(ts));
     }
 
-    /** How many sentences of a text promise a next step of ours. */
+    /** How many sentences of a text promise word back («сообщу», «уточним», "I'll confirm"); a delivery («пришлём») is no such promise. */
     private static int nextSteps(String text, List<Token> ts) {
         int n = 0;
         int from = 0;
@@ -2206,7 +2206,7 @@ final class SentenceRewriter {
             boolean end = i == ts.size() || (!ts.get(i).isWord() && ts.get(i).kind() == Token.Kind.PUNCT
                     && ".!?;".indexOf(ts.get(i).text().charAt(0)) >= 0);
             if (end) {
-                if (i > from && (saysNextStep(ts, from, i) || nextStepPhrase(text(ts.subList(from, i))))) {
+                if (i > from && (saysNextStep(ts, from, i, WORD_BACK_LEMMAS) || nextStepPhrase(text(ts.subList(from, i))))) {
                     n++;
                 }
                 from = i + 1;
