@@ -682,6 +682,9 @@ public final class PhrasingEngine {
             }
             if (d == null) {
                 d = pairs(draft);
+                if (d.values().stream().anyMatch(c -> c >= 2)) {
+                    return false; // a draft that repeats itself («Это не наша проблема… Это не наша проблема…») may be rewritten alike
+                }
             }
             if (e.getValue() > d.getOrDefault(e.getKey(), 0)) {
                 return true;
