@@ -658,11 +658,53 @@ public final class PhrasingEngine {
                 continue;
             }
             List<Token> st = TextAnalyzer.analyze(s);
+            String cased = sentenceStarts(s, st);
+            if (!cased.equals(s)) {
+                s = cased;
+                st = TextAnalyzer.analyze(s);
+            }
             if (hasContent(s, st) && !(SentenceRewriter.doubled(st) && !SentenceRewriter.doubled(tokens)) && !saysTwice(st, tokens)) {
                 out.add(s);
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The version with a capital at the start of every sentence the draft began in lower case («…не продлеваем. заказ
+     * 77120 снимется…»): the word before the full stop must be a dictionary word of four letters or more, so that «руб. и»,
+     * «ул. Ленина», «т. е.» and «Mrs. Green» stay as written.
+     */
+    static String sentenceStarts(String s, List<Token> ts) {
+        StringBuilder out = null;
+        for (int i = 2; i < ts.size(); i++) {
+            Token w = ts.get(i);
+            Token mark = ts.get(i - 1);
+            Token before = ts.get(i - 2);
+            if (!w.isWord() || !Character.isLowerCase(w.text().charAt(0)) || !before.isWord() || mark.isWord()
+                    || !(mark.text().equals(".") || mark.text().equals("!") || mark.text().equals("?"))
+                    || mark.start() != before.end() || w.start() == mark.end() || before.text().length() < 4) {
+                continue;
+            }
+            char c = before.norm().charAt(0);
+            boolean known;
+            if (Lang.isCyrillic(c)) {
+                known = false;
+                for (coach.text.morph.Reading r : coach.text.morph.Morphology.russian().analyze(before.norm())) {
+                    known |= !r.pos().startsWith("ABR");
+                }
+            } else {
+                known = c < 128 && before.text().chars().allMatch(Character::isLetter);
+            }
+            if (!known) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s);
+            }
+            out.setCharAt(w.start(), Character.toUpperCase(s.charAt(w.start())));
+        }
+        return out == null ? s : out.toString();
     }
 
     /**

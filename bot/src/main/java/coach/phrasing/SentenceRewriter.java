@@ -1393,6 +1393,10 @@ final class SentenceRewriter {
         if (doubled(vt) && !doubled(ot)) {
             return false;
         }
+        if (job.lang() == Lang.RU && pastAfterVySingular(vt) && !pastAfterVySingular(ot)) {
+            // «Вы путёвки в Сочи получил?»: «ты» became «вы», its verb further on stayed singular
+            return false;
+        }
         if (job.lang() == Lang.RU && nearEcho(vt) && !nearEcho(ot)) {
             // «срок по сроку ответа»: two replacements side by side said the same noun twice
             return false;
@@ -2317,6 +2321,44 @@ final class SentenceRewriter {
     }
 
     /** Whether some run of three words occurs twice. */
+    /**
+     * Whether a «вы» is followed in its clause by a past verb that can only be singular («Вы путёвки получил»), with no
+     * word between that must be a nominative of its own (another subject).
+     */
+    static boolean pastAfterVySingular(List<Token> ts) {
+        coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
+        for (int i = 0; i < ts.size(); i++) {
+            if (!ts.get(i).isWord() || !ts.get(i).norm().equals("вы")) {
+                continue;
+            }
+            for (int j = i + 1; j < ts.size() && j <= i + 10; j++) {
+                Token t = ts.get(j);
+                if (!t.isWord()) {
+                    if (t.kind() == Token.Kind.PUNCT && ",;:.!?—()".indexOf(t.text().charAt(0)) >= 0) {
+                        break;
+                    }
+                    continue;
+                }
+                List<coach.text.morph.Reading> rs = m.analyze(t.norm());
+                if (rs.isEmpty()) {
+                    continue;
+                }
+                boolean past = rs.stream().anyMatch(r -> r.isVerb() && r.has("Past"));
+                if (past) {
+                    if (rs.stream().allMatch(r -> r.isVerb() && r.has("Past") && !r.has("PL"))) {
+                        return true;
+                    }
+                    break;
+                }
+                boolean subject = rs.stream().allMatch(r -> (r.isNoun() || r.isPronoun()) && r.grammaticalCase() == coach.text.morph.Case.NOM);
+                if (subject || t.norm().equals("и") || t.norm().equals("что") || t.norm().equals("который") || t.norm().equals("которые")) {
+                    break;
+                }
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether one noun's lemma comes twice side by side, or with only a preposition between («срок по сроку», «заявку по
      * заявке»); punctuation between ends the stretch («анализ причин провели, причину нашли» is fine).
