@@ -1404,7 +1404,8 @@ final class SentenceRewriter {
         if (echoes(job, ot, vt)) {
             return false;
         }
-        if (nextSteps(version, vt) > Math.max(1, nextSteps(job.text().substring(job.sentence().start(), job.sentence().end()), ot))) {
+        int steps = nextSteps(version, vt);
+        if (steps > 1 && steps > nextSteps(job.text().substring(job.sentence().start(), job.sentence().end()), ot)) {
             // «…, and I'll confirm the exact date as soon as I have it. I'll check the timing and let you know.»: two
             // findings of one sentence each promised word back
             return false;
