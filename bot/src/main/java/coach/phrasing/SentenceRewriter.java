@@ -1925,6 +1925,15 @@ final class SentenceRewriter {
         return new Rewriter.Edit(h.start(), h.end(), replacement);
     }
 
+    /** The first token of a hit's fragment: its match may start with context before the marked part. */
+    private static int firstTokenOf(List<Token> tokens, PhrasingEngine.Hit h) {
+        int first = h.match().fromToken();
+        while (first < tokens.size() && tokens.get(first).start() < h.start()) {
+            first++;
+        }
+        return first;
+    }
+
     /**
      * A term the dictionary cannot decline («RCA», «SLA», «KPI») stands in every case; its plain words do not. They take
      * the case the word before the term asks for: a preposition of one case («после RCA» → «после анализа причин»), an
@@ -1937,10 +1946,7 @@ final class SentenceRewriter {
         if (j.plain() == null || !coach.text.Normalizer.norm(rep).equals(coach.text.Normalizer.norm(j.plain()))) {
             return rep; // an explicit form, an inflected one or an explanation
         }
-        int first = h.match().fromToken();
-        while (first < tokens.size() && tokens.get(first).start() < h.start()) {
-            first++;
-        }
+        int first = firstTokenOf(tokens, h);
         if (first >= tokens.size() || tokens.get(first).end() < h.end() || !tokens.get(first).isWord()) {
             return rep; // a term of several words is written out in its forms
         }
@@ -2017,10 +2023,7 @@ final class SentenceRewriter {
      */
     private static List<Rewriter.Edit> agreeAround(String text, List<Token> tokens, PhrasingEngine.Hit h, Rewriter.Edit e) {
         coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
-        int first = h.match().fromToken();
-        while (first < tokens.size() && tokens.get(first).start() < h.start()) {
-            first++;
-        }
+        int first = firstTokenOf(tokens, h);
         int last = first;
         while (last + 1 < tokens.size() && tokens.get(last + 1).end() <= e.end()) {
             last++;
