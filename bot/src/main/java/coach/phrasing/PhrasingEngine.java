@@ -307,6 +307,9 @@ public final class PhrasingEngine {
     private final ThreadLocal<CheckResult> lastChecked = new ThreadLocal<>();
 
     private CheckResult checkOnce(String t, boolean refine) {
+        if (Trace.ON && refine) {
+            Trace.say("=== " + t.replace('\n', ' '));
+        }
         Lang lang = Lang.detect(t);
         List<Token> tokens = TextAnalyzer.analyze(t);
         List<Hit> hits = scan(t, tokens, lang);

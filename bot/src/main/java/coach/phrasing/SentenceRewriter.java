@@ -107,6 +107,9 @@ final class SentenceRewriter {
         Map<String, Boolean> checked = new HashMap<>();
         Map<String, Optional<String>> refined = new HashMap<>();
         for (int v = 0; v < variants && out.size() < MAX_VERSIONS; v++) {
+            if (Trace.ON) {
+                Trace.say("sentence «" + original.strip() + "» variant " + v + ", hits " + job.hits().stream().map(h -> h.rule().id()).toList());
+            }
             Optional<String> s = build(job, v);
             if (shouting) {
                 // a shouting sentence's version is calmed too: the rewrite of «Я ВАМ УЖЕ ПИСАЛА» does not shout
@@ -129,7 +132,9 @@ final class SentenceRewriter {
             if (s.isEmpty() || s.get().equals(original) || out.contains(s.get())) {
                 continue;
             }
+            Trace.say("  candidate «" + s.get() + "»");
             if (verified(job, original, s.get(), checked)) {
+                Trace.say("  verified");
                 out.add(s.get());
             } else if (!s.get().isEmpty()) {
                 // the version shows another risk («ты сама просила» → «вы сами просили»: a reproach): fix that too, once
@@ -209,7 +214,7 @@ final class SentenceRewriter {
         List<Token> tokens = job.tokens();
         Segment sen = job.sentence();
         if (!everyFindingCovered(job.hits())) {
-            return Optional.empty();
+            return Trace.none("build:212");
         }
         // «ты» → «вы» over the whole sentence, when a rule asks for it (and no replacement of its own): the other findings
         // are rewritten as usual and every «ты» form left (and one a replacement put in: «закинь» → «пришли» → «пришлите»)
@@ -233,7 +238,7 @@ final class SentenceRewriter {
         }
         if (!politeAll && register(hits) && ambiguousImperative(tokens, sen)) {
             // «Пришли фотки счётчика»: «прислать» or «прийти»? Without a «ты» finding the register cannot be told
-            return Optional.empty();
+            return Trace.none("build:236");
         }
         if (politeAll && hits.isEmpty()) {
             return v == 0 ? polite(text, tokens, sen) : Optional.empty();
@@ -281,19 +286,19 @@ final class SentenceRewriter {
                 firstRemoved = firstRemoved < 0 ? a : Math.min(firstRemoved, a);
                 Optional<String> r = option(h, v, text, tokens, sen);
                 if (r.isEmpty()) {
-                    return Optional.empty();
+                    return Trace.none("build:284");
                 }
                 if (r.get().isEmpty() && h.rule().category() == Category.VAGUE && !nextStepElsewhere(job)) {
                     // a vague clause is only taken out when the message already says what happens next
-                    return Optional.empty();
+                    return Trace.none("build:288");
                 }
                 if (!r.get().isEmpty() && stock(h, v) && !keepsContent(h, tokens, clauses.get(a).fromToken(), clauses.get(b).toToken(), r.get(), job.lang())) {
                     // «Прекратите писать капсом и изложите, что случилось» is no «Я держу ваш вопрос на контроле»
-                    return Optional.empty();
+                    return Trace.none("build:292");
                 }
                 if (r.get().isEmpty() && job.lang() == Lang.RU && predicateOfEarlierSubject(tokens, clauses, a, b)) {
                     // «Пломба, которую поставил врач, прослужит всю жизнь»: the clause is the predicate of a subject before it
-                    return Optional.empty();
+                    return Trace.none("build:296");
                 }
                 String own = r.get();
                 int bar = own.indexOf(Templates.THEN);
@@ -314,24 +319,24 @@ final class SentenceRewriter {
                 // «вы неправильно заполнили заявку» → «заявка была заполнена неправильно»: the fact without the finger
                 Optional<Rewriter.Edit> e = Passive.edit(text, tokens, sen, h.match());
                 if (e.isEmpty()) {
-                    return Optional.empty();
+                    return Trace.none("build:317");
                 }
                 edits.add(e.get());
             } else {
                 Optional<String> r = option(h, Rule.PASSIVE.equals(h.rule().transform()) ? v - 1 : v, text, tokens, sen);
                 if (r.isEmpty()) {
-                    return Optional.empty();
+                    return Trace.none("build:323");
                 }
                 if (r.get().isEmpty() && h.rule().category() == Category.VAGUE && !h.options().isEmpty()
                         && h.options().get(0).contains(Templates.THEN) && !nextStepElsewhere(job)) {
                     // the fragment alone is taken out only when the message already says what happens next
-                    return Optional.empty();
+                    return Trace.none("build:328");
                 }
                 String rep = r.get();
                 if (!rep.isEmpty() && h.rule().jargon() != null && job.lang() == Lang.RU) {
                     rep = undeclinedTerm(tokens, h, rep);
                     if (rep == null) {
-                        return Optional.empty();
+                        return Trace.none("build:334");
                     }
                 }
                 // «в ближайшие дни || Точную дату я уточню и сообщу вам»: the fragment, then a sentence after this one
@@ -345,7 +350,7 @@ final class SentenceRewriter {
                 } else {
                     if (SENTENCE_BREAK.matcher(rep).find() && wordsAfter(tokens, h.match().toToken(), sen)) {
                         // a replacement that ends with a sentence of its own («…не возим. Если хотите, подскажу…») fits only at the end
-                        return Optional.empty();
+                        return Trace.none("build:348");
                     }
                     Rewriter.Edit e = rep.isEmpty() ? dropEdit(text, tokens, sen, h.start(), h.end()) : absorb(text, tokens, h, rep);
                     if (!rep.isEmpty() && h.rule().jargon() != null && job.lang() == Lang.RU) {
@@ -1063,6 +1068,7 @@ final class SentenceRewriter {
         }
         for (PhrasingEngine.Hit h : hits) {
             if ((h.detectOnly() || h.blocked()) && (!owned || transformed)) {
+                Trace.say("  uncovered " + h.rule().id() + (h.detectOnly() ? "" : " (blocked)") + " «" + h.fragment() + "»");
                 return false;
             }
         }
@@ -1336,29 +1342,29 @@ final class SentenceRewriter {
         List<Token> vt = version.isEmpty() ? List.of() : TextAnalyzer.analyze(version);
         if (lostWords(job, vt) > MAX_LOST_WORDS) {
             // the point of the message goes with the removed words: «Про скрип тормозов — …» is no risk to cut
-            return false;
+            return Trace.no("verify:1339");
         }
         boolean modelOnly = !job.hits().isEmpty();
         for (PhrasingEngine.Hit h : job.hits()) {
             if (version.isEmpty() && !Double.isNaN(h.confidence()) && h.confidence() < (job.lang() == Lang.RU ? MODEL_DROP_CONFIDENCE : MODEL_DROP_CONFIDENCE_EN)) {
-                return false; // the model's guess alone does not take a sentence out unless it is sure
+                return Trace.no("verify:1344"); // the model's guess alone does not take a sentence out unless it is sure
             }
             modelOnly &= !Double.isNaN(h.confidence());
         }
         if (version.isEmpty() && modelOnly && contentWords(job) > MAX_LOST_WORDS) {
             // the model sees the tone, not what the sentence says: one with more to say than a jibe stays
-            return false;
+            return Trace.no("verify:1350");
         }
         if (version.isEmpty() && listedWordOnly(job) && lostWords(job, vt) > 1) {
             // a coarse word alone does not make its sentence empty of content: «гости суки завистливые» says something
-            return false;
+            return Trace.no("verify:1354");
         }
         if (version.isEmpty()) {
             // leaving the sentence out: only when it carries no fact (and a jibe only when it asks nothing and names nothing new)
             return facts(job.text(), job.tokens(), job.sentence(), exempt(job)).isEmpty() && (!jibe(job) || saysNothing(job));
         }
         if (!(listedWordOnly(job) ? wordsClean : clean).test(version, vt)) {
-            return false;
+            return Trace.no("verify:1361");
         }
         Map<String, Integer> need = facts(job.text(), job.tokens(), job.sentence(), exempt(job));
         Map<String, Integer> have = new HashMap<>();
@@ -1367,61 +1373,61 @@ final class SentenceRewriter {
         }
         for (Map.Entry<String, Integer> e : need.entrySet()) {
             if (have.getOrDefault(e.getKey(), 0) < e.getValue()) {
-                return false;
+                return Trace.no("verify:1370");
             }
         }
         for (Segment s : Segments.sentences(version, vt)) {
             Token first = firstWord(vt, s);
             if (first != null && DANGLING_START.contains(first.norm()) && !startsWith(original, first.norm())) {
-                return false;
+                return Trace.no("verify:1376");
             }
             if (first != null && SUBORDINATE_START.contains(first.norm()) && !hasClauseMark(vt, s) && !version.strip().endsWith("?")
                     && !(startsWith(original, first.norm()) && !hasClauseMark(job.tokens(), job.sentence()))) {
                 // «Когда будет готово.»: a subordinate clause left without its main clause
-                return false;
+                return Trace.no("verify:1381");
             }
             Token last = lastWord(vt, s);
             if (last != null && DANGLING_END.contains(last.norm())) {
-                return false;
+                return Trace.no("verify:1385");
             }
             if (last != null && job.lang() == Lang.EN && barePredicate(vt, s) && !endsWith(original, last.norm())) {
                 // «…, so it's best to contact.»: a verb that needs its object ends the sentence
-                return false;
+                return Trace.no("verify:1389");
             }
         }
         List<Token> ot = job.tokens().subList(job.sentence().fromToken(), job.sentence().toToken());
         if (doubled(vt) && !doubled(ot)) {
-            return false;
+            return Trace.no("verify:1394");
         }
         if (job.lang() == Lang.RU && pastAfterVySingular(vt) && !pastAfterVySingular(ot)) {
             // «Вы путёвки в Сочи получил?»: «ты» became «вы», its verb further on stayed singular
-            return false;
+            return Trace.no("verify:1398");
         }
         if (job.lang() == Lang.RU && nearEcho(vt) && !nearEcho(ot)) {
             // «срок по сроку ответа»: two replacements side by side said the same noun twice
-            return false;
+            return Trace.no("verify:1402");
         }
         if (echoes(job, ot, vt)) {
-            return false;
+            return Trace.no("verify:1405");
         }
         int steps = nextSteps(version, vt);
         if (steps > 1 && steps > nextSteps(job.text().substring(job.sentence().start(), job.sentence().end()), ot)) {
             // «…, and I'll confirm the exact date as soon as I have it. I'll check the timing and let you know.»: two
             // findings of one sentence each promised word back
-            return false;
+            return Trace.no("verify:1411");
         }
         if (job.lang() == Lang.RU && unknownLeftAfterJargon(job, vt)) {
-            return false;
+            return Trace.no("verify:1414");
         }
         if (job.lang() == Lang.RU && !agrees(vt, ot)) {
-            return false;
+            return Trace.no("verify:1417");
         }
         if (job.lang() == Lang.RU && losesAntecedent(job, ot, vt)) {
-            return false;
+            return Trace.no("verify:1420");
         }
         if (job.lang() == Lang.RU && !coordinatedVerbsAgree(vt, ot)) {
             // «Тестовое проверяет руководитель и повлиять не могу»: a removed clause left two subjects under one «и»
-            return false;
+            return Trace.no("verify:1424");
         }
         return !BAD_PUNCTUATION.matcher(version).find();
     }
