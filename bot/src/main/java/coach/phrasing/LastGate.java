@@ -103,7 +103,7 @@ final class LastGate {
             if (prev != null) {
                 pairs.add(prev.norm() + " " + t.norm());
             }
-            if (capitals(t) && !capitals(neighbour(draft, i, -1)) && !capitals(neighbour(draft, i, 1))) {
+            if (capitals(t) && !inCapitals(neighbour(draft, i, -1)) && !inCapitals(neighbour(draft, i, 1))) {
                 abbreviations.add(t.norm()); // one word in capitals among ordinary ones: «ЕМ», «СТОА», not a shouted line
             }
             prev = t;
@@ -158,6 +158,19 @@ final class LastGate {
             }
         }
         return null;
+    }
+
+    /** A word of two letters or more, all capitals, of any length: a neighbour in a shouted line («КОД ПРИХОДИТ В СМС»). */
+    private static boolean inCapitals(Token t) {
+        if (t == null || t.text().length() < 2) {
+            return false;
+        }
+        for (int i = 0; i < t.text().length(); i++) {
+            if (!Character.isUpperCase(t.text().charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A word of two to five letters, all capitals. */

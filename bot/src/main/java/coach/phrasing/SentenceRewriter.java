@@ -1351,9 +1351,13 @@ final class SentenceRewriter {
             }
             modelOnly &= !Double.isNaN(h.confidence());
         }
-        if (version.isEmpty() && modelOnly && contentWords(job) > MAX_LOST_WORDS) {
+        if (version.isEmpty() && modelOnly && contentWords(job) > (reproachOnly(job) && job.lang() == Lang.RU ? MAX_REPROACH_WORDS : MAX_LOST_WORDS)) {
             // the model sees the tone, not what the sentence says: one with more to say than a jibe stays
             return Trace.no("verify:1350");
+        }
+        if (version.isEmpty() && modelOnly && reproachOnly(job) && !namesNothingNew(job)) {
+            // «Проверяйте почту внимательнее!!» after «Код пришёл на почту» goes; «Вопросами общежития мы не занимаемся» stays
+            return Trace.no("verify:reproach");
         }
         if (version.isEmpty() && listedWordOnly(job) && lostWords(job, vt) > 1) {
             // a coarse word alone does not make its sentence empty of content: «гости суки завистливые» says something
@@ -1763,6 +1767,18 @@ final class SentenceRewriter {
     }
 
     boolean saysNothing(Job job) {
+        return saysNothing(job, false);
+    }
+
+    /**
+     * Whether the sentence names no noun, figure or unknown word that the rest of the message does not repeat; a
+     * request in it does not count («Ищите чек, всё.» after «без чека гарантию не оформляем»).
+     */
+    boolean namesNothingNew(Job job) {
+        return saysNothing(job, true);
+    }
+
+    private boolean saysNothing(Job job, boolean requestsMayGo) {
         Segment sen = job.sentence();
         List<Token> tokens = job.tokens();
         boolean question = job.text().substring(sen.start(), sen.end()).strip().endsWith("?");
@@ -1798,16 +1814,16 @@ final class SentenceRewriter {
             boolean noun = !rs.isEmpty();
             boolean again = elsewhere.contains(t.norm()) || elsewhere.contains(t.stem());
             for (coach.text.morph.Reading r : rs) {
-                if (r.pos().equals("VB") && r.has("P2") && (r.has("IMP") || question)) {
+                if (r.pos().equals("VB") && r.has("P2") && (r.has("IMP") || question) && !requestsMayGo) {
                     return false; // «Пришлите …», «Когда вы сможете …?»
                 }
-                if (r.pos().equals("NumC") || r.pos().equals("Ord")) {
-                    return false; // «третий раз», «двадцать лет»: a figure
+                if (r.pos().equals("NumC") || r.pos().equals("Num") || (r.pos().equals("Ord") && !requestsMayGo)) {
+                    return false; // «третий раз», «двадцать лет»: a figure («уже пятый раз» in a reproach is the reproach)
                 }
                 noun &= r.isNoun();
                 again |= elsewhere.contains(r.lemma());
             }
-            if (question && t.norm().equals("ли")) {
+            if (question && t.norm().equals("ли") && !requestsMayGo) {
                 return false;
             }
             boolean unknown = rs.isEmpty() && t.norm().length() >= 4 && Lang.isCyrillic(t.norm().charAt(0));
@@ -1845,6 +1861,27 @@ final class SentenceRewriter {
             }
         }
         return true;
+    }
+
+    /**
+     * A sentence the tone model alone finds rude, dismissive, reproachful, pushy or promising too much may be left
+     * out with up to this many content words, when it names nothing the rest of the message does not (see
+     * {@link #namesNothingNew}): «Посмотрите внимательно, а не пишите нам уже пятый раз.»
+     */
+    static final int MAX_REPROACH_WORDS = 7;
+
+    /** Tone categories whose sentence carries an attitude rather than the message's facts. */
+    private static final Set<Category> REPROACH = java.util.EnumSet.of(Category.RUDE, Category.DISMISS, Category.BLAME,
+            Category.PRESSURE, Category.OVERPROMISE, Category.DEFLECT);
+
+    /** Whether every hit of the sentence is the tone model's, in a {@link #REPROACH} category. */
+    private static boolean reproachOnly(Job job) {
+        for (PhrasingEngine.Hit h : job.hits()) {
+            if (Double.isNaN(h.confidence()) || !REPROACH.contains(h.rule().category())) {
+                return false;
+            }
+        }
+        return !job.hits().isEmpty();
     }
 
     /** A version may leave out at most this many content words that no finding covers (a clause that hung on the risk). */
@@ -2446,6 +2483,16 @@ final class SentenceRewriter {
      * The facts of a sentence, counted: numbers, words with digits, names (a capital letter inside the sentence),
      * Latin-script words in a Cyrillic text (product names, CRM) and the sign №.
      */
+    /** Whether token {@code i} of the sentence is a word of two letters or more in capitals that is not an abbreviation. */
+    private static boolean shoutedWord(List<Token> tokens, int i, Segment sen, boolean cyrillic) {
+        if (i < sen.fromToken() || i >= sen.toToken() || !tokens.get(i).isWord()) {
+            return false;
+        }
+        String w = tokens.get(i).text();
+        return w.length() > 1 && w.equals(w.toUpperCase(java.util.Locale.ROOT)) && !w.equals(w.toLowerCase(java.util.Locale.ROOT))
+                && !Shouting.keepsCapitals(w, cyrillic ? Lang.RU : Lang.EN);
+    }
+
     static Map<String, Integer> facts(String text, List<Token> tokens, Segment sen, List<int[]> exempt) {
         Map<String, Integer> out = new HashMap<>();
         boolean cyrillic = false;
@@ -2475,6 +2522,9 @@ final class SentenceRewriter {
                 // an ordinary word in capitals is shouting, not a name («ОПЛАТИТЕ ДО ПЯТНИЦЫ»)
                 boolean shouted = t.text().length() > 1 && t.text().equals(t.text().toUpperCase(java.util.Locale.ROOT))
                         && !Shouting.keepsCapitals(t.text(), cyrillic ? Lang.RU : Lang.EN);
+                // a one-letter word between shouted ones is shouted too: «ПРИХОДИТ В СМС», not a name «В»
+                shouted |= t.text().length() == 1 && cap && shoutedWord(tokens, i - 1, sen, cyrillic) && (shoutedWord(tokens, i + 1, sen, cyrillic)
+                        || (i + 1 < sen.toToken() && tokens.get(i + 1).isWord() && Shouting.keepsCapitals(tokens.get(i + 1).text(), cyrillic ? Lang.RU : Lang.EN)));
                 fact = !shouted && ((cap && !first) || latinInRu || (first && cyrillic && isName(t, false) && t.norm().charAt(0) >= 0x0400));
                 first = false;
             }

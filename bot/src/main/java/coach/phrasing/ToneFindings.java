@@ -24,7 +24,7 @@ import java.util.Set;
  */
 final class ToneFindings {
     /** Categories whose sentences may simply be left out when they carry no fact. */
-    private static final Set<String> DROPPABLE = Set.of("insult", "sarcasm");
+    private static final Set<String> DROPPABLE = Set.of("insult", "sarcasm", "rude", "dismiss", "blame", "pressure", "overpromise", "deflect");
     private static final String PROFANITY = "profanity";
     /** The same word list's hit for a word that can go on its own (an interjection, a word of address, a modifier). */
     private static final String PROFANITY_WORD = "profanity-word";
