@@ -817,6 +817,30 @@ public final class PhrasingEngine {
         return p.matcher(version).find() && !p.matcher(original).find() && p.matcher(rest).find();
     }
 
+    /** An English direction elsewhere, as a rewrite says it: «It's best to contact your broker», «please check with the bank». */
+    private static final java.util.regex.Pattern REDIRECT_EN = java.util.regex.Pattern.compile(
+            "(?iuU)\\b(?:best|better|please|can|could|should|need to)\\s+(?:to\\s+)?(?:contact|reach|ask|check with|speak (?:to|with)|talk (?:to|with)|get in touch with)\\b");
+    /**
+     * A stock promise of our own help or of an alternative of ours: «готовы помочь вам решить возникшие трудности»,
+     * «постараемся предложить другой вариант», «I'll pass your question to the right colleague».
+     */
+    private static final java.util.regex.Pattern HELP = java.util.regex.Pattern.compile(
+            "(?iuU)\\b(?:готовы помочь|помочь вам решить|предлож\\w* (?:вам )?другой вариант|подскаж\\w* другие варианты|поищу решение|посмотрим, что можно сделать|разберёмся в ситуации вместе|поищем, чем ещё можно помочь|поможем во всём разобраться|check with my colleagues|pass (?:your|the) (?:question|request)|make sure you get an answer|(?:ready|happy|glad) to help|find a solution|offer (?:you )?(?:an|another) option)\\b");
+
+    /**
+     * Whether a version brings our own help or an alternative of ours while it, or the rest of the message, sends the
+     * client elsewhere: «Раздражение — лучше обратиться к дерматологу. …, но постараемся предложить другой вариант»,
+     * «I'll pass your question to the right colleague… It's best to contact your broker».
+     */
+    private static boolean helpsAndSendsAway(String v, String original, String rest, Asked asked) {
+        boolean helps = (HELP.matcher(v).find() && !HELP.matcher(original).find());
+        if (!helps) {
+            return false;
+        }
+        String both = v + " " + rest;
+        return (mayRedirect(both) && REDIRECT.matcher(both).find()) || REDIRECT_EN.matcher(both).find();
+    }
+
     /** Whether a text offers something of ours («подскажу», «готовы предложить»), a direction elsewhere aside. */
     private static boolean offers(String s) {
         return OFFER.matcher(mayRedirect(s) ? REDIRECT.matcher(s).replaceAll(" ") : s).find();
@@ -860,11 +884,16 @@ public final class PhrasingEngine {
             String v = vs.get(i < 0 ? k : i);
             if (!asked.addsRegret(v, original, rest) && !(mayRedirect(v) && adds(REDIRECT, v, original, before)) && !redirectsTwice(v)
                     && !(restSays && asked.addsNextStep(v, original))
-                    && !(asked.offers(v) && !asked.offers(original) && (asked.offers(rest) || hasLetters(after)))) {
+                    && !(asked.offers(v) && !asked.offers(original) && (asked.offers(rest) || hasLetters(after)))
+                    && !helpsAndSendsAway(v, original, rest, asked)) {
                 return v;
             }
         }
         String v = vs.get(k);
+        if (helpsAndSendsAway(v, original, rest, asked)) {
+            // «лучше обратиться в магазин… Мы готовы помочь вам решить трудности»: our help beside a direction elsewhere
+            return null;
+        }
         if (redirectsTwice(v)) {
             return null; // «лучше обратиться к …» and «Можно связаться с ними напрямую» in one sentence: no version says it once
         }
@@ -913,6 +942,18 @@ public final class PhrasingEngine {
 
     /** Whether a text checks clean by every rule and the tone model. */
     private boolean clean(String s, List<Token> ts) {
+        if (Trace.ON) {
+            List<Hit> left = scan(s, ts, Lang.detect(s));
+            if (!left.isEmpty()) {
+                Trace.say("  still found by " + left.stream().map(h -> h.rule().id() + " «" + h.fragment() + "»").toList());
+                return false;
+            }
+            if (tone != null && tone.flags(s, ts)) {
+                Trace.say("  still flagged by the tone model");
+                return false;
+            }
+            return true;
+        }
         return scan(s, ts, Lang.detect(s)).isEmpty() && (tone == null || !tone.flags(s, ts));
     }
 
