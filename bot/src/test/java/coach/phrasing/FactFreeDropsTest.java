@@ -1,0 +1,40 @@
+package coach.phrasing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.TestKb;
+import org.junit.jupiter.api.Test;
+
+/** Which fact-free sentences a suggestion leaves out, and which stock help it does not add, on the real knowledge base and tone model. */
+class FactFreeDropsTest {
+    private static final PhrasingEngine ENGINE = PhrasingEngine.load(TestKb.kb());
+
+    @Test
+    void aShoutedLineIsCalmedAndAFactFreeReproachTheModelIsSureOfIsLeftOut() {
+        // «В» and «КОД» in the shouted line are neither a name nor an abbreviation; the reproach names nothing new
+        CheckResult r = ENGINE.check("КОД ПРИХОДИТ В СМС!!! Посмотрите внимательно, а не пишите нам уже пятый раз.");
+        assertTrue(r.risky());
+        assertEquals("Код приходит в СМС.", r.suggestions().isEmpty() ? null : r.suggestions().get(0), r.toString());
+    }
+
+    @Test
+    void aSentenceThatNamesSomethingNewIsNotLeftOut() {
+        // «общежития» is said nowhere else: the sentence carries the point and stays for a rewrite by hand
+        CheckResult r = ENGINE.check("Ваши документы приняты 22 июля. Вопросами общежития приёмная комиссия не занимается, ищите сами, кто за это отвечает.");
+        assertTrue(r.risky());
+        for (String s : r.suggestions()) {
+            assertTrue(s.contains("общежити"), s);
+        }
+    }
+
+    @Test
+    void noStockPromiseOfOurHelpBesideADirectionElsewhere() {
+        CheckResult r = ENGINE.check("Добрый день! Если ячейка в постамате на Ленина 12 не открылась — это не наша проблема, пишите в магазин, где заказывали.");
+        assertTrue(r.risky());
+        for (String s : r.suggestions()) {
+            assertTrue(!(s.contains("обратиться") && (s.contains("готовы помочь") || s.contains("разберёмся в ситуации вместе")
+                    || s.contains("поможем во всём разобраться"))), s);
+        }
+    }
+}
