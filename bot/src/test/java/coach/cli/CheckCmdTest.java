@@ -14,7 +14,7 @@ class CheckCmdTest {
     @Test
     void modelFindingsSaySourceAndConfidence() throws Exception {
         String stdin = String.join("\n", "Добрый день! Ну вы и тормоз, честное слово. Заказ № 3817 привезём в пятницу до 14:00.",
-                "Ты там оплатил уже или как? Чекни почту.", "Вот это п@здец, а не доставка.") + "\n";
+                "Ты там оплатил уже или как? Погодь, сверю с бухгалтерией.", "Вот это п@здец, а не доставка.") + "\n";
         List<String> lines = SearchCmdTest.runCli(stdin, "check", "--jsonl");
         assertEquals(3, lines.size());
         JsonNode informal = Io.json().readTree(lines.get(1));
