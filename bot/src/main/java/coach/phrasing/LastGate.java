@@ -175,15 +175,7 @@ final class LastGate {
 
     /** A word of two to five letters, all capitals. */
     private static boolean capitals(Token t) {
-        if (t == null || t.text().length() < 2 || t.text().length() > 5) {
-            return false;
-        }
-        for (int i = 0; i < t.text().length(); i++) {
-            if (!Character.isUpperCase(t.text().charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return inCapitals(t) && t.text().length() <= 5;
     }
 
     private static boolean newLatin(Token t, Set<String> draftWords) {

@@ -942,19 +942,18 @@ public final class PhrasingEngine {
 
     /** Whether a text checks clean by every rule and the tone model. */
     private boolean clean(String s, List<Token> ts) {
-        if (Trace.ON) {
-            List<Hit> left = scan(s, ts, Lang.detect(s));
-            if (!left.isEmpty()) {
+        List<Hit> left = scan(s, ts, Lang.detect(s));
+        if (!left.isEmpty()) {
+            if (Trace.ON) {
                 Trace.say("  still found by " + left.stream().map(h -> h.rule().id() + " «" + h.fragment() + "»").toList());
-                return false;
             }
-            if (tone != null && tone.flags(s, ts)) {
-                Trace.say("  still flagged by the tone model");
-                return false;
-            }
-            return true;
+            return false;
         }
-        return scan(s, ts, Lang.detect(s)).isEmpty() && (tone == null || !tone.flags(s, ts));
+        if (tone != null && tone.flags(s, ts)) {
+            Trace.say("  still flagged by the tone model");
+            return false;
+        }
+        return true;
     }
 
     /** {@link #clean} by the rules and the word list, the tone model aside: for sentences whose only findings are listed words. */

@@ -2520,8 +2520,7 @@ final class SentenceRewriter {
                 boolean latinInRu = cyrillic && t.norm().charAt(0) < 128;
                 // a name opening the sentence is a fact too («Арсений опять без сменки»)
                 // an ordinary word in capitals is shouting, not a name («ОПЛАТИТЕ ДО ПЯТНИЦЫ»)
-                boolean shouted = t.text().length() > 1 && t.text().equals(t.text().toUpperCase(java.util.Locale.ROOT))
-                        && !Shouting.keepsCapitals(t.text(), cyrillic ? Lang.RU : Lang.EN);
+                boolean shouted = shoutedWord(tokens, i, sen, cyrillic);
                 // a one-letter word between shouted ones is shouted too: «ПРИХОДИТ В СМС», not a name «В»
                 shouted |= t.text().length() == 1 && cap && shoutedWord(tokens, i - 1, sen, cyrillic) && (shoutedWord(tokens, i + 1, sen, cyrillic)
                         || (i + 1 < sen.toToken() && tokens.get(i + 1).isWord() && Shouting.keepsCapitals(tokens.get(i + 1).text(), cyrillic ? Lang.RU : Lang.EN)));
