@@ -372,11 +372,17 @@ public final class PhrasingEngine {
         }
         if (findings.stream().anyMatch(f -> !f.rewritable())) {
             // a version that leaves a risky sentence as it was is not one to send: it is shown apart, as a head start
+            if (Trace.ON && refine) {
+                Trace.say("  withheld: no version for " + findings.stream().filter(f -> !f.rewritable()).map(Finding::rule).distinct().toList());
+            }
             return new CheckResult(t, lang, List.copyOf(findings), List.of(), suggestions);
         }
         List<String> doubtful = refine && !suggestions.isEmpty() ? doubtful(t, tokens, sentences, bySentence, scores) : List.of();
         if (!doubtful.isEmpty()) {
             // the rest of the message may still sound risky: a version that leaves it as it was is no version to send
+            if (Trace.ON) {
+                Trace.say("  withheld: the tone model doubts " + doubtful);
+            }
             return new CheckResult(t, lang, List.copyOf(findings), List.of(), suggestions, doubtful);
         }
         if (refine && residual != null && !suggestions.isEmpty()) {
@@ -387,6 +393,9 @@ public final class PhrasingEngine {
             }
             java.util.Optional<LastGate.Kept> kept = LastGate.kept(suggestions.get(0), t, tokens, lang, residual, register);
             if (kept.isPresent()) {
+                if (Trace.ON) {
+                    Trace.say("  withheld: the last gate keeps «" + kept.get().what() + "» in «" + kept.get().sentence() + "»");
+                }
                 return new CheckResult(t, lang, List.copyOf(findings), List.of(), suggestions, List.of(kept.get().sentence()), kept.get().what());
             }
         }

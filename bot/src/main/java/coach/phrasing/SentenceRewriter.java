@@ -1284,6 +1284,8 @@ final class SentenceRewriter {
     private static final Pattern QUESTION_DOT = Pattern.compile("\\?\\.$");
     private static final Pattern TIDY_LEADING_CONJUNCTION = Pattern.compile("^(?iu)(так что|а|и|но|зато|поэтому)\\s+");
 
+    private static final Pattern REPEATED_QUESTION = Pattern.compile("[?!]*\\?[?!]*\\?$|!+\\?$");
+
     /** Ends a sentence with {@code mark} unless it already ends with one. */
     static String finish(String s, char mark) {
         String t = s.strip();
@@ -1291,8 +1293,12 @@ final class SentenceRewriter {
             return t;
         }
         char last = t.charAt(t.length() - 1);
-        if (last == '.' || last == '?' || last == '…') {
+        if (last == '.' || last == '…') {
             return t;
+        }
+        if (last == '?') {
+            // «…снёс ворота у рампы №3??» in a rewritten sentence asks once
+            return REPEATED_QUESTION.matcher(t).replaceFirst("?");
         }
         if (last == '!') {
             // «!!!» calms down to «.»; one «!» after a greeting or thanks stays
@@ -1365,7 +1371,10 @@ final class SentenceRewriter {
         }
         if (version.isEmpty()) {
             // leaving the sentence out: only when it carries no fact (and a jibe only when it asks nothing and names nothing new)
-            return facts(job.text(), job.tokens(), job.sentence(), exempt(job)).isEmpty() && (!jibe(job) || saysNothing(job));
+            if (!facts(job.text(), job.tokens(), job.sentence(), exempt(job)).isEmpty()) {
+                return Trace.no("verify:drop-facts");
+            }
+            return !jibe(job) || saysNothing(job) || Trace.no("verify:drop-jibe");
         }
         if (!(listedWordOnly(job) ? wordsClean : clean).test(version, vt)) {
             return Trace.no("verify:1361");
@@ -1802,6 +1811,10 @@ final class SentenceRewriter {
                 }
             }
         }
+        boolean insulting = false;
+        for (int i = sen.fromToken(); i < sen.toToken(); i++) {
+            insulting |= tokens.get(i).isWord() && insultWord(job, tokens.get(i));
+        }
         for (int i = sen.fromToken(); i < sen.toToken(); i++) {
             Token t = tokens.get(i);
             if (!t.isWord() || insultWord(job, t)) {
@@ -1823,7 +1836,8 @@ final class SentenceRewriter {
                 noun &= r.isNoun();
                 again |= elsewhere.contains(r.lemma());
             }
-            if (question && t.norm().equals("ли") && !requestsMayGo) {
+            if (question && t.norm().equals("ли") && !requestsMayGo && !(insulting && i > sen.fromToken() && tokens.get(i - 1).norm().equals("что"))) {
+                // «Можно ли …?» asks; «Вы совсем тупой, что ли?» only insults
                 return false;
             }
             boolean unknown = rs.isEmpty() && t.norm().length() >= 4 && Lang.isCyrillic(t.norm().charAt(0));

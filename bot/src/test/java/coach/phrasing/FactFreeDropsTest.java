@@ -37,4 +37,25 @@ class FactFreeDropsTest {
                     || s.contains("поможем во всём разобраться"))), s);
         }
     }
+
+    @Test
+    void anInsultingTagQuestionIsLeftOutAndARealQuestionStays() {
+        // «что ли» after an insult asks nothing; the reproach before the fact becomes «Напомню, что …»
+        CheckResult r = ENGINE.check("Я вам третий раз объясняю, что без согласия супруга сделку не удостоверят. Вы совсем тупой, что ли?");
+        assertEquals("Напомню, что без согласия супруга сделку не удостоверят.", r.suggestions().isEmpty() ? null : r.suggestions().get(0), r.toString());
+        CheckResult q = ENGINE.check("Договор № 12 подписан. Можно ли прислать скан сегодня, идиоты?");
+        for (String s : q.suggestions()) {
+            assertTrue(s.contains("скан"), s);
+        }
+    }
+
+    @Test
+    void aRewrittenQuestionAsksOnce() {
+        CheckResult r = ENGINE.check("Кто из ваших дебилов-водителей снёс ворота у рампы №3?? Счёт за ремонт на 47 000 пришлём сегодня.");
+        assertTrue(r.risky());
+        assertTrue(!r.suggestions().isEmpty(), r.toString());
+        for (String s : r.suggestions()) {
+            assertTrue(s.contains("№3?") && !s.contains("??") && !s.contains("дебил"), s);
+        }
+    }
 }
