@@ -250,6 +250,20 @@ public final class Categorizer {
         return f == Flat.NONE ? model.eval(features.toArray(new String[0])) : f.eval(features);
     }
 
+    /** Whether {@link #probabilities} evaluates from the flat arrays (for a test: OpenNLP's own eval is the slow path). */
+    boolean evaluatesFlat() {
+        Flat f = flat;
+        if (f == null) {
+            f = flat = Flat.of(model);
+        }
+        return f != Flat.NONE;
+    }
+
+    /** OpenNLP's own evaluation of the same features (for a test of {@link Flat#eval}). */
+    double[] probabilitiesByOpenNlp(List<String> features) {
+        return model.eval(features.toArray(new String[0]));
+    }
+
     /** The model's parameters in flat arrays, read once from OpenNLP's ({@link Flat#of}); {@link Flat#NONE} for a model of another kind. */
     private volatile Flat flat;
 
@@ -319,7 +333,8 @@ public final class Categorizer {
 
         private static boolean uniformPrior(MaxentModel model) {
             try {
-                java.lang.reflect.Field f = opennlp.tools.ml.maxent.GISModel.class.getDeclaredField("prior");
+                // the field is declared by AbstractModel (GISModel has none of its own): looked up there, or the flat path never ran
+                java.lang.reflect.Field f = AbstractModel.class.getDeclaredField("prior");
                 f.setAccessible(true);
                 Object p = f.get(model);
                 return p != null && p.getClass() == opennlp.tools.ml.model.UniformPrior.class;

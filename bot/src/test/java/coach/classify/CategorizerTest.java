@@ -97,6 +97,16 @@ class CategorizerTest {
     }
 
     @Test
+    void flatEvaluationGivesOpenNlpsDoubles() {
+        Categorizer c = Categorizer.train("tiny", corpus(), features(), Training.maxent(100, 1));
+        assertTrue(c.evaluatesFlat());
+        for (String text : List.of("Спасибо большое за доставку", "Курьер опять не приехал", "Спасибо спасибо, курьер", "ничего знакомого")) {
+            List<String> f = c.features(Doc.of(text));
+            assertArrayEquals(c.probabilitiesByOpenNlp(f), c.probabilities(f), text);
+        }
+    }
+
+    @Test
     void trainingTwiceGivesTheSameBytes() {
         for (Training t : List.of(Training.maxent(50, 1), Training.perceptron(50, 1))) {
             byte[] a = Categorizer.train("tiny", corpus(), features(), t).bytes();
