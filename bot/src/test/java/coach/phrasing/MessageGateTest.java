@@ -274,6 +274,10 @@ class MessageGateTest {
         assertEquals("Счёт готов.", SentenceRewriter.withoutChatSmileys("Счёт готов 😘"));
         assertEquals("Готово 🎉", SentenceRewriter.withoutChatSmileys("Готово 🎉"));
         assertEquals("Счёт (за май) готов.", SentenceRewriter.withoutChatSmileys("Счёт (за май) готов."));
+        // a lone «)» between clauses ended the first one; a bracket with its pair stays
+        assertEquals("Спасибо за заказ. Букет соберём к 10.", SentenceRewriter.withoutChatSmileys("Спасибо за заказ) букет соберём к 10"));
+        assertEquals("Здравствуйте! Всё отмыли.", SentenceRewriter.withoutChatSmileys("Здравствуйте) всё отмыли"));
+        assertEquals("Работаем (кроме субботы) до восьми", SentenceRewriter.withoutChatSmileys("Работаем (кроме субботы) до восьми"));
         // hype emoji go, an emoji that carries information stays
         assertEquals("Документы подали, ждём ответа.", SentenceRewriter.withoutChatSmileys("Документы подали, ждём ответа 🔥🔥"));
         assertEquals("Номер подтвердили, отдыхайте.", SentenceRewriter.withoutChatSmileys("Номер подтвердили, отдыхайте 🏖️"));
