@@ -495,8 +495,8 @@ public final class NeutralWords {
                 return true; // «монтажники уёбки сломали дверь»: an aside on the noun before
             }
             if (pronoun(m, tokens.get(i - 1))) {
-                if (last) {
-                    return null;
+                if (last || i + 1 < tokens.size() && !tokens.get(i + 1).isWord()) {
+                    return null; // «Жильцы у вас дебилы, опять …»: a predicate; «люди» there says nothing
                 }
                 for (int j = i + 1; j < tokens.size() && j <= i + 4 && tokens.get(j).isWord(); j++) {
                     List<Reading> rs = m.analyze(tokens.get(j).norm());
