@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * The tone check of a message: each sentence goes through the trained tone model ({@link ToneModel});
  * its risk is 1 − p(ok), its category the likeliest risky label, and it is flagged when the risk is
- * at or above that category's threshold, calibrated on the held-back part of the corpus; obscene, coarse and insulting words are flagged by
+ * at or above that category's threshold in the sentence's language ({@link ToneModel#language}), calibrated on the
+ * held-back sentences of that language; obscene, coarse and insulting words are flagged by
  * {@link Profanity} wherever they are. What the report says about each category (principle, reason,
  * guidance) is data in {@code knowledge-base/tone/categories.yaml}. Immutable and thread-safe.
  */
@@ -58,17 +59,19 @@ public final class ToneChecker {
     }
 
     private final Categorizer model;
-    private final Map<String, Double> thresholds;
-    /** The lower suspect level per category ({@code suspect.<label>} of the model's metadata). */
-    private final Map<String, Double> suspect;
-    /** The level per category for a sentence without evidence of risk besides its words ({@code bare.<label>}). */
-    private final Map<String, Double> bare;
+    /** Per language, the level per category ({@code threshold.<lang>.<label>} of the model's metadata). */
+    private final Map<Lang, Map<String, Double>> thresholds;
+    /** Per language, the lower suspect level per category ({@code suspect.<lang>.<label>}). */
+    private final Map<Lang, Map<String, Double>> suspect;
+    /** Per language, the level per category for a sentence without evidence of risk besides its words ({@code bare.<lang>.<label>}). */
+    private final Map<Lang, Map<String, Double>> bare;
     private final Profanity profanity;
     private final Map<String, Category> categories;
     /** What a version to send must not keep ({@code tone/residual.tsv}). */
     private final ResidualRisk residual;
 
-    private ToneChecker(Categorizer model, Map<String, Double> thresholds, Map<String, Double> suspect, Map<String, Double> bare,
+    private ToneChecker(Categorizer model, Map<Lang, Map<String, Double>> thresholds, Map<Lang, Map<String, Double>> suspect,
+            Map<Lang, Map<String, Double>> bare,
             Profanity profanity, Map<String, Category> categories, ResidualRisk residual) {
         this.residual = residual;
         this.model = model;
@@ -84,18 +87,27 @@ public final class ToneChecker {
         Map<String, Category> categories = readCategories(source);
         ToneModel spec = new ToneModel();
         Categorizer model = spec.load(source);
-        Map<String, Double> t = new LinkedHashMap<>();
-        Map<String, Double> s = new LinkedHashMap<>();
-        Map<String, Double> b = new LinkedHashMap<>();
-        for (String label : ToneModel.RISKY) {
-            String v = model.metadata().get("threshold." + label);
-            t.put(label, v == null ? coach.classify.Calibration.NEVER : Double.parseDouble(v));
-            String w = model.metadata().get("suspect." + label);
-            s.put(label, w == null ? t.get(label) : Math.min(t.get(label), Double.parseDouble(w)));
-            String v2 = model.metadata().get("bare." + label);
-            b.put(label, v2 == null ? t.get(label) : Math.max(t.get(label), Double.parseDouble(v2)));
+        Map<Lang, Map<String, Double>> ts = new EnumMap<>(Lang.class);
+        Map<Lang, Map<String, Double>> ss = new EnumMap<>(Lang.class);
+        Map<Lang, Map<String, Double>> bs = new EnumMap<>(Lang.class);
+        for (Lang lang : Lang.values()) {
+            Map<String, Double> t = new LinkedHashMap<>();
+            Map<String, Double> s = new LinkedHashMap<>();
+            Map<String, Double> b = new LinkedHashMap<>();
+            String l = lang.code() + ".";
+            for (String label : ToneModel.RISKY) {
+                String v = model.metadata().get("threshold." + l + label);
+                t.put(label, v == null ? coach.classify.Calibration.NEVER : Double.parseDouble(v));
+                String w = model.metadata().get("suspect." + l + label);
+                s.put(label, w == null ? t.get(label) : Math.min(t.get(label), Double.parseDouble(w)));
+                String v2 = model.metadata().get("bare." + l + label);
+                b.put(label, v2 == null ? t.get(label) : Math.max(t.get(label), Double.parseDouble(v2)));
+            }
+            ts.put(lang, Collections.unmodifiableMap(t));
+            ss.put(lang, Collections.unmodifiableMap(s));
+            bs.put(lang, Collections.unmodifiableMap(b));
         }
-        return new ToneChecker(model, Collections.unmodifiableMap(t), Collections.unmodifiableMap(s), Collections.unmodifiableMap(b),
+        return new ToneChecker(model, Collections.unmodifiableMap(ts), Collections.unmodifiableMap(ss), Collections.unmodifiableMap(bs),
                 spec.profanity(source), categories, ResidualRisk.load(source));
     }
 
@@ -199,18 +211,19 @@ public final class ToneChecker {
         return model;
     }
 
-    public Map<String, Double> thresholds() {
-        return thresholds;
+    /** The level per category at which a sentence of {@code lang} is flagged. */
+    public Map<String, Double> thresholds(Lang lang) {
+        return thresholds.get(lang);
     }
 
-    /** The level per category a sentence without evidence of risk besides its words must reach: at or above {@link #thresholds()}. */
-    public Map<String, Double> bareThresholds() {
-        return bare;
+    /** The level per category a sentence of {@code lang} without evidence of risk besides its words must reach: at or above {@link #thresholds(Lang)}. */
+    public Map<String, Double> bareThresholds(Lang lang) {
+        return bare.get(lang);
     }
 
-    /** The suspect level per category: at or below {@link #thresholds()}. */
-    public Map<String, Double> suspectThresholds() {
-        return suspect;
+    /** The suspect level per category for a sentence of {@code lang}: at or below {@link #thresholds(Lang)}. */
+    public Map<String, Double> suspectThresholds(Lang lang) {
+        return suspect.get(lang);
     }
 
     /** A sentence of fewer words says too little for the model to suspect it (a greeting, «Трек пришлём»). */
@@ -224,7 +237,7 @@ public final class ToneChecker {
 
     /**
      * Whether a sentence the checker does not flag still may sound risky: the model's risk reaches its category's
-     * suspect level, or a cue of a telling class is in it. For a suggestion that would leave the sentence as it was.
+     * suspect level in the sentence's language, or a cue of a telling class is in it. For a suggestion that would leave the sentence as it was.
      *
      * A sentence with no evidence of risk besides its words ({@link ToneFeatures#evidence}) is suspect only at the
      * plain threshold unless {@code strict}.
@@ -260,7 +273,8 @@ public final class ToneChecker {
         ToneModel.Decision d = ToneModel.decide(model, sc != null ? sc.p() : model.probabilities(features));
         // a sentence with no evidence of risk besides its words («Redelivery costs extra.», «Наш сервер работает.») is
         // suspect only at the plain threshold: the lower level is for sentences that show something
-        double level = strict || ToneFeatures.evidence(features) ? suspect.get(d.category()) : thresholds.get(d.category());
+        Lang lang = ToneModel.language(doc.text());
+        double level = strict || ToneFeatures.evidence(features) ? suspect.get(lang).get(d.category()) : thresholds.get(lang).get(d.category());
         return d.risk() >= level && knowsAWord(doc);
     }
 
@@ -323,7 +337,7 @@ public final class ToneChecker {
     /**
      * Flags of a text whose tokens are {@code tokens}; in text order (a word flag may lie inside a sentence flag). Never throws.
      * A sentence with no evidence of risk besides its words ({@link ToneFeatures#evidence}) is flagged only at its
-     * category's {@link #bareThresholds() bare level}.
+     * category's {@link #bareThresholds(Lang) bare level} in its language.
      */
     public List<Flag> check(String text, List<Token> tokens) {
         return check(text, tokens, true, null);
@@ -401,8 +415,10 @@ public final class ToneChecker {
                     keep.add(doc.text(), doc.tokens(), features, p);
                 }
                 ToneModel.Decision d = ToneModel.decide(model, p);
-                if (d.risk() >= thresholds.get(d.category()) && knowsAWord(doc)
-                        && (!evidenceRule || d.risk() >= bare.get(d.category()) || ToneFeatures.evidence(features))) {
+                // the levels of the sentence's own language: each language is calibrated on its own held-back sentences
+                Lang lang = ToneModel.language(text.subSequence(s[0], s[1]));
+                if (d.risk() >= thresholds.get(lang).get(d.category()) && knowsAWord(doc)
+                        && (!evidenceRule || d.risk() >= bare.get(lang).get(d.category()) || ToneFeatures.evidence(features))) {
                     out.add(new Flag(d.category(), s[0], s[1], d.risk(), Source.MODEL, null));
                 }
             }

@@ -17,7 +17,8 @@ import java.util.Set;
  * The sentence tone model: trained at build time ({@code coach.classify.ModelTool}) on the authored
  * corpus {@code knowledge-base/tone/ru.tsv} and {@code en.tsv}, less a held-back part
  * ({@value #HELD_OUT_PERCENT}% of the lines, chosen by a hash of each line) that sets each
- * category's threshold so that precision on it is at least {@value #PRECISION}.
+ * category's threshold so that precision on it is at least {@value #PRECISION}: per language, each on the held-back
+ * sentences of its own language (one model, two sets of levels).
  */
 public final class ToneModel implements ModelSpec {
     public static final String NAME = "tone";
@@ -152,6 +153,7 @@ public final class ToneModel implements ModelSpec {
             StringBuilder settings = new StringBuilder(NAME).append('|').append(TRAINING.describe()).append('|').append(HELD_OUT_PERCENT)
                     .append('|').append(PRECISION).append('|').append(SUSPECT_PRECISION).append('|').append(SUSPECT_OK_WEIGHT).append('|').append(MIN_SUPPORT).append('|').append(OK_WEIGHT).append('|')
                     .append(BARE_OK_WEIGHT).append('|').append(BARE_MIN_SUPPORT).append('|').append(BARE_FLOOR).append('|').append(BARE_THIN).append('|')
+                    .append("levels per language").append('|')
                     .append(new ToneFeatures(null, null).describe()).append('|').append(LABELS.stream().sorted().toList());
             md.update(settings.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             List<String> files = new ArrayList<>(CORPUS);
@@ -168,26 +170,43 @@ public final class ToneModel implements ModelSpec {
     }
 
     /**
-     * Per-category thresholds from the held-back part: {@code threshold.<label>} → probability (flagged), and the
-     * lower {@code suspect.<label>} (never above the threshold).
+     * Per-language, per-category thresholds from the held-back part: {@code threshold.<lang>.<label>} → probability
+     * (flagged), the lower {@code suspect.<lang>.<label>} (never above the threshold) and {@code bare.<lang>.<label>}.
+     * Each language is calibrated on its own held-back sentences ({@link #language}) with the same precision targets
+     * and minimum supports: pooled, the lines of one language moved the levels of the other. A category with too little
+     * held-back support in a language is never flagged there by the model.
      */
     @Override
     public Map<String, String> metadata(Categorizer trained, ContentSource source) {
-        List<Calibration.Outcome> outcomes = outcomes(trained, split(source).heldOut());
-        Map<String, Double> t = Calibration.thresholds(outcomes, RISKY, PRECISION, MIN_SUPPORT, ToneModel::flagRight, OK_WEIGHT);
-        Map<String, Double> s = suspectThresholds(outcomes, t);
-        Map<String, Double> b = bareThresholds(trained, split(source).heldOut(), t);
+        Corpus heldOut = split(source).heldOut();
         Map<String, String> out = new LinkedHashMap<>();
-        t.forEach((k, v) -> out.put("threshold." + k, Double.toString(v)));
-        s.forEach((k, v) -> out.put("suspect." + k, Double.toString(v)));
-        b.forEach((k, v) -> out.put("bare." + k, Double.toString(v)));
+        for (coach.text.Lang lang : coach.text.Lang.values()) {
+            List<coach.classify.Example> held = heldOut.examples().stream().filter(e -> language(e.text()) == lang).toList();
+            List<Calibration.Outcome> outcomes = outcomes(trained, held);
+            Map<String, Double> t = Calibration.thresholds(outcomes, RISKY, PRECISION, MIN_SUPPORT, ToneModel::flagRight, OK_WEIGHT);
+            Map<String, Double> s = suspectThresholds(outcomes, t);
+            Map<String, Double> b = bareThresholds(trained, held, t);
+            String l = lang.code() + ".";
+            t.forEach((k, v) -> out.put("threshold." + l + k, Double.toString(v)));
+            s.forEach((k, v) -> out.put("suspect." + l + k, Double.toString(v)));
+            b.forEach((k, v) -> out.put("bare." + l + k, Double.toString(v)));
+        }
         return out;
     }
 
+    /**
+     * The language whose levels a sentence is checked at, and calibrated with: by its script ({@link coach.text.Lang#detect}),
+     * so a Latin sentence in a Russian message is read at the English levels. Every line of {@code ru.tsv} reads as
+     * Russian and every line of {@code en.tsv} as English.
+     */
+    public static coach.text.Lang language(CharSequence sentence) {
+        return coach.text.Lang.detect(sentence);
+    }
+
     /** The level a sentence without evidence must reach per category: see {@link #BARE_OK_WEIGHT}. */
-    static Map<String, Double> bareThresholds(Categorizer c, Corpus heldOut, Map<String, Double> thresholds) {
+    static Map<String, Double> bareThresholds(Categorizer c, List<coach.classify.Example> heldOut, Map<String, Double> thresholds) {
         List<Calibration.Outcome> bare = new ArrayList<>();
-        for (coach.classify.Example e : heldOut.examples()) {
+        for (coach.classify.Example e : heldOut) {
             coach.classify.Doc doc = coach.classify.Doc.of(e.text());
             if (!ToneFeatures.evidence(c.features(doc))) {
                 Decision d = decide(c, c.probabilities(doc));
@@ -212,8 +231,9 @@ public final class ToneModel implements ModelSpec {
         return out;
     }
 
-    static Map<String, Double> thresholds(Categorizer c, Corpus heldOut) {
-        return Calibration.thresholds(outcomes(c, heldOut), RISKY, PRECISION, MIN_SUPPORT, ToneModel::flagRight, OK_WEIGHT);
+    /** The plain thresholds of one language, calibrated on its held-back sentences. */
+    static Map<String, Double> thresholds(Categorizer c, Corpus heldOut, coach.text.Lang lang) {
+        return Calibration.thresholds(outcomes(c, heldOut, lang), RISKY, PRECISION, MIN_SUPPORT, ToneModel::flagRight, OK_WEIGHT);
     }
 
     /** A flag is right when the sentence is risky at all: its category only says which kind of risk. */
@@ -223,8 +243,17 @@ public final class ToneModel implements ModelSpec {
 
     /** Each held-back example as the checker decides it: the likeliest risky category and the risk (1 − p(ok)). */
     static List<Calibration.Outcome> outcomes(Categorizer c, Corpus heldOut) {
+        return outcomes(c, heldOut.examples());
+    }
+
+    /** The same for the held-back sentences of one language. */
+    static List<Calibration.Outcome> outcomes(Categorizer c, Corpus heldOut, coach.text.Lang lang) {
+        return outcomes(c, heldOut.examples().stream().filter(e -> language(e.text()) == lang).toList());
+    }
+
+    static List<Calibration.Outcome> outcomes(Categorizer c, List<coach.classify.Example> heldOut) {
         List<Calibration.Outcome> out = new ArrayList<>(heldOut.size());
-        for (coach.classify.Example e : heldOut.examples()) {
+        for (coach.classify.Example e : heldOut) {
             Decision d = decide(c, c.probabilities(coach.classify.Doc.of(e.text())));
             out.add(new Calibration.Outcome(e.label(), d.category(), d.risk()));
         }

@@ -42,13 +42,15 @@ class MessageGateTest {
     @Test
     void suspectLevelLiesAtOrBelowTheFlagLevel() {
         ToneChecker tone = engine.toneChecker();
-        boolean lower = false;
-        for (String label : tone.thresholds().keySet()) {
-            double s = tone.suspectThresholds().get(label);
-            assertTrue(s <= tone.thresholds().get(label), label);
-            lower |= s < tone.thresholds().get(label);
+        for (coach.text.Lang lang : coach.text.Lang.values()) {
+            boolean lower = false;
+            for (String label : tone.thresholds(lang).keySet()) {
+                double s = tone.suspectThresholds(lang).get(label);
+                assertTrue(s <= tone.thresholds(lang).get(label), lang + " " + label);
+                lower |= s < tone.thresholds(lang).get(label);
+            }
+            assertTrue(lower, lang + ": some category has a suspect level below its threshold: " + tone.suspectThresholds(lang));
         }
-        assertTrue(lower, "some category has a suspect level below its threshold: " + tone.suspectThresholds());
     }
 
     /**

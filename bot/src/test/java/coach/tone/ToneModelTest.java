@@ -61,7 +61,8 @@ class ToneModelTest {
         java.nio.file.Files.writeString(ru, java.nio.file.Files.readString(ru) + "pressure\tНе продлите аренду склада до среды — вывезем ваши стеллажи на свалку.\n");
         ToneChecker edited = ToneChecker.load(ContentSource.directory(kb));
         assertTrue(!edited.model().prebuilt(), "other content: trained in memory");
-        assertEquals(ToneModel.RISKY.size(), edited.thresholds().size());
+        assertEquals(ToneModel.RISKY.size(), edited.thresholds(coach.text.Lang.RU).size());
+        assertEquals(ToneModel.RISKY.size(), edited.thresholds(coach.text.Lang.EN).size());
         ContentSource bad = ContentSource.directory(kb);
         java.nio.file.Files.writeString(ru, "ok\tВсё хорошо.\nshouting\tНЕТ!\n");
         coach.kb.ContentException e = org.junit.jupiter.api.Assertions.assertThrows(coach.kb.ContentException.class, () -> ToneChecker.load(bad));
@@ -69,31 +70,35 @@ class ToneModelTest {
         assertEquals(2, e.line());
     }
 
+    /** Each language keeps the precision on its own held-back sentences, at its own levels. */
     @Test
     void everyCalibratedCategoryKeepsItsPrecisionOnTheHeldBackPart() {
         Corpus held = ToneModel.split(source).heldOut();
-        List<Calibration.Outcome> outcomes = ToneModel.outcomes(checker.model(), held);
         StringBuilder report = new StringBuilder();
         int calibrated = 0;
-        for (String label : ToneModel.RISKY) {
-            double t = checker.thresholds().get(label);
-            Calibration.Quality q = Calibration.quality(outcomes, label, t, ToneModel::flagRight);
-            int caught = 0;
-            int exact = 0;
-            for (Calibration.Outcome o : outcomes) {
-                boolean flagged = o.probability() >= checker.thresholds().get(o.predicted());
-                caught += flagged && o.gold().equals(label) ? 1 : 0;
-                exact += flagged && o.gold().equals(label) && o.predicted().equals(label) ? 1 : 0;
-            }
-            report.append(String.format("%-12s t=%.3f flagged as it=%3d precision=%.3f | held back %3d: caught %3d, with this category %3d%n",
-                    label, t, q.flagged(), q.precision(), q.gold(), caught, exact));
-            if (t < Calibration.NEVER) {
-                calibrated++;
-                assertTrue(q.precision() >= ToneModel.PRECISION, label + ": " + q);
+        for (coach.text.Lang lang : coach.text.Lang.values()) {
+            List<Calibration.Outcome> outcomes = ToneModel.outcomes(checker.model(), held, lang);
+            java.util.Map<String, Double> levels = checker.thresholds(lang);
+            for (String label : ToneModel.RISKY) {
+                double t = levels.get(label);
+                Calibration.Quality q = Calibration.quality(outcomes, label, t, ToneModel::flagRight);
+                int caught = 0;
+                int exact = 0;
+                for (Calibration.Outcome o : outcomes) {
+                    boolean flagged = o.probability() >= levels.get(o.predicted());
+                    caught += flagged && o.gold().equals(label) ? 1 : 0;
+                    exact += flagged && o.gold().equals(label) && o.predicted().equals(label) ? 1 : 0;
+                }
+                report.append(String.format("%s %-12s t=%.3f flagged as it=%3d precision=%.3f | held back %3d: caught %3d, with this category %3d%n",
+                        lang.code(), label, t, q.flagged(), q.precision(), q.gold(), caught, exact));
+                if (t < Calibration.NEVER) {
+                    calibrated++;
+                    assertTrue(q.precision() >= ToneModel.PRECISION, lang + " " + label + ": " + q);
+                }
             }
         }
         System.out.print(report);
-        assertTrue(calibrated >= 4, "most categories get a usable threshold:\n" + report);
+        assertTrue(calibrated >= 8, "most categories get a usable threshold in both languages:\n" + report);
     }
 
     /**
@@ -102,10 +107,12 @@ class ToneModelTest {
      */
     @Test
     void aSentenceWithoutEvidenceNeedsTheHigherBareLevel() {
-        for (String label : ToneModel.RISKY) {
-            double t = checker.thresholds().get(label);
-            double b = checker.bareThresholds().get(label);
-            assertTrue(b >= t && b >= Math.min(t, ToneModel.BARE_FLOOR), label + ": bare " + b + " below threshold " + t);
+        for (coach.text.Lang lang : coach.text.Lang.values()) {
+            for (String label : ToneModel.RISKY) {
+                double t = checker.thresholds(lang).get(label);
+                double b = checker.bareThresholds(lang).get(label);
+                assertTrue(b >= t && b >= Math.min(t, ToneModel.BARE_FLOOR), lang + " " + label + ": bare " + b + " below threshold " + t);
+            }
         }
         ToneFeatures f = (ToneFeatures) new ToneModel().generators(source).get(0);
         assertTrue(ToneFeatures.evidence(checker.model().features(coach.classify.Doc.of("Сколько можно ждать?!"))));
