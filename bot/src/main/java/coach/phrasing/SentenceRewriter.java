@@ -1820,10 +1820,6 @@ final class SentenceRewriter {
                 }
             }
         }
-        boolean insulting = false;
-        for (int i = sen.fromToken(); i < sen.toToken(); i++) {
-            insulting |= tokens.get(i).isWord() && insultWord(job, tokens.get(i));
-        }
         for (int i = sen.fromToken(); i < sen.toToken(); i++) {
             Token t = tokens.get(i);
             if (!t.isWord() || insultWord(job, t)) {
@@ -1845,7 +1841,7 @@ final class SentenceRewriter {
                 noun &= r.isNoun();
                 again |= elsewhere.contains(r.lemma());
             }
-            if (question && t.norm().equals("ли") && !requestsMayGo && !(insulting && i > sen.fromToken() && tokens.get(i - 1).norm().equals("что"))) {
+            if (question && t.norm().equals("ли") && !requestsMayGo && !(i > sen.fromToken() && tokens.get(i - 1).norm().equals("что") && insulting(job))) {
                 // «Можно ли …?» asks; «Вы совсем тупой, что ли?» only insults
                 return false;
             }
@@ -1855,6 +1851,16 @@ final class SentenceRewriter {
             }
         }
         return true;
+    }
+
+    /** Whether a word of the job's sentence is the insult a short hit marks (see {@link #insultWord}). */
+    private static boolean insulting(Job job) {
+        for (int i = job.sentence().fromToken(); i < job.sentence().toToken(); i++) {
+            if (job.tokens().get(i).isWord() && insultWord(job, job.tokens().get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A word a short hit of the sentence marks (the insult itself: «клоун», «х*рня»), not a whole-sentence finding. */
