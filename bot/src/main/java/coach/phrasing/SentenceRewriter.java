@@ -184,7 +184,7 @@ final class SentenceRewriter {
     private static final Pattern CHAT_SMILEY = Pattern.compile("\\s*(?:[:;]-?[)(DР]+|\\){2,}|\\({2,}|[\\x{1F600}-\\x{1F64F}\\x{1F48B}\\x{1F44C}\\x{1F44D}\\x{1F44B}\\x{270C}\\x{1F90C}-\\x{1F92F}\\x{1F970}-\\x{1F97A}\\x{1F525}\\x{1F3D6}\\x{1F3DD}\\x{1F379}\\x{1F37B}\\x{1F942}\\x{1F44F}\\x{1F4AA}]\\x{FE0F}?)+");
     /** A lone «)» after a word: a smiley when no «(» opens it. */
     private static final Pattern GREETING_BEFORE = Pattern.compile("(?iu)(?:^|[\\s,.!])(?:здравствуйте|добрый день|доброе утро|добрый вечер|hello|good morning|good afternoon)$");
-    private static final Pattern BRACKET_BETWEEN_CLAUSES = Pattern.compile("(?<=\\p{L})\\)\\s+(\\p{Ll})");
+    private static final Pattern BRACKET_BETWEEN_CLAUSES = Pattern.compile("(?<=\\p{L})\\)\\s+(\\p{L})");
     private static final Pattern LONE_BRACKET = Pattern.compile("(?<=[\\p{L}\\p{N}.!?,])\\s*\\)(?=\\s|$)");
 
     /** The sentence without chat smileys, ended by a mark when they ended it. */
@@ -193,7 +193,8 @@ final class SentenceRewriter {
         String t = SMILEY_BEFORE_CAPITAL.matcher(s).replaceAll(".");
         // one between two clauses stood for a comma: «кухню до блеска 😎 ключи у консьержа» → «…до блеска, ключи…»
         t = SMILEY_BETWEEN_WORDS.matcher(t).replaceAll(",");
-        // a lone «)» between two clauses ended the first: «спасибо за заказ) букет соберём к 10» → «…за заказ. Букет…»
+        // a lone «)» between two clauses ended the first: «спасибо за заказ) букет соберём к 10» → «…за заказ. Букет…»,
+        // «Инна, привет) Выписку сделаю» → «Инна, здравствуйте! Выписку сделаю»
         if (t.indexOf('(') < 0) {
             String u = t;
             // after a greeting, «!» as everywhere else: «Здравствуйте) ребята…» → «Здравствуйте! Ребята…»

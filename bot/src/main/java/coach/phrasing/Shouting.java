@@ -263,7 +263,7 @@ final class Shouting {
         return !calm(s, lang).equals(s);
     }
 
-    /** Upper-cases the first letter of the text and of each sentence after «.», «!», «?». */
+    /** Upper-cases the first letter of the text and of each sentence after «.», «!», «?» (not after «руб.», «ул.», an initial). */
     private static String sentenceCase(String t) {
         StringBuilder b = new StringBuilder(t);
         boolean start = true;
@@ -276,8 +276,10 @@ final class Shouting {
                 start = false;
             } else if (Character.isDigit(c)) {
                 start = false;
-            } else if (c == '.' || c == '!' || c == '?') {
+            } else if (c == '!' || c == '?') {
                 start = true;
+            } else if (c == '.') {
+                start = !coach.tone.Sentences.abbreviation(b, i);
             }
         }
         return b.toString();

@@ -73,12 +73,12 @@ public final class Sentences {
     }
 
     /** Whether the dot at {@code dot} closes an abbreviation or an initial rather than a sentence. */
-    private static boolean abbreviation(String text, int dot) {
+    public static boolean abbreviation(CharSequence text, int dot) {
         int k = dot;
         while (k > 0 && (Character.isLetter(text.charAt(k - 1)) || text.charAt(k - 1) == '.')) {
             k--;
         }
-        String word = text.substring(k, dot);
+        String word = text.subSequence(k, dot).toString();
         if (word.isEmpty()) {
             return false;
         }
