@@ -249,6 +249,14 @@ final class RuleLoader {
             for (TokenPattern pt : patterns) {
                 // a term explained in brackets right after it is no longer jargon: "SLA (срок ответа по договору)"
                 exceptions.add(TokenPattern.compile(pt.source() + " ("));
+                // and one defined right after it: the "RMA number" is simply a return reference; «УПД — это документ, …»
+                if (lang == Lang.EN) {
+                    // a code that starts with the term is an identifier: RMA-66120, PO-2291 (in Russian «в инвойсе — 1 520 000» is not)
+                    exceptions.add(TokenPattern.compile(pt.source() + " - #"));
+                }
+                for (String d : lang == Lang.EN ? DEFINED_EN : DEFINED_RU) {
+                    exceptions.add(TokenPattern.compile(pt.source() + " ..3 " + d));
+                }
             }
             Map<String, String> forms = new LinkedHashMap<>();
             Yaml.Node f = t.get("forms");
@@ -270,6 +278,10 @@ final class RuleLoader {
         }
         return out;
     }
+
+    /** Words that define a jargon term said just before them (up to three words between): not jargon then. */
+    private static final List<String> DEFINED_EN = List.of("is simply", "is just", "simply means", "just means", "means", "stands for", "refers to");
+    private static final List<String> DEFINED_RU = List.of("- это", "- значит", "означает", "обозначает");
 
     /** The key a jargon form is looked up by: normalised, single spaces, no spaces around hyphens. */
     static String formKey(String s) {
