@@ -590,7 +590,7 @@ public final class PhrasingEngine {
             "приветствую", "коллеги", "уважаемый", "уважаемая", "уважаемые", "дорогой", "дорогая", "дорогие", "всем", "hello", "hi",
             "dear", "good", "morning", "afternoon", "evening", "team", "colleagues", "all", "everyone");
 
-    private static boolean greeting(List<Token> tokens, Segments.Segment s) {
+    static boolean greeting(List<Token> tokens, Segments.Segment s) {
         for (int i = s.fromToken(); i < s.toToken(); i++) {
             Token w = tokens.get(i);
             if (w.isWord() && !GREETING.contains(w.norm()) && !Character.isUpperCase(w.text().charAt(0))) {

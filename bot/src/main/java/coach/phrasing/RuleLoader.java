@@ -281,7 +281,7 @@ final class RuleLoader {
 
     /** Words that define a jargon term said just before them (up to three words between): not jargon then. */
     private static final List<String> DEFINED_EN = List.of("is simply", "is just", "simply means", "just means", "means", "stands for", "refers to");
-    private static final List<String> DEFINED_RU = List.of("- это", "- значит", "означает", "обозначает");
+    private static final List<String> DEFINED_RU = List.of("- это", "- значит", "означает", "обозначает", "- то есть", ", то есть");
 
     /** The key a jargon form is looked up by: normalised, single spaces, no spaces around hyphens. */
     static String formKey(String s) {

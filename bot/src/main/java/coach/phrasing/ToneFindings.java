@@ -123,6 +123,9 @@ final class ToneFindings {
                 boolean model = pass == ToneChecker.Source.MODEL;
                 int from = tokenAt(tokens, f.start());
                 int to = Math.max(from + 1, tokenAfter(tokens, f.end()));
+                if (model && PhrasingEngine.greeting(tokens, new coach.text.Segments.Segment(from, to, f.start(), f.end()))) {
+                    continue; // «Елена Викторовна, здравствуйте.»: a greeting and a name say nothing for the model to judge
+                }
                 if (!model && !apart(tokens, from, to)) {
                     // a word inside its clause: its neutral counterpart in the same form, when there is one for sure
                     Rule word = rules.get(key(lang, f.category(), PROFANITY_WORD));
