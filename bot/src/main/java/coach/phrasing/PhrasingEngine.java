@@ -836,13 +836,24 @@ public final class PhrasingEngine {
     private static final java.util.regex.Pattern HELP = java.util.regex.Pattern.compile(
             "(?iuU)\\b(?:готовы помочь|помочь вам решить|предлож\\w* (?:вам )?другой вариант|подскаж\\w* другие варианты|поищу решение|посмотрим, что можно сделать|разберёмся в ситуации вместе|поищем, чем ещё можно помочь|поможем во всём разобраться|check with my colleagues|pass (?:your|the) (?:question|request)|make sure you get an answer|(?:ready|happy|glad) to help|find a solution|offer (?:you )?(?:an|another) option)\\b");
 
+    /** Literals every match of {@link #HELP} holds, folded: a text with none of them promises no help of ours. */
+    private static final String[] HELP_WORDS = {"готовы помочь", "помочь вам решить", "другой вариант", "другие варианты",
+            "поищу решение", "посмотрим, что можно сделать", "разберёмся в ситуации вместе", "поищем, чем ещё можно помочь",
+            "поможем во всём разобраться", "check with my colleagues", "pass ", "make sure you get an answer", "to help",
+            "find a solution", "option"};
+
+    /** Whether a text holds a stock promise of our help ({@link #HELP}). */
+    static boolean helps(String s) {
+        return coach.text.CaseFold.containsAny(s, HELP_WORDS) && HELP.matcher(s).find();
+    }
+
     /**
      * Whether a version brings our own help or an alternative of ours while it, or the rest of the message, sends the
      * client elsewhere: «Раздражение — лучше обратиться к дерматологу. …, но постараемся предложить другой вариант»,
      * «I'll pass your question to the right colleague… It's best to contact your broker».
      */
     private static boolean helpsAndSendsAway(String v, String original, String rest, Asked asked) {
-        boolean helps = (HELP.matcher(v).find() && !HELP.matcher(original).find());
+        boolean helps = asked.helps(v) && !asked.helps(original);
         if (!helps) {
             return false;
         }
@@ -978,6 +989,11 @@ public final class PhrasingEngine {
         private final Map<String, Boolean> next = new java.util.HashMap<>();
         private final Map<String, Boolean> offer = new java.util.HashMap<>();
         private final Map<String, Boolean> regret = new java.util.HashMap<>();
+        private final Map<String, Boolean> help = new java.util.HashMap<>();
+
+        boolean helps(String s) {
+            return help.computeIfAbsent(s, PhrasingEngine::helps);
+        }
 
         boolean promisesNextStep(String s) {
             return next.computeIfAbsent(s, SentenceRewriter::promisesNextStep);
