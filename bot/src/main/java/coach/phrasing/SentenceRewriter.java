@@ -105,6 +105,7 @@ final class SentenceRewriter {
         }
         // later variants often build a text an earlier one built and verify rejected: it is not checked again
         Map<String, Boolean> checked = new HashMap<>();
+        Same same = new Same(job);
         Map<String, Optional<String>> refined = new HashMap<>();
         for (int v = 0; v < variants && out.size() < MAX_VERSIONS; v++) {
             if (Trace.ON) {
@@ -133,13 +134,13 @@ final class SentenceRewriter {
                 continue;
             }
             Trace.say("  candidate «" + s.get() + "»");
-            if (verified(job, original, s.get(), checked)) {
+            if (verified(job, original, s.get(), checked, same)) {
                 Trace.say("  verified");
                 out.add(s.get());
             } else if (!s.get().isEmpty()) {
                 // the version shows another risk («ты сама просила» → «вы сами просили»: a reproach): fix that too, once
                 refined.computeIfAbsent(s.get(), refine::apply)
-                        .filter(r -> !out.contains(r) && verified(job, original, r, checked)).ifPresent(out::add);
+                        .filter(r -> !out.contains(r) && verified(job, original, r, checked, same)).ifPresent(out::add);
             }
         }
         return List.copyOf(out);
@@ -1342,18 +1343,116 @@ final class SentenceRewriter {
         return this;
     }
 
+    /**
+     * What {@link #verify} asks of the job's own sentence: the same for every version of it, so asked once per job
+     * (on first need, in the order verify asks).
+     */
+    private static final class Same {
+        private final Job job;
+        private List<Token> tokens;
+        private Map<String, Integer> facts;
+        private Boolean doubled;
+        private Boolean pastAfterVySingular;
+        private Boolean nearEcho;
+        private int nextSteps = -1;
+        private Set<String> stems;
+        private Boolean saysNextStep;
+        private Boolean nextStepPhrase;
+        private Boolean nextStepSaid;
+
+        Same(Job job) {
+            this.job = job;
+        }
+
+        /** The sentence's tokens. */
+        List<Token> tokens() {
+            if (tokens == null) {
+                tokens = job.tokens().subList(job.sentence().fromToken(), job.sentence().toToken());
+            }
+            return tokens;
+        }
+
+        /** {@link SentenceRewriter#facts} of the sentence, its exempt spans aside; not to be modified. */
+        Map<String, Integer> facts() {
+            if (facts == null) {
+                facts = SentenceRewriter.facts(job.text(), job.tokens(), job.sentence(), exempt(job));
+            }
+            return facts;
+        }
+
+        boolean doubled() {
+            if (doubled == null) {
+                doubled = SentenceRewriter.doubled(tokens());
+            }
+            return doubled;
+        }
+
+        boolean pastAfterVySingular() {
+            if (pastAfterVySingular == null) {
+                pastAfterVySingular = SentenceRewriter.pastAfterVySingular(tokens());
+            }
+            return pastAfterVySingular;
+        }
+
+        boolean nearEcho() {
+            if (nearEcho == null) {
+                nearEcho = SentenceRewriter.nearEcho(tokens());
+            }
+            return nearEcho;
+        }
+
+        /** The stems of the sentence's tokens; not to be modified. */
+        Set<String> stems() {
+            if (stems == null) {
+                stems = new HashSet<>();
+                for (Token t : tokens()) {
+                    stems.add(t.stem());
+                }
+            }
+            return stems;
+        }
+
+        boolean saysNextStep() {
+            if (saysNextStep == null) {
+                saysNextStep = SentenceRewriter.saysNextStep(tokens(), 0, tokens().size());
+            }
+            return saysNextStep;
+        }
+
+        boolean nextStepPhrase() {
+            if (nextStepPhrase == null) {
+                nextStepPhrase = SentenceRewriter.nextStepPhrase(text(tokens()));
+            }
+            return nextStepPhrase;
+        }
+
+        boolean nextStepSaid() {
+            if (nextStepSaid == null) {
+                nextStepSaid = SentenceRewriter.nextStepSaid(job);
+            }
+            return nextStepSaid;
+        }
+
+        int nextSteps() {
+            if (nextSteps < 0) {
+                nextSteps = SentenceRewriter.nextSteps(job.text().substring(job.sentence().start(), job.sentence().end()), tokens());
+            }
+            return nextSteps;
+        }
+    }
+
     /** {@link #verify}, once per text of one job. */
-    private boolean verified(Job job, String original, String version, Map<String, Boolean> checked) {
+    private boolean verified(Job job, String original, String version, Map<String, Boolean> checked, Same same) {
         Boolean known = checked.get(version);
         if (known == null) {
-            known = verify(job, original, version);
+            known = verify(job, original, version, same);
             checked.put(version, known);
         }
         return known;
     }
 
     /** Every check a version must pass before anyone sees it. */
-    private boolean verify(Job job, String original, String version) {
+    private boolean verify(Job job, String original, String version, Same same) {
         List<Token> vt = version.isEmpty() ? List.of() : TextAnalyzer.analyze(version);
         if (lostWords(job, vt) > MAX_LOST_WORDS) {
             // the point of the message goes with the removed words: «Про скрип тормозов — …» is no risk to cut
@@ -1380,7 +1479,7 @@ final class SentenceRewriter {
         }
         if (version.isEmpty()) {
             // leaving the sentence out: only when it carries no fact (and a jibe only when it asks nothing and names nothing new)
-            if (!facts(job.text(), job.tokens(), job.sentence(), exempt(job)).isEmpty()) {
+            if (!same.facts().isEmpty()) {
                 return Trace.no("verify:drop-facts");
             }
             return !jibe(job) || saysNothing(job) || Trace.no("verify:drop-jibe");
@@ -1388,7 +1487,7 @@ final class SentenceRewriter {
         if (!(listedWordOnly(job) ? wordsClean : clean).test(version, vt)) {
             return Trace.no("verify:1361");
         }
-        Map<String, Integer> need = facts(job.text(), job.tokens(), job.sentence(), exempt(job));
+        Map<String, Integer> need = same.facts();
         Map<String, Integer> have = new HashMap<>();
         for (Token t : vt) {
             have.merge(t.text(), 1, Integer::sum);
@@ -1417,23 +1516,23 @@ final class SentenceRewriter {
                 return Trace.no("verify:1389");
             }
         }
-        List<Token> ot = job.tokens().subList(job.sentence().fromToken(), job.sentence().toToken());
-        if (doubled(vt) && !doubled(ot)) {
+        List<Token> ot = same.tokens();
+        if (doubled(vt) && !same.doubled()) {
             return Trace.no("verify:1394");
         }
-        if (job.lang() == Lang.RU && pastAfterVySingular(vt) && !pastAfterVySingular(ot)) {
+        if (job.lang() == Lang.RU && pastAfterVySingular(vt) && !same.pastAfterVySingular()) {
             // «Вы путёвки в Сочи получил?»: «ты» became «вы», its verb further on stayed singular
             return Trace.no("verify:1398");
         }
-        if (job.lang() == Lang.RU && nearEcho(vt) && !nearEcho(ot)) {
+        if (job.lang() == Lang.RU && nearEcho(vt) && !same.nearEcho()) {
             // «срок по сроку ответа»: two replacements side by side said the same noun twice
             return Trace.no("verify:1402");
         }
-        if (echoes(job, ot, vt)) {
+        if (echoes(job, ot, vt, same)) {
             return Trace.no("verify:1405");
         }
         int steps = nextSteps(version, vt);
-        if (steps > 1 && steps > nextSteps(job.text().substring(job.sentence().start(), job.sentence().end()), ot)) {
+        if (steps > 1 && steps > same.nextSteps()) {
             // «…, and I'll confirm the exact date as soon as I have it. I'll check the timing and let you know.»: two
             // findings of one sentence each promised word back
             return Trace.no("verify:1411");
@@ -2344,11 +2443,9 @@ final class SentenceRewriter {
      * Whether the version brings in two or more content words that another sentence of the message already has: a
      * stock sentence that repeats what the message says («Я уточню срок и сообщу вам. Сроки сдачи уточним.»).
      */
-    static boolean echoes(Job job, List<Token> original, List<Token> version) {
-        Set<String> own = new HashSet<>();
-        for (Token t : original) {
-            own.add(t.stem());
-        }
+    private static boolean echoes(Job job, List<Token> original, List<Token> version, Same same) {
+        // what it asks of the original sentence (original: its tokens) is asked once per job ({@link Same})
+        Set<String> own = same.stems();
         Set<String> added = new HashSet<>();
         for (Token t : version) {
             if (t.isWord() && t.norm().length() >= 4 && !LIGHT.contains(t.norm()) && !own.contains(t.stem())) {
@@ -2362,9 +2459,9 @@ final class SentenceRewriter {
         for (String a : added) {
             addsNextStep |= NEXT_STEP.contains(a) || a.startsWith("уточн") || a.startsWith("сообщ");
         }
-        addsNextStep |= saysNextStep(version, 0, version.size()) && !saysNextStep(original, 0, original.size());
-        addsNextStep |= nextStepPhrase(text(version)) && !nextStepPhrase(text(original));
-        if (addsNextStep && nextStepSaid(job)) {
+        addsNextStep |= saysNextStep(version, 0, version.size()) && !same.saysNextStep();
+        addsNextStep |= nextStepPhrase(text(version)) && !same.nextStepPhrase();
+        if (addsNextStep && same.nextStepSaid()) {
             return true; // «Я уточню срок и сообщу вам. Как будут, сообщим.»: the message already says what happens next
         }
         if (added.size() < 2) {
