@@ -891,8 +891,14 @@ final class SentenceRewriter {
     }
 
     private static boolean preposition(coach.text.morph.Morphology m, Token t) {
-        return everyReading(m, t, r -> r.pos().equals("PREP"));
+        return m == coach.text.morph.Morphology.russian() && t.isWord() ? t.word().get(PREPOSITION) : everyReading(m, t, r -> r.pos().equals("PREP"));
     }
+
+    /** Whether every reading of a word form is a preposition (Russian morphology), remembered with the form. */
+    private static final coach.text.Word.Derived<Boolean> PREPOSITION = new coach.text.Word.Derived<>(w -> {
+        List<coach.text.morph.Reading> rs = coach.text.morph.Morphology.russian().analyze(w.norm());
+        return !rs.isEmpty() && rs.stream().allMatch(r -> r.pos().equals("PREP"));
+    });
 
     /** Whether the word has readings and every one of them is {@code p}. */
     private static boolean everyReading(coach.text.morph.Morphology m, Token t, java.util.function.Predicate<coach.text.morph.Reading> p) {
@@ -2431,7 +2437,23 @@ final class SentenceRewriter {
 
     /** A word of a next step that promises one: «уточним», «сообщу», «пришлём», not «уточнили», «сообщаем» or «сообщение». */
     private static boolean promises(Token t, Set<String> lemmas) {
-        for (coach.text.morph.Reading r : coach.text.morph.Morphology.russian().analyze(t.norm())) {
+        // the answer depends on the word form alone: remembered with it for the two lemma sets asked
+        if (lemmas == NEXT_STEP_LEMMAS) {
+            return t.word().get(PROMISES_NEXT_STEP);
+        }
+        if (lemmas == WORD_BACK_LEMMAS) {
+            return t.word().get(PROMISES_WORD_BACK);
+        }
+        return promises(t.norm(), lemmas);
+    }
+
+    private static final coach.text.Word.Derived<Boolean> PROMISES_NEXT_STEP = new coach.text.Word.Derived<>(
+            w -> promises(w.norm(), NEXT_STEP_LEMMAS));
+    private static final coach.text.Word.Derived<Boolean> PROMISES_WORD_BACK = new coach.text.Word.Derived<>(
+            w -> promises(w.norm(), WORD_BACK_LEMMAS));
+
+    private static boolean promises(String norm, Set<String> lemmas) {
+        for (coach.text.morph.Reading r : coach.text.morph.Morphology.russian().analyze(norm)) {
             if (r.isVerb() && r.has("Fut") && r.has("P1") && lemmas.contains(r.lemma())) {
                 return true;
             }
@@ -2563,8 +2585,16 @@ final class SentenceRewriter {
     }
 
     private static Set<String> nounLemmas(coach.text.morph.Morphology m, Token t) {
+        return m == coach.text.morph.Morphology.russian() ? t.word().get(NOUN_LEMMAS) : nounLemmas(m, t.norm());
+    }
+
+    /** The noun lemmas of a word form (Russian morphology), remembered with the form; not to be modified. */
+    private static final coach.text.Word.Derived<Set<String>> NOUN_LEMMAS = new coach.text.Word.Derived<>(
+            w -> java.util.Collections.unmodifiableSet(nounLemmas(coach.text.morph.Morphology.russian(), w.norm())));
+
+    private static Set<String> nounLemmas(coach.text.morph.Morphology m, String norm) {
         Set<String> ls = new HashSet<>(2);
-        for (coach.text.morph.Reading r : m.analyze(t.norm())) {
+        for (coach.text.morph.Reading r : m.analyze(norm)) {
             if (r.isNoun()) {
                 ls.add(r.lemma());
             }
