@@ -1276,6 +1276,10 @@ public final class PhrasingEngine {
         /** The plain words for this form of the term: an explicit form, else the plain lemma inflected like the term. */
         private String plain() {
             Rule.Jargon j = rule.jargon();
+            return j.plainFor(fragment, x -> plain(j, x));
+        }
+
+        private static String plain(Rule.Jargon j, String fragment) {
             String f = j.forms().get(RuleLoader.formKey(fragment));
             if (f != null || j.plain() == null) {
                 return f;
