@@ -1365,6 +1365,24 @@ final class SentenceRewriter {
         private Boolean saysNextStep;
         private Boolean nextStepPhrase;
         private Boolean nextStepSaid;
+        private Set<String> pairs;
+        private Set<String> norms;
+
+        /** {@link SentenceRewriter#pairs} of the sentence's tokens; not to be modified. */
+        Set<String> pairs() {
+            if (pairs == null) {
+                pairs = SentenceRewriter.pairs(tokens());
+            }
+            return pairs;
+        }
+
+        /** {@link SentenceRewriter#norms} of the sentence's tokens; not to be modified. */
+        Set<String> norms() {
+            if (norms == null) {
+                norms = SentenceRewriter.norms(tokens());
+            }
+            return norms;
+        }
 
         Same(Job job) {
             this.job = job;
@@ -1546,7 +1564,7 @@ final class SentenceRewriter {
         if (job.lang() == Lang.RU && unknownLeftAfterJargon(job, vt)) {
             return Trace.no("verify:1414");
         }
-        if (job.lang() == Lang.RU && !agrees(vt, ot)) {
+        if (job.lang() == Lang.RU && !agrees(vt, same.pairs(), same.norms())) {
             return Trace.no("verify:1417");
         }
         if (job.lang() == Lang.RU && losesAntecedent(job, ot, vt)) {
@@ -1671,10 +1689,28 @@ final class SentenceRewriter {
      * readings, unless the same two words stood together in the original (the client's own text is not corrected).
      */
     static boolean agrees(List<Token> version, List<Token> original) {
-        Set<String> before = new HashSet<>();
-        for (int i = 0; i + 1 < original.size(); i++) {
-            before.add(original.get(i).norm() + " " + original.get(i + 1).norm());
+        return agrees(version, pairs(original), norms(original));
+    }
+
+    /** The norms of every two neighbouring tokens, joined by a space. */
+    private static Set<String> pairs(List<Token> ts) {
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i + 1 < ts.size(); i++) {
+            out.add(ts.get(i).norm() + " " + ts.get(i + 1).norm());
         }
+        return out;
+    }
+
+    private static Set<String> norms(List<Token> ts) {
+        Set<String> out = new HashSet<>();
+        for (Token t : ts) {
+            out.add(t.norm());
+        }
+        return out;
+    }
+
+    /** {@link #agrees(List, List)} with the original's {@link #pairs} and {@link #norms} given (made once per job). */
+    private static boolean agrees(List<Token> version, Set<String> before, Set<String> ownNorms) {
         coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
         for (int i = 0; i + 1 < version.size(); i++) {
             Token a = version.get(i);
@@ -1704,7 +1740,7 @@ final class SentenceRewriter {
                 return false;
             }
         }
-        return predicatesAgree(version, original, m);
+        return predicatesAgree(version, ownNorms, m);
     }
 
     private static final Set<String> PERSONAL = Set.of("я", "мы", "ты", "вы", "он", "она", "оно", "они");
@@ -1778,11 +1814,7 @@ final class SentenceRewriter {
      * A noun the version brought in as a subject agrees in gender with the past verb or short form after it in its
      * clause: «дедлайн сдвинут» → «срок сдвинут», never «расписание согласован».
      */
-    private static boolean predicatesAgree(List<Token> version, List<Token> original, coach.text.morph.Morphology m) {
-        Set<String> own = new HashSet<>();
-        for (Token t : original) {
-            own.add(t.norm());
-        }
+    private static boolean predicatesAgree(List<Token> version, Set<String> own, coach.text.morph.Morphology m) {
         for (int i = 0; i < version.size(); i++) {
             Token a = version.get(i);
             if (!a.isWord() || own.contains(a.norm())) {
