@@ -836,6 +836,9 @@ public final class PhrasingEngine {
     private static final java.util.regex.Pattern HELP = java.util.regex.Pattern.compile(
             "(?iuU)\\b(?:готовы помочь|помочь вам решить|предлож\\w* (?:вам )?другой вариант|подскаж\\w* другие варианты|поищу решение|посмотрим, что можно сделать|разберёмся в ситуации вместе|поищем, чем ещё можно помочь|поможем во всём разобраться|check with my colleagues|pass (?:your|the) (?:question|request)|make sure you get an answer|(?:ready|happy|glad) to help|find a solution|offer (?:you )?(?:an|another) option)\\b");
 
+    /** The verbs one of which every match of {@link #REDIRECT_EN} holds, folded. */
+    private static final String[] REDIRECT_EN_VERBS = {"contact", "reach", "ask", "check with", "speak ", "talk ", "get in touch with"};
+
     /** Literals every match of {@link #HELP} holds, folded: a text with none of them promises no help of ours. */
     private static final String[] HELP_WORDS = {"готовы помочь", "помочь вам решить", "другой вариант", "другие варианты",
             "поищу решение", "посмотрим, что можно сделать", "разберёмся в ситуации вместе", "поищем, чем ещё можно помочь",
@@ -858,7 +861,8 @@ public final class PhrasingEngine {
             return false;
         }
         String both = v + " " + rest;
-        return (mayRedirect(both) && REDIRECT.matcher(both).find()) || REDIRECT_EN.matcher(both).find();
+        return (mayRedirect(both) && REDIRECT.matcher(both).find())
+                || (coach.text.CaseFold.containsAny(both, REDIRECT_EN_VERBS) && REDIRECT_EN.matcher(both).find());
     }
 
     /** Whether a text offers something of ours («подскажу», «готовы предложить»), a direction elsewhere aside. */
