@@ -836,18 +836,33 @@ public final class PhrasingEngine {
     private static final java.util.regex.Pattern HELP = java.util.regex.Pattern.compile(
             "(?iuU)\\b(?:готовы помочь|помочь вам решить|предлож\\w* (?:вам )?другой вариант|подскаж\\w* другие варианты|поищу решение|посмотрим, что можно сделать|разберёмся в ситуации вместе|поищем, чем ещё можно помочь|поможем во всём разобраться|check with my colleagues|pass (?:your|the) (?:question|request)|make sure you get an answer|(?:ready|happy|glad) to help|find a solution|offer (?:you )?(?:an|another) option)\\b");
 
+    /** The verbs one of which every match of {@link #REDIRECT_EN} holds, folded. */
+    private static final String[] REDIRECT_EN_VERBS = {"contact", "reach", "ask", "check with", "speak ", "talk ", "get in touch with"};
+
+    /** Literals every match of {@link #HELP} holds, folded: a text with none of them promises no help of ours. */
+    private static final String[] HELP_WORDS = {"готовы помочь", "помочь вам решить", "другой вариант", "другие варианты",
+            "поищу решение", "посмотрим, что можно сделать", "разберёмся в ситуации вместе", "поищем, чем ещё можно помочь",
+            "поможем во всём разобраться", "check with my colleagues", "pass ", "make sure you get an answer", "to help",
+            "find a solution", "option"};
+
+    /** Whether a text holds a stock promise of our help ({@link #HELP}). */
+    static boolean helps(String s) {
+        return coach.text.CaseFold.containsAny(s, HELP_WORDS) && HELP.matcher(s).find();
+    }
+
     /**
      * Whether a version brings our own help or an alternative of ours while it, or the rest of the message, sends the
      * client elsewhere: «Раздражение — лучше обратиться к дерматологу. …, но постараемся предложить другой вариант»,
      * «I'll pass your question to the right colleague… It's best to contact your broker».
      */
     private static boolean helpsAndSendsAway(String v, String original, String rest, Asked asked) {
-        boolean helps = (HELP.matcher(v).find() && !HELP.matcher(original).find());
+        boolean helps = asked.helps(v) && !asked.helps(original);
         if (!helps) {
             return false;
         }
         String both = v + " " + rest;
-        return (mayRedirect(both) && REDIRECT.matcher(both).find()) || REDIRECT_EN.matcher(both).find();
+        return (mayRedirect(both) && REDIRECT.matcher(both).find())
+                || (coach.text.CaseFold.containsAny(both, REDIRECT_EN_VERBS) && REDIRECT_EN.matcher(both).find());
     }
 
     /** Whether a text offers something of ours («подскажу», «готовы предложить»), a direction elsewhere aside. */
@@ -978,6 +993,11 @@ public final class PhrasingEngine {
         private final Map<String, Boolean> next = new java.util.HashMap<>();
         private final Map<String, Boolean> offer = new java.util.HashMap<>();
         private final Map<String, Boolean> regret = new java.util.HashMap<>();
+        private final Map<String, Boolean> help = new java.util.HashMap<>();
+
+        boolean helps(String s) {
+            return help.computeIfAbsent(s, PhrasingEngine::helps);
+        }
 
         boolean promisesNextStep(String s) {
             return next.computeIfAbsent(s, SentenceRewriter::promisesNextStep);
@@ -1260,6 +1280,10 @@ public final class PhrasingEngine {
         /** The plain words for this form of the term: an explicit form, else the plain lemma inflected like the term. */
         private String plain() {
             Rule.Jargon j = rule.jargon();
+            return j.plainFor(fragment, x -> plain(j, x));
+        }
+
+        private static String plain(Rule.Jargon j, String fragment) {
             String f = j.forms().get(RuleLoader.formKey(fragment));
             if (f != null || j.plain() == null) {
                 return f;

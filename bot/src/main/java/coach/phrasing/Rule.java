@@ -88,7 +88,55 @@ record Rule(
      * @param whyPlain   explanation template with {term} and {plain}
      * @param whyExplain explanation template with {term} and {explain}
      */
-    record Jargon(String term, Map<String, String> forms, String plain, String explain, String whyPlain, String whyExplain) {
+    record Jargon(String term, Map<String, String> forms, String plain, String explain, String whyPlain, String whyExplain,
+            java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<String>> plainOf) {
+        Jargon(String term, Map<String, String> forms, String plain, String explain, String whyPlain, String whyExplain) {
+            this(term, forms, plain, explain, whyPlain, whyExplain, new java.util.concurrent.ConcurrentHashMap<>());
+        }
+
+        /** At most this many written forms of one term keep their plain words in {@link #plainOf}. */
+        private static final int PLAIN_FORMS_KEPT = 256;
+
+        /**
+         * The plain words for the term as written ({@code fragment}), computed by {@code compute} on first need and kept
+         * with the term: they depend on the term and the written form alone.
+         */
+        String plainFor(String fragment, java.util.function.Function<String, String> compute) {
+            java.util.Optional<String> known = plainOf.get(fragment);
+            if (known != null) {
+                return known.orElse(null);
+            }
+            String p = compute.apply(fragment);
+            if (plainOf.size() < PLAIN_FORMS_KEPT) {
+                plainOf.put(fragment, java.util.Optional.ofNullable(p));
+            }
+            return p;
+        }
+
+        // what the plain words of each form are is kept with the term, not part of it
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Jargon j && java.util.Objects.equals(term, j.term) && java.util.Objects.equals(forms, j.forms)
+                    && java.util.Objects.equals(plain, j.plain) && java.util.Objects.equals(explain, j.explain)
+                    && java.util.Objects.equals(whyPlain, j.whyPlain) && java.util.Objects.equals(whyExplain, j.whyExplain);
+        }
+
+        @Override
+        public int hashCode() {
+            // the record's own formula over its first six components (what it was before the seventh)
+            int h = java.util.Objects.hashCode(term);
+            h = h * 31 + java.util.Objects.hashCode(forms);
+            h = h * 31 + java.util.Objects.hashCode(plain);
+            h = h * 31 + java.util.Objects.hashCode(explain);
+            h = h * 31 + java.util.Objects.hashCode(whyPlain);
+            return h * 31 + java.util.Objects.hashCode(whyExplain);
+        }
+
+        @Override
+        public String toString() {
+            return "Jargon[term=" + term + ", forms=" + forms + ", plain=" + plain + ", explain=" + explain + ", whyPlain=" + whyPlain
+                    + ", whyExplain=" + whyExplain + "]";
+        }
     }
 
     /** One example: an incorrect sentence with its expected correction, or a correct sentence. */

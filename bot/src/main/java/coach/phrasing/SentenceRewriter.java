@@ -105,6 +105,7 @@ final class SentenceRewriter {
         }
         // later variants often build a text an earlier one built and verify rejected: it is not checked again
         Map<String, Boolean> checked = new HashMap<>();
+        Same same = new Same(job);
         Map<String, Optional<String>> refined = new HashMap<>();
         for (int v = 0; v < variants && out.size() < MAX_VERSIONS; v++) {
             if (Trace.ON) {
@@ -133,13 +134,13 @@ final class SentenceRewriter {
                 continue;
             }
             Trace.say("  candidate «" + s.get() + "»");
-            if (verified(job, original, s.get(), checked)) {
+            if (verified(job, original, s.get(), checked, same)) {
                 Trace.say("  verified");
                 out.add(s.get());
             } else if (!s.get().isEmpty()) {
                 // the version shows another risk («ты сама просила» → «вы сами просили»: a reproach): fix that too, once
                 refined.computeIfAbsent(s.get(), refine::apply)
-                        .filter(r -> !out.contains(r) && verified(job, original, r, checked)).ifPresent(out::add);
+                        .filter(r -> !out.contains(r) && verified(job, original, r, checked, same)).ifPresent(out::add);
             }
         }
         return List.copyOf(out);
@@ -891,8 +892,14 @@ final class SentenceRewriter {
     }
 
     private static boolean preposition(coach.text.morph.Morphology m, Token t) {
-        return everyReading(m, t, r -> r.pos().equals("PREP"));
+        return m == coach.text.morph.Morphology.russian() && t.isWord() ? t.word().get(PREPOSITION) : everyReading(m, t, r -> r.pos().equals("PREP"));
     }
+
+    /** Whether every reading of a word form is a preposition (Russian morphology), remembered with the form. */
+    private static final coach.text.Word.Derived<Boolean> PREPOSITION = new coach.text.Word.Derived<>(w -> {
+        List<coach.text.morph.Reading> rs = coach.text.morph.Morphology.russian().analyze(w.norm());
+        return !rs.isEmpty() && rs.stream().allMatch(r -> r.pos().equals("PREP"));
+    });
 
     /** Whether the word has readings and every one of them is {@code p}. */
     private static boolean everyReading(coach.text.morph.Morphology m, Token t, java.util.function.Predicate<coach.text.morph.Reading> p) {
@@ -1343,18 +1350,134 @@ final class SentenceRewriter {
         return this;
     }
 
+    /**
+     * What {@link #verify} asks of the job's own sentence: the same for every version of it, so asked once per job
+     * (on first need, in the order verify asks).
+     */
+    private static final class Same {
+        private final Job job;
+        private List<Token> tokens;
+        private Map<String, Integer> facts;
+        private Boolean doubled;
+        private Boolean pastAfterVySingular;
+        private Boolean nearEcho;
+        private int nextSteps = -1;
+        private Set<String> stems;
+        private Boolean saysNextStep;
+        private Boolean nextStepPhrase;
+        private Boolean nextStepSaid;
+        private Set<String> pairs;
+        private Set<String> norms;
+
+        /** {@link SentenceRewriter#pairs} of the sentence's tokens; not to be modified. */
+        Set<String> pairs() {
+            if (pairs == null) {
+                pairs = SentenceRewriter.pairs(tokens());
+            }
+            return pairs;
+        }
+
+        /** {@link SentenceRewriter#norms} of the sentence's tokens; not to be modified. */
+        Set<String> norms() {
+            if (norms == null) {
+                norms = SentenceRewriter.norms(tokens());
+            }
+            return norms;
+        }
+
+        Same(Job job) {
+            this.job = job;
+        }
+
+        /** The sentence's tokens. */
+        List<Token> tokens() {
+            if (tokens == null) {
+                tokens = job.tokens().subList(job.sentence().fromToken(), job.sentence().toToken());
+            }
+            return tokens;
+        }
+
+        /** {@link SentenceRewriter#facts} of the sentence, its exempt spans aside; not to be modified. */
+        Map<String, Integer> facts() {
+            if (facts == null) {
+                facts = SentenceRewriter.facts(job.text(), job.tokens(), job.sentence(), exempt(job));
+            }
+            return facts;
+        }
+
+        boolean doubled() {
+            if (doubled == null) {
+                doubled = SentenceRewriter.doubled(tokens());
+            }
+            return doubled;
+        }
+
+        boolean pastAfterVySingular() {
+            if (pastAfterVySingular == null) {
+                pastAfterVySingular = SentenceRewriter.pastAfterVySingular(tokens());
+            }
+            return pastAfterVySingular;
+        }
+
+        boolean nearEcho() {
+            if (nearEcho == null) {
+                nearEcho = SentenceRewriter.nearEcho(tokens());
+            }
+            return nearEcho;
+        }
+
+        /** The stems of the sentence's tokens; not to be modified. */
+        Set<String> stems() {
+            if (stems == null) {
+                stems = new HashSet<>();
+                for (Token t : tokens()) {
+                    stems.add(t.stem());
+                }
+            }
+            return stems;
+        }
+
+        boolean saysNextStep() {
+            if (saysNextStep == null) {
+                saysNextStep = SentenceRewriter.saysNextStep(tokens(), 0, tokens().size());
+            }
+            return saysNextStep;
+        }
+
+        boolean nextStepPhrase() {
+            if (nextStepPhrase == null) {
+                nextStepPhrase = SentenceRewriter.nextStepPhrase(text(tokens()));
+            }
+            return nextStepPhrase;
+        }
+
+        boolean nextStepSaid() {
+            if (nextStepSaid == null) {
+                nextStepSaid = SentenceRewriter.nextStepSaid(job);
+            }
+            return nextStepSaid;
+        }
+
+        int nextSteps() {
+            if (nextSteps < 0) {
+                nextSteps = SentenceRewriter.nextSteps(job.text().substring(job.sentence().start(), job.sentence().end()), tokens());
+            }
+            return nextSteps;
+        }
+    }
+
     /** {@link #verify}, once per text of one job. */
-    private boolean verified(Job job, String original, String version, Map<String, Boolean> checked) {
+    private boolean verified(Job job, String original, String version, Map<String, Boolean> checked, Same same) {
         Boolean known = checked.get(version);
         if (known == null) {
-            known = verify(job, original, version);
+            known = verify(job, original, version, same);
             checked.put(version, known);
         }
         return known;
     }
 
     /** Every check a version must pass before anyone sees it. */
-    private boolean verify(Job job, String original, String version) {
+    private boolean verify(Job job, String original, String version, Same same) {
         List<Token> vt = version.isEmpty() ? List.of() : TextAnalyzer.analyze(version);
         if (lostWords(job, vt) > MAX_LOST_WORDS) {
             // the point of the message goes with the removed words: «Про скрип тормозов — …» is no risk to cut
@@ -1381,7 +1504,7 @@ final class SentenceRewriter {
         }
         if (version.isEmpty()) {
             // leaving the sentence out: only when it carries no fact (and a jibe only when it asks nothing and names nothing new)
-            if (!facts(job.text(), job.tokens(), job.sentence(), exempt(job)).isEmpty()) {
+            if (!same.facts().isEmpty()) {
                 return Trace.no("verify:drop-facts");
             }
             return !jibe(job) || saysNothing(job) || Trace.no("verify:drop-jibe");
@@ -1389,7 +1512,7 @@ final class SentenceRewriter {
         if (!(listedWordOnly(job) ? wordsClean : clean).test(version, vt)) {
             return Trace.no("verify:1361");
         }
-        Map<String, Integer> need = facts(job.text(), job.tokens(), job.sentence(), exempt(job));
+        Map<String, Integer> need = same.facts();
         Map<String, Integer> have = new HashMap<>();
         for (Token t : vt) {
             have.merge(t.text(), 1, Integer::sum);
@@ -1418,23 +1541,23 @@ final class SentenceRewriter {
                 return Trace.no("verify:1389");
             }
         }
-        List<Token> ot = job.tokens().subList(job.sentence().fromToken(), job.sentence().toToken());
-        if (doubled(vt) && !doubled(ot)) {
+        List<Token> ot = same.tokens();
+        if (doubled(vt) && !same.doubled()) {
             return Trace.no("verify:1394");
         }
-        if (job.lang() == Lang.RU && pastAfterVySingular(vt) && !pastAfterVySingular(ot)) {
+        if (job.lang() == Lang.RU && pastAfterVySingular(vt) && !same.pastAfterVySingular()) {
             // «Вы путёвки в Сочи получил?»: «ты» became «вы», its verb further on stayed singular
             return Trace.no("verify:1398");
         }
-        if (job.lang() == Lang.RU && nearEcho(vt) && !nearEcho(ot)) {
+        if (job.lang() == Lang.RU && nearEcho(vt) && !same.nearEcho()) {
             // «срок по сроку ответа»: two replacements side by side said the same noun twice
             return Trace.no("verify:1402");
         }
-        if (echoes(job, ot, vt)) {
+        if (echoes(job, ot, vt, same)) {
             return Trace.no("verify:1405");
         }
         int steps = nextSteps(version, vt);
-        if (steps > 1 && steps > nextSteps(job.text().substring(job.sentence().start(), job.sentence().end()), ot)) {
+        if (steps > 1 && steps > same.nextSteps()) {
             // «…, and I'll confirm the exact date as soon as I have it. I'll check the timing and let you know.»: two
             // findings of one sentence each promised word back
             return Trace.no("verify:1411");
@@ -1442,7 +1565,7 @@ final class SentenceRewriter {
         if (job.lang() == Lang.RU && unknownLeftAfterJargon(job, vt)) {
             return Trace.no("verify:1414");
         }
-        if (job.lang() == Lang.RU && !agrees(vt, ot)) {
+        if (job.lang() == Lang.RU && !agrees(vt, same.pairs(), same.norms())) {
             return Trace.no("verify:1417");
         }
         if (job.lang() == Lang.RU && losesAntecedent(job, ot, vt)) {
@@ -1567,10 +1690,28 @@ final class SentenceRewriter {
      * readings, unless the same two words stood together in the original (the client's own text is not corrected).
      */
     static boolean agrees(List<Token> version, List<Token> original) {
-        Set<String> before = new HashSet<>();
-        for (int i = 0; i + 1 < original.size(); i++) {
-            before.add(original.get(i).norm() + " " + original.get(i + 1).norm());
+        return agrees(version, pairs(original), norms(original));
+    }
+
+    /** The norms of every two neighbouring tokens, joined by a space. */
+    private static Set<String> pairs(List<Token> ts) {
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i + 1 < ts.size(); i++) {
+            out.add(ts.get(i).norm() + " " + ts.get(i + 1).norm());
         }
+        return out;
+    }
+
+    private static Set<String> norms(List<Token> ts) {
+        Set<String> out = new HashSet<>();
+        for (Token t : ts) {
+            out.add(t.norm());
+        }
+        return out;
+    }
+
+    /** {@link #agrees(List, List)} with the original's {@link #pairs} and {@link #norms} given (made once per job). */
+    private static boolean agrees(List<Token> version, Set<String> before, Set<String> ownNorms) {
         coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
         for (int i = 0; i + 1 < version.size(); i++) {
             Token a = version.get(i);
@@ -1600,7 +1741,7 @@ final class SentenceRewriter {
                 return false;
             }
         }
-        return predicatesAgree(version, original, m);
+        return predicatesAgree(version, ownNorms, m);
     }
 
     private static final Set<String> PERSONAL = Set.of("я", "мы", "ты", "вы", "он", "она", "оно", "они");
@@ -1674,11 +1815,7 @@ final class SentenceRewriter {
      * A noun the version brought in as a subject agrees in gender with the past verb or short form after it in its
      * clause: «дедлайн сдвинут» → «срок сдвинут», never «расписание согласован».
      */
-    private static boolean predicatesAgree(List<Token> version, List<Token> original, coach.text.morph.Morphology m) {
-        Set<String> own = new HashSet<>();
-        for (Token t : original) {
-            own.add(t.norm());
-        }
+    private static boolean predicatesAgree(List<Token> version, Set<String> own, coach.text.morph.Morphology m) {
         for (int i = 0; i < version.size(); i++) {
             Token a = version.get(i);
             if (!a.isWord() || own.contains(a.norm())) {
@@ -2333,7 +2470,23 @@ final class SentenceRewriter {
 
     /** A word of a next step that promises one: «уточним», «сообщу», «пришлём», not «уточнили», «сообщаем» or «сообщение». */
     private static boolean promises(Token t, Set<String> lemmas) {
-        for (coach.text.morph.Reading r : coach.text.morph.Morphology.russian().analyze(t.norm())) {
+        // the answer depends on the word form alone: remembered with it for the two lemma sets asked
+        if (lemmas == NEXT_STEP_LEMMAS) {
+            return t.word().get(PROMISES_NEXT_STEP);
+        }
+        if (lemmas == WORD_BACK_LEMMAS) {
+            return t.word().get(PROMISES_WORD_BACK);
+        }
+        return promises(t.norm(), lemmas);
+    }
+
+    private static final coach.text.Word.Derived<Boolean> PROMISES_NEXT_STEP = new coach.text.Word.Derived<>(
+            w -> promises(w.norm(), NEXT_STEP_LEMMAS));
+    private static final coach.text.Word.Derived<Boolean> PROMISES_WORD_BACK = new coach.text.Word.Derived<>(
+            w -> promises(w.norm(), WORD_BACK_LEMMAS));
+
+    private static boolean promises(String norm, Set<String> lemmas) {
+        for (coach.text.morph.Reading r : coach.text.morph.Morphology.russian().analyze(norm)) {
             if (r.isVerb() && r.has("Fut") && r.has("P1") && lemmas.contains(r.lemma())) {
                 return true;
             }
@@ -2345,11 +2498,9 @@ final class SentenceRewriter {
      * Whether the version brings in two or more content words that another sentence of the message already has: a
      * stock sentence that repeats what the message says («Я уточню срок и сообщу вам. Сроки сдачи уточним.»).
      */
-    static boolean echoes(Job job, List<Token> original, List<Token> version) {
-        Set<String> own = new HashSet<>();
-        for (Token t : original) {
-            own.add(t.stem());
-        }
+    private static boolean echoes(Job job, List<Token> original, List<Token> version, Same same) {
+        // what it asks of the original sentence (original: its tokens) is asked once per job ({@link Same})
+        Set<String> own = same.stems();
         Set<String> added = new HashSet<>();
         for (Token t : version) {
             if (t.isWord() && t.norm().length() >= 4 && !LIGHT.contains(t.norm()) && !own.contains(t.stem())) {
@@ -2363,9 +2514,9 @@ final class SentenceRewriter {
         for (String a : added) {
             addsNextStep |= NEXT_STEP.contains(a) || a.startsWith("уточн") || a.startsWith("сообщ");
         }
-        addsNextStep |= saysNextStep(version, 0, version.size()) && !saysNextStep(original, 0, original.size());
-        addsNextStep |= nextStepPhrase(text(version)) && !nextStepPhrase(text(original));
-        if (addsNextStep && nextStepSaid(job)) {
+        addsNextStep |= saysNextStep(version, 0, version.size()) && !same.saysNextStep();
+        addsNextStep |= nextStepPhrase(text(version)) && !same.nextStepPhrase();
+        if (addsNextStep && same.nextStepSaid()) {
             return true; // «Я уточню срок и сообщу вам. Как будут, сообщим.»: the message already says what happens next
         }
         if (added.size() < 2) {
@@ -2467,8 +2618,16 @@ final class SentenceRewriter {
     }
 
     private static Set<String> nounLemmas(coach.text.morph.Morphology m, Token t) {
+        return m == coach.text.morph.Morphology.russian() ? t.word().get(NOUN_LEMMAS) : nounLemmas(m, t.norm());
+    }
+
+    /** The noun lemmas of a word form (Russian morphology), remembered with the form; not to be modified. */
+    private static final coach.text.Word.Derived<Set<String>> NOUN_LEMMAS = new coach.text.Word.Derived<>(
+            w -> java.util.Collections.unmodifiableSet(nounLemmas(coach.text.morph.Morphology.russian(), w.norm())));
+
+    private static Set<String> nounLemmas(coach.text.morph.Morphology m, String norm) {
         Set<String> ls = new HashSet<>(2);
-        for (coach.text.morph.Reading r : m.analyze(t.norm())) {
+        for (coach.text.morph.Reading r : m.analyze(norm)) {
             if (r.isNoun()) {
                 ls.add(r.lemma());
             }

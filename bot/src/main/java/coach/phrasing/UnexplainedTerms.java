@@ -76,8 +76,8 @@ final class UnexplainedTerms {
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             String w = t.text();
-            if (!t.isWord() || !allCaps(w) || w.length() > 6 || !isLatin(w) || hasDigit(w) || knownEn.contains(key(w))
-                    || expanded.contains(key(w)) || out.containsKey(key(w))) {
+            if (!t.isWord() || !allCaps(w) || w.length() > 6 || !isLatin(w) || hasDigit(w) || knownEn.contains(key(t))
+                    || expanded.contains(key(t)) || out.containsKey(key(t))) {
                 continue;
             }
             boolean joined = (i + 1 < tokens.size() && touches(t, tokens.get(i + 1)) && tokens.get(i + 1).norm().equals("-"))
@@ -86,7 +86,7 @@ final class UnexplainedTerms {
             if (joined || code || address(tokens, i, i)) {
                 continue;
             }
-            out.put(key(w), new Term(w, t.start(), t.end()));
+            out.put(key(t), new Term(w, t.start(), t.end()));
         }
         return List.copyOf(out.values());
     }
@@ -94,6 +94,13 @@ final class UnexplainedTerms {
     private static String key(String w) {
         return Normalizer.norm(w).toLowerCase(Locale.ROOT);
     }
+
+    /** {@link #key(String)} of a token's text: its normalised form lower-cased, remembered with the word form. */
+    private static String key(Token t) {
+        return t.word().get(KEY);
+    }
+
+    private static final coach.text.Word.Derived<String> KEY = new coach.text.Word.Derived<>(w -> w.norm().toLowerCase(Locale.ROOT));
 
     /** One word as written, hyphenated parts joined («MAC-клаузу»), with its offsets in the text. */
     record Term(String text, int start, int end) {
@@ -137,7 +144,8 @@ final class UnexplainedTerms {
                 continue; // a code or a number (INC-4402, 6-НДФЛ, A4, рейс SU 1402), an e-mail or web address
             }
             String word = joined(parts);
-            if (known.contains(key(word)) || out.containsKey(key(word))) {
+            String wordKey = key(word);
+            if (known.contains(wordKey) || out.containsKey(wordKey)) {
                 continue;
             }
             if (unexplained(word, parts, expanded, unknownWords)) {
@@ -156,12 +164,12 @@ final class UnexplainedTerms {
     private boolean unexplained(String word, List<Token> parts, Set<String> expanded, boolean unknownWords) {
         for (Token p : parts) {
             String w = p.text();
-            if (w.length() < 2 || known.contains(key(w))) {
+            if (w.length() < 2 || known.contains(key(p))) {
                 continue;
             }
             boolean latin = isLatin(w);
             boolean caps = allCaps(w);
-            if (caps && expanded.contains(key(w))) {
+            if (caps && expanded.contains(key(p))) {
                 continue;
             }
             if (latin) {
@@ -191,7 +199,7 @@ final class UnexplainedTerms {
             return false;
         }
         for (Token p : parts) {
-            if (!m.isKnown(p.text().toLowerCase(Locale.ROOT)) && !known.contains(key(p.text()))) {
+            if (!m.isKnown(p.text().toLowerCase(Locale.ROOT)) && !known.contains(key(p))) {
                 return true;
             }
         }
@@ -216,7 +224,7 @@ final class UnexplainedTerms {
             }
             boolean before = k < tokens.size() && tokens.get(k).norm().equals("(");
             if (before || inside) {
-                out.add(key(t.text()));
+                out.add(key(t));
             }
         }
         return out;

@@ -20,6 +20,8 @@ public final class Word {
     private volatile Ids ids;
     /** Two bits per tag number below 32: bit 2k says tag k was tested, bit 2k+1 its answer. */
     private volatile long tags;
+    /** The same for tag numbers 32 to 63 (tag 32 + k at bits 2k and 2k+1). */
+    private volatile long moreTags;
     /** What components derived from this form alone, by {@link Derived} number. */
     private volatile Object[] derived;
 
@@ -168,8 +170,18 @@ public final class Word {
 
     /** {@link Lemmas#hasTag} of this form, remembered per tag number ({@link Vocabulary#registerTag}). */
     public boolean hasTag(int tag, String fields) {
-        if (tag < 0 || tag >= 32) {
+        if (tag < 0 || tag >= 64) {
             return Lemmas.hasTag(norm, fields);
+        }
+        if (tag >= 32) {
+            long known = 1L << (2 * (tag - 32));
+            long t = moreTags;
+            if ((t & known) != 0) {
+                return (t & (known << 1)) != 0;
+            }
+            boolean v = Lemmas.hasTag(norm, fields);
+            moreTags = t | known | (v ? known << 1 : 0);
+            return v;
         }
         long known = 1L << (2 * tag);
         long t = tags;

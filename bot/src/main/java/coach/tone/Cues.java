@@ -25,10 +25,14 @@ public final class Cues {
     /** One element of a cue: a stem, an exact form or a prefix. */
     private record Element(String value, char how) {
         boolean matches(Token t) {
+            return matches(t.norm(), t.stem());
+        }
+
+        boolean matches(String norm, String stem) {
             return switch (how) {
-                case '=' -> t.norm().equals(value);
-                case '*' -> t.norm().startsWith(value);
-                default -> t.stem().equals(value);
+                case '=' -> norm.equals(value);
+                case '*' -> norm.startsWith(value);
+                default -> stem.equals(value);
             };
         }
 
@@ -147,6 +151,19 @@ public final class Cues {
         scan(tokens, null, (c, from, to) -> out.add(c.feature()));
     }
 
+    /**
+     * {@link #features(List, List)}, adding the same feature to {@code lead} for every cue that ends by token {@code leadTo}:
+     * what the same call on {@code tokens.subList(0, leadTo)} would find.
+     */
+    void features(List<Token> tokens, List<String> out, int leadTo, java.util.Set<String> lead) {
+        scan(tokens, null, (c, from, to) -> {
+            out.add(c.feature());
+            if (to <= leadTo) {
+                lead.add(c.feature());
+            }
+        });
+    }
+
     /** Every phrase of language {@code lang} (or of any language) in {@code tokens}, in text order of its first word. */
     public List<Found> find(List<Token> tokens, String lang) {
         List<Found> out = new ArrayList<>(0);
@@ -159,46 +176,57 @@ public final class Cues {
     }
 
     private void scan(List<Token> tokens, String lang, Sink out) {
-        List<Token> words = new ArrayList<>(tokens.size());
-        List<Integer> at = new ArrayList<>(tokens.size());
+        Token[] words = new Token[tokens.size()];
+        int[] at = new int[tokens.size()];
+        int n = 0;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             if (t.isWord() || numbers && (t.kind() == Token.Kind.NUMBER || t.norm().equals("%"))) {
-                words.add(t);
-                at.add(i);
+                words[n] = t;
+                at[n++] = i;
             }
         }
-        for (int i = 0; i < words.size(); i++) {
-            Token t = words.get(i);
-            List<Cue> c1 = byFirst.get(t.norm());
-            List<Cue> c2 = t.stem().equals(t.norm()) ? null : byFirst.get(t.stem());
-            check(c1, words, at, i, lang, out);
-            check(c2, words, at, i, lang, out);
-            if (!prefixFirst.isEmpty() && !t.norm().isEmpty()) {
-                // a prefix cue can only match a word with its first letter
-                check(prefixFirst.get(t.norm().charAt(0)), words, at, i, lang, out);
+        for (int i = 0; i < n; i++) {
+            // the cues whose first element takes this word, in the order they are tried (by form, by stem, by prefix)
+            for (Cue c : words[i].word().get(starting)) {
+                if (lang != null && c.lang() != null && !c.lang().equals(lang)) {
+                    continue;
+                }
+                Element[] els = c.elements();
+                if (i + els.length > n) {
+                    continue;
+                }
+                boolean ok = true;
+                for (int k = 1; k < els.length && ok; k++) {
+                    ok = els[k].matches(words[i + k]);
+                }
+                if (ok) {
+                    out.hit(c, at[i], at[i + els.length - 1] + 1);
+                }
             }
         }
     }
 
-    private static void check(List<Cue> cues, List<Token> words, List<Integer> index, int at, String lang, Sink out) {
+    /** Per word form, the cues whose first element takes it: by its form, by its stem, then by a prefix, each in file order. */
+    private final coach.text.Word.Derived<Cue[]> starting = new coach.text.Word.Derived<>(this::startingWith);
+
+    private Cue[] startingWith(coach.text.Word w) {
+        List<Cue> out = new ArrayList<>(0);
+        addTaking(byFirst.get(w.norm()), w, out);
+        addTaking(w.stem().equals(w.norm()) ? null : byFirst.get(w.stem()), w, out);
+        if (!prefixFirst.isEmpty() && !w.norm().isEmpty()) {
+            addTaking(prefixFirst.get(w.norm().charAt(0)), w, out);
+        }
+        return out.toArray(new Cue[0]);
+    }
+
+    private static void addTaking(List<Cue> cues, coach.text.Word w, List<Cue> out) {
         if (cues == null) {
             return;
         }
         for (Cue c : cues) {
-            if (lang != null && c.lang() != null && !c.lang().equals(lang)) {
-                continue;
-            }
-            Element[] els = c.elements();
-            if (at + els.length > words.size()) {
-                continue;
-            }
-            boolean ok = true;
-            for (int k = 0; k < els.length && ok; k++) {
-                ok = els[k].matches(words.get(at + k));
-            }
-            if (ok) {
-                out.hit(c, index.get(at), index.get(at + els.length - 1) + 1);
+            if (c.elements()[0].matches(w.norm(), w.stem())) {
+                out.add(c);
             }
         }
     }

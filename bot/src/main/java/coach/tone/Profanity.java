@@ -266,7 +266,7 @@ public final class Profanity {
             }
             i = j;
         }
-        if (singles) {
+        if (singles && maySplit(text)) {
             Matcher m = SPLIT.matcher(text);
             while (m.find()) {
                 split(text, m.start(), m.end(), out, budget);
@@ -319,6 +319,40 @@ public final class Profanity {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether {@link #SPLIT} may match: some letter that no letter or digit precedes is followed by one to three of its
+     * separators, a letter, one to three separators and a letter again (what every match starts with). A text with
+     * one-letter words but no such run («я в офисе») is not searched.
+     */
+    static boolean maySplit(String text) {
+        int n = text.length();
+        for (int p = 0; p < n; ) {
+            int cp = text.codePointAt(p);
+            int next = p + Character.charCount(cp);
+            // the expression looks one char back (a letter outside the BMP before the run does not stop it)
+            if (Character.isLetter(cp) && (p == 0 || !Character.isLetterOrDigit(text.charAt(p - 1)))) {
+                int q = letterAfterSeparators(text, next);
+                if (q >= 0 && letterAfterSeparators(text, q + Character.charCount(text.codePointAt(q))) >= 0) {
+                    return true;
+                }
+            }
+            p = next;
+        }
+        return false;
+    }
+
+    /** The offset of the letter after one to three of {@link #SPLIT}'s separators at {@code from}, or -1. */
+    private static int letterAfterSeparators(String text, int from) {
+        int i = from;
+        while (i < text.length() && i - from < 3 && " .-_*".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i == from || i >= text.length() || !Character.isLetter(text.codePointAt(i))) {
+            return -1;
+        }
+        return i;
     }
 
     private static boolean overlaps(List<Hit> hits, int start, int end) {

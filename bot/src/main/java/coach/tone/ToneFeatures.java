@@ -128,15 +128,6 @@ final class ToneFeatures extends TextFeatureGenerator {
      * beside a reproach is how mock praise sounds).
      */
     private void cueFeatures(List<Token> tokens, List<String> out) {
-        int from = out.size();
-        cues.features(tokens, out);
-        java.util.TreeSet<String> classes = new java.util.TreeSet<>();
-        for (int i = from; i < out.size(); i++) {
-            classes.add(out.get(i).substring(4));
-        }
-        if (classes.isEmpty()) {
-            return;
-        }
         int end = 0;
         int words = 0;
         while (end < tokens.size() && words < 3) {
@@ -145,9 +136,18 @@ final class ToneFeatures extends TextFeatureGenerator {
             }
             end++;
         }
-        List<String> lead = new java.util.ArrayList<>();
-        cues.features(tokens.subList(0, end), lead);
-        for (String l : new java.util.TreeSet<>(lead)) {
+        int from = out.size();
+        // the cues among the first three words are those of the whole sentence that end by then: one scan finds both
+        java.util.TreeSet<String> lead = new java.util.TreeSet<>();
+        cues.features(tokens, out, end, lead);
+        if (out.size() == from) {
+            return;
+        }
+        java.util.TreeSet<String> classes = new java.util.TreeSet<>();
+        for (int i = from; i < out.size(); i++) {
+            classes.add(out.get(i).substring(4));
+        }
+        for (String l : lead) {
             out.add("lead=" + l.substring(4));
         }
         String[] cs = classes.toArray(new String[0]);
