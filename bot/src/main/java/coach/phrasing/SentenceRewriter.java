@@ -31,6 +31,8 @@ final class SentenceRewriter {
     private static final Set<String> DANGLING_START = Set.of("что", "ведь", "ибо", "который", "которая", "которое",
             "которые", "потому", "поскольку", "и", "а", "но", "или", "зато", "же", "ли", "так", "тогда", "поэтому", "значит",
             "that", "which", "because", "so", "and", "but", "or", "then");
+    /** A plural pronoun that a rewrite moved to the start of a sentence has lost what it referred to. */
+    private static final Set<String> PRONOUN_START = Set.of("они", "их", "им", "ими", "they", "these", "those", "them");
     /** A sentence that starts with one of these and has no second clause is a fragment: «Когда будет готово.» */
     private static final Set<String> SUBORDINATE_START = Set.of("когда", "если", "чтобы", "хотя", "пока", "где", "куда", "откуда", "как",
             "when", "if", "although", "while", "where");
@@ -581,7 +583,10 @@ final class SentenceRewriter {
                 verb |= ty && r.isVerb() && r.has("IMP");
             }
             // «день»: the noun, or the imperative of «деть» only at the head of its clause
-            if ((other || verb && noun) && !headOfClause(tokens, from, i)) {
+            // «дверь открой и собаку закрой»: after an imperative of the same sentence, a form that is also a noun is the
+            // second imperative
+            boolean afterImperative = verb && noun && !other && anyTrue(addressed, i - from);
+            if ((other || verb && noun) && !headOfClause(tokens, from, i) && !afterImperative) {
                 continue; // «документы пришли», «в любой день»: the past of «прийти», the noun, not an imperative
             }
             if (verb && i > from && preposition(m, tokens.get(i - 1))) {
@@ -613,6 +618,15 @@ final class SentenceRewriter {
         }
         out.sort(java.util.Comparator.comparingInt(Rewriter.Edit::start));
         return out;
+    }
+
+    private static boolean anyTrue(boolean[] a, int before) {
+        for (int i = 0; i < before; i++) {
+            if (a[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean register(List<PhrasingEngine.Hit> hits) {
@@ -1526,6 +1540,11 @@ final class SentenceRewriter {
             Token first = firstWord(vt, s);
             if (first != null && DANGLING_START.contains(first.norm()) && !startsWith(original, first.norm())) {
                 return Trace.no("verify:1376");
+            }
+            if (first != null && PRONOUN_START.contains(first.norm()) && !startsWith(original, first.norm())) {
+                // «You should have read the terms, they're printed on the front» → «Let's look … . They're printed …»: the
+                // clause the pronoun pointed back to was replaced, and the new sentence starts with nobody to refer to
+                return Trace.no("verify:pronoun");
             }
             if (first != null && SUBORDINATE_START.contains(first.norm()) && !hasClauseMark(vt, s) && !version.strip().endsWith("?")
                     && !(startsWith(original, first.norm()) && !hasClauseMark(job.tokens(), job.sentence()))) {
