@@ -1058,6 +1058,23 @@ public final class PhrasingEngine {
         return all;
     }
 
+    /**
+     * Whether a jargon term written in capitals («БАК», «ТО») matched a word written in small letters that the dictionary
+     * knows as an ordinary word: «на бак и теплообменник» is a tank, not «биохимический анализ крови».
+     */
+    private static boolean lowerCaseWordForAbbreviation(Rule r, List<Token> tokens, Match m) {
+        String term = r.jargon() == null ? null : r.jargon().term();
+        if (term == null || term.length() < 2 || !term.equals(term.toUpperCase(java.util.Locale.ROOT)) || m.toToken() - m.fromToken() != 1) {
+            return false;
+        }
+        Token t = tokens.get(m.fromToken());
+        String text = t.text();
+        if (!text.equals(text.toLowerCase(java.util.Locale.ROOT)) || !Lang.isCyrillic(text.charAt(0))) {
+            return false;
+        }
+        return !coach.text.morph.Morphology.russian().analyze(t.norm()).isEmpty();
+    }
+
     /** Risky fragments: matches of every candidate rule, overlaps resolved in favour of the earliest, longest, first-written. */
     List<Hit> scan(String text, List<Token> tokens, Lang lang) {
         if (tokens.isEmpty()) {
@@ -1080,7 +1097,8 @@ public final class PhrasingEngine {
         Map<Long, Boolean> unlessMemo = null;
         for (Rule r : candidates) {
             for (Match m : r.phrases().findAll(tokens, mayMatch::contains)) {
-                if (r.category() == Category.JARGON && insideCompound(tokens, m) || quotedSpeech(tokens, m)) {
+                if (r.category() == Category.JARGON && (insideCompound(tokens, m) || lowerCaseWordForAbbreviation(r, tokens, m))
+                        || quotedSpeech(tokens, m)) {
                     continue;
                 }
                 if (!r.unless().isEmpty()) {
