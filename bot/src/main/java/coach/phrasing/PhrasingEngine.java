@@ -725,6 +725,11 @@ public final class PhrasingEngine {
      * letter. Starts of two short words («и в», «to the») do not count.
      */
     static boolean saysTwice(List<Token> version, List<Token> draft) {
+        int lets = invitations(version);
+        if (lets > 1 && lets > invitations(draft)) {
+            // «…, so let's check it together. Let's look at what we can do now.»: two stock invitations
+            return true;
+        }
         Map<String, Integer> v = pairs(version);
         if (v.isEmpty()) {
             return false;
@@ -745,6 +750,21 @@ public final class PhrasingEngine {
             }
         }
         return false;
+    }
+
+    /** How many «давайте» / "let's" / "let us" the tokens hold. */
+    private static int invitations(List<Token> ts) {
+        int n = 0;
+        for (int i = 0; i < ts.size(); i++) {
+            String w = ts.get(i).norm();
+            if (w.equals("давайте")) {
+                n++;
+            } else if (w.equals("let") && i + 1 < ts.size() && (ts.get(i + 1).norm().equals("us")
+                    || i + 2 < ts.size() && Set.of("'", "’").contains(ts.get(i + 1).norm()) && ts.get(i + 2).norm().equals("s"))) {
+                n++; // tokens «let», «'», «s»
+            }
+        }
+        return n;
     }
 
     /** The first two words of every sentence. */
