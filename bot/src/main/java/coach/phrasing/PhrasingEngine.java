@@ -590,6 +590,20 @@ public final class PhrasingEngine {
             "приветствую", "коллеги", "уважаемый", "уважаемая", "уважаемые", "дорогой", "дорогая", "дорогие", "всем", "hello", "hi",
             "dear", "good", "morning", "afternoon", "evening", "team", "colleagues", "all", "everyone");
 
+    /**
+     * Whether the sentence holds a word of greeting or address at all: {@link #greeting} alone also passes a sentence all
+     * in capitals («ВЫ ЧТО ТВОРИТЕ»), which is no greeting.
+     */
+    static boolean greets(List<Token> tokens, Segments.Segment s) {
+        for (int i = s.fromToken(); i < s.toToken(); i++) {
+            Token w = tokens.get(i);
+            if (w.isWord() && GREETING.contains(w.norm()) && !Shouting.allCapsWord(w.text())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean greeting(List<Token> tokens, Segments.Segment s) {
         for (int i = s.fromToken(); i < s.toToken(); i++) {
             Token w = tokens.get(i);

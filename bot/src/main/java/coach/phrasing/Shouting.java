@@ -289,6 +289,11 @@ final class Shouting {
         return c >= 0x0400 && c <= 0x04FF;
     }
 
+    /** Whether a word of two or more letters is written all in capitals. */
+    static boolean allCapsWord(String w) {
+        return w.length() >= 2 && allCaps(w);
+    }
+
     private static boolean allCaps(String w) {
         boolean letter = false;
         for (int i = 0; i < w.length(); i++) {

@@ -123,7 +123,8 @@ final class ToneFindings {
                 boolean model = pass == ToneChecker.Source.MODEL;
                 int from = tokenAt(tokens, f.start());
                 int to = Math.max(from + 1, tokenAfter(tokens, f.end()));
-                if (model && PhrasingEngine.greeting(tokens, new coach.text.Segments.Segment(from, to, f.start(), f.end()))) {
+                coach.text.Segments.Segment flagged = new coach.text.Segments.Segment(from, to, f.start(), f.end());
+                if (model && PhrasingEngine.greeting(tokens, flagged) && PhrasingEngine.greets(tokens, flagged)) {
                     continue; // «Елена Викторовна, здравствуйте.»: a greeting and a name say nothing for the model to judge
                 }
                 if (!model && !apart(tokens, from, to)) {

@@ -161,6 +161,9 @@ class RewriteScopesTest {
         assertFalse(engine.check("Добрый день! Нам жаль, что так вышло.").risky(), "«день» and «жаль» are no imperatives");
         // «день» is also the imperative of «деть»: inside its clause, after «в любой», it is the noun and stays
         assertEquals("Карта готова, можете забирать в любой день, паспорт не забудьте.", best("Карта готова, можешь забирать в любой день, паспорт не забудь."));
+        // a greeting and a name say nothing for the tone model to judge (it once read this one as rude)
+        assertFalse(engine.check("Елена Викторовна, здравствуйте. Проверку рекомендаций кандидата проводит наш партнёр, служба «Скрин-Про», "
+                + "но все вопросы по ней можно задавать мне — результаты собираю я. Отчёт пришлю вам до пятницы, 12 июля.").risky());
         // «закрой» is also a noun: after an imperative of the same sentence it is the second imperative
         assertEquals("Мастер будет в четверг с 10 до 12, вы там дверь откройте и собаку закройте.",
                 best("Мастер будет в четверг с 10 до 12, ты там дверь открой и собаку закрой."));
