@@ -1508,6 +1508,11 @@ final class SentenceRewriter {
             // the model sees the tone, not what the sentence says: one with more to say than a jibe stays
             return Trace.no("verify:1350");
         }
+        if (version.isEmpty() && modelOnly && reproachOnly(job) && job.lang() == Lang.RU && statesWhatHappens(job)) {
+            // «Опять всё упало.», «Шумит — значит так и должно быть»: the model hears the tone, but the sentence says what
+            // happens (a verb of the third person or a singular past); left out, the client loses the fact
+            return Trace.no("verify:drop-event");
+        }
         if (version.isEmpty() && modelOnly && reproachOnly(job) && !namesNothingNew(job)) {
             // «Проверяйте почту внимательнее!!» after «Код пришёл на почту» goes; «Вопросами общежития мы не занимаемся» stays
             return Trace.no("verify:reproach");
@@ -2059,6 +2064,24 @@ final class SentenceRewriter {
     /** Tone categories whose sentence carries an attitude rather than the message's facts. */
     private static final Set<Category> REPROACH = java.util.EnumSet.of(Category.RUDE, Category.DISMISS, Category.BLAME,
             Category.PRESSURE, Category.OVERPROMISE, Category.DEFLECT);
+
+    /** Whether the sentence has a verb of the third person or a singular past: it tells what happens, not only how we feel. */
+    private static boolean statesWhatHappens(Job job) {
+        coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
+        List<Token> ts = job.tokens();
+        for (int i = job.sentence().fromToken(); i < job.sentence().toToken(); i++) {
+            Token t = ts.get(i);
+            if (!t.isWord()) {
+                continue;
+            }
+            for (coach.text.morph.Reading r : m.analyze(t.norm())) {
+                if (r.isVerb() && !r.has("IMP") && !r.has("INF") && (r.has("P3") || r.has("Past") && !r.has("PL"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     /** Whether every hit of the sentence is the tone model's, in a {@link #REPROACH} category. */
     private static boolean reproachOnly(Job job) {

@@ -58,4 +58,14 @@ class FactFreeDropsTest {
             assertTrue(s.contains("№3?") && !s.contains("??") && !s.contains("дебил"), s);
         }
     }
+
+    @Test
+    void aReproachThatSaysWhatHappenedIsNotLeftOut() {
+        // «упало» tells the client what happened: left out, the fact goes with the tone
+        CheckResult r = ENGINE.check("Сервер перезапущен в 14:00. Опять всё упало.");
+        assertTrue(r.risky(), r.toString());
+        for (String s : r.suggestions()) {
+            assertTrue(s.contains("упал"), s);
+        }
+    }
 }
