@@ -76,6 +76,13 @@ public final class CheckCommand implements Command.Handler {
             b.text("— ").quote(engine.mask(r.doubtful().get(0))).nl();
             b.text(Texts.get(ui, "check.kept_rest")).nl();
             b.quote(engine.mask(r.partial().get(0))).nl();
+        } else if (r.suggestions().isEmpty() && !r.partial().isEmpty() && quoted && !r.doubtful().isEmpty()
+                && !r.text().contains(r.doubtful().get(0))) {
+            // a sentence the version changed that may still sound risky: the writer finishes it
+            b.text(Texts.get(ui, "check.doubtful_rewritten")).nl();
+            b.text("— ").quote(engine.mask(r.doubtful().get(0))).nl();
+            b.text(Texts.get(ui, "check.kept_rest")).nl();
+            b.quote(engine.mask(r.partial().get(0))).nl();
         } else if (r.suggestions().isEmpty() && !r.partial().isEmpty() && quoted && !r.doubtful().isEmpty()) {
             b.text(Texts.get(ui, "check.doubtful")).nl();
             for (String d : r.doubtful()) {

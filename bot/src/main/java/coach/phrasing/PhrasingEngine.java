@@ -385,6 +385,15 @@ public final class PhrasingEngine {
             }
             return new CheckResult(t, lang, List.copyOf(findings), List.of(), suggestions, doubtful);
         }
+        String rewrittenDoubt = refine && !suggestions.isEmpty() ? suspectRewritten(t, sentences, findings, suggestions.get(0)) : null;
+        if (rewrittenDoubt != null) {
+            // a sentence the version changed is held to the standard of one it left as it was: the rule fixed its
+            // phrase, and the model still hears the rest («…, к сожалению, не сможем, даже не ждите», "…, your choice")
+            if (Trace.ON) {
+                Trace.say("  withheld: the tone model suspects the version's «" + rewrittenDoubt + "»");
+            }
+            return new CheckResult(t, lang, List.copyOf(findings), List.of(), suggestions, List.of(rewrittenDoubt));
+        }
         if (refine && residual != null && !suggestions.isEmpty()) {
             // the last gate: a rule fixed its phrase, but the version may keep other words no rule knows («и точка»)
             boolean register = false;
@@ -400,6 +409,69 @@ public final class PhrasingEngine {
             }
         }
         return new CheckResult(t, lang, List.copyOf(findings), suggestions);
+    }
+
+    /**
+     * Categories whose rewrites change words, not what the sentence says: a jargon term glossed, an insult or a coarse
+     * word replaced or left out, «ты» made «вы», a fault said without a culprit («Размер был неверно указан»). The rest
+     * of such a sentence is the writer's fact, and the model's reading of it (anger it still hears in «Кто из ваших
+     * водителей снёс ворота?», a fault in «the wrong password») is no reason to withhold the version.
+     */
+    private static final Set<Category> WORD_LEVEL = java.util.EnumSet.of(Category.JARGON, Category.INSULT, Category.INFORMAL,
+            Category.BLAME);
+
+    /**
+     * The first sentence of {@code version} that is not one of the draft's and that the tone model suspects at its lower
+     * level ({@link coach.tone.ToneChecker#suspect}), or null; none for a message whose findings are all {@link #WORD_LEVEL}.
+     */
+    private String suspectRewritten(String t, List<Segments.Segment> sentences, List<Finding> findings, String version) {
+        if (tone == null || findings.stream().allMatch(f -> WORD_LEVEL.contains(Category.of(f.category())))) {
+            return null;
+        }
+        Set<String> draft = new java.util.HashSet<>();
+        for (Segments.Segment s : sentences) {
+            draft.add(t.substring(s.start(), s.end()).strip());
+        }
+        Set<String> draftWords = new java.util.HashSet<>();
+        for (Token w : TextAnalyzer.analyze(t)) {
+            if (w.isWord()) {
+                draftWords.add(w.norm());
+            }
+        }
+        List<Token> vt = TextAnalyzer.analyze(version);
+        for (Segments.Segment s : Segments.sentences(version, vt)) {
+            String text = version.substring(s.start(), s.end()).strip();
+            if (!draft.contains(text) && !greeting(vt, s) && !piece(text) && mostlyDraft(vt, s, draftWords)
+                    && tone.checker().suspect(text, TextAnalyzer.analyze(text), false)) {
+                return text;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a segment is a piece of a sentence joined by «;» (it ends with one, or starts in small letters after one):
+     * the model learned whole sentences and reads such a piece out of its sentence («otherwise, we'll have to …»).
+     */
+    private static boolean piece(String text) {
+        return text.endsWith(";") || !text.isEmpty() && Character.isLowerCase(text.codePointAt(0));
+    }
+
+    /**
+     * Whether at least half the words of a version's sentence are the draft's: a sentence mostly of a rule's own
+     * wording («Лучше решить этот вопрос напрямую с поставщиком.») was vetted with the rule's examples.
+     */
+    private static boolean mostlyDraft(List<Token> tokens, Segments.Segment s, Set<String> draftWords) {
+        int words = 0;
+        int own = 0;
+        for (int i = s.fromToken(); i < s.toToken(); i++) {
+            Token w = tokens.get(i);
+            if (w.isWord()) {
+                words++;
+                own += draftWords.contains(w.norm()) ? 1 : 0;
+            }
+        }
+        return own * 2 >= words;
     }
 
     /** The rule id of a term a suggestion would keep unexplained (see {@link UnexplainedTerms}). */

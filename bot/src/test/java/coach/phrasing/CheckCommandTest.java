@@ -71,6 +71,25 @@ class CheckCommandTest {
     }
 
     @Test
+    void aRewrittenSentenceTheModelStillHearsIsLeftToTheWriter() {
+        // the refusal is softened, but «и не надейтесь» stays in the same sentence: the version is not one to send
+        String draft = "Ремонт по гарантии не делаем, и не надейтесь. Чек приложите к заявке.";
+        CheckResult r = coach.phrasing().check(draft);
+        assertTrue(r.risky());
+        assertTrue(r.suggestions().isEmpty(), r.suggestions().toString());
+        assertEquals(1, r.doubtful().size(), r.toString());
+        String doubt = r.doubtful().get(0);
+        assertFalse(draft.contains(doubt), "the doubtful sentence is the version's, not the draft's: " + doubt);
+        assertTrue(doubt.contains("не надейтесь"), doubt);
+        String text = plain(say(Lang.RU, "/check " + draft));
+        assertTrue(text.contains("это предложение я поправил, но оно всё ещё может прозвучать резко"), text);
+        assertTrue(text.contains(doubt), text);
+        assertFalse(text.contains("эти предложения я не менял"), text);
+        // the same refusal without the jibe is offered
+        assertFalse(coach.phrasing().check("Ремонт по гарантии не делаем. Чек приложите к заявке.").suggestions().isEmpty());
+    }
+
+    @Test
     void cleanDraftGetsAShortPositiveAnswer() {
         String text = plain(say(Lang.RU, "/check Спасибо, что написали! Я уже передала ваш вопрос мастеру."));
         assertTrue(text.startsWith("Рискованных формулировок не нашлось"), text);
