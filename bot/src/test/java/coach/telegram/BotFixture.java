@@ -92,7 +92,11 @@ public final class BotFixture implements AutoCloseable {
 
     private BotFixture(UnaryOperator<TelegramConfig> tune) throws Exception {
         this(FakeBotApi.start(Duration.ofSeconds(1)), true, sharedCoach(), Files.createTempDirectory("coach-tg"), tune);
+        ownsDir = true;
     }
+
+    /** Whether the data directory is the fixture's own temporary one (removed on close). */
+    private boolean ownsDir;
 
     private BotFixture(FakeBotApi api, boolean ownsApi, Coach coach, Path dataDir, UnaryOperator<TelegramConfig> tune) {
         this.api = api;
@@ -122,7 +126,9 @@ public final class BotFixture implements AutoCloseable {
         if (shared == null) {
             try {
                 // a real SQLite store: subscriptions, sessions and tips work as in production
-                store = Store.open(Files.createTempDirectory("coach-tg-store"));
+                Path dir = Files.createTempDirectory("coach-tg-store");
+                store = Store.open(dir);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
                 shared = Coach.create(TestKb.source(), Coach.Options.withStore(store, Permissions.ALL));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -147,6 +153,20 @@ public final class BotFixture implements AutoCloseable {
         bot.close();
         if (ownsApi) {
             api.close();
+        }
+        if (ownsDir) {
+            deleteTree(dataDir);
+        }
+    }
+
+    /** Removes a temporary directory and what it holds; what cannot be removed stays (the test's outcome does not depend on it). */
+    static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // left for the system's temporary-file cleanup
         }
     }
 

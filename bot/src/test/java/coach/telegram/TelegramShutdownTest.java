@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Graceful shutdown: in-flight updates finish, handled ones are confirmed, every thread stops, SIGTERM exits in time. */
 class TelegramShutdownTest {
@@ -53,7 +54,7 @@ class TelegramShutdownTest {
             assertEquals(polls, f.api.getUpdatesCalls(), "polling stopped");
             f.bot.close(); // twice is harmless
         } finally {
-            f.api.close();
+            f.close();
         }
     }
 
@@ -70,10 +71,10 @@ class TelegramShutdownTest {
     }
 
     @Test
-    void sigtermStopsTheBotProcessWithinTenSecondsAfterFinishingItsWork() throws Exception {
+    void sigtermStopsTheBotProcessWithinTenSecondsAfterFinishingItsWork(@TempDir Path dir) throws Exception {
         try (FakeBotApi api = FakeBotApi.start(Duration.ofSeconds(1))) {
-            Path log = Files.createTempFile("coach-tg", ".log");
-            Path data = Files.createTempDirectory("coach-data");
+            Path log = dir.resolve("coach-tg.log");
+            Path data = Files.createDirectory(dir.resolve("coach-data"));
             Process p = launch(Map.of("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN, "TELEGRAM_API_URL", api.baseUrl(),
                     "COACH_DATA_DIR", data.resolve("state").toString(), "COACH_KB_DIR", TestKb.dir().toString(), "COACH_LOG_LEVEL", "INFO"), log);
             try {
@@ -105,8 +106,8 @@ class TelegramShutdownTest {
     }
 
     @Test
-    void aMalformedTokenIsRefusedAtStartWithoutEchoingIt() throws Exception {
-        Path log = Files.createTempFile("coach-tg", ".log");
+    void aMalformedTokenIsRefusedAtStartWithoutEchoingIt(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("coach-tg.log");
         String bad = "12345:short-secret";
         Process p = launch(Map.of("TELEGRAM_BOT_TOKEN", bad, "COACH_KB_DIR", TestKb.dir().toString()), log);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
