@@ -72,21 +72,21 @@ class CheckCommandTest {
 
     @Test
     void aRewrittenSentenceTheModelStillHearsIsLeftToTheWriter() {
-        // the refusal is softened, but «и не надейтесь» stays in the same sentence: the version is not one to send
-        String draft = "Ремонт по гарантии не делаем, и не надейтесь. Чек приложите к заявке.";
+        // the refusal is softened, but «так что зря приехали» stays in the same sentence: the version is not one to send
+        String draft = "Примерку без записи не проводим, так что зря приехали. Запись по телефону.";
         CheckResult r = coach.phrasing().check(draft);
         assertTrue(r.risky());
         assertTrue(r.suggestions().isEmpty(), r.suggestions().toString());
         assertEquals(1, r.doubtful().size(), r.toString());
         String doubt = r.doubtful().get(0);
         assertFalse(draft.contains(doubt), "the doubtful sentence is the version's, not the draft's: " + doubt);
-        assertTrue(doubt.contains("не надейтесь"), doubt);
+        assertTrue(doubt.contains("зря приехали"), doubt);
         String text = plain(say(Lang.RU, "/check " + draft));
         assertTrue(text.contains("это предложение я поправил, но оно всё ещё может прозвучать резко"), text);
         assertTrue(text.contains(doubt), text);
         assertFalse(text.contains("эти предложения я не менял"), text);
         // the same refusal without the jibe is offered
-        assertFalse(coach.phrasing().check("Ремонт по гарантии не делаем. Чек приложите к заявке.").suggestions().isEmpty());
+        assertFalse(coach.phrasing().check("Примерку без записи не проводим. Запись по телефону.").suggestions().isEmpty());
     }
 
     @Test
