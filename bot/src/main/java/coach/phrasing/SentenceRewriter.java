@@ -1497,6 +1497,10 @@ final class SentenceRewriter {
             // the point of the message goes with the removed words: «Про скрип тормозов — …» is no risk to cut
             return Trace.no("verify:1339");
         }
+        if (!version.isEmpty() && !jibe(job) && lostSubject(job, vt)) {
+            // «Ноутбук починим, сколько займёт — столько займёт.» → «Я уточню сроки…»: what the sentence was about is gone
+            return Trace.no("verify:lost-subject");
+        }
         boolean modelOnly = !job.hits().isEmpty();
         for (PhrasingEngine.Hit h : job.hits()) {
             if (version.isEmpty() && !Double.isNaN(h.confidence()) && h.confidence() < (job.lang() == Lang.RU ? MODEL_DROP_CONFIDENCE : MODEL_DROP_CONFIDENCE_EN)) {
@@ -2136,6 +2140,48 @@ final class SentenceRewriter {
             }
         }
         return lost;
+    }
+
+    /**
+     * Whether a Russian version lost a noun that may be the sentence's subject (a nominative reading, no preposition
+     * before it) standing before the risky words, when no finding covers it: the thing the sentence is about
+     * («Возврат наличными не предусмотрен…», «Ноутбук починим, …») must not vanish behind a stock phrase. A jibe's
+     * words are the jibe's own («Отличный портрет, сейчас достанем его из шляпы»), so jibes are not asked.
+     */
+    static boolean lostSubject(Job job, List<Token> version) {
+        Set<String> have = new HashSet<>();
+        for (Token t : version) {
+            if (t.isWord()) {
+                have.add(t.stem());
+            }
+        }
+        Set<String> own = new HashSet<>();
+        Segment sen = job.sentence();
+        for (int i = sen.fromToken(); i < sen.toToken(); i++) {
+            own.add(job.tokens().get(i).stem());
+        }
+        if (own.containsAll(have)) {
+            return false; // only cut, nothing put in its place: a clause that went whole with its risk («…, телефон будет как новый»)
+        }
+        int firstHit = Integer.MAX_VALUE;
+        for (PhrasingEngine.Hit h : job.hits()) {
+            firstHit = Math.min(firstHit, h.start());
+        }
+        coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
+        for (int i = sen.fromToken(); i < sen.toToken(); i++) {
+            Token t = job.tokens().get(i);
+            if (t.start() >= firstHit) {
+                break;
+            }
+            if (!t.isWord() || t.norm().length() < 4 || LIGHT.contains(t.norm()) || covered(job, t) || have.contains(t.stem())) {
+                continue;
+            }
+            boolean afterPrep = i > sen.fromToken() && preposition(m, job.tokens().get(i - 1));
+            if (job.lang() == Lang.RU && !afterPrep && m.analyze(t.norm()).stream().anyMatch(r -> r.isNoun() && r.grammaticalCase() == coach.text.morph.Case.NOM)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Content words of the sentence (four letters or more, not {@link #LIGHT}). */

@@ -68,4 +68,21 @@ class FactFreeDropsTest {
             assertTrue(s.contains("упал"), s);
         }
     }
+
+    @Test
+    void aStockPhraseDoesNotTakeThePlaceOfWhatTheSentenceIsAbout() {
+        // «возврат наличными», «ноутбук»: the thing refused or promised is not lost behind a stock sentence
+        for (String draft : new String[] {"Возврат наличными не предусмотрен правилами магазина, деньги вернём на карту.",
+                "Ноутбук починим, сколько займёт — столько займёт."}) {
+            CheckResult r = ENGINE.check(draft);
+            assertTrue(r.risky(), draft);
+            String subject = draft.substring(0, draft.indexOf(' '));
+            for (String s : r.suggestions()) {
+                assertTrue(s.toLowerCase(java.util.Locale.ROOT).contains(subject.toLowerCase(java.util.Locale.ROOT)), s);
+            }
+        }
+        // a clause cut whole with its risk is no loss: nothing stands in its place
+        CheckResult cut = ENGINE.check("Добрый день! Мы заменим экран за час, телефон будет как новый.");
+        assertEquals("Добрый день! Мы заменим экран за час.", cut.suggestions().isEmpty() ? null : cut.suggestions().get(0), cut.toString());
+    }
 }
