@@ -861,6 +861,10 @@ final class SentenceRewriter {
                 if (subject(m, tokens.get(i))) {
                     return false; // «…, такую квартиру вы больше не найдёте»: the clause has a subject of its own
                 }
+                if (tokens.get(i).isWord() && m.analyze(tokens.get(i).norm()).stream().anyMatch(r -> r.isVerb()
+                        && (r.person() == coach.text.morph.Person.FIRST || r.person() == coach.text.morph.Person.SECOND))) {
+                    return false; // «…, дальнейшую переписку считаем завершённой»: «мы» is said by the verb itself
+                }
             }
         }
         boolean subject = false;
