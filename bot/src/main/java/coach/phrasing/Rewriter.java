@@ -38,7 +38,8 @@ final class Rewriter {
                 capNext = atSentenceStart(out);
                 continue;
             }
-            if (atSentenceStart(out) || (Character.isUpperCase(text.charAt(e.start())) && afterEmoji(out))) {
+            boolean attached = ",;".indexOf(r.charAt(0)) >= 0; // «…9 900 руб., к сожалению, …»: a comma joins what stands before
+            if (!attached && (atSentenceStart(out) || (Character.isUpperCase(text.charAt(e.start())) && afterEmoji(out)))) {
                 r = capitalise(r); // «… 😉 Тетрадку захвати» : the emoji ended the sentence before
             } else if (!latinName(r, text)) {
                 r = decapitalise(r);

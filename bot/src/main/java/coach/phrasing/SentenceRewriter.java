@@ -1539,6 +1539,10 @@ final class SentenceRewriter {
         if (!(listedWordOnly(job) ? wordsClean : clean).test(version, vt)) {
             return Trace.no("verify:1361");
         }
+        if (job.lang() == Lang.EN && CONTRACTED_MODAL.matcher(version).find() && !CONTRACTED_MODAL.matcher(original).find()) {
+            // «driver's gonna be there» → «driver's will be there»: «'s» (is) before a modal is no English
+            return Trace.no("verify:contracted-modal");
+        }
         Map<String, Integer> need = same.facts();
         Map<String, Integer> have = new HashMap<>();
         for (Token t : vt) {
@@ -2100,6 +2104,10 @@ final class SentenceRewriter {
         }
         return !job.hits().isEmpty();
     }
+
+    /** «…'s will», «…’s can»: a contracted «is» or «has» before a modal verb. */
+    private static final java.util.regex.Pattern CONTRACTED_MODAL = java.util.regex.Pattern.compile(
+            "\\p{L}['’]s\\s+(?:will|can|could|would|should|must|may|might|shall)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** A version may leave out at most this many content words that no finding covers (a clause that hung on the risk). */
     static final int MAX_LOST_WORDS = 3;

@@ -85,4 +85,18 @@ class FactFreeDropsTest {
         CheckResult cut = ENGINE.check("Добрый день! Мы заменим экран за час, телефон будет как новый.");
         assertEquals("Добрый день! Мы заменим экран за час.", cut.suggestions().isEmpty() ? null : cut.suggestions().get(0), cut.toString());
     }
+
+    @Test
+    void aSoftenerAfterAnAbbreviationStaysLowerCaseAndNoContractedModalIsWritten() {
+        // «руб.» ends with a dot but not the sentence: «…9 900 руб., к сожалению, не даём»
+        CheckResult r = ENGINE.check("Денис, скидку на абонемент 9 900 руб. не даём.");
+        assertTrue(!r.suggestions().isEmpty(), r.toString());
+        for (String s : r.suggestions()) {
+            assertTrue(!s.contains(", К сожалению"), s);
+        }
+        // «driver's gonna» is not made «driver's will»
+        for (String s : ENGINE.check("Hi Anna, the driver's gonna be there at 5, please be outside.").suggestions()) {
+            assertTrue(!s.contains("driver's will"), s);
+        }
+    }
 }
