@@ -2161,6 +2161,9 @@ final class SentenceRewriter {
      * words are the jibe's own («Отличный портрет, сейчас достанем его из шляпы»), so jibes are not asked.
      */
     static boolean lostSubject(Job job, List<Token> version) {
+        if (job.lang() != Lang.RU) {
+            return false;
+        }
         Set<String> have = new HashSet<>();
         for (Token t : version) {
             if (t.isWord()) {
@@ -2189,7 +2192,7 @@ final class SentenceRewriter {
                 continue;
             }
             boolean afterPrep = i > sen.fromToken() && preposition(m, job.tokens().get(i - 1));
-            if (job.lang() == Lang.RU && !afterPrep && m.analyze(t.norm()).stream().anyMatch(r -> r.isNoun() && r.grammaticalCase() == coach.text.morph.Case.NOM)) {
+            if (!afterPrep && m.analyze(t.norm()).stream().anyMatch(r -> r.isNoun() && r.grammaticalCase() == coach.text.morph.Case.NOM)) {
                 return true;
             }
         }
