@@ -1539,6 +1539,10 @@ final class SentenceRewriter {
         if (!(listedWordOnly(job) ? wordsClean : clean).test(version, vt)) {
             return Trace.no("verify:1361");
         }
+        if (job.lang() == Lang.RU && danglingContrast(original, version)) {
+            // «несуществующий — г@вно, а не заявка» → «несуществующий, а не заявка»: the «а не …» half lost its first half
+            return Trace.no("verify:dangling-contrast");
+        }
         if (job.lang() == Lang.EN && CONTRACTED_MODAL.matcher(version).find() && !CONTRACTED_MODAL.matcher(original).find()) {
             // «driver's gonna be there» → «driver's will be there»: «'s» (is) before a modal is no English
             return Trace.no("verify:contracted-modal");
@@ -2103,6 +2107,26 @@ final class SentenceRewriter {
             }
         }
         return !job.hits().isEmpty();
+    }
+
+    /** A word, then «, а не» (the second half of a contrast: «X, а не Y»). */
+    private static final java.util.regex.Pattern CONTRAST = java.util.regex.Pattern.compile(
+            "([\\p{L}\\d]+)\\s*[,—–-]\\s*а\\s+не\\b", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
+    /** Whether the version has a «…, а не …» whose first half is not the draft's: something before it was cut. */
+    static boolean danglingContrast(String original, String version) {
+        java.util.regex.Matcher m = CONTRAST.matcher(version);
+        while (m.find()) {
+            java.util.regex.Matcher o = CONTRAST.matcher(original);
+            boolean same = false;
+            while (o.find() && !same) {
+                same = o.group(1).equalsIgnoreCase(m.group(1));
+            }
+            if (!same) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** «…'s will», «…’s can»: a contracted «is» or «has» before a modal verb. */

@@ -99,4 +99,17 @@ class FactFreeDropsTest {
             assertTrue(!s.contains("driver's will"), s);
         }
     }
+
+    @Test
+    void theSecondHalfOfAContrastDoesNotOutliveItsFirst() {
+        // cutting «г@вно» from «г@вно, а не заявка» would leave «несуществующий, а не заявка»
+        String draft = "Здравствуйте. Заказ 3318 доставить не смогли, адрес указан несуществующий — г@вно, а не заявка. Давайте правильный адрес, отправим повторно за 300 руб.";
+        CheckResult r = ENGINE.check(draft);
+        assertTrue(r.risky());
+        for (String s : r.suggestions()) {
+            assertTrue(!s.contains("несуществующий, а не"), s);
+        }
+        assertTrue(SentenceRewriter.danglingContrast("Это брак, а не износ.", "Это, а не износ."));
+        assertTrue(!SentenceRewriter.danglingContrast("Это брак, а не износ.", "Это брак, а не износ, к сожалению."));
+    }
 }
