@@ -254,9 +254,12 @@ final class RuleLoader {
                     // a code that starts with the term is an identifier: RMA-66120, PO-2291 (in Russian «в инвойсе — 1 520 000» is not)
                     exceptions.add(TokenPattern.compile(pt.source() + " - #"));
                 }
-                for (String d : lang == Lang.EN ? DEFINED_EN : DEFINED_RU) {
+                // Latin terms stand in Russian text too («про SLA: это соглашение…»): both languages' definitions count
+                for (String d : DEFINED) {
                     exceptions.add(TokenPattern.compile(pt.source() + " ..3 " + d));
                 }
+                // and one named as a word before it: «у нас это называется «тикет»», «слово «SLA» в договоре», "the term SLA"
+                exceptions.add(TokenPattern.compile(NAMED + " ..2 " + pt.source()));
             }
             Map<String, String> forms = new LinkedHashMap<>();
             Yaml.Node f = t.get("forms");
@@ -281,7 +284,10 @@ final class RuleLoader {
 
     /** Words that define a jargon term said just before them (up to three words between): not jargon then. */
     private static final List<String> DEFINED_EN = List.of("is simply", "is just", "simply means", "just means", "means", "stands for", "refers to");
-    private static final List<String> DEFINED_RU = List.of("- это", "- значит", "означает", "обозначает", "- то есть", ", то есть");
+    private static final List<String> DEFINED_RU = List.of("- это", ": это", "- значит", "означает", "обозначает", "- то есть", ", то есть");
+    private static final List<String> DEFINED = java.util.stream.Stream.concat(DEFINED_EN.stream(), DEFINED_RU.stream()).toList();
+    /** Words that introduce a term as a word being explained. */
+    private static final String NAMED = "называется|называем|называют|называемый|называемая|называемое|называемые|термин|аббревиатура|сокращение|=слово|{the term}|{the word}|called";
 
     /** The key a jargon form is looked up by: normalised, single spaces, no spaces around hyphens. */
     static String formKey(String s) {

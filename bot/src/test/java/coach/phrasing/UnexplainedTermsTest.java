@@ -105,4 +105,12 @@ class UnexplainedTermsTest {
         assertTrue(c.suggestions().isEmpty(), c.suggestions().toString());
         assertTrue(c.findings().stream().anyMatch(f -> !f.rewritable() && f.why().contains("«ОМС»")), c.findings().toString());
     }
+
+    @Test
+    void aLatinTermExplainedInARussianSentenceIsNoJargon() {
+        // the English rule's term in Russian text, defined by «означает» and by «: это …»
+        assertFalse(engine.check("Слово «SLA» в договоре означает наши обязательства по срокам: выезд инженера — в течение 48 часов.").risky());
+        assertFalse(engine.check("Ирина, по вашему вопросу про SLA: это соглашение об уровне сервиса, на критичные заявки мы реагируем за 2 часа.").risky());
+        assertTrue(engine.check("SLA пока не нарушен, ждём фикса.").risky());
+    }
 }
