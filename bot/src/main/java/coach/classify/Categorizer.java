@@ -269,28 +269,27 @@ public final class Categorizer {
 
     /**
      * A maximum entropy model with a uniform prior (OpenNLP's {@code GISModel}) in flat arrays: each feature's number in an
-     * open-addressing table, and its outcomes and weights side by side. {@link #eval} computes exactly what
+     * open-addressing table, and its weights in a row of one per outcome. {@link #eval} computes exactly what
      * {@code GISModel.eval} does, in the same order of additions (the same doubles), without a map entry and a context
      * object per feature or an array per call for the contexts.
      */
     private static final class Flat {
-        static final Flat NONE = new Flat(new String[1], new int[1], new int[1], new int[0], new double[0], 0, 0);
+        static final Flat NONE = new Flat(new String[1], new int[1], new double[0], 0, 0);
 
         private final String[] keys;
         private final int[] ids;
-        /** Feature {@code i}'s outcomes and weights are at {@code [start[i], start[i + 1])}. */
-        private final int[] start;
-        private final int[] outcomes;
-        private final double[] params;
+        /**
+         * Feature {@code i}'s weight for outcome {@code o} at {@code i * numOutcomes + o}, 0 where the model has none: one
+         * row read in a row, and adding a 0 leaves a sum as it was, so the doubles are OpenNLP's.
+         */
+        private final double[] rows;
         private final int numOutcomes;
         private final double prior;
 
-        private Flat(String[] keys, int[] ids, int[] start, int[] outcomes, double[] params, int numOutcomes, double prior) {
+        private Flat(String[] keys, int[] ids, double[] rows, int numOutcomes, double prior) {
             this.keys = keys;
             this.ids = ids;
-            this.start = start;
-            this.outcomes = outcomes;
-            this.params = params;
+            this.rows = rows;
             this.numOutcomes = numOutcomes;
             this.prior = prior;
         }
@@ -303,10 +302,11 @@ public final class Categorizer {
             @SuppressWarnings("unchecked")
             Map<String, opennlp.tools.ml.model.Context> pmap = (Map<String, opennlp.tools.ml.model.Context>) ds[1];
             int n = pmap.size();
-            opennlp.tools.ml.model.Context[] contexts = new opennlp.tools.ml.model.Context[n];
+            int k = model.getNumOutcomes();
             int cap = Integer.highestOneBit(Math.max(4, n * 2)) << 1;
             String[] keys = new String[cap];
             int[] ids = new int[cap];
+            double[] rows = new double[n * k];
             int id = 0;
             for (Map.Entry<String, opennlp.tools.ml.model.Context> e : pmap.entrySet()) {
                 int i = e.getKey().hashCode() & (cap - 1);
@@ -315,20 +315,14 @@ public final class Categorizer {
                 }
                 keys[i] = e.getKey();
                 ids[i] = id;
-                contexts[id++] = e.getValue();
+                int[] outcomes = e.getValue().getOutcomes();
+                double[] params = e.getValue().getParameters();
+                for (int j = 0; j < outcomes.length; j++) {
+                    rows[id * k + outcomes[j]] = params[j] * 1.0; // a context names each outcome once
+                }
+                id++;
             }
-            int[] start = new int[n + 1];
-            for (int i = 0; i < n; i++) {
-                start[i + 1] = start[i] + contexts[i].getOutcomes().length;
-            }
-            int[] outcomes = new int[start[n]];
-            double[] params = new double[start[n]];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(contexts[i].getOutcomes(), 0, outcomes, start[i], contexts[i].getOutcomes().length);
-                System.arraycopy(contexts[i].getParameters(), 0, params, start[i], contexts[i].getParameters().length);
-            }
-            int k = model.getNumOutcomes();
-            return new Flat(keys, ids, start, outcomes, params, k, StrictMath.log(1.0 / k));
+            return new Flat(keys, ids, rows, k, StrictMath.log(1.0 / k));
         }
 
         private static boolean uniformPrior(MaxentModel model) {
@@ -360,13 +354,14 @@ public final class Categorizer {
         double[] eval(List<String> features) {
             double[] p = new double[numOutcomes];
             java.util.Arrays.fill(p, prior);
+            int k = numOutcomes;
             for (int f = 0, nf = features.size(); f < nf; f++) {
                 int c = id(features.get(f));
                 if (c < 0) {
                     continue;
                 }
-                for (int j = start[c], e = start[c + 1]; j < e; j++) {
-                    p[outcomes[j]] += params[j] * 1.0;
+                for (int o = 0, j = c * k; o < k; o++, j++) {
+                    p[o] += rows[j];
                 }
             }
             double norm = 0;

@@ -55,12 +55,24 @@ public final class TokenPattern {
 
     /** The first element when a match must start with a token it accepts (not optional, not a gap or an anchor), else null. */
     private final Element first;
+    /**
+     * When there is no such first element: a required element (not optional, not negated, no tag) that some token must
+     * pass for any match, so a text none of whose tokens does is told at once; else null.
+     */
+    private final Element required;
 
     TokenPattern(String source, List<Element> elements, int markFrom, int markTo, List<String> names, List<int[]> ranges) {
         this.source = source;
         this.elements = elements;
         Element e0 = elements.isEmpty() ? null : elements.get(0);
         this.first = e0 != null && e0.consumes() ? e0 : null;
+        Element req = null;
+        for (Element e : elements) {
+            if (first == null && req == null && e.kind == Kind.ALTS && !e.optional && !e.negated && !e.hasTag()) {
+                req = e;
+            }
+        }
+        this.required = req;
         this.markFrom = markFrom;
         this.markTo = markTo;
         this.captureNames = names.toArray(new String[0]);
@@ -98,6 +110,9 @@ public final class TokenPattern {
      */
     public List<Match> findAll(List<Token> tokens) {
         List<Match> out = new ArrayList<>();
+        if (required != null && !anyAccepts(required, tokens)) {
+            return out;
+        }
         int[] mark = new int[slots()];
         int i = 0;
         while (i < tokens.size()) {
@@ -121,9 +136,21 @@ public final class TokenPattern {
     }
 
     public boolean matches(List<Token> tokens) {
+        if (required != null && !anyAccepts(required, tokens)) {
+            return false;
+        }
         int[] mark = new int[slots()];
         for (int i = 0; i < tokens.size(); i++) {
             if ((first == null || first.accepts(tokens.get(i))) && attempt(tokens, i, mark) > i) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyAccepts(Element e, List<Token> tokens) {
+        for (int i = 0, n = tokens.size(); i < n; i++) {
+            if (e.accepts(tokens.get(i))) {
                 return true;
             }
         }
@@ -302,7 +329,7 @@ public final class TokenPattern {
             if (el.kind != Kind.ALTS || el.negated) {
                 continue;
             }
-            for (Alt a : el.alts) {
+            for (Alt a : el.altArray) {
                 if (a.accepts(tok)) {
                     return true;
                 }
@@ -350,7 +377,56 @@ public final class TokenPattern {
         }
     }
 
-    record Element(Kind kind, List<Alt> alts, boolean optional, boolean negated, int gap) {
+    /**
+     * One element of a pattern. Its alternatives are also kept in an array, so testing a token (the matcher's innermost
+     * step) walks them without an iterator.
+     */
+    static final class Element {
+        private final Kind kind;
+        private final List<Alt> alts;
+        private final Alt[] altArray;
+        private final boolean optional;
+        private final boolean negated;
+        private final int gap;
+
+        Element(Kind kind, List<Alt> alts, boolean optional, boolean negated, int gap) {
+            this.kind = kind;
+            this.alts = alts;
+            this.altArray = alts.toArray(new Alt[0]);
+            this.optional = optional;
+            this.negated = negated;
+            this.gap = gap;
+        }
+
+        Kind kind() {
+            return kind;
+        }
+
+        List<Alt> alts() {
+            return alts;
+        }
+
+        boolean optional() {
+            return optional;
+        }
+
+        boolean negated() {
+            return negated;
+        }
+
+        int gap() {
+            return gap;
+        }
+
+        boolean hasTag() {
+            for (Alt a : altArray) {
+                if (a.kind() == AltKind.TAG) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Whether the element always takes a token when it matches. */
         boolean consumes() {
             return !optional && (kind == Kind.ALTS || kind == Kind.ANY_WORD || kind == Kind.NUMBER);
@@ -364,7 +440,7 @@ public final class TokenPattern {
                     return tok.kind() == Token.Kind.NUMBER;
                 default:
                     boolean any = false;
-                    for (Alt a : alts) {
+                    for (Alt a : altArray) {
                         if (a.accepts(tok)) {
                             any = true;
                             break;
@@ -375,6 +451,22 @@ public final class TokenPattern {
                     }
                     return any;
             }
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Element e && kind == e.kind && optional == e.optional && negated == e.negated && gap == e.gap
+                    && alts.equals(e.alts);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(kind, alts, optional, negated, gap);
+        }
+
+        @Override
+        public String toString() {
+            return "Element[kind=" + kind + ", alts=" + alts + ", optional=" + optional + ", negated=" + negated + ", gap=" + gap + "]";
         }
     }
 }
