@@ -179,6 +179,10 @@ final class PatternCompiler {
             if (a.isEmpty()) {
                 throw new IllegalArgumentException("empty alternative in '" + raw + "' of pattern '" + source + "'");
             }
+            if (a.indexOf('{') >= 0 || a.indexOf('}') >= 0) {
+                throw new IllegalArgumentException("'" + raw + "' in pattern '" + source + "': a group {a b|c} is expanded before"
+                        + " compiling (TokenPattern.expand), and stands as one whole element, not among alternatives");
+            }
             alts.add(alt(a));
         }
         return new TokenPattern.Element(TokenPattern.Kind.ALTS, List.copyOf(alts), optional, negated, 0);

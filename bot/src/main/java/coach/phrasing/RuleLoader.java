@@ -258,8 +258,18 @@ final class RuleLoader {
                 for (String d : DEFINED) {
                     exceptions.add(TokenPattern.compile(pt.source() + " ..3 " + d));
                 }
+                // or explained later in its sentence: "I've escalated your case to our second line — that just means …"
+                for (String one : TokenPattern.expand(pt.source() + " ..12 " + EXPLAINED_LATER)) {
+                    exceptions.add(TokenPattern.compile(one));
+                }
                 // and one named as a word before it: «у нас это называется «тикет»», «слово «SLA» в договоре», "the term SLA"
-                exceptions.add(TokenPattern.compile(NAMED + " ..2 " + pt.source()));
+                for (String one : TokenPattern.expand(NAMED + " ..2 " + pt.source())) {
+                    exceptions.add(TokenPattern.compile(one));
+                }
+                // and a label in quotation marks that a system shows: «отображается как статус «апрув»», "the status "pending QA""
+                for (String one : TokenPattern.expand("{статус|статусом|статуса|пометка|пометкой|отметка|отметкой|status|label} «|\"|“ " + pt.source())) {
+                    exceptions.add(TokenPattern.compile(one));
+                }
             }
             Map<String, String> forms = new LinkedHashMap<>();
             Yaml.Node f = t.get("forms");
@@ -286,8 +296,12 @@ final class RuleLoader {
     private static final List<String> DEFINED_EN = List.of("is simply", "is just", "simply means", "just means", "means", "stands for", "refers to");
     private static final List<String> DEFINED_RU = List.of("- это", ": это", "- значит", "означает", "обозначает", "- то есть", ", то есть");
     private static final List<String> DEFINED = java.util.stream.Stream.concat(DEFINED_EN.stream(), DEFINED_RU.stream()).toList();
+    /** Words that explain what was just said in plain words, a few words after a term. */
+    private static final String EXPLAINED_LATER = "{- that means|- that just means|- that simply means|- this means|- this just means"
+            + "|, which means|- which means|in plain terms|in simple terms|in other words|simply put|put simply|in plain english"
+            + "|простыми словами|проще говоря|иначе говоря|другими словами|- это значит|- это означает}";
     /** Words that introduce a term as a word being explained. */
-    private static final String NAMED = "называется|называем|называют|называемый|называемая|называемое|называемые|термин|аббревиатура|сокращение|=слово|{the term}|{the word}|called";
+    private static final String NAMED = "{называется|называем|называют|называемый|называемая|называемое|называемые|термин|аббревиатура|сокращение|=слово|the term|the word|called}";
 
     /** The key a jargon form is looked up by: normalised, single spaces, no spaces around hyphens. */
     static String formKey(String s) {

@@ -317,6 +317,17 @@ public final class ToneChecker {
         return new Doc(b.toString(), kept, extra);
     }
 
+    /** Fewer words than this beside a quotation are the frame that reports it, not a sentence of the writer's own. */
+    static final int QUOTE_FRAME_WORDS = 8;
+
+    private static int words(List<Token> tokens) {
+        int n = 0;
+        for (Token t : tokens) {
+            n += t.isWord() ? 1 : 0;
+        }
+        return n;
+    }
+
     private static boolean hasOwnLetters(List<Token> tokens, int from, int to) {
         for (int i = from; i < to; i++) {
             Token t = tokens.get(i);
@@ -409,6 +420,12 @@ public final class ToneChecker {
                 // a sentence that is the whole text has the text's listed words (found once, not once per use)
                 Doc doc = unquoted(text, s, tokens, ti, tj,
                         s[0] == 0 && s[1] == text.length() ? Map.of(ToneFeatures.LISTED, listed) : Map.of());
+                if (doc.tokens().size() < tj - ti && words(doc.tokens()) < QUOTE_FRAME_WORDS) {
+                    // what is left beside the client's quoted words is only the frame that reports them («Вы писали, что
+                    // ребёнок «…»», "Dear parents, you asked that Lily "…""): no tone of the writer's own to read
+                    ti = tj;
+                    continue;
+                }
                 List<String> features = model.features(doc);
                 double[] p = model.probabilities(features);
                 if (keep != null) {

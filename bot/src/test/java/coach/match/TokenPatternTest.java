@@ -69,5 +69,8 @@ class TokenPatternTest {
         assertThrows(IllegalArgumentException.class, () -> TokenPattern.compile("..2 слово"));
         assertThrows(IllegalArgumentException.class, () -> TokenPattern.compile("слово? другое?"));
         assertThrows(IllegalArgumentException.class, () -> TokenPattern.compile("a||b"));
+        // a {group} is expanded before compiling; compiled as it stands it would silently match nothing
+        assertThrows(IllegalArgumentException.class, () -> TokenPattern.compile("называется|{the term} ..2 тикет"));
+        assertEquals(2, TokenPattern.expand("{называется|the term} ..2 тикет").size());
     }
 }

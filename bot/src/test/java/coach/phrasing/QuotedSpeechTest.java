@@ -23,6 +23,17 @@ class QuotedSpeechTest {
     }
 
     @Test
+    void theFrameThatReportsAQuotationIsNoToneOfItsOwn() {
+        // without the client's words only «Вы писали, что ребёнок» is left: the tone model has nothing of the writer's to read
+        assertFalse(engine.check("Здравствуйте! Вы писали, что ребёнок «вообще ничего не понимает на уроках математики». Давайте"
+                + " обсудим это с преподавателем в среду в 16:00.").risky());
+        assertFalse(engine.check("Dear Ms. Clarke, you mentioned that \"nobody ever explains anything\". Your claim CL-5521 is with"
+                + " the assessor, who will visit on Friday.").risky());
+        // a reproach of the writer's own beside the quotation is still heard
+        assertTrue(engine.check("Вы писали «где мой заказ», а читать наши письма, видимо, не пробовали?").risky());
+    }
+
+    @Test
     void theWritersOwnWordsInQuotesOrWithoutASpeechVerbAreStillChecked() {
         // quotation marks alone do not make the words someone else's
         assertTrue(engine.check("Отправили вам «оффер» на почту.").risky());

@@ -113,4 +113,15 @@ class UnexplainedTermsTest {
         assertFalse(engine.check("Ирина, по вашему вопросу про SLA: это соглашение об уровне сервиса, на критичные заявки мы реагируем за 2 часа.").risky());
         assertTrue(engine.check("SLA пока не нарушен, ждём фикса.").risky());
     }
+
+    @Test
+    void aTermNamedAsAWordOrExplainedLaterInItsSentenceIsNoJargon() {
+        assertFalse(engine.check("Мы завели заявку (во внутренней системе она называется «тикет») под номером 58213.").risky());
+        assertFalse(engine.check("Заявление согласовано (в кадровой системе это отображается как статус «апрув»).").risky());
+        assertFalse(engine.check("Hi Sarah, I've escalated your case #40917 to our second-line team — that just means engineers"
+                + " with deeper access will look at it.").risky());
+        // the same terms used, not explained
+        assertTrue(engine.check("Мы завели тикет под номером 58213.").risky());
+        assertTrue(engine.check("Hi Sarah, I've escalated your case #40917 to our second-line team.").risky());
+    }
 }

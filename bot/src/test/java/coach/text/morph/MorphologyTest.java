@@ -309,16 +309,12 @@ class MorphologyTest {
         assertEquals(Optional.of("вашим дедлайном"), M.phrases().inflect("свой дедлайн", Case.INS));
         assertEquals(Optional.of("нашей техподдержкой"), M.phrases().inflect("нашей техподдержке", Case.DAT, Case.INS, null));
         // the dictionary alone lacks them
-        Morphology bare = Morphology.load(emptySource());
+        Morphology bare = Morphology.load(coach.kb.ContentSource.directory(emptyKb));
         assertEquals(List.of(), bare.analyze("дедлайна"));
         assertEquals(0, bare.lexiconSize());
     }
 
-    private static coach.kb.ContentSource emptySource() {
-        try {
-            return coach.kb.ContentSource.directory(java.nio.file.Files.createTempDirectory("kb-empty"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    /** An empty knowledge base, removed after the test. */
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path emptyKb;
 }
