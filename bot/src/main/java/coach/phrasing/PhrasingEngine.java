@@ -773,6 +773,12 @@ public final class PhrasingEngine {
      * 77120 снимется…»): the word before the full stop must be a dictionary word of four letters or more, so that «руб. и»,
      * «ул. Ленина», «т. е.» and «Mrs. Green» stay as written.
      */
+    /** Short Latin words written with a dot that do not end a sentence. */
+    private static final Set<String> LATIN_ABBREVIATIONS = Set.of("etc", "inc", "ltd", "est", "min", "max", "vol", "fig", "ref",
+            "tel", "ext", "avg", "qty", "pcs", "dept", "approx", "incl", "excl", "misc", "no", "nos", "pp", "co", "corp", "jan",
+            "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat",
+            "sun", "st", "rd", "ave", "blvd", "apt", "bldg", "mrs", "mr", "ms", "dr", "prof", "vs", "cf", "eg", "ie", "am", "pm");
+
     static String sentenceStarts(String s, List<Token> ts) {
         StringBuilder out = null;
         for (int i = 2; i < ts.size(); i++) {
@@ -781,10 +787,13 @@ public final class PhrasingEngine {
             Token before = ts.get(i - 2);
             if (!w.isWord() || !Character.isLowerCase(w.text().charAt(0)) || !before.isWord() || mark.isWord()
                     || !(mark.text().equals(".") || mark.text().equals("!") || mark.text().equals("?"))
-                    || mark.start() != before.end() || w.start() == mark.end() || before.text().length() < 4) {
+                    || mark.start() != before.end() || w.start() == mark.end() || before.text().length() < 3) {
                 continue;
             }
             char c = before.norm().charAt(0);
+            if (before.text().length() < 4 && (Lang.isCyrillic(c) || LATIN_ABBREVIATIONS.contains(before.norm()))) {
+                continue; // «руб.», «тыс.», "approx." "etc.": a short word before a dot may be an abbreviation
+            }
             boolean known;
             if (Lang.isCyrillic(c)) {
                 known = false;

@@ -434,7 +434,11 @@ final class SentenceRewriter {
             }
         }
         kept.append(keepEdits(text, from, sen.end(), edits));
-        String rest = tidy(kept.toString());
+        // a conjunction that opened the draft's sentence («А то без них никак», «И ещё: …») is the writer's and stays when
+        // the sentence's first clause is kept; after a removed first clause it hung on that clause and goes
+        // (the first sentence of a message has nothing before it to continue: «а таксисты гоняют…» loses its «а»)
+        String rest = firstRemoved != 0 && !vocative && hasWord(text.substring(0, sen.start()))
+                ? tidyKeepingConjunction(kept.toString()) : tidy(kept.toString());
         if (vocative) {
             vocativeText = text.substring(clauses.get(0).start(), clauses.get(0).end());
             rest = tidy(rest.substring(Math.min(rest.length(), rest.indexOf(vocativeText) + vocativeText.length())));
@@ -1245,8 +1249,17 @@ final class SentenceRewriter {
         return '.';
     }
 
+    /** {@link #tidy(String)} without taking out a leading conjunction. */
+    static String tidyKeepingConjunction(String s) {
+        return tidy(s, false);
+    }
+
     /** Trims separators and spaces left at the edges and doubled inside. */
     static String tidy(String s) {
+        return tidy(s, true);
+    }
+
+    private static String tidy(String s, boolean conjunction) {
         // each expression runs only where it can change something (most versions need none of them)
         String t = (oddSpaces(s) ? TIDY_SPACES.matcher(s).replaceAll(" ") : s).strip();
         if (spaceBeforeMark(t)) {
@@ -1263,7 +1276,7 @@ final class SentenceRewriter {
             // «$» also matches before a last line terminator
             t = TIDY_TRAILING.matcher(t).replaceAll("");
         }
-        if (!t.isEmpty() && CONJUNCTION_START.indexOf(Character.toLowerCase(Character.toUpperCase(t.charAt(0)))) >= 0) {
+        if (conjunction && !t.isEmpty() && CONJUNCTION_START.indexOf(Character.toLowerCase(Character.toUpperCase(t.charAt(0)))) >= 0) {
             t = TIDY_LEADING_CONJUNCTION.matcher(t).replaceAll("");
         }
         return t.strip();

@@ -1,6 +1,7 @@
 package coach.phrasing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.TestKb;
@@ -16,6 +17,18 @@ class FactFreeDropsTest {
         CheckResult r = ENGINE.check("КОД ПРИХОДИТ В СМС!!! Посмотрите внимательно, а не пишите нам уже пятый раз.");
         assertTrue(r.risky());
         assertEquals("Код приходит в СМС.", r.suggestions().isEmpty() ? null : r.suggestions().get(0), r.toString());
+    }
+
+    @Test
+    void theDraftsOwnOpeningConjunctionStaysAndALowerCaseStartAfterANewSentenceIsCapitalised() {
+        // «Но» opened the writer's second sentence: only «пжлст» is written out
+        CheckResult r = ENGINE.check("Документы пришлите сегодня. Но без них никак, пжлст");
+        assertEquals("Документы пришлите сегодня. Но без них никак, пожалуйста.", r.suggestions().isEmpty() ? null : r.suggestions().get(0), r.toString());
+        // the chat-style «now» cannot follow the written sentence that replaced the reproach
+        r = ENGINE.check("well if you had read the setup guide you wouldnt have reset the router to factory settings. now the line needs"
+                + " reactivation, takes 2 business days");
+        assertTrue(r.suggestions().isEmpty() || r.suggestions().get(0).contains(". Now the line"), r.toString());
+        assertFalse(r.suggestions().isEmpty(), r.toString());
     }
 
     @Test
