@@ -768,17 +768,18 @@ public final class PhrasingEngine {
         return List.copyOf(out);
     }
 
-    /**
-     * The version with a capital at the start of every sentence the draft began in lower case («…не продлеваем. заказ
-     * 77120 снимется…»): the word before the full stop must be a dictionary word of four letters or more, so that «руб. и»,
-     * «ул. Ленина», «т. е.» and «Mrs. Green» stay as written.
-     */
     /** Short Latin words written with a dot that do not end a sentence. */
     private static final Set<String> LATIN_ABBREVIATIONS = Set.of("etc", "inc", "ltd", "est", "min", "max", "vol", "fig", "ref",
             "tel", "ext", "avg", "qty", "pcs", "dept", "approx", "incl", "excl", "misc", "no", "nos", "pp", "co", "corp", "jan",
             "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat",
             "sun", "st", "rd", "ave", "blvd", "apt", "bldg", "mrs", "mr", "ms", "dr", "prof", "vs", "cf", "eg", "ie", "am", "pm");
 
+    /**
+     * The version with a capital at the start of every sentence the draft began in lower case («…не продлеваем. заказ
+     * 77120 снимется…»): the word before the full stop must be a dictionary word of four letters or more (a Latin one of three, unless it is
+     * one of {@link #LATIN_ABBREVIATIONS}), so that «руб. и»,
+     * «ул. Ленина», «т. е.» and «Mrs. Green» stay as written.
+     */
     static String sentenceStarts(String s, List<Token> ts) {
         StringBuilder out = null;
         for (int i = 2; i < ts.size(); i++) {

@@ -259,17 +259,11 @@ final class RuleLoader {
                     exceptions.add(TokenPattern.compile(pt.source() + " ..3 " + d));
                 }
                 // or explained later in its sentence: "I've escalated your case to our second line — that just means …"
-                for (String one : TokenPattern.expand(pt.source() + " ..12 " + EXPLAINED_LATER)) {
-                    exceptions.add(TokenPattern.compile(one));
-                }
+                addExpanded(exceptions, pt.source() + " ..12 " + EXPLAINED_LATER);
                 // and one named as a word before it: «у нас это называется «тикет»», «слово «SLA» в договоре», "the term SLA"
-                for (String one : TokenPattern.expand(NAMED + " ..2 " + pt.source())) {
-                    exceptions.add(TokenPattern.compile(one));
-                }
+                addExpanded(exceptions, NAMED + " ..2 " + pt.source());
                 // and a label in quotation marks that a system shows: «отображается как статус «апрув»», "the status "pending QA""
-                for (String one : TokenPattern.expand("{статус|статусом|статуса|пометка|пометкой|отметка|отметкой|status|label} «|\"|“ " + pt.source())) {
-                    exceptions.add(TokenPattern.compile(one));
-                }
+                addExpanded(exceptions, "{статус|статусом|статуса|пометка|пометкой|отметка|отметкой|status|label} «|\"|“ " + pt.source());
             }
             Map<String, String> forms = new LinkedHashMap<>();
             Yaml.Node f = t.get("forms");
@@ -290,6 +284,13 @@ final class RuleLoader {
                     new Rule.Jargon(term, Map.copyOf(forms), plain, explain, whyPlain, whyExplain), examples, t.file(), t.valueLine()));
         }
         return out;
+    }
+
+    /** Compiles a source with {a b|c} groups into {@code out}, one pattern per expansion. */
+    private static void addExpanded(List<TokenPattern> out, String source) {
+        for (String one : TokenPattern.expand(source)) {
+            out.add(TokenPattern.compile(one));
+        }
     }
 
     /** Words that define a jargon term said just before them (up to three words between): not jargon then. */
@@ -359,9 +360,7 @@ final class RuleLoader {
                 continue;
             }
             try {
-                for (String one : TokenPattern.expand(src)) {
-                    out.add(TokenPattern.compile(one));
-                }
+                addExpanded(out, src);
             } catch (IllegalArgumentException e) {
                 throw x.valueError(where + ": bad pattern: " + e.getMessage());
             }

@@ -255,11 +255,7 @@ public final class ToneChecker {
      * check of the whole message scored the same sentence with the same tokens).
      */
     public boolean suspect(String sentence, List<Token> tokens, boolean strict, Scores known) {
-        int words = 0;
-        for (Token t : tokens) {
-            words += t.isWord() ? 1 : 0;
-        }
-        if (words < SUSPECT_MIN_WORDS || !hasOwnLetters(tokens, 0, tokens.size())) {
+        if (words(tokens) < SUSPECT_MIN_WORDS || !hasOwnLetters(tokens, 0, tokens.size())) {
             return false;
         }
         Doc doc = new Doc(sentence, tokens, Map.of());
