@@ -84,6 +84,35 @@ final class LastGate {
         return Optional.empty();
     }
 
+    /** A run of two or more marks with an exclamation among them: «!!», «!!!», «?!», «! !». */
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("[!?](?:\\s*[!?])+");
+
+    /**
+     * A version with every «!!», «!!!» or «?!» reduced to one calm mark: «?» where the run holds a question mark, «.»
+     * otherwise («адрес был в письме!!» → «адрес был в письме.»). A version to send does not raise its voice, and the
+     * run says nothing a full stop does not; a single «!» («Добрый день!») stays.
+     */
+    static String calmMarks(String version) {
+        if (version.indexOf('!') < 0) {
+            return version;
+        }
+        java.util.regex.Matcher m = MARKS.matcher(version);
+        StringBuilder b = null;
+        int at = 0;
+        while (m.find()) {
+            String run = m.group();
+            if (run.indexOf('!') < 0) {
+                continue; // «??» alone is a question asked twice, not shouting
+            }
+            if (b == null) {
+                b = new StringBuilder(version.length());
+            }
+            b.append(version, at, m.start()).append(run.indexOf('?') >= 0 ? '?' : '.');
+            at = m.end();
+        }
+        return b == null ? version : b.append(version, at, version.length()).toString();
+    }
+
     /** The index of the first token of {@code tokens} a splice broke (see {@link #kept(String, String, List, Lang, ResidualRisk, boolean)}), or -1. */
     private static int splice(List<Token> tokens, List<Token> draft, Lang lang) {
         Set<String> words = new java.util.HashSet<>();

@@ -345,6 +345,9 @@ public final class PhrasingEngine {
         List<String> suggestions;
         try {
             suggestions = assemble(t, tokens, sentences, versions, this::clean);
+            if (refine) {
+                suggestions = suggestions.stream().map(LastGate::calmMarks).distinct().toList();
+            }
         } catch (RuntimeException ex) {
             LOG.warn("phrasing: assembling the suggestions failed ({}); the findings are reported without them", ex.toString());
             LOG.debug("phrasing: assembly failure", ex);

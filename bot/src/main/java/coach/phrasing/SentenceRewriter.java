@@ -1552,6 +1552,10 @@ final class SentenceRewriter {
         if (!(listedWordOnly(job) ? wordsClean : clean).test(version, vt)) {
             return Trace.no("verify:1361");
         }
+        if (job.lang() == Lang.RU && lostPredicate(original, version)) {
+            // «Ваша машина — г@вно, за неё …» → «Ваша машина, за неё …»: the subject lost what the dash said of it
+            return Trace.no("verify:lost-predicate");
+        }
         if (job.lang() == Lang.RU && danglingContrast(original, version)) {
             // «несуществующий — г@вно, а не заявка» → «несуществующий, а не заявка»: the «а не …» half lost its first half
             return Trace.no("verify:dangling-contrast");
@@ -2137,6 +2141,33 @@ final class SentenceRewriter {
             }
             if (!same) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** A word, a dash and the word after it: «машина — г@вно», the subject and its predicate in a Russian copula. */
+    private static final java.util.regex.Pattern DASH_PREDICATE = java.util.regex.Pattern.compile(
+            "([\\p{L}\\d]+)\\s+[—–-]\\s+[\\p{L}\\d@*]");
+
+    /**
+     * Whether the version cut a predicate after a dash and left its subject before a comma the draft does not have
+     * there: «Ваша машина — г@вно, за неё…» → «Ваша машина, за неё…».
+     */
+    static boolean lostPredicate(String original, String version) {
+        java.util.regex.Matcher m = DASH_PREDICATE.matcher(original);
+        while (m.find()) {
+            // what follows the predicate: from the next comma or full stop, a few characters of it
+            int c = m.end();
+            while (c < original.length() && ",.;:!?".indexOf(original.charAt(c)) < 0) {
+                c++;
+            }
+            if (c >= original.length() || original.charAt(c) != ',') {
+                continue; // a tail cut to the end of the sentence («…до пятницы — пеняйте на себя.») leaves nothing hanging
+            }
+            String joined = m.group(1) + original.substring(c, Math.min(original.length(), c + 12));
+            if (version.contains(joined) && !original.contains(joined)) {
+                return true; // the version is the draft with « — predicate» cut out
             }
         }
         return false;

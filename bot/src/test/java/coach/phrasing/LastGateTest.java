@@ -108,4 +108,12 @@ class LastGateTest {
         assertNull(broken("Отгрузка по FOB в пятницу, пришлём PDF.", "Отгрузка по FOB в пятницу, пришлём PDF."));
         assertNull(broken("Переустановим Windows на ноутбуке в пятницу.", "Переставим винду на ноуте в пятницу."), "one name spelled out");
     }
+
+    @Test
+    void runsOfMarksBecomeOneCalmMark() {
+        assertEquals("Адрес был в письме.", LastGate.calmMarks("Адрес был в письме!!"));
+        assertEquals("Вы получили счёт? Оплата до 5 мая.", LastGate.calmMarks("Вы получили счёт?!! Оплата до 5 мая!! !"));
+        assertEquals("Добрый день! Спасибо.", LastGate.calmMarks("Добрый день! Спасибо!!!"));
+        assertEquals("Правда??", LastGate.calmMarks("Правда??"));
+    }
 }

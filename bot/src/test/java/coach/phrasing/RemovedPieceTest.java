@@ -33,4 +33,22 @@ class RemovedPieceTest {
             assertFalse(s.toLowerCase(java.util.Locale.ROOT).contains("хер"), s);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Честно? Ваша машина — г@вно, за неё никто 900 тыс. не даст. Снижайте цену.",
+            "Ваш диван — полное г*вно, поэтому и развалился. Гарантия на него истекла в мае."})
+    void aSubjectIsNotLeftWithoutWhatTheDashSaidOfIt(String text) {
+        CheckResult r = engine.check(text);
+        assertTrue(r.risky(), text);
+        for (String s : r.suggestions()) {
+            assertFalse(s.matches("(?s).*(машина|диван)\\s*,.*"), s);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void lostPredicateSeesTheCutAfterTheDashOnly() {
+        assertTrue(SentenceRewriter.lostPredicate("Ваша машина — г@вно, за неё никто не даст.", "Ваша машина, за неё никто не даст."));
+        assertFalse(SentenceRewriter.lostPredicate("Ваша машина — хорошая, за неё дадут 900 тыс.", "Ваша машина — хорошая, за неё дадут 900 тыс."));
+        assertFalse(SentenceRewriter.lostPredicate("Срок — пятница, документы, пожалуйста, пришлите.", "Срок — пятница, документы пришлите."));
+    }
 }
