@@ -447,7 +447,7 @@ final class SentenceRewriter {
             rest = ""; // «…, конечно.» «…, please.»: a word that leaned on the removed clause does not stand alone
         }
         boolean restHasWords = hasWord(rest);
-        String restSentence = restHasWords ? sentenceCase(finish(rest, closing(text, sen))) : "";
+        String restSentence = restHasWords ? sentenceCase(finish(rest, droppedQuestionTag(job, v) ? '.' : closing(text, sen))) : "";
         List<String> parts = new ArrayList<>();
         boolean before = firstRemoved >= 0 && (firstRemoved == 0 || vocative);
         if (before) {
@@ -1165,7 +1165,9 @@ final class SentenceRewriter {
             return Templates.fill(own.get(v), text, h.match(), inflector);
         }
         int k = v - own.size();
-        List<PhrasingEngine.Hit> same = sameRegion(h, tokens, sen);
+        // a tail left out from its comma («…, ок?») takes no other rule's word for it: «…у склада хорошо.»
+        boolean tailDrop = !own.isEmpty() && own.stream().allMatch(String::isEmpty) && endsQuestion(h, tokens, sen);
+        List<PhrasingEngine.Hit> same = tailDrop ? List.of() : sameRegion(h, tokens, sen);
         if (k < same.size()) {
             PhrasingEngine.Hit a = same.get(k);
             return Templates.fill(a.options().get(0), text, a.match(), inflector);
@@ -1241,6 +1243,39 @@ final class SentenceRewriter {
     }
 
     /** The closing mark of the original sentence, as the kept part should end: «!!!» and «?!» calm down to «.» and «?». */
+    /**
+     * Whether version {@code v} leaves out a tag that alone made the sentence a question: a fragment from a comma to
+     * the final «?» («…, ок?», «…, норм?», «…, right?») replaced by nothing. What is left is a statement and ends
+     * with a full stop («Сейчас посмотрю, что с заказом № 512, норм?» → «Сейчас посмотрю, что с заказом № 512.»).
+     */
+    private static boolean droppedQuestionTag(Job job, int v) {
+        List<Token> tokens = job.tokens();
+        Segment sen = job.sentence();
+        for (PhrasingEngine.Hit h : job.hits()) {
+            List<String> o = h.options();
+            if (h.rule().scope() != Rule.Scope.FRAGMENT || o.isEmpty() || !o.get(Math.min(v, o.size() - 1)).isEmpty()) {
+                continue;
+            }
+            if (endsQuestion(h, tokens, sen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a hit runs from a comma to its sentence's final «?» (or up to it): a question tag («…, ок?»). */
+    private static boolean endsQuestion(PhrasingEngine.Hit h, List<Token> tokens, Segment sen) {
+        int end = sen.toToken();
+        while (end > sen.fromToken() && tokens.get(end - 1).norm().isBlank()) {
+            end--;
+        }
+        if (end == sen.fromToken() || !tokens.get(end - 1).norm().equals("?")) {
+            return false;
+        }
+        int to = h.match().toToken();
+        return tokens.get(h.match().fromToken()).norm().equals(",") && (to == end || to == end - 1);
+    }
+
     private static char closing(String text, Segment sen) {
         String s = text.substring(sen.start(), sen.end()).strip();
         if (s.endsWith("?") || s.endsWith("?!") || s.endsWith("!?")) {

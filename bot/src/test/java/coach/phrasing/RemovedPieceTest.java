@@ -51,4 +51,15 @@ class RemovedPieceTest {
         assertFalse(SentenceRewriter.lostPredicate("Ваша машина — хорошая, за неё дадут 900 тыс.", "Ваша машина — хорошая, за неё дадут 900 тыс."));
         assertFalse(SentenceRewriter.lostPredicate("Срок — пятница, документы, пожалуйста, пришлите.", "Срок — пятница, документы пришлите."));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Щас уточню у склада, ок?", "Сейчас гляну, что с заказом № 77, норм?"})
+    void aQuestionTagLeftOutLeavesAStatement(String text) {
+        CheckResult r = engine.check(text);
+        assertFalse(r.suggestions().isEmpty(), text);
+        for (String s : r.suggestions()) {
+            assertTrue(s.endsWith("."), s);
+            assertFalse(s.contains("хорошо") || s.contains("?"), s);
+        }
+    }
 }
