@@ -78,7 +78,27 @@ public final class Segments {
             return false;
         }
         Token a = tokens.get(k - 1);
-        return a.end() == tokens.get(k).start() && ABBREVIATIONS.contains(a.norm());
+        return a.end() == tokens.get(k).start() && (ABBREVIATIONS.contains(a.norm()) || initial(tokens, k));
+    }
+
+    /**
+     * Whether the dot at k closes an initial: one capital letter, then another initial or a capitalised word that ends
+     * its sentence or line («А. С. Пушкин», «Regards, K. Haddad»). «…в корпус Б. Там вас встретят» ends a sentence.
+     */
+    private static boolean initial(List<Token> tokens, int k) {
+        Token a = tokens.get(k - 1);
+        String w = a.text();
+        if (w.length() != 1 || !Character.isUpperCase(w.charAt(0)) || !a.isWord()) {
+            return false;
+        }
+        Token b = tokens.get(k + 1);
+        if (!b.isWord() || !Character.isUpperCase(b.text().charAt(0))) {
+            return false;
+        }
+        if (b.text().length() == 1) {
+            return k + 2 < tokens.size() && tokens.get(k + 2).norm().equals(".") && tokens.get(k + 2).start() == b.end();
+        }
+        return k + 2 >= tokens.size() || !tokens.get(k + 2).isWord();
     }
 
     private static boolean isCloser(String norm) {

@@ -30,4 +30,11 @@ class ClosingMarksTest {
         assertEquals(List.of("12", ".", "05", "в", "10", ":", "30"), TextAnalyzer.analyze("12.05 в 10:30").stream().map(Token::text).toList());
         assertEquals(List.of("Спасибо", ")))"), TextAnalyzer.analyze("Спасибо)))").stream().map(Token::text).toList());
     }
+
+    @Test
+    void anInitialDoesNotEndItsSentence() {
+        assertEquals(List.of("Договор подписал А. С. Петров, копия у вас."), sentences("Договор подписал А. С. Петров, копия у вас."));
+        assertEquals(List.of("Thank you.", "Regards, K. Haddad"), sentences("Thank you. Regards, K. Haddad"));
+        assertEquals(List.of("Вход в корпус Б.", "Там вас встретят."), sentences("Вход в корпус Б. Там вас встретят."));
+    }
 }
