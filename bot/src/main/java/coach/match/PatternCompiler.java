@@ -201,6 +201,9 @@ final class PatternCompiler {
         return alt;
     }
 
+    /** Particles a pattern means as written: their stems are shared by pronouns («не» — «неё»). */
+    private static final java.util.Set<String> NEGATIONS = java.util.Set.of("не", "ни");
+
     private static TokenPattern.Alt compileAlt(String a) {
         if ((a.indexOf('\'') > 0 || a.indexOf('’') > 0 || a.indexOf('-') > 0) && INNER_COMPOUND.matcher(a).matches()) {
             throw new IllegalArgumentException("'" + a + "': a compound word among alternatives or negated is written as a"
@@ -223,6 +226,10 @@ final class PatternCompiler {
         }
         String n = Normalizer.norm(a);
         boolean word = Character.isLetter(n.codePointAt(0));
+        if (NEGATIONS.contains(n)) {
+            // «не» by stem would match «неё» («ответственность за неё несём» is no «не несём»): the particle is its form
+            return new TokenPattern.Alt(TokenPattern.AltKind.EXACT, n);
+        }
         return word ? new TokenPattern.Alt(TokenPattern.AltKind.STEM, STEMS.computeIfAbsent(n, Stemmer::stem)) : new TokenPattern.Alt(TokenPattern.AltKind.EXACT, n);
     }
 

@@ -249,6 +249,9 @@ final class RuleLoader {
             for (TokenPattern pt : patterns) {
                 // a term explained in brackets right after it is no longer jargon: "SLA (срок ответа по договору)"
                 exceptions.add(TokenPattern.compile(pt.source() + " ("));
+                // and one put in brackets after its plain name, or spelled out there: «номер заявки (тикет)», "(our SLA, or service level agreement)"
+                exceptions.add(TokenPattern.compile("( " + pt.source() + " )"));
+                addExpanded(exceptions, "( ..2 " + pt.source() + " {, or|, или|- or|- или|, i.e|, то есть}");
                 // and one defined right after it: the "RMA number" is simply a return reference; «УПД — это документ, …»
                 if (lang == Lang.EN) {
                     // a code that starts with the term is an identifier: RMA-66120, PO-2291 (in Russian «в инвойсе — 1 520 000» is not)
@@ -294,7 +297,8 @@ final class RuleLoader {
     }
 
     /** Words that define a jargon term said just before them (up to three words between): not jargon then. */
-    private static final List<String> DEFINED_EN = List.of("is simply", "is just", "simply means", "just means", "means", "stands for", "refers to");
+    private static final List<String> DEFINED_EN = List.of("is simply", "is just", "simply means", "just means", "means", "stands for", "refers to",
+            "- that is", ", that is", "- i.e", ", i.e", "- that's simply", "- that's just", "- which is simply", "- which is just");
     private static final List<String> DEFINED_RU = List.of("- это", ": это", "- значит", "означает", "обозначает", "- то есть", ", то есть");
     private static final List<String> DEFINED = java.util.stream.Stream.concat(DEFINED_EN.stream(), DEFINED_RU.stream()).toList();
     /** Words that explain what was just said in plain words, a few words after a term. */

@@ -24,6 +24,12 @@ class TokenPatternTest {
     }
 
     @Test
+    void theNegationParticleIsItsOwnForm() {
+        assertTrue(m("ответствен* ..4 не несем|несём", "Ответственность за это мы не несём."));
+        assertFalse(m("ответствен* ..4 не несем|несём", "Ответственность за неё несём мы."));
+    }
+
+    @Test
     void gapsAllowSmallInsertionsWithinASentence() {
         String p = "не ..2 наш проблема";
         assertTrue(m(p, "это вообще не наша проблема"));
