@@ -2867,11 +2867,35 @@ final class SentenceRewriter {
             Category c = h.rule().category();
             boolean word = h.rule().scope() == Rule.Scope.FRAGMENT && (c == Category.INFORMAL || c == Category.INSULT) && h.end() - h.start() < 20
                     && h.fragment().indexOf(' ') < 0 && h.fragment().chars().noneMatch(Character::isDigit);
-            if (c == Category.JARGON || c == Category.OVERPROMISE || word) {
+            if (c == Category.OVERPROMISE) {
+                exemptAroundNumbers(job.tokens(), h, out);
+            } else if (c == Category.JARGON || word) {
                 out.add(new int[] {h.start(), h.end()});
             }
         }
         return out;
+    }
+
+    /**
+     * An absolute promise's words are no facts («на 100 %», «сто процентов»), but a number a loose pattern reached into
+     * is one: «, заказ 90331 100%» keeps «90331». The hit's span goes into {@code out} without such numbers (three
+     * digits or more, not «100», not before «%»).
+     */
+    private static void exemptAroundNumbers(List<Token> tokens, PhrasingEngine.Hit h, List<int[]> out) {
+        int from = h.start();
+        for (int i = h.match().fromToken(); i < h.match().toToken(); i++) {
+            Token t = tokens.get(i);
+            boolean percent = i + 1 < tokens.size() && (tokens.get(i + 1).norm().equals("%") || tokens.get(i + 1).norm().startsWith("процент"));
+            if (t.kind() == Token.Kind.NUMBER && t.norm().length() >= 3 && !t.norm().equals("100") && !percent) {
+                if (t.start() > from) {
+                    out.add(new int[] {from, t.start()});
+                }
+                from = t.end();
+            }
+        }
+        if (h.end() > from) {
+            out.add(new int[] {from, h.end()});
+        }
     }
 
     /**
