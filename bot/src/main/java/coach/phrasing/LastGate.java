@@ -14,7 +14,8 @@ import java.util.Set;
  * The last look at a version before it is offered: a rule fixes its own phrase, and the words around it that no rule
  * knows may still sound risky («Ключи раньше 12:00, к сожалению, не выдаём, и никаких исключений»). A version that
  * keeps a phrase of {@link ResidualRisk} anywhere, an ordinary word in capitals, or, for a message flagged for its
- * register or rudeness, keeps chat emoji or «!!», is withheld: the findings stay and the report names the sentence to rephrase by hand.
+ * register or rudeness, keeps chat emoji (or a «!!» that {@link #calmMarks} did not reach), is withheld: the findings
+ * stay and the report names the sentence to rephrase by hand. The engine calms a version's runs of marks first.
  */
 final class LastGate {
     /**
