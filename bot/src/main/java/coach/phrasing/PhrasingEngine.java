@@ -344,7 +344,7 @@ public final class PhrasingEngine {
         }
         List<String> suggestions;
         try {
-            suggestions = assemble(t, tokens, sentences, versions, this::clean);
+            suggestions = assemble(t, tokens, sentences, versions, this::clean, !refine);
             if (refine) {
                 suggestions = suggestions.stream().map(LastGate::calmMarks).distinct().toList();
             }
@@ -702,6 +702,15 @@ public final class PhrasingEngine {
     /** Whole-message suggestions from the sentences' verified versions; the k-th takes each sentence's k-th (or last) version. */
     private static List<String> assemble(String text, List<Token> tokens, List<Segments.Segment> sentences, Map<Integer, List<String>> versions,
             java.util.function.BiPredicate<String, List<Token>> clean) {
+        return assemble(text, tokens, sentences, versions, clean, false);
+    }
+
+    /**
+     * @param leftOut whether a suggestion may be empty: the second pass over one sentence's version («Обсуждать тут
+     *                больше нечего.») may answer "leave it out", which the first pass then checks against the draft
+     */
+    private static List<String> assemble(String text, List<Token> tokens, List<Segments.Segment> sentences, Map<Integer, List<String>> versions,
+            java.util.function.BiPredicate<String, List<Token>> clean, boolean leftOut) {
         int n = 0;
         for (List<String> v : versions.values()) {
             n = Math.max(n, v.size());
@@ -755,6 +764,10 @@ public final class PhrasingEngine {
             }
             b.append(text, at, text.length());
             String s = b.toString().strip();
+            if (s.isEmpty() && leftOut) {
+                out.add("");
+                continue;
+            }
             if (s.isEmpty() || s.equals(text.strip())) {
                 continue;
             }

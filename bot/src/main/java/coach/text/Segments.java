@@ -78,8 +78,19 @@ public final class Segments {
             return false;
         }
         Token a = tokens.get(k - 1);
-        return a.end() == tokens.get(k).start() && (ABBREVIATIONS.contains(a.norm()) || initial(tokens, k));
+        if (a.end() != tokens.get(k).start()) {
+            return false;
+        }
+        Token b = tokens.get(k + 1);
+        if (UNITS.contains(a.norm()) && k >= 2 && tokens.get(k - 2).kind() == Token.Kind.NUMBER
+                && b.isWord() && Character.isUpperCase(b.text().charAt(0))) {
+            return false; // «…, 38 450 руб. Обсуждать…»: a unit after its number, then a capital, ends the sentence
+        }
+        return ABBREVIATIONS.contains(a.norm()) || initial(tokens, k);
     }
+
+    /** Abbreviated units a sentence may end with after a number. */
+    private static final Set<String> UNITS = Set.of("руб", "коп", "тыс", "млн", "млрд", "р", "мин", "сек", "см");
 
     /**
      * Whether the dot at k closes an initial: one capital letter, then another initial or a capitalised word that ends
@@ -92,6 +103,9 @@ public final class Segments {
             return false;
         }
         Token b = tokens.get(k + 1);
+        if (b.isWord() && Character.isLowerCase(b.text().charAt(0))) {
+            return true; // «для Сидоровой А.В. сделан верно»: an initial before a lower-case word goes on
+        }
         if (!b.isWord() || !Character.isUpperCase(b.text().charAt(0))) {
             return false;
         }

@@ -37,4 +37,16 @@ class ClosingMarksTest {
         assertEquals(List.of("Thank you.", "Regards, K. Haddad"), sentences("Thank you. Regards, K. Haddad"));
         assertEquals(List.of("Вход в корпус Б.", "Там вас встретят."), sentences("Вход в корпус Б. Там вас встретят."));
     }
+
+    @Test
+    void initialsBeforeALowerCaseWordGoOn() {
+        assertEquals(List.of("Расчёт для Сидоровой А.В. сделан верно.", "Вопросы есть?"), sentences("Расчёт для Сидоровой А.В. сделан верно. Вопросы есть?"));
+    }
+
+    @Test
+    void aUnitAfterItsNumberEndsTheSentenceBeforeACapital() {
+        assertEquals(List.of("Итого 38 450 руб.", "Обсудим завтра."), sentences("Итого 38 450 руб. Обсудим завтра."));
+        assertEquals(List.of("Итого 5 тыс. руб. в месяц."), sentences("Итого 5 тыс. руб. в месяц."));
+        assertEquals(List.of("Офис в г. Москва, ул. Ленина."), sentences("Офис в г. Москва, ул. Ленина."));
+    }
 }
