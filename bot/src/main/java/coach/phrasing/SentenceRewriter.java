@@ -32,6 +32,27 @@ final class SentenceRewriter {
             "которые", "потому", "поскольку", "и", "а", "но", "или", "зато", "же", "ли", "так", "тогда", "поэтому", "значит",
             "that", "which", "because", "so", "and", "but", "or", "then");
     /** A plural pronoun that a rewrite moved to the start of a sentence has lost what it referred to. */
+    /** Words that open a sentence by pointing back at the one before it («It was sent…», «Он уже в пути»). */
+    private static final Set<String> LEANS_BACK = Set.of("it", "its", "it's", "they", "they're", "them", "their", "this", "that", "these",
+            "those", "he", "she", "his", "her", "он", "она", "оно", "они", "его", "её", "ее", "их", "ему", "ей", "им", "этот", "эта", "это",
+            "эти", "там", "туда", "поэтому", "тогда");
+
+    /** Whether the sentence after the job's one starts with a word that points back at it. */
+    static boolean nextLeansBack(Job job) {
+        Segment sen = job.sentence();
+        List<Token> tokens = job.tokens();
+        for (int i = sen.toToken(); i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.isWord()) {
+                return LEANS_BACK.contains(t.norm());
+            }
+            if (t.kind() == Token.Kind.NUMBER) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static final Set<String> PRONOUN_START = Set.of("они", "их", "им", "ими", "they", "these", "those", "them");
     /** A sentence that starts with one of these and has no second clause is a fragment: «Когда будет готово.» */
     private static final Set<String> SUBORDINATE_START = Set.of("когда", "если", "чтобы", "хотя", "пока", "где", "куда", "откуда", "как",
@@ -1581,6 +1602,10 @@ final class SentenceRewriter {
             // leaving the sentence out: only when it carries no fact (and a jibe only when it asks nothing and names nothing new)
             if (!same.facts().isEmpty()) {
                 return Trace.no("verify:drop-facts");
+            }
+            if (nextLeansBack(job)) {
+                // «WHY are you still asking about the invoice?? It was sent on March 3…»: «It» would point at nothing
+                return Trace.no("verify:antecedent");
             }
             return !jibe(job) || saysNothing(job) || Trace.no("verify:drop-jibe");
         }

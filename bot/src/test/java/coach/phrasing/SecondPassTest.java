@@ -33,4 +33,13 @@ class SecondPassTest {
         r.suggestions().forEach(s -> assertFalse(s.isBlank(), r.toString()));
         r.suggestions().forEach(s -> assertFalse(!s.contains("38 450"), r.toString()));
     }
+
+    @Test
+    void aSentenceTheNextOneLeansOnIsNotLeftOut() {
+        // «It» would point at nothing once the sentence naming the invoice is gone
+        CheckResult r = engine.check("WHY are you still asking about the invoice?? It was sent on March 3, check your spam!!!");
+        r.suggestions().forEach(s -> assertFalse(s.startsWith("It "), r.toString()));
+        CheckResult ok = engine.check("Обсуждать тут больше нечего, вопрос закрыт. Счёт № 12 оплачен 3 марта.");
+        assertEquals("Счёт № 12 оплачен 3 марта.", ok.suggestions().isEmpty() ? null : ok.suggestions().get(0), ok.toString());
+    }
 }
