@@ -39,7 +39,8 @@ public final class Segments {
         int n = tokens.size();
         for (int i = 0; i < n; i++) {
             Token t = tokens.get(i);
-            boolean end = t.kind() == Token.Kind.PUNCT && SENTENCE_END.contains(t.norm()) && !inNumber(tokens, i) && !afterAbbreviation(tokens, i);
+            boolean end = t.kind() == Token.Kind.PUNCT && SENTENCE_END.contains(t.norm()) && !inNumber(tokens, i) && !inAddress(tokens, i)
+                    && !afterAbbreviation(tokens, i);
             if (end) {
                 // a run of closing marks and closing quotes/brackets stays with its sentence: «?!», «...», «».»
                 while (i + 1 < n && (SENTENCE_END.contains(tokens.get(i + 1).norm()) || isCloser(tokens.get(i + 1).norm()))
@@ -61,6 +62,31 @@ public final class Segments {
     private static final Set<String> ABBREVIATIONS = Set.of("г", "гг", "ул", "д", "кв", "руб", "тыс", "млн", "млрд", "коп", "т", "е",
             "п", "пп", "см", "стр", "им", "пр", "просп", "пер", "обл", "р", "ч", "мин", "сек", "вкл", "др", "напр", "тел",
             "e.g", "i.e", "mr", "mrs", "ms", "dr", "no", "vs", "etc");
+
+    /**
+     * A dot inside a web or mail address: no space around it, a Latin word or number before it and a Latin word after
+     * («example-shop.com», «info@dom.ru», «v2.app»). «бункера.твари» (a missing space between Russian sentences) ends one.
+     */
+    private static boolean inAddress(List<Token> tokens, int k) {
+        if (k == 0 || k + 1 >= tokens.size() || !tokens.get(k).norm().equals(".")) {
+            return false;
+        }
+        Token a = tokens.get(k - 1);
+        Token t = tokens.get(k);
+        Token b = tokens.get(k + 1);
+        return a.end() == t.start() && t.end() == b.start() && b.isWord() && latin(b.text())
+                && (a.kind() == Token.Kind.NUMBER || a.isWord() && latin(a.text()));
+    }
+
+    private static boolean latin(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (Character.isLetter(c) && !(c < 0x250)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** A mark between two digits with no space around it: «12.05», «2,5», «12:30». */
     private static boolean inNumber(List<Token> tokens, int k) {

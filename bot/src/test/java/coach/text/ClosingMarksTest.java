@@ -49,4 +49,12 @@ class ClosingMarksTest {
         assertEquals(List.of("Итого 5 тыс. руб. в месяц."), sentences("Итого 5 тыс. руб. в месяц."));
         assertEquals(List.of("Офис в г. Москва, ул. Ленина."), sentences("Офис в г. Москва, ул. Ленина."));
     }
+
+    @Test
+    void aDotInsideAnAddressGoesOn() {
+        assertEquals(List.of("Your domain example-shop.com expired on March 3.", "Renew it today."),
+                sentences("Your domain example-shop.com expired on March 3. Renew it today."));
+        assertEquals(List.of("Пишите на info@dom.ru, ответим сегодня."), sentences("Пишите на info@dom.ru, ответим сегодня."));
+        assertEquals(List.of("иди охраняй его возле бункера.", "твари."), sentences("иди охраняй его возле бункера.твари."));
+    }
 }
