@@ -13,6 +13,13 @@ import java.util.List;
 public final class PhraseSet {
     private final List<TokenPattern> patterns;
     private final List<TokenPattern> exceptions;
+    /**
+     * Exceptions compiled on the first match of a pattern (exceptions only ever run after one): a jargon term's
+     * derived exceptions — the term explained in brackets, defined, named — are tens of thousands of patterns over
+     * the glossaries, and a cold check of a draft without that term never needs them. Null when there are none.
+     */
+    private final java.util.function.Supplier<List<TokenPattern>> later;
+    private volatile List<TokenPattern> laterCompiled;
     private final boolean negatable;
 
     public PhraseSet(List<TokenPattern> patterns, List<TokenPattern> exceptions) {
@@ -21,12 +28,40 @@ public final class PhraseSet {
 
     /** @param negatable a match inside a negation ({@link Negation}) does not count: "извиняться не буду" is no apology */
     public PhraseSet(List<TokenPattern> patterns, List<TokenPattern> exceptions, boolean negatable) {
+        this(patterns, exceptions, null, negatable);
+    }
+
+    /**
+     * @param later more exceptions, compiled once when a pattern first matches ({@link #laterExceptions()} forces them,
+     *              for a check of the content at build time)
+     */
+    public PhraseSet(List<TokenPattern> patterns, List<TokenPattern> exceptions, java.util.function.Supplier<List<TokenPattern>> later,
+            boolean negatable) {
         if (patterns.isEmpty()) {
             throw new IllegalArgumentException("at least one pattern is needed");
         }
         this.patterns = List.copyOf(patterns);
         this.exceptions = List.copyOf(exceptions);
+        this.later = later;
         this.negatable = negatable;
+    }
+
+    /** The exceptions compiled on first use (compiling them now if they were not yet); empty when there are none. */
+    public List<TokenPattern> laterExceptions() {
+        if (later == null) {
+            return List.of();
+        }
+        List<TokenPattern> l = laterCompiled;
+        if (l == null) {
+            synchronized (this) {
+                l = laterCompiled;
+                if (l == null) {
+                    l = List.copyOf(later.get());
+                    laterCompiled = l;
+                }
+            }
+        }
+        return l;
     }
 
     public static PhraseSet of(List<String> patterns, List<String> exceptions) {
@@ -59,6 +94,9 @@ public final class PhraseSet {
         }
         List<Match> excluded = new ArrayList<>();
         for (TokenPattern x : exceptions) {
+            excluded.addAll(x.findAll(tokens));
+        }
+        for (TokenPattern x : laterExceptions()) {
             excluded.addAll(x.findAll(tokens));
         }
         found.removeIf(m -> excluded.stream().anyMatch(m::overlaps) || (negatable && Negation.negates(tokens, m)));

@@ -244,30 +244,10 @@ final class RuleLoader {
             }
             String term = str(t, "term", where);
             List<TokenPattern> patterns = patterns(t.get("patterns"), where, sets, true);
-            List<TokenPattern> exceptions = new ArrayList<>(patterns(t.get("exceptions"), where, sets, false));
+            List<TokenPattern> exceptions = patterns(t.get("exceptions"), where, sets, false);
             List<TokenPattern> unless = patterns(t.get("unless"), where, sets, false);
-            for (TokenPattern pt : patterns) {
-                // a term explained in brackets right after it is no longer jargon: "SLA (срок ответа по договору)"
-                exceptions.add(TokenPattern.compile(pt.source() + " ("));
-                // and one put in brackets after its plain name, or spelled out there: «номер заявки (тикет)», "(our SLA, or service level agreement)"
-                exceptions.add(TokenPattern.compile("( " + pt.source() + " )"));
-                addExpanded(exceptions, "( ..2 " + pt.source() + " {, or|, или|- or|- или|, i.e|, то есть}");
-                // and one defined right after it: the "RMA number" is simply a return reference; «УПД — это документ, …»
-                if (lang == Lang.EN) {
-                    // a code that starts with the term is an identifier: RMA-66120, PO-2291 (in Russian «в инвойсе — 1 520 000» is not)
-                    exceptions.add(TokenPattern.compile(pt.source() + " - #"));
-                }
-                // Latin terms stand in Russian text too («про SLA: это соглашение…»): both languages' definitions count
-                for (String d : DEFINED) {
-                    exceptions.add(TokenPattern.compile(pt.source() + " ..3 " + d));
-                }
-                // or explained later in its sentence: "I've escalated your case to our second line — that just means …"
-                addExpanded(exceptions, pt.source() + " ..12 " + EXPLAINED_LATER);
-                // and one named as a word before it: «у нас это называется «тикет»», «слово «SLA» в договоре», "the term SLA"
-                addExpanded(exceptions, NAMED + " ..2 " + pt.source());
-                // and a label in quotation marks that a system shows: «отображается как статус «апрув»», "the status "pending QA""
-                addExpanded(exceptions, "{статус|статусом|статуса|пометка|пометкой|отметка|отметкой|status|label} «|\"|“ " + pt.source());
-            }
+            // the exceptions every term has (explained in brackets, defined, named): compiled on the term's first match
+            java.util.function.Supplier<List<TokenPattern>> derived = () -> derivedExceptions(patterns, lang);
             Map<String, String> forms = new LinkedHashMap<>();
             Yaml.Node f = t.get("forms");
             if (!f.isNull()) {
@@ -283,10 +263,41 @@ final class RuleLoader {
             }
             List<Rule.Example> examples = examples(t.get("examples"), where, t);
             String why = plain != null || !forms.isEmpty() ? whyPlain : whyExplain;
-            out.add(new Rule(id, cat, Rule.Scope.FRAGMENT, null, lang, new PhraseSet(patterns, exceptions), patterns, unless, p, pLine, null, why, List.of(),
+            out.add(new Rule(id, cat, Rule.Scope.FRAGMENT, null, lang, new PhraseSet(patterns, exceptions, derived, false), patterns, unless, p, pLine, null, why, List.of(),
                     new Rule.Jargon(term, Map.copyOf(forms), plain, explain, whyPlain, whyExplain), examples, t.file(), t.valueLine()));
         }
         return out;
+    }
+
+    /**
+     * What makes a term no longer jargon where it stands: explained in brackets right after it, put in brackets after its
+     * plain name, defined right after it, explained later in its sentence, named as a word, quoted as a label.
+     */
+    static List<TokenPattern> derivedExceptions(List<TokenPattern> patterns, Lang lang) {
+        List<TokenPattern> exceptions = new ArrayList<>();
+        for (TokenPattern pt : patterns) {
+            // a term explained in brackets right after it is no longer jargon: "SLA (срок ответа по договору)"
+            exceptions.add(TokenPattern.compile(pt.source() + " ("));
+            // and one put in brackets after its plain name, or spelled out there: «номер заявки (тикет)», "(our SLA, or service level agreement)"
+            exceptions.add(TokenPattern.compile("( " + pt.source() + " )"));
+            addExpanded(exceptions, "( ..2 " + pt.source() + " {, or|, или|- or|- или|, i.e|, то есть}");
+            // and one defined right after it: the "RMA number" is simply a return reference; «УПД — это документ, …»
+            if (lang == Lang.EN) {
+                // a code that starts with the term is an identifier: RMA-66120, PO-2291 (in Russian «в инвойсе — 1 520 000» is not)
+                exceptions.add(TokenPattern.compile(pt.source() + " - #"));
+            }
+            // Latin terms stand in Russian text too («про SLA: это соглашение…»): both languages' definitions count
+            for (String d : DEFINED) {
+                exceptions.add(TokenPattern.compile(pt.source() + " ..3 " + d));
+            }
+            // or explained later in its sentence: "I've escalated your case to our second line — that just means …"
+            addExpanded(exceptions, pt.source() + " ..12 " + EXPLAINED_LATER);
+            // and one named as a word before it: «у нас это называется «тикет»», «слово «SLA» в договоре», "the term SLA"
+            addExpanded(exceptions, NAMED + " ..2 " + pt.source());
+            // and a label in quotation marks that a system shows: «отображается как статус «апрув»», "the status "pending QA""
+            addExpanded(exceptions, "{статус|статусом|статуса|пометка|пометкой|отметка|отметкой|status|label} «|\"|“ " + pt.source());
+        }
+        return exceptions;
     }
 
     /** Compiles a source with {a b|c} groups into {@code out}, one pattern per expansion. */

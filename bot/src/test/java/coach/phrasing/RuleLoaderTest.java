@@ -163,6 +163,41 @@ class RuleLoaderTest {
     }
 
     @Test
+    void everyTermsDerivedExceptionsCompileAndStillExcuseAnExplainedTerm() {
+        // compiled on a term's first match, not at load: every one of them must compile for every term of the knowledge base
+        int terms = 0;
+        for (List<Rule> rules : RuleLoader.parse(TestKb.source()).values()) {
+            for (Rule r : rules) {
+                if (r.jargon() != null) {
+                    assertTrue(r.phrases().laterExceptions().size() >= 30 * r.patterns().size(), r.id());
+                    terms++;
+                }
+            }
+        }
+        assertTrue(terms > 300, "terms: " + terms);
+        // and they still do their work: a term explained in brackets right after it is no finding
+        String yaml = file(GOOD_RULE) + """
+            jargon:
+              principle: principles.clarity
+              explanation_plain: "«{term}» — жаргон: {plain}."
+              explanation_explain: "«{term}» — поясните: {explain}."
+              terms:
+                - id: sla
+                  term: SLA
+                  patterns: ["=sla"]
+                  plain: срок ответа
+                  examples:
+                    - incorrect: "SLA не нарушен."
+                      corrected: "Срок ответа не нарушен."
+                    - correct: "Срок ответа не нарушен."
+            """;
+        Rule sla = RuleLoader.parse(TestKb.kb(), FILE, yaml, Lang.RU).get(1);
+        assertEquals(1, sla.phrases().findAll(coach.text.TextAnalyzer.analyze("SLA не нарушен.")).size());
+        assertEquals(0, sla.phrases().findAll(coach.text.TextAnalyzer.analyze("SLA (срок ответа по договору) не нарушен.")).size());
+        assertEquals(0, sla.phrases().findAll(coach.text.TextAnalyzer.analyze("У нас это называется SLA.")).size());
+    }
+
+    @Test
     void theEngineRefusesToStartOnABrokenFileInAnEditorsDirectory(@TempDir Path dir) throws IOException {
         copyTree(TestKb.dir(), dir);
         Path ru = dir.resolve("rules/ru.yaml");
