@@ -42,9 +42,20 @@ public final class Yaml {
     /** The kind of a node; {@code MISSING} stands for a field that is not there (it carries its owner's line). */
     public enum Kind { MAP, LIST, SCALAR, NULL, MISSING }
 
-    /** Parses a whole content file. */
+    /** Parses a whole content file (the packaged files' trees are read from the jar: {@link YamlTrees}). */
     public static Node parse(String file, String text) {
+        Node known = YamlTrees.lookup(file, text);
+        return known != null ? known : parse(file, text, 0);
+    }
+
+    /** Parses a whole content file from its text, always (the build step that writes {@link YamlTrees}). */
+    static Node parseText(String file, String text) {
         return parse(file, text, 0);
+    }
+
+    /** A node as {@link YamlTrees} reads it back. */
+    static Node node(Kind kind, String file, int valueLine, int line, String value, boolean plain, Map<String, Node> fields, List<Node> items) {
+        return new Node(kind, file, valueLine, line, value, plain, fields, items);
     }
 
     /** Parses a content file whose top level must be a mapping of fields. */
@@ -210,6 +221,11 @@ public final class Yaml {
 
         public boolean isMissing() {
             return kind == Kind.MISSING;
+        }
+
+        /** Whether a scalar was written without quotes. */
+        boolean isPlain() {
+            return plain;
         }
 
         /** A scalar written as a plain whole number that fits an int. */
