@@ -366,7 +366,7 @@ public final class Categorizer {
             }
             double norm = 0;
             for (int o = 0; o < numOutcomes; o++) {
-                p[o] = StrictMath.exp(p[o]);
+                p[o] = Math.exp(p[o]);
                 norm += p[o];
             }
             for (int o = 0; o < numOutcomes; o++) {
