@@ -230,7 +230,7 @@ final class PatternCompiler {
             // «не» by stem would match «неё» («ответственность за неё несём» is no «не несём»): the particle is its form
             return new TokenPattern.Alt(TokenPattern.AltKind.EXACT, n);
         }
-        return word ? new TokenPattern.Alt(TokenPattern.AltKind.STEM, STEMS.computeIfAbsent(n, Stemmer::stem)) : new TokenPattern.Alt(TokenPattern.AltKind.EXACT, n);
+        return word ? new TokenPattern.Alt(TokenPattern.AltKind.STEM, STEMS.computeIfAbsent(n, Stemmer::stem), SameLemma.checks(n, STEMS.get(n)) ? n : null) : new TokenPattern.Alt(TokenPattern.AltKind.EXACT, n);
     }
 
 }

@@ -356,18 +356,23 @@ public final class TokenPattern {
      * One alternative; {@code id} is the vocabulary number of its word (stem, form or lemma) or of its tag, so a token
      * is tested by comparing ints ({@link coach.text.Word}).
      */
-    record Alt(AltKind kind, String value, int id) {
+    record Alt(AltKind kind, String value, int id, String word) {
         Alt(AltKind kind, String value) {
+            this(kind, value, null);
+        }
+
+        /** @param word for a stem: the word as the pattern writes it (normalised), whose lemmas a token must share ({@link SameLemma}) */
+        Alt(AltKind kind, String value, String word) {
             this(kind, value, switch (kind) {
                 case STEM, EXACT, LEMMA -> coach.text.Vocabulary.register(value);
                 case TAG -> coach.text.Vocabulary.registerTag(value);
                 case PREFIX, SUFFIX -> -1;
-            });
+            }, word);
         }
 
         boolean accepts(Token tok) {
             return switch (kind) {
-                case STEM -> tok.isWord() && tok.word().stemId() == id;
+                case STEM -> tok.isWord() && tok.word().stemId() == id && (word == null || SameLemma.of(word, tok.word()));
                 case EXACT -> tok.word().normId() == id;
                 case PREFIX -> tok.norm().startsWith(value);
                 case SUFFIX -> tok.isWord() && tok.norm().length() > value.length() && tok.norm().endsWith(value);
