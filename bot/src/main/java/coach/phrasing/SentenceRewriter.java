@@ -1639,6 +1639,11 @@ final class SentenceRewriter {
             if (first != null && DANGLING_START.contains(first.norm()) && !startsWith(original, first.norm())) {
                 return Trace.no("verify:1376");
             }
+            if (first != null && STANCE.contains(first.norm()) && strandedStance(original, version, vt, s, first)) {
+                // «Honestly, you could have just read the instructions…» → «Honestly, let's look at what we can do now.»:
+                // the writer's «honestly» now vouches for a sentence of ours
+                return Trace.no("verify:stranded-stance");
+            }
             if (first != null && PRONOUN_START.contains(first.norm()) && !startsWith(original, first.norm())) {
                 // «You should have read the terms, they're printed on the front» → «Let's look … . They're printed …»: the
                 // clause the pronoun pointed back to was replaced, and the new sentence starts with nobody to refer to
@@ -1743,6 +1748,32 @@ final class SentenceRewriter {
             }
         }
         return false;
+    }
+
+    /** Sentence adverbs of the writer's own stance, said before what they vouch for. */
+    private static final Set<String> STANCE = Set.of("honestly", "frankly", "seriously", "truthfully", "честно", "откровенно",
+            "серьезно", "серьёзно");
+
+    /**
+     * Whether a version's sentence opens with the writer's stance adverb and its comma, as the original has them, and
+     * what follows the comma is not what followed it in the original (a replacement now stands there).
+     */
+    private static boolean strandedStance(String original, String version, List<Token> vt, Segment s, Token first) {
+        int i = vt.indexOf(first) + 1;
+        // «честно говоря,», «если честно,»: the comma within two words
+        while (i < s.toToken() && i <= vt.indexOf(first) + 2 && !vt.get(i).norm().equals(",")) {
+            i++;
+        }
+        if (i >= s.toToken() || !vt.get(i).norm().equals(",") || i + 1 >= s.toToken()) {
+            return false;
+        }
+        if (!original.contains(version.substring(s.start(), vt.get(i).end()))) {
+            return false; // the stance is the replacement's own («Честно скажу, выполнить такой запрос будет непросто»)
+        }
+        int from = vt.get(i + 1).start();
+        int to = Math.min(version.length(), Math.min(s.end(), from + 24));
+        String after = version.substring(from, to);
+        return !after.isBlank() && !original.contains(after);
     }
 
     private static Token firstWord(List<Token> ts, Segment s) {

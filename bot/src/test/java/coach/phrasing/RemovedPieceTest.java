@@ -62,4 +62,19 @@ class RemovedPieceTest {
             assertFalse(s.contains("хорошо") || s.contains("?"), s);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Your order 5512 ships on Monday. Frankly, you could have just read the manual we sent instead of calling every day.",
+            "Seriously, if you'd read the contract you would know about the fee. The invoice is attached."})
+    void theWritersStanceIsNotLeftVouchingForOurSentence(String text) {
+        CheckResult r = engine.check(text);
+        assertTrue(r.risky(), text);
+        for (String s : r.suggestions()) {
+            assertFalse(s.matches("(?s).*\\b(Frankly|Seriously), (let's|let me|I'll|we'll|please)\\b.*"), s);
+        }
+        // and a stance the replacement says itself stays: «Честно скажу, выполнить такой запрос будет непросто.»
+        CheckResult own = engine.check("Коллеги, привет. Получили ваши требования к кандидату: 25 лет, 10 лет опыта, три языка и зарплата "
+                + "40 тысяч. Отличный портрет, сейчас достанем его из шляпы. Если серьёзно — давайте созвонимся в четверг.");
+        assertTrue(own.suggestions().stream().anyMatch(x -> x.contains("Честно скажу,")), own.suggestions().toString());
+    }
 }
