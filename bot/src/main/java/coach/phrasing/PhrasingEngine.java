@@ -939,7 +939,7 @@ public final class PhrasingEngine {
      * offer of ours, and one a message needs once.
      */
     private static final java.util.regex.Pattern REDIRECT = java.util.regex.Pattern.compile(
-            "(?iuU)\\b(?:лучше|можно|стоит)\\s+(?:обратиться|связаться|направить|решить|уточнить)\\b");
+            "(?iuU)\\b(?:лучше|можно|стоит|советуем|рекомендуем|советую|рекомендую)\\s+(?:обратиться|связаться|направить|решить|уточнить)\\b");
 
     /**
      * Whether a version says where to turn twice: «По доставке — лучше обратиться к СДЭКу. Можно связаться с ними
@@ -966,7 +966,7 @@ public final class PhrasingEngine {
      * «постараемся предложить другой вариант», «I'll pass your question to the right colleague».
      */
     private static final java.util.regex.Pattern HELP = java.util.regex.Pattern.compile(
-            "(?iuU)\\b(?:готовы помочь|помочь вам решить|предлож\\w* (?:вам )?другой вариант|подскаж\\w* другие варианты|поищу решение|посмотрим, что можно сделать|разберёмся в ситуации вместе|поищем, чем ещё можно помочь|поможем во всём разобраться|check with my colleagues|pass (?:your|the) (?:question|request)|make sure you get an answer|(?:ready|happy|glad) to help|find a solution|offer (?:you )?(?:an|another) option)\\b");
+            "(?iuU)\\b(?:готовы помочь|помочь вам решить|предлож\\w* (?:вам )?другой вариант|подскаж\\w* другие варианты|поищу решение|посмотрим, что можно сделать|разберёмся в ситуации вместе|поищем, чем ещё можно помочь|поможем во всём разобраться|уточн\\w* (?:этот вопрос |это )?у коллег|check with my colleagues|pass (?:your|the) (?:question|request)|make sure you get an answer|(?:ready|happy|glad) to help|find a solution|offer (?:you )?(?:an|another) option)\\b");
 
     /** The verbs one of which every match of {@link #REDIRECT_EN} holds, folded. */
     private static final String[] REDIRECT_EN_VERBS = {"contact", "reach", "ask", "check with", "speak ", "talk ", "get in touch with"};
@@ -974,7 +974,7 @@ public final class PhrasingEngine {
     /** Literals every match of {@link #HELP} holds, folded: a text with none of them promises no help of ours. */
     private static final String[] HELP_WORDS = {"готовы помочь", "помочь вам решить", "другой вариант", "другие варианты",
             "поищу решение", "посмотрим, что можно сделать", "разберёмся в ситуации вместе", "поищем, чем ещё можно помочь",
-            "поможем во всём разобраться", "check with my colleagues", "pass ", "make sure you get an answer", "to help",
+            "поможем во всём разобраться", "у коллег", "check with my colleagues", "pass ", "make sure you get an answer", "to help",
             "find a solution", "option"};
 
     /** Whether a text holds a stock promise of our help ({@link #HELP}). */
