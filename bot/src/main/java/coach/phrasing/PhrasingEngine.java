@@ -960,7 +960,7 @@ public final class PhrasingEngine {
 
     /** An English direction elsewhere, as a rewrite says it: «It's best to contact your broker», «please check with the bank». */
     private static final java.util.regex.Pattern REDIRECT_EN = java.util.regex.Pattern.compile(
-            "(?iuU)\\b(?:best|better|please|can|could|should|need to)\\s+(?:to\\s+)?(?:contact|reach|ask|check with|speak (?:to|with)|talk (?:to|with)|get in touch with)\\b");
+            "(?iuU)\\b(?:best|better|please|can|could|should|need to|go|go and)\\s+(?:to\\s+)?(?:contact|reach|ask|check with|speak (?:to|with)|talk (?:to|with)|get in touch with)\\b");
     /**
      * A stock promise of our own help or of an alternative of ours: «готовы помочь вам решить возникшие трудности»,
      * «постараемся предложить другой вариант», «I'll pass your question to the right colleague».

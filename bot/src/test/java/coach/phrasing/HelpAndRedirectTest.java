@@ -35,4 +35,16 @@ class HelpAndRedirectTest {
             assertFalse(ours && away, s);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Your laptop repair (ticket 4410) is on schedule for Friday. As for the printer, that's not our job, go ask facilities.",
+            "The invoice is attached. Refunds are not our department, go and ask the bank."})
+    void noEnglishVersionPassesTheQuestionOnAndSaysGoAsk(String text) {
+        CheckResult r = engine.check(text);
+        assertTrue(r.risky(), text);
+        for (String s : r.suggestions()) {
+            String l = s.toLowerCase(Locale.ROOT);
+            assertFalse((l.contains("pass your question") || l.contains("make sure you get an answer")) && l.matches("(?s).*\\bgo (and )?ask\\b.*"), s);
+        }
+    }
 }
