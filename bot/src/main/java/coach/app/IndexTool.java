@@ -24,7 +24,7 @@ public final class IndexTool {
         SearchEngine.writePrebuilt(classes.resolve("search-index"), kb, docs);
         System.out.println(IntentTrainer.writePrebuilt(classes, kb, docs));
         writeListing(classes);
-        System.out.println("yaml trees: " + coach.kb.KbBuild.writeYamlTrees(classes) + " files");
+        System.out.println("yaml trees: " + coach.kb.YamlTrees.writeAll(classes) + " files");
     }
 
     /** Lists the packed knowledge base's files ({@link ContentSource#LISTING}): the jar's copy lists them without reading the jar's whole directory. */

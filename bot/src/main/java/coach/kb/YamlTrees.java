@@ -22,7 +22,7 @@ import java.util.Map;
  * a file an editor changed — in a {@code COACH_KB_DIR} directory, say — is parsed and validated as written.
  * Lines are kept, so every error still names the file and line.
  */
-final class YamlTrees {
+public final class YamlTrees {
     static final String DIR = "yaml-trees/";
     private static final int MAGIC = 0x59545231; // "YTR1"
 
@@ -98,7 +98,7 @@ final class YamlTrees {
      * {@code classes/yaml-trees/}; a file that does not parse fails the build with its file and line. Returns the
      * number of files.
      */
-    static int writeAll(Path classes) throws IOException {
+    public static int writeAll(Path classes) throws IOException {
         Path root = classes.resolve("knowledge-base");
         List<Path> files;
         try (var s = Files.walk(root)) {

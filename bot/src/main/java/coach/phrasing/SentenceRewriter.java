@@ -1759,9 +1759,10 @@ final class SentenceRewriter {
      * what follows the comma is not what followed it in the original (a replacement now stands there).
      */
     private static boolean strandedStance(String original, String version, List<Token> vt, Segment s, Token first) {
-        int i = vt.indexOf(first) + 1;
+        int at = vt.indexOf(first);
+        int i = at + 1;
         // «честно говоря,», «если честно,»: the comma within two words
-        while (i < s.toToken() && i <= vt.indexOf(first) + 2 && !vt.get(i).norm().equals(",")) {
+        while (i < s.toToken() && i <= at + 2 && !vt.get(i).norm().equals(",")) {
             i++;
         }
         if (i >= s.toToken() || !vt.get(i).norm().equals(",") || i + 1 >= s.toToken()) {

@@ -143,7 +143,14 @@ class RuleLoaderTest {
 
     @Test
     void jargonTermNeedsSomePlainWording() {
-        String yaml = file(GOOD_RULE) + """
+        ContentException e = fails(slaTerm(""));
+        assertEquals(18, e.line());
+        assertTrue(e.getMessage().contains("needs 'forms', 'plain' or 'explain'"), e.getMessage());
+    }
+
+    /** The good rule and a jargon dictionary with one term, SLA, with {@code plainLine} (a field, or "") after its patterns. */
+    private static String slaTerm(String plainLine) {
+        return file(GOOD_RULE) + """
             jargon:
               principle: principles.clarity
               explanation_plain: "«{term}» — жаргон: {plain}."
@@ -152,14 +159,12 @@ class RuleLoaderTest {
                 - id: sla
                   term: SLA
                   patterns: ["=sla"]
+            """ + (plainLine.isEmpty() ? "" : "      " + plainLine + "\n") + """
                   examples:
                     - incorrect: "SLA не нарушен."
                       corrected: "Срок ответа не нарушен."
                     - correct: "Срок ответа не нарушен."
             """;
-        ContentException e = fails(yaml);
-        assertEquals(18, e.line());
-        assertTrue(e.getMessage().contains("needs 'forms', 'plain' or 'explain'"), e.getMessage());
     }
 
     @Test
@@ -176,22 +181,7 @@ class RuleLoaderTest {
         }
         assertTrue(terms > 300, "terms: " + terms);
         // and they still do their work: a term explained in brackets right after it is no finding
-        String yaml = file(GOOD_RULE) + """
-            jargon:
-              principle: principles.clarity
-              explanation_plain: "«{term}» — жаргон: {plain}."
-              explanation_explain: "«{term}» — поясните: {explain}."
-              terms:
-                - id: sla
-                  term: SLA
-                  patterns: ["=sla"]
-                  plain: срок ответа
-                  examples:
-                    - incorrect: "SLA не нарушен."
-                      corrected: "Срок ответа не нарушен."
-                    - correct: "Срок ответа не нарушен."
-            """;
-        Rule sla = RuleLoader.parse(TestKb.kb(), FILE, yaml, Lang.RU).get(1);
+        Rule sla = RuleLoader.parse(TestKb.kb(), FILE, slaTerm("plain: срок ответа"), Lang.RU).get(1);
         assertEquals(1, sla.phrases().findAll(coach.text.TextAnalyzer.analyze("SLA не нарушен.")).size());
         assertEquals(0, sla.phrases().findAll(coach.text.TextAnalyzer.analyze("SLA (срок ответа по договору) не нарушен.")).size());
         assertEquals(0, sla.phrases().findAll(coach.text.TextAnalyzer.analyze("У нас это называется SLA.")).size());
