@@ -346,7 +346,9 @@ public final class PhrasingEngine {
         try {
             suggestions = assemble(t, tokens, sentences, versions, this::clean, !refine);
             if (refine) {
-                suggestions = suggestions.stream().map(LastGate::calmMarks).distinct().toList();
+                suggestions = suggestions.stream().map(LastGate::calmMarks)
+                        .map(lang == Lang.RU ? new coach.text.morph.Typos(coach.text.morph.Morphology.russian())::fix : s -> s)
+                        .distinct().toList();
             }
         } catch (RuntimeException ex) {
             LOG.warn("phrasing: assembling the suggestions failed ({}); the findings are reported without them", ex.toString());

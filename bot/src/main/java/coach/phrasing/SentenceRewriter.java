@@ -1644,6 +1644,15 @@ final class SentenceRewriter {
                 // the writer's «honestly» now vouches for a sentence of ours
                 return Trace.no("verify:stranded-stance");
             }
+            if (job.lang() == Lang.RU && modals(vt, s) > 1 && modals(vt, s) > modals(job.tokens(), job.sentence())) {
+                // «Да пора всех этих депутатов следует наказать»: our «следует» beside the writer's «пора»
+                return Trace.no("verify:double-modal");
+            }
+            if (first != null && job.lang() == Lang.RU && !startsWith(original, first.norm()) && bareInfinitive(vt, s, version)) {
+                // «Вам же ясно было написано: ключи оставить у консьержа.» → «Ключи оставить у консьержа.»: the instruction
+                // the removed lead-in introduced is left a curt infinitive of its own
+                return Trace.no("verify:bare-infinitive");
+            }
             if (first != null && PRONOUN_START.contains(first.norm()) && !startsWith(original, first.norm())) {
                 // «You should have read the terms, they're printed on the front» → «Let's look … . They're printed …»: the
                 // clause the pronoun pointed back to was replaced, and the new sentence starts with nobody to refer to
@@ -1775,6 +1784,53 @@ final class SentenceRewriter {
         int to = Math.min(version.length(), Math.min(s.end(), from + 24));
         String after = version.substring(from, to);
         return !after.isBlank() && !original.contains(after);
+    }
+
+    /** Words that make an infinitive a polite or modal statement («лучше оставить», «просьба оставить»). */
+    private static final Set<String> INFINITIVE_HOSTS = Set.of("лучше", "можно", "нужно", "надо", "необходимо", "следует",
+            "стоит", "пора", "прошу", "просим", "просьба", "пожалуйста", "предлагаю", "предлагаем", "важно", "удобно", "нельзя");
+
+    private static final Set<String> MODALS = Set.of("следует", "нужно", "надо", "необходимо", "пора", "стоит");
+
+    /** How many words of a sentence put an infinitive under obligation («следует», «нужно», «пора»…). */
+    private static int modals(List<Token> ts, Segment s) {
+        int n = 0;
+        for (int i = s.fromToken(); i < s.toToken(); i++) {
+            n += MODALS.contains(ts.get(i).norm()) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * Whether a Russian sentence of the version says what to do by an infinitive alone: an infinitive, and no finite
+     * verb, short form, predicative or polite word that would carry it; a question is not one.
+     */
+    private static boolean bareInfinitive(List<Token> ts, Segment s, String version) {
+        if (version.substring(s.start(), s.end()).strip().endsWith("?")) {
+            return false;
+        }
+        boolean infinitive = false;
+        for (int i = s.fromToken(); i < s.toToken(); i++) {
+            Token t = ts.get(i);
+            if (!t.isWord()) {
+                continue;
+            }
+            if (INFINITIVE_HOSTS.contains(t.norm())) {
+                return false;
+            }
+            List<coach.text.morph.Reading> rs = coach.text.morph.Morphology.russian().analyze(t.norm());
+            boolean allInfinitive = !rs.isEmpty();
+            for (coach.text.morph.Reading r : rs) {
+                String tag = r.tag();
+                if ((tag.startsWith("VB:") && !tag.startsWith("VB:INF")) || tag.startsWith("PT_Short") || tag.startsWith("PRDC")
+                        || tag.startsWith("ADJ:Short")) {
+                    return false;
+                }
+                allInfinitive &= tag.startsWith("VB:INF");
+            }
+            infinitive |= allInfinitive;
+        }
+        return infinitive;
     }
 
     private static Token firstWord(List<Token> ts, Segment s) {

@@ -20,7 +20,7 @@ final class Shouting {
     private Shouting() {
     }
 
-    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+    private static final Pattern WORD = Pattern.compile("\\p{L}+(?:['’]\\p{L}+)*"); // «DIDN'T» is one word
     private static final String VOWELS = "аеёиоуыэюяaeiouy";
     /** Short English words that are no abbreviations when written in capitals. */
     private static final Set<String> EN_SHORT = Set.of("a", "i", "an", "the", "you", "and", "not", "for", "was", "our", "are", "has",

@@ -145,7 +145,25 @@ final class Templates {
             out.append(words);
         }
         out.append(template.substring(at));
-        return Optional.of(out.toString());
+        return Optional.of(euphony(out.toString()));
+    }
+
+    private static final String CONS = "бвгджзклмнпрстфхцчшщ";
+    private static final Pattern WITH = Pattern.compile("(?<!\\p{L})([сС]) (?=[сзшжСЗШЖ][" + CONS + "]|[вВ][ст]|[мМ]н)");
+    private static final Pattern TOWARDS = Pattern.compile("(?<!\\p{L})([кК]) (?=[вВ][ст]|[мМ]н)");
+    private static final Pattern IN = Pattern.compile("(?<!\\p{L})([вВ]) (?=[вфВФ][" + CONS + "]|[мМ]н)");
+
+    /**
+     * A preposition the template wrote before a filled-in phrase, in the form that phrase asks for: «лучше связаться с
+     * {place:ins}» gives «со страховой компанией», not «с страховой»; likewise «ко всем», «во вторник».
+     */
+    static String euphony(String s) {
+        if (s.indexOf(' ') < 0) {
+            return s;
+        }
+        s = WITH.matcher(s).replaceAll("$1о ");
+        s = TOWARDS.matcher(s).replaceAll("$1о ");
+        return IN.matcher(s).replaceAll("$1о ");
     }
 
     /**
