@@ -58,8 +58,8 @@ public final class Segments {
         return out;
     }
 
-    /** Abbreviations whose dot does not end a sentence («ул. Ленина», «5 тыс. руб. в месяц»). */
-    private static final Set<String> ABBREVIATIONS = Set.of("г", "гг", "ул", "д", "кв", "руб", "тыс", "млн", "млрд", "коп", "т", "е",
+    /** Abbreviations whose dot does not end a sentence («ул. Ленина», «5 тыс. руб. в месяц», «т.к. вы …»). */
+    private static final Set<String> ABBREVIATIONS = Set.of("г", "гг", "ул", "д", "кв", "руб", "тыс", "млн", "млрд", "коп", "т", "к", "е",
             "п", "пп", "см", "стр", "им", "пр", "просп", "пер", "обл", "р", "ч", "мин", "сек", "вкл", "др", "напр", "тел",
             "e.g", "i.e", "mr", "mrs", "ms", "dr", "no", "vs", "etc");
 
