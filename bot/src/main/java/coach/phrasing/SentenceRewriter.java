@@ -55,10 +55,10 @@ final class SentenceRewriter {
 
     private static final Set<String> PRONOUN_START = Set.of("они", "их", "им", "ими", "they", "these", "those", "them");
     /** A sentence that starts with one of these and has no second clause is a fragment: «Когда будет готово.» */
-    private static final Set<String> SUBORDINATE_START = Set.of("когда", "если", "чтобы", "хотя", "пока", "где", "куда", "откуда", "как",
+    private static final Set<String> SUBORDINATE_START = Set.of("когда", "если", "чтобы", "хотя", "пока", "где", "куда", "откуда", "как", "прежде",
             "when", "if", "although", "while", "where");
     /** Clauses starting with these hang on the clause before them: they go with it when it is removed. */
-    private static final Set<String> ATTACHED_START = Set.of("что", "чтобы", "ведь", "ибо", "раз", "так", "потому", "поскольку",
+    private static final Set<String> ATTACHED_START = Set.of("что", "чтобы", "ведь", "ибо", "раз", "так", "потому", "поскольку", "прежде",
             "поэтому", "значит", "иначе", "а", "пусть", "когда", "как", "где", "куда", "сколько", "почему", "зачем", "because", "so",
             "since", "that", "otherwise", "when", "how", "why");
     /** A lone word before a removed clause that goes with it: «Нет, …», «Ну, …». */
@@ -1684,6 +1684,14 @@ final class SentenceRewriter {
             // «срок по сроку ответа»: two replacements side by side said the same noun twice
             return Trace.no("verify:1402");
         }
+        if (job.lang() == Lang.RU && NO_COMMA_BUT.matcher(version).find() && !NO_COMMA_BUT.matcher(original).find()) {
+            // «Ваш бывший партнёр, конечно, мудак, но …» → «…, конечно но …»: the cut took the comma before «но»
+            return Trace.no("verify:comma-before-but");
+        }
+        if (regrets(version) > Math.max(1, regrets(original))) {
+            // «…, к сожалению, не сможем. К сожалению, так сделать не получится…»: two findings each said sorry
+            return Trace.no("verify:regret-twice");
+        }
         if (echoes(job, ot, vt, same)) {
             return Trace.no("verify:1405");
         }
@@ -1789,6 +1797,19 @@ final class SentenceRewriter {
     /** Words that make an infinitive a polite or modal statement («лучше оставить», «просьба оставить»). */
     private static final Set<String> INFINITIVE_HOSTS = Set.of("лучше", "можно", "нужно", "надо", "необходимо", "следует",
             "стоит", "пора", "прошу", "просим", "просьба", "пожалуйста", "предлагаю", "предлагаем", "важно", "удобно", "нельзя");
+
+    /** A word and «но»/«однако» with no comma between them (not «не только … но и»). */
+    private static final java.util.regex.Pattern NO_COMMA_BUT = java.util.regex.Pattern.compile(
+            "(?iu)(?<!только)(?<=\\p{L}) (но|однако) (?!и )");
+    private static final java.util.regex.Pattern REGRET_WORDS = java.util.regex.Pattern.compile("(?iu)к сожалению|unfortunately");
+
+    private static int regrets(String s) {
+        int n = 0;
+        for (java.util.regex.Matcher m = REGRET_WORDS.matcher(s); m.find(); ) {
+            n++;
+        }
+        return n;
+    }
 
     private static final Set<String> MODALS = Set.of("следует", "нужно", "надо", "необходимо", "пора", "стоит");
 

@@ -40,7 +40,7 @@ public final class Segments {
         for (int i = 0; i < n; i++) {
             Token t = tokens.get(i);
             boolean end = t.kind() == Token.Kind.PUNCT && SENTENCE_END.contains(t.norm()) && !inNumber(tokens, i) && !inAddress(tokens, i)
-                    && !afterAbbreviation(tokens, i);
+                    && !afterAbbreviation(tokens, i) && !glued(tokens, i);
             if (end) {
                 // a run of closing marks and closing quotes/brackets stays with its sentence: «?!», «...», «».»
                 while (i + 1 < n && (SENTENCE_END.contains(tokens.get(i + 1).norm()) || isCloser(tokens.get(i + 1).norm()))
@@ -86,6 +86,20 @@ public final class Segments {
             }
         }
         return true;
+    }
+
+    /**
+     * A dot after a short word with a lower-case Cyrillic word right after it and no space: an abbreviation («от
+     * фин.отдела», «т.е.вы»). «бункера.твари» (a missing space after a whole word) still ends a sentence.
+     */
+    private static boolean glued(List<Token> tokens, int k) {
+        if (k == 0 || k + 1 >= tokens.size() || !tokens.get(k).norm().equals(".")) {
+            return false;
+        }
+        Token a = tokens.get(k - 1);
+        Token b = tokens.get(k + 1);
+        return a.isWord() && a.text().length() <= 4 && b.isWord() && a.end() == tokens.get(k).start() && tokens.get(k).end() == b.start()
+                && Character.isLowerCase(b.text().charAt(0)) && coach.text.Lang.isCyrillic(b.text().charAt(0));
     }
 
     /** A mark between two digits with no space around it: «12.05», «2,5», «12:30». */
