@@ -2493,6 +2493,9 @@ final class SentenceRewriter {
      */
     static String undeclinedTerm(List<Token> tokens, PhrasingEngine.Hit h, String rep) {
         Rule.Jargon j = h.rule().jargon();
+        if (j.explain() != null && rep.equals(h.fragment() + " (" + j.explain() + ")")) {
+            return explainedInCase(tokens, h, j, rep);
+        }
         if (j.plain() == null || !coach.text.Normalizer.norm(rep).equals(coach.text.Normalizer.norm(j.plain()))) {
             return rep; // an explicit form, an inflected one or an explanation
         }
@@ -2532,6 +2535,31 @@ final class SentenceRewriter {
      * genitive after a noun; the nominative (read: nominative or accusative) at the head of a clause or after a verb;
      * null when it cannot be told.
      */
+    /**
+     * An abbreviation explained in brackets, the explanation in the case the word before the term asks for: «по ЕНС
+     * (единому налоговому счёту)», «без ОСВ (оборотно-сальдовой ведомости)». Where nothing tells the case, or the words
+     * do not decline as a noun phrase, the explanation stays as written.
+     */
+    private static String explainedInCase(List<Token> tokens, PhrasingEngine.Hit h, Rule.Jargon j, String rep) {
+        int first = firstTokenOf(tokens, h);
+        if (first >= tokens.size() || tokens.get(first).end() < h.end()) {
+            return rep;
+        }
+        coach.text.morph.Morphology m = coach.text.morph.Morphology.russian();
+        coach.text.morph.Case c = governedCase(m, tokens, first);
+        if (c == null || c == coach.text.morph.Case.NOM || c == coach.text.morph.Case.ACC) {
+            return rep;
+        }
+        for (String w : j.explain().split(" ")) {
+            int dash = w.indexOf('-');
+            if (dash > 0 && m.analyze(w.substring(0, dash).toLowerCase(java.util.Locale.ROOT)).stream().anyMatch(coach.text.morph.Reading::isNoun)) {
+                return rep; // «счёт-фактура»: both halves decline («счёта-фактуры»), the inflector knows only the last
+            }
+        }
+        return m.phrases().inflect(j.explain(), coach.text.morph.Case.NOM, c, null)
+                .map(e -> h.fragment() + " (" + e + ")").orElse(rep);
+    }
+
     private static coach.text.morph.Case governedCase(coach.text.morph.Morphology m, List<Token> tokens, int at) {
         int i = at - 1;
         if (i < 0 || !tokens.get(i).isWord()) {
