@@ -2218,9 +2218,12 @@ final class SentenceRewriter {
         return !job.hits().isEmpty();
     }
 
-    /** A word, then «, а не» (the second half of a contrast: «X, а не Y»). */
+    /**
+     * A word, then «, а не» (the second half of a contrast: «X, а не Y»). The word is matched from its start only (the
+     * look-behind): a match inside a word would have been found from its start first, so this only spares the attempts.
+     */
     private static final java.util.regex.Pattern CONTRAST = java.util.regex.Pattern.compile(
-            "([\\p{L}\\d]+)\\s*[,—–-]\\s*а\\s+не\\b", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+            "(?<![\\p{L}\\d])([\\p{L}\\d]+)\\s*[,—–-]\\s*а\\s+не\\b", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
 
     /** Whether the version has a «…, а не …» whose first half is not the draft's: something before it was cut. */
     static boolean danglingContrast(String original, String version) {
@@ -2247,6 +2250,9 @@ final class SentenceRewriter {
      * there: «Ваша машина — г@вно, за неё…» → «Ваша машина, за неё…».
      */
     static boolean lostPredicate(String original, String version) {
+        if (original.indexOf('—') < 0 && original.indexOf('–') < 0 && original.indexOf('-') < 0) {
+            return false; // no dash, no match of DASH_PREDICATE
+        }
         java.util.regex.Matcher m = DASH_PREDICATE.matcher(original);
         while (m.find()) {
             // what follows the predicate: from the next comma or full stop, a few characters of it
