@@ -2227,6 +2227,9 @@ final class SentenceRewriter {
 
     /** Whether the version has a «…, а не …» whose first half is not the draft's: something before it was cut. */
     static boolean danglingContrast(String original, String version) {
+        if (!mayContrast(version)) {
+            return false;
+        }
         java.util.regex.Matcher m = CONTRAST.matcher(version);
         while (m.find()) {
             java.util.regex.Matcher o = CONTRAST.matcher(original);
@@ -2235,6 +2238,21 @@ final class SentenceRewriter {
                 same = o.group(1).equalsIgnoreCase(m.group(1));
             }
             if (!same) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a text has «а» between a space or a dash or comma before it and a space after it, as every match of
+     * {@link #CONTRAST} does (its {@code \\s} is one of {@link #SPACE}; only «а» and «А» fold to «а»): most versions
+     * have none, and the expression costs far more.
+     */
+    private static boolean mayContrast(String s) {
+        for (int i = 1; i + 1 < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c == 'а' || c == 'А') && SPACE.indexOf(s.charAt(i + 1)) >= 0 && EDGE.indexOf(s.charAt(i - 1)) >= 0) {
                 return true;
             }
         }
