@@ -39,12 +39,10 @@ public final class PatternIndex<T> {
      * always tested. The anchor itself is chosen when the tables are made, from every pattern's keys.
      */
     private final List<boolean[]> anchorable = new ArrayList<>();
-    /** Per pattern: the score of {@link #anchor} for each required element (lower is better), the tie-break. */
+    /** Per pattern: the {@link #score} of each required element (lower is better), the tie-break. */
     private final List<double[]> anchorScore = new ArrayList<>();
     /** Per pattern: for each required element, how common its alternatives are in any text, as far as their form tells. */
     private final List<int[]> anchorPenalty = new ArrayList<>();
-    /** Whether some anchor asks for a lemma: only then are the texts' lemmas looked at (as the index always did). */
-    private boolean lemmaAnchor;
     private volatile Tables tables;
 
     /** For each key, the patterns anchored on it; the patterns tested always; per pattern its value and its required keys. */
@@ -59,7 +57,6 @@ public final class PatternIndex<T> {
             distinct.add(v);
             return distinct.size() - 1;
         }));
-        TokenPattern.Element anchor = anchor(pattern);
         List<int[]> req = new ArrayList<>();
         List<Boolean> can = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
@@ -76,12 +73,6 @@ public final class PatternIndex<T> {
             can.add(!hasSuffix(e));
             scores.add(score(e));
             penalties.add(penalty(e));
-        }
-        if (anchor != null) {
-            // whether lemmas are looked at stays decided by the element with the best score, as it always was
-            for (TokenPattern.Alt a : anchor.alts()) {
-                lemmaAnchor |= a.kind() == TokenPattern.AltKind.LEMMA;
-            }
         }
         required.add(req.toArray(new int[0][]));
         boolean[] c = new boolean[can.size()];
@@ -163,7 +154,8 @@ public final class PatternIndex<T> {
                     req[id] = req[id].clone();
                     java.util.Arrays.sort(req[id], java.util.Comparator.comparingInt(r -> r.length));
                 }
-                tables = new Tables(keys, anchored, always, lemmaAnchor, values, req, patterns.toArray(new TokenPattern[0]),
+                // a text's lemmas are looked at only when some required element asks for one
+                tables = new Tables(keys, anchored, always, lemmaKeys.size > 0, values, req, patterns.toArray(new TokenPattern[0]),
                         ThreadLocal.withInitial(() -> new Scratch(nKeys, nPatterns, nValues)));
             }
             return tables;
@@ -234,23 +226,6 @@ public final class PatternIndex<T> {
             }
         }
         return out == null ? ks : java.util.Arrays.copyOf(out, n);
-    }
-
-    /** The required, non-negated element with the fewest and longest alternatives, or null. */
-    private static TokenPattern.Element anchor(TokenPattern p) {
-        TokenPattern.Element best = null;
-        double bestScore = Double.MAX_VALUE;
-        for (TokenPattern.Element e : p.elements()) {
-            if (e.kind() != TokenPattern.Kind.ALTS || e.optional() || e.negated() || hasSuffix(e) || hasTag(e)) {
-                continue;
-            }
-            double score = score(e);
-            if (score < bestScore) {
-                bestScore = score;
-                best = e;
-            }
-        }
-        return best;
     }
 
     /**

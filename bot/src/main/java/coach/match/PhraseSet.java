@@ -19,7 +19,7 @@ public final class PhraseSet {
      * the glossaries, and a cold check of a draft without that term never needs them. Null when there are none.
      */
     private final java.util.function.Supplier<List<TokenPattern>> later;
-    private volatile List<TokenPattern> laterCompiled;
+    private volatile Later laterCompiled;
     private final boolean negatable;
 
     public PhraseSet(List<TokenPattern> patterns, List<TokenPattern> exceptions) {
@@ -46,17 +46,34 @@ public final class PhraseSet {
         this.negatable = negatable;
     }
 
+    /**
+     * The later exceptions with an index over them: they are many (over a hundred per jargon term), and a text has the
+     * words of only a few, so only those run.
+     */
+    private record Later(List<TokenPattern> patterns, PatternIndex<TokenPattern> index) {
+    }
+
     /** The exceptions compiled on first use (compiling them now if they were not yet); empty when there are none. */
     public List<TokenPattern> laterExceptions() {
+        Later l = later();
+        return l == null ? List.of() : l.patterns();
+    }
+
+    private Later later() {
         if (later == null) {
-            return List.of();
+            return null;
         }
-        List<TokenPattern> l = laterCompiled;
+        Later l = laterCompiled;
         if (l == null) {
             synchronized (this) {
                 l = laterCompiled;
                 if (l == null) {
-                    l = List.copyOf(later.get());
+                    List<TokenPattern> ps = List.copyOf(later.get());
+                    PatternIndex<TokenPattern> index = new PatternIndex<>();
+                    for (TokenPattern p : ps) {
+                        index.add(p, p);
+                    }
+                    l = new Later(ps, index);
                     laterCompiled = l;
                 }
             }
@@ -96,8 +113,11 @@ public final class PhraseSet {
         for (TokenPattern x : exceptions) {
             excluded.addAll(x.findAll(tokens));
         }
-        for (TokenPattern x : laterExceptions()) {
-            excluded.addAll(x.findAll(tokens));
+        Later l = later();
+        if (l != null) {
+            for (TokenPattern x : l.index().candidates(tokens)) {
+                excluded.addAll(x.findAll(tokens));
+            }
         }
         found.removeIf(m -> excluded.stream().anyMatch(m::overlaps) || (negatable && Negation.negates(tokens, m)));
         found.sort(Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::end).reversed()));

@@ -2295,12 +2295,18 @@ final class SentenceRewriter {
         return !job.hits().isEmpty();
     }
 
-    /** A word, then «, а не» (the second half of a contrast: «X, а не Y»). */
+    /**
+     * A word, then «, а не» (the second half of a contrast: «X, а не Y»). The word is matched from its start only (the
+     * look-behind): a match inside a word would have been found from its start first, so this only spares the attempts.
+     */
     private static final java.util.regex.Pattern CONTRAST = java.util.regex.Pattern.compile(
-            "([\\p{L}\\d]+)\\s*[,—–-]\\s*а\\s+не\\b", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+            "(?<![\\p{L}\\d])([\\p{L}\\d]+)\\s*[,—–-]\\s*а\\s+не\\b", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
 
     /** Whether the version has a «…, а не …» whose first half is not the draft's: something before it was cut. */
     static boolean danglingContrast(String original, String version) {
+        if (!mayContrast(version)) {
+            return false;
+        }
         java.util.regex.Matcher m = CONTRAST.matcher(version);
         while (m.find()) {
             java.util.regex.Matcher o = CONTRAST.matcher(original);
@@ -2309,6 +2315,21 @@ final class SentenceRewriter {
                 same = o.group(1).equalsIgnoreCase(m.group(1));
             }
             if (!same) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a text has «а» between a space or a dash or comma before it and a space after it, as every match of
+     * {@link #CONTRAST} does (its {@code \\s} is one of {@link #SPACE}; only «а» and «А» fold to «а»): most versions
+     * have none, and the expression costs far more.
+     */
+    private static boolean mayContrast(String s) {
+        for (int i = 1; i + 1 < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c == 'а' || c == 'А') && SPACE.indexOf(s.charAt(i + 1)) >= 0 && EDGE.indexOf(s.charAt(i - 1)) >= 0) {
                 return true;
             }
         }
@@ -2324,6 +2345,9 @@ final class SentenceRewriter {
      * there: «Ваша машина — г@вно, за неё…» → «Ваша машина, за неё…».
      */
     static boolean lostPredicate(String original, String version) {
+        if (original.indexOf('—') < 0 && original.indexOf('–') < 0 && original.indexOf('-') < 0) {
+            return false; // no dash, no match of DASH_PREDICATE
+        }
         java.util.regex.Matcher m = DASH_PREDICATE.matcher(original);
         while (m.find()) {
             // what follows the predicate: from the next comma or full stop, a few characters of it

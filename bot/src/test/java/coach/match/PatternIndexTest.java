@@ -126,6 +126,17 @@ class PatternIndexTest {
         assertTrue(TokenPattern.compile("=зюзюка ~прибыть").matches(TextAnalyzer.analyze(text)));
     }
 
+    @Test
+    void aLemmaOfAnElementThatIsNotTheAnchorCounts() {
+        // the long exact word is the anchor; the lemma must still be looked up in the text
+        PatternIndex<String> idx = new PatternIndex<>();
+        TokenPattern p = TokenPattern.compile("=перевозчик ~прийти");
+        idx.add(p, "came");
+        List<Token> tokens = TextAnalyzer.analyze("Перевозчик пришёл.");
+        assertTrue(p.matches(tokens));
+        assertEquals(List.of("came"), idx.candidates(tokens));
+    }
+
     private static List<String> only(PatternIndex<String> idx, String text, String pattern) {
         return idx.candidates(TextAnalyzer.analyze(text)).stream().filter(pattern::equals).toList();
     }
