@@ -731,13 +731,19 @@ public final class PhrasingEngine {
             StringBuilder b = new StringBuilder(text.length() + 64);
             int at = 0;
             boolean added = false;
+            String address = null; // the client's name of a sentence left out, handed on to the next one
             for (Map.Entry<Integer, List<String>> e : versions.entrySet()) {
                 List<String> vs = e.getValue();
                 if (vs.isEmpty()) {
                     continue;
                 }
                 Segments.Segment s = sentences.get(e.getKey());
-                b.append(text, at, s.start());
+                String between = text.substring(at, s.start());
+                if (address != null && between.codePoints().anyMatch(Character::isLetter)) {
+                    between = addressed(address, between);
+                    address = null;
+                }
+                b.append(between);
                 boolean restSays = added || saying - (saysNext[e.getKey()] ? 1 : 0) > 0;
                 String original = text.substring(s.start(), s.end());
                 String v = unstacked(vs, Math.min(k, vs.size() - 1), b.toString(), text.substring(s.end()), original, restSays, clean, asked);
@@ -747,6 +753,13 @@ public final class PhrasingEngine {
                 }
                 added |= !v.isEmpty() && asked.promisesNextStep(v) && !asked.promisesNextStep(original);
                 at = s.end();
+                if (!v.isEmpty() && address != null) {
+                    v = addressed(address, v);
+                    address = null;
+                }
+                if (v.isEmpty() && address == null) {
+                    address = SentenceRewriter.vocative(original);
+                }
                 if (v.isEmpty()) {
                     // leave the sentence out with the space after it (or before it, at the end of a line)
                     while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
@@ -764,7 +777,14 @@ public final class PhrasingEngine {
             if (b == null) {
                 continue;
             }
-            b.append(text, at, text.length());
+            String tail = text.substring(at);
+            if (address != null) {
+                if (tail.codePoints().noneMatch(Character::isLetter)) {
+                    continue; // the name would be lost with the sentence left out
+                }
+                tail = addressed(address, tail);
+            }
+            b.append(tail);
             String s = b.toString().strip();
             if (s.isEmpty() && leftOut) {
                 out.add("");
@@ -784,6 +804,27 @@ public final class PhrasingEngine {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The next text with the client's address put before its first word: «Сергей,» + «Выписку отправили вчера.» →
+     * «Сергей, выписку отправили вчера.» (a name or an abbreviation keeps its capital).
+     */
+    static String addressed(String address, String next) {
+        int i = 0;
+        while (i < next.length() && !Character.isLetterOrDigit(next.charAt(i))) {
+            i++;
+        }
+        if (i >= next.length()) {
+            return next;
+        }
+        int j = i;
+        while (j < next.length() && (Character.isLetter(next.charAt(j)) || next.charAt(j) == '-')) {
+            j++;
+        }
+        String word = next.substring(i, j);
+        String lowered = word.isEmpty() || !coach.text.Lang.isCyrillic(word.charAt(0)) ? word : Templates.lowerUnlessName(word);
+        return next.substring(0, i) + address + " " + lowered + next.substring(j);
     }
 
     /** Short Latin words written with a dot that do not end a sentence. */

@@ -1600,7 +1600,7 @@ final class SentenceRewriter {
         }
         if (version.isEmpty()) {
             // leaving the sentence out: only when it carries no fact (and a jibe only when it asks nothing and names nothing new)
-            if (!same.facts().isEmpty()) {
+            if (!same.facts().isEmpty() && !vocativeOnly(job, same.facts())) {
                 return Trace.no("verify:drop-facts");
             }
             if (nextLeansBack(job)) {
@@ -1809,6 +1809,43 @@ final class SentenceRewriter {
             n++;
         }
         return n;
+    }
+
+    /**
+     * Whether the only facts of a sentence are the client's name it opens with («Сергей, вы вообще читаете…?») and a
+     * sentence follows it: left out, the sentence hands its address on to the next one ({@link #vocative}).
+     */
+    private static boolean vocativeOnly(Job job, Map<String, Integer> facts) {
+        String sentence = job.text().substring(job.sentence().start(), job.sentence().end());
+        String voc = vocative(sentence);
+        if (voc == null || job.lang() != Lang.RU) {
+            return false;
+        }
+        String rest = job.text().substring(job.sentence().end());
+        if (rest.codePoints().noneMatch(Character::isLetter)) {
+            return false;
+        }
+        for (String f : facts.keySet()) {
+            if (!voc.contains(f)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The address a Russian sentence opens with, up to its comma («Сергей,», «Анна Петровна,»), or null. */
+    static String vocative(String sentence) {
+        List<Token> ts = TextAnalyzer.analyze(sentence);
+        int i = 0;
+        while (i < ts.size() && i < 2 && ts.get(i).isWord() && Character.isUpperCase(ts.get(i).text().charAt(0))
+                && coach.text.morph.Morphology.russian().analyze(ts.get(i).norm()).stream()
+                        .anyMatch(r -> r.tag().startsWith("NN:Name") || r.tag().startsWith("NN:Patr"))) {
+            i++;
+        }
+        if (i == 0 || i >= ts.size() || !ts.get(i).norm().equals(",") || i + 1 >= ts.size()) {
+            return null;
+        }
+        return sentence.substring(0, ts.get(i).end());
     }
 
     private static final Set<String> MODALS = Set.of("следует", "нужно", "надо", "необходимо", "пора", "стоит");

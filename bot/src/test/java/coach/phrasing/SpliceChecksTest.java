@@ -57,6 +57,16 @@ class SpliceChecksTest {
     }
 
     @Test
+    void aReproachLeftOutHandsTheClientsNameOn() {
+        CheckResult r = engine.check("Сергей, вы вообще читаете, что вам пишут? Выписку за март отправили вам вчера в 10:15.");
+        assertTrue(r.risky());
+        assertFalse(r.suggestions().isEmpty());
+        assertEquals("Сергей, выписку за март отправили вам вчера в 10:15.", r.suggestions().get(0));
+        assertEquals("Анна, счёт во вложении.", PhrasingEngine.addressed("Анна,", "Счёт во вложении."));
+        assertEquals(" Ольга, Ирина передаст документы.", PhrasingEngine.addressed("Ольга,", " Ирина передаст документы."));
+    }
+
+    @Test
     void abbreviationsDoNotEndASentence() {
         for (String t : new String[] {"Ждём согласования от фин.отдела до пятницы.", "Доступ пропал т.к. вы не продлили подписку."}) {
             assertEquals(1, Segments.sentences(t, TextAnalyzer.analyze(t)).size(), t);
