@@ -1688,6 +1688,11 @@ final class SentenceRewriter {
             // «Ваш бывший партнёр, конечно, мудак, но …» → «…, конечно но …»: the cut took the comma before «но»
             return Trace.no("verify:comma-before-but");
         }
+        if (job.lang() == Lang.RU && JOINT_OFFER.matcher(version).find() && !JOINT_OFFER.matcher(original).find()
+                && CLOSED.matcher(job.text()).find()) {
+            // «…провайдера. Давайте разберёмся в ситуации вместе. Заявка 4471 закрыта.»: the offer reverses the closing
+            return Trace.no("verify:offer-after-closed");
+        }
         if (regrets(version) > Math.max(1, regrets(original))) {
             // «…, к сожалению, не сможем. К сожалению, так сделать не получится…»: two findings each said sorry
             return Trace.no("verify:regret-twice");
@@ -1801,6 +1806,12 @@ final class SentenceRewriter {
     /** A word and «но»/«однако» with no comma between them (not «не только … но и»). */
     private static final java.util.regex.Pattern NO_COMMA_BUT = java.util.regex.Pattern.compile(
             "(?iu)(?<!только)(?<=\\p{L}) (но|однако) (?!и )");
+    /** A stock offer to work the problem out together. */
+    private static final java.util.regex.Pattern JOINT_OFFER = java.util.regex.Pattern.compile(
+            "(?iu)давайте разбер[её]мся|поможем во вс[её]м разобраться|готовы помочь вам решить");
+    /** The message says the request is closed: «Заявка 4471 закрыта», «тикет закрыли». */
+    private static final java.util.regex.Pattern CLOSED = java.util.regex.Pattern.compile(
+            "(?iu)(заявк|тикет|обращени|запрос|инцидент)\\p{L}*(\\s+(№\\s*)?[\\p{L}\\d-]+)?\\s+(закрыт|закрыл)|закрыл[аи]?\\s+(вашу\\s+|ваш\\s+)?(заявк|тикет|обращени|запрос)");
     private static final java.util.regex.Pattern REGRET_WORDS = java.util.regex.Pattern.compile("(?iu)к сожалению|unfortunately");
 
     private static int regrets(String s) {

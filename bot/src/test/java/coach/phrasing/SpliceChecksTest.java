@@ -67,6 +67,12 @@ class SpliceChecksTest {
     }
 
     @Test
+    void noOfferToSortItOutWhereTheRequestIsClosed() {
+        noSuggestionHas("Коллеги, добрый день. Проблема с почтой на стороне вашего провайдера, мы тут ни при чём, пишите им сами. "
+                + "Заявка 4471 закрыта.", "разбер");
+    }
+
+    @Test
     void abbreviationsDoNotEndASentence() {
         for (String t : new String[] {"Ждём согласования от фин.отдела до пятницы.", "Доступ пропал т.к. вы не продлили подписку."}) {
             assertEquals(1, Segments.sentences(t, TextAnalyzer.analyze(t)).size(), t);
