@@ -1644,7 +1644,8 @@ final class SentenceRewriter {
                 // the writer's «honestly» now vouches for a sentence of ours
                 return Trace.no("verify:stranded-stance");
             }
-            if (job.lang() == Lang.RU && modals(vt, s) > 1 && modals(vt, s) > modals(job.tokens(), job.sentence())) {
+            int modals = job.lang() == Lang.RU ? modals(vt, s) : 0;
+            if (modals > 1 && modals > modals(job.tokens(), job.sentence())) {
                 // «Да пора всех этих депутатов следует наказать»: our «следует» beside the writer's «пора»
                 return Trace.no("verify:double-modal");
             }
